@@ -1,0 +1,44 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { ImportResult } from '../../../src-shared/domain/recording.js';
+import { importRecordings } from '../../library/importRecording.js';
+import { contextFrom, withCaseOptions, type CommonOptions } from '../commonOptions.js';
+import { terminalProgress } from '../progress.js';
+import { EXIT } from '../exitCodes.js';
+
+export function registerImport(program: Command): void {
+  withCaseOptions(program.command('import'))
+    .description('import recordings into the case: hash, probe and index every frame (originals are only read)')
+    .argument('<files...>', 'recording files')
+    .option('--json', 'print the result as JSON on stdout')
+    .action(async (files: string[], options: CommonOptions & { json?: boolean }) => {
+      const progress = terminalProgress();
+      const ctx = contextFrom(options, (event, payload) => {
+        if (event === 'import.progress') progress.update(`${payload.phase} ${path.basename(payload.path)}`, payload.done, payload.total);
+      });
+      let results: ImportResult[];
+      try {
+        results = await importRecordings(ctx, files);
+      } finally {
+        progress.stop();
+        ctx.close();
+      }
+      if (options.json) process.stdout.write(JSON.stringify({ recordings: results.map(jsonRow) }, null, 2) + '\n');
+      else for (const r of results) process.stdout.write(humanLine(r) + '\n');
+      process.exitCode = results.some((r) => r.status === 'failed') ? EXIT.someFailed : EXIT.ok;
+    });
+}
+
+function jsonRow(r: ImportResult) {
+  return {
+    id: r.id ?? null, path: r.path, sha256: r.sha256 ?? null, status: r.status, ...(r.error ? { error: r.error } : {}),
+    frames: r.frames ?? null, fps: r.fps ?? null, durationS: r.durationS ?? null, width: r.width ?? null, height: r.height ?? null,
+    codec: r.codec ?? null, vfr: r.vfr ?? null,
+  };
+}
+
+function humanLine(r: ImportResult): string {
+  if (r.status === 'failed') return `FAILED    ${r.path}: ${r.error}`;
+  const verb = r.status === 'imported' ? 'imported' : 'exists  ';
+  return `${verb}  #${r.id} ${r.path}  ${r.frames} frames, ${r.fps?.toFixed(3)} fps${r.vfr ? ' (variable)' : ''}, ${r.durationS?.toFixed(3)} s, ${r.width}x${r.height} ${r.codec}, sha256 ${r.sha256?.slice(0, 12)}…`;
+}

@@ -1,0 +1,36 @@
+import { Command, CommanderError } from 'commander';
+import { appVersion } from '../config/paths.js';
+import { registerImport } from './commands/importCommand.js';
+import { registerVerify } from './commands/verifyCommand.js';
+import { registerDoctor, describeEnvironment } from './commands/doctorCommand.js';
+import { registerServe } from './commands/serveCommand.js';
+import { EXIT } from './exitCodes.js';
+
+export function buildProgram(): Command {
+  const program = new Command('micromoment')
+    .description('Frame-exact review of recorded interviews for micro expressions.')
+    .version(appVersion())
+    .showHelpAfterError('(run micromoment --help for usage)')
+    .exitOverride();
+  registerImport(program);
+  registerVerify(program);
+  registerDoctor(program);
+  registerServe(program);
+  program.addHelpText('after', () => `\nThis installation uses:\n  ${describeEnvironment().lines.slice(1, 3).join('\n  ')}\n`);
+  return program;
+}
+
+/** Runs the CLI; usage errors exit 2, unexpected failures 3, with one plain line on stderr. */
+export async function runCli(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      process.exitCode = err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      return;
+    }
+    process.stderr.write(`micromoment: ${(err as Error).message}\n`);
+    process.exitCode = EXIT.environment;
+  }
+}

@@ -1,0 +1,34 @@
+import cliProgress from 'cli-progress';
+
+export interface Progress {
+  update(label: string, done: number, total: number): void;
+  stop(): void;
+}
+
+/**
+ * A progress bar on stderr, only when stderr is a terminal: pipes and logs get
+ * nothing, and stdout stays clean for data.
+ */
+export function terminalProgress(enabled = Boolean(process.stderr.isTTY)): Progress {
+  if (!enabled) return { update() {}, stop() {} };
+  const bar = new cliProgress.SingleBar({
+    stream: process.stderr,
+    format: '{label} [{bar}] {percentage}% | {value}/{total}',
+    hideCursor: true,
+    clearOnComplete: true,
+  }, cliProgress.Presets.shades_classic);
+  let started = false;
+  return {
+    update(label, done, total) {
+      if (!started) {
+        bar.start(total, done, { label });
+        started = true;
+      }
+      bar.setTotal(total);
+      bar.update(done, { label });
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}

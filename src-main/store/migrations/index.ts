@@ -1,0 +1,11 @@
+import type Database from 'better-sqlite3';
+import { m001Initial } from './001-initial.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+/** Every schema change, in order. Never edit a released migration: add the next one. */
+export const migrations: readonly Migration[] = [m001Initial];

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { ImportResultSchema, RecordingSchema } from '../domain/recording.js';
+import { AuditEntrySchema } from '../domain/audit.js';
+
+/**
+ * The one API between the window and the main side. Both hosts (Electron IPC and
+ * the loopback HTTP host) are generic adapters over this object: adding a method
+ * here and a handler in src-main is all it takes to expose it through both.
+ * Arguments are validated against `args` by the hosts before a handler runs.
+ */
+const method = <A extends z.ZodType, R extends z.ZodType>(args: A, result: R) => ({ args, result });
+
+const RecordingId = z.object({ id: z.number().int().positive() });
+
+export const ToolInfoSchema = z.object({
+  path: z.string(),
+  /** Where the binary was found: 'setting' (env var or option), 'bundled' (npm package) or 'path'. */
+  source: z.enum(['setting', 'bundled', 'path']),
+  version: z.string(),
+});
+
+export const AppInfoSchema = z.object({
+  version: z.string(),
+  dbPath: z.string(),
+  analyst: z.string(),
+  ffmpeg: ToolInfoSchema.nullable(),
+  ffprobe: ToolInfoSchema.nullable(),
+});
+
+export const FrameTableDtoSchema = z.object({
+  timeBase: z.object({ num: z.number().int(), den: z.number().int() }),
+  ptsTicks: z.array(z.number()),
+  keyFrames: z.array(z.number().int()),
+});
+
+export const methods = {
+  'app.info': method(z.object({}), AppInfoSchema),
+  'library.list': method(z.object({}), z.array(RecordingSchema)),
+  'library.get': method(RecordingId, RecordingSchema),
+  'library.import': method(z.object({ paths: z.array(z.string().min(1)).min(1).max(100_000) }), z.array(ImportResultSchema)),
+  'library.frameTable': method(RecordingId, FrameTableDtoSchema),
+  'audit.list': method(z.object({ afterSeq: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(10_000).default(500) }), z.array(AuditEntrySchema)),
+} as const;
+
+export const events = {
+  /** Progress of a long import step, for progress bars. */
+  'import.progress': z.object({
+    path: z.string(),
+    phase: z.enum(['hashing', 'probing', 'indexing', 'storing']),
+    done: z.number(),
+    total: z.number(),
+  }),
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodArgs<M extends MethodName> = z.input<Methods[M]['args']>;
+export type MethodParsedArgs<M extends MethodName> = z.output<Methods[M]['args']>;
+export type MethodResult<M extends MethodName> = z.output<Methods[M]['result']>;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export const isMethodName = (name: string): name is MethodName => Object.prototype.hasOwnProperty.call(methods, name);
+export const isEventName = (name: string): name is EventName => Object.prototype.hasOwnProperty.call(events, name);
+
+/** What every host returns when a call fails: a code for programs, a sentence for people. */
+export const ApiErrorSchema = z.object({
+  code: z.enum(['invalid-arguments', 'unknown-method', 'not-found', 'failed', 'unauthorized']),
+  message: z.string(),
+});
+export type ApiErrorBody = z.infer<typeof ApiErrorSchema>;
+
+/** The client side of the contract, as the renderer sees it whichever host it runs in. */
+export interface ApiClient {
+  call<M extends MethodName>(method: M, args: MethodArgs<M>): Promise<MethodResult<M>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+/** The name of the single IPC channel / HTTP path prefix the hosts use. */
+export const API_CHANNEL = 'micromoment:api';
+export const API_EVENT_CHANNEL = 'micromoment:event';
