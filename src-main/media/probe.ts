@@ -58,6 +58,10 @@ export function probeFromFfprobe(parsed: FfprobeOutput): Probe & { videoStreamIn
     const hasAudio = streams.some((s) => s.codec_type === 'audio');
     throw new ProbeError(hasAudio ? 'has audio but no video stream: only video recordings can be analysed' : 'has no video stream');
   }
+  const format = parsed.format?.format_name ?? '';
+  // ffmpeg will "decode" a text file as ANSI art and a photo as a one-frame video: neither is a recording.
+  if (format === 'tty' || video.codec_name === 'ansi') throw new ProbeError('is a text file, not a recording');
+  if (format === 'image2' || format.endsWith('_pipe')) throw new ProbeError('is a still image, not a recording');
   if (!video.width || !video.height) throw new ProbeError('its video stream has no picture size: the file may be damaged');
   const rotation = displayRotation(video);
   const swap = rotation === 90 || rotation === 270;

@@ -28,7 +28,7 @@ export function parseRational(text: string): Rational | null {
   const den = match[2] === undefined ? 1 : Number(match[2]);
   if (!Number.isSafeInteger(num) || !Number.isSafeInteger(den) || den <= 0) return null;
   // Normalise "-0" so that callers comparing with === or toEqual are not surprised.
-  return { num, den };
+  return { num: num === 0 ? 0 : num, den };
 }
 
 /** The rational as a float, for display and approximate arithmetic only. */

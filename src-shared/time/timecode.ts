@@ -14,7 +14,7 @@
 // aloud and check against a player's clock.
 
 import type { FrameTable } from './frameTable.js';
-import { frameCount } from './frameTable.js';
+import { frameCount, ptsTicksAt } from './frameTable.js';
 import { elapsedMilliseconds, elapsedWholeSeconds, ptsMicrosecondsRounded } from './exactTime.js';
 import { firstIndexWhere } from './search.js';
 
@@ -85,6 +85,7 @@ function firstFrameOfSecond(t: FrameTable, second: bigint, end: number): number 
 /** "HH:MM:SS:FF" as defined at the top of this file. */
 export function frameToTimecode(t: FrameTable, frame: number): string {
   const second = elapsedWholeSeconds(t, frame);
+  // Search only [0, frame]: the frame itself is in `second`, so the answer is there.
   const framesBefore = frame - firstFrameOfSecond(t, second, frame + 1);
   return `${formatHms(second)}:${pad(BigInt(framesBefore), 2)}`;
 }
@@ -117,5 +118,5 @@ export function formatPtsSeconds(t: FrameTable, frame: number): string {
 }
 
 function isNegativePts(t: FrameTable, frame: number): boolean {
-  return (t.ptsTicks[frame] ?? 0) < 0;
+  return ptsTicksAt(t, frame) < 0;
 }
