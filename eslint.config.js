@@ -35,6 +35,7 @@ export default tseslint.config(
   {
     // The renderer talks to the main side only through the API contract in src-shared.
     files: ['src-renderer/**/*.ts', 'src-renderer/**/*.tsx'],
+    ignores: ['src-renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': ['error', {

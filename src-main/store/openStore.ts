@@ -16,7 +16,7 @@ export function openStore(dbPath: string, options: { readonly?: boolean } = {}):
   try {
     db = new Database(dbPath, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
   } catch (err) {
-    throw new Error(`Cannot open the case database ${dbPath}: ${(err as Error).message}`);
+    throw new Error(`Cannot open the case database ${dbPath}: ${(err as Error).message}`, { cause: err });
   }
   db.pragma('busy_timeout = 10000');
   if (!options.readonly) {

@@ -9,7 +9,7 @@ export function describeEnvironment(): { lines: string[]; ok: boolean } {
   const lines: string[] = [`micromoment ${appVersion()} on Node ${process.versions.node} (${process.platform}-${process.arch})`];
   let ok = true;
   for (const name of ['ffmpeg', 'ffprobe'] as const) {
-    let tool: LocatedTool | null = null;
+    let tool: LocatedTool | null;
     try {
       tool = locateTool(name);
     } catch (err) {

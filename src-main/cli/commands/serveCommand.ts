@@ -13,17 +13,19 @@ export function registerServe(program: Command): void {
     .description('run the review app on 127.0.0.1 and print its URL (with its access token)')
     .option('--port <n>', 'port to listen on (default: a free one)', (v) => parsePort(v))
     .action(async (options: CommonOptions & { port?: number }) => {
-      let host: LoopbackHost | undefined;
-      const ctx = contextFrom(options, (event, payload) => host?.emit(event, payload));
-      host = await startLoopbackHost({
+      // Events raised before the host is listening have nobody to go to.
+      const hostRef: { current?: LoopbackHost } = {};
+      const ctx = contextFrom(options, (event, payload) => hostRef.current?.emit(event, payload));
+      const host = await startLoopbackHost({
         dispatch: createDispatcher(ctx, handlers),
         media: createMediaHandler(storeMediaLookup(ctx.db)),
         staticDir: path.join(packageRoot(), 'dist', 'renderer'),
         ...(options.port !== undefined ? { port: options.port } : {}),
       });
+      hostRef.current = host;
       process.stdout.write(`Micromoment is serving case ${ctx.dbPath}\nOpen: ${host.url}\n`);
       const stop = async () => {
-        await host?.close();
+        await host.close();
         ctx.close();
         process.exit(0);
       };

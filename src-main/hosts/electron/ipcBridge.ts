@@ -27,8 +27,11 @@ export function isOwnWindowFrame(event: Pick<IpcMainInvokeEvent, 'senderFrame'>,
   const contents = windowContents();
   if (!frame || !contents) return false;
   if (frame !== contents.mainFrame) return false;
+  // Compare scheme and host ourselves: URL.origin is "null" for custom schemes outside Electron.
   try {
-    return new URL(frame.url).origin === appOrigin;
+    const url = new URL(frame.url);
+    const expected = new URL(appOrigin);
+    return url.protocol === expected.protocol && url.host === expected.host;
   } catch {
     return false;
   }

@@ -1,6 +1,7 @@
 // The preload of the Micromoment window: sandboxed, CommonJS, and exposing
 // exactly the API contract's two verbs (call a method, listen to an event) and
 // nothing else. Validation of names and arguments happens in the main process.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a sandboxed preload is CommonJS
 import electron = require('electron');
 import type { IpcRendererEvent } from 'electron';
 

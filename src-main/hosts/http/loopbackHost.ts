@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { AddressInfo } from 'node:net';
 import type { EventName, EventPayload } from '../../../src-shared/api/contract.js';
 import type { Dispatch } from '../../api/dispatcher.js';
@@ -97,7 +98,7 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
     const response = await options.media(new Request(url, { method: req.method ?? 'GET', headers }));
     res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
     if (!response.body) return void res.end();
-    const body = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>);
+    const body = Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>);
     res.on('close', () => body.destroy());
     body.pipe(res);
   }
