@@ -52,7 +52,7 @@ function lastLines(stderr: string, n = 4): string {
  */
 export function runTool(program: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(program, args, { stdio: [options.input ? 'pipe' : 'ignore', 'pipe', 'pipe'], windowsHide: true });
+    const child = spawn(program, args, { stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
     const chunks: Buffer[] = [];
     let stderr = '';
     let settled = false;
@@ -78,18 +78,18 @@ export function runTool(program: string, args: readonly string[], options: RunOp
         reject(new FfmpegError(`${path.basename(program)} failed (${why}): ${lastLines(stderr)}\n  args: ${args.join(' ')}`, args, stderr, code));
       }
     });
-    if (options.input && child.stdin) {
-      const stdin = child.stdin;
-      // If the program exits early (bad arguments) writing gives EPIPE: the exit
-      // code and stderr explain it, so the write error itself is ignored.
-      stdin.on('error', () => undefined);
-      if (options.input instanceof Readable) {
-        const source = options.input;
-        source.on('error', (err) => fail(err));
-        source.pipe(stdin);
-      } else {
-        stdin.end(options.input);
-      }
+    // If the program exits early (bad arguments) writing gives EPIPE: the exit
+    // code and stderr explain it, so the write error itself is ignored.
+    const stdin = child.stdin;
+    stdin.on('error', () => undefined);
+    if (!options.input) {
+      stdin.end();
+    } else if (options.input instanceof Readable) {
+      const source = options.input;
+      source.on('error', (err) => fail(err));
+      source.pipe(stdin);
+    } else {
+      stdin.end(options.input);
     }
   });
 }
@@ -233,6 +233,36 @@ export async function grabGrayFrameAt(file: string, seconds: number, size?: Fram
   const [frame] = splitFrames(stdout, dims, file);
   if (!frame) throw new Error(`${file}: ffmpeg returned no frame for -ss ${seconds.toFixed(6)}`);
   return frame;
+}
+
+/**
+ * Many grabGrayFrameAt() calls in one ffmpeg process, to save ~0.1 s of process
+ * start per seek. The file is opened once per seek time, each input with its
+ * own `-ss` (so each gets exactly the same demuxer seek and accurate-seek trim
+ * as a separate process would); each input's first output frame is taken with
+ * `trim=end_frame=1` and the results are concatenated in order. Returns one
+ * frame per seek time; throws if any seek yields no frame. At most
+ * `batchSize` inputs per process.
+ */
+export async function grabGrayFramesAt(file: string, seconds: readonly number[], size?: FrameSize, batchSize = 30): Promise<Uint8Array[]> {
+  for (const s of seconds) {
+    if (!Number.isFinite(s) || s < 0) throw new RangeError(`seek time must be a finite number ≥ 0, got ${s}`);
+  }
+  const dims = await displaySize(file, size);
+  const frames: Uint8Array[] = [];
+  for (let start = 0; start < seconds.length; start += batchSize) {
+    const batch = seconds.slice(start, start + batchSize);
+    const inputs = batch.flatMap((s) => ['-ss', s.toFixed(6), '-i', fileArg(file)]);
+    const chains = batch.map((_, i) => `[${i}:v:0]trim=end_frame=1[v${i}]`);
+    const graph = `${chains.join(';')};${batch.map((_, i) => `[v${i}]`).join('')}concat=n=${batch.length}:v=1:a=0,setpts=N[out]`;
+    const { stdout } = await runFfmpeg([...inputs, '-filter_complex', graph, '-map', '[out]', '-fps_mode', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'gray', 'pipe:1']);
+    const got = splitFrames(stdout, dims, file);
+    if (got.length !== batch.length) {
+      throw new Error(`${file}: ${batch.length} seeks (${batch.map((s) => s.toFixed(6)).join(', ')}) gave ${got.length} frames: some seek returned no frame`);
+    }
+    frames.push(...got);
+  }
+  return frames;
 }
 
 export interface FrameTimes {

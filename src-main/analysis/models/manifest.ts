@@ -67,7 +67,7 @@ export function readManifest(modelsDir: string = defaultModelsDir()): ModelManif
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`Cannot read the model manifest ${file}: ${(error as Error).message}`);
+    throw new Error(`Cannot read the model manifest ${file}: ${(error as Error).message}`, { cause: error });
   }
   const parsed = manifestSchema.safeParse(raw);
   if (!parsed.success) {

@@ -4,7 +4,7 @@
 import { attrShape, attrType } from './attrs.js';
 import { GraphBuilder, type Value } from './graphBuilder.js';
 import { floatValueInfo, type ModelProto, type ValueInfoProto } from './onnxProto.js';
-import { supportedOps, TRANSLATORS } from './ops/registry.js';
+import { supportedOps, translatorFor } from './ops/registry.js';
 import type { TfjsGraph } from './readTfjsModel.js';
 import type { Dim } from './shapes.js';
 import { topoOrder } from './topoOrder.js';
@@ -41,7 +41,7 @@ export function convertGraph(tf: TfjsGraph, options: ConvertOptions): ModelProto
     nodes.set(node.name, node);
   }
   const order = topoOrder(nodes, options.outputs.map((o) => o.tfName));
-  const unknown = [...new Set(order.filter((n) => n.op !== 'Const' && n.op !== 'Placeholder' && !(n.op in TRANSLATORS)).map((n) => n.op))];
+  const unknown = [...new Set(order.filter((n) => n.op !== 'Const' && n.op !== 'Placeholder' && !translatorFor(n.op)).map((n) => n.op))];
   if (unknown.length > 0) {
     throw new Error(`Unsupported TF.js op${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} in ${options.graphName}; the converter handles ${supportedOps().join(', ')}`);
   }
@@ -58,7 +58,9 @@ export function convertGraph(tf: TfjsGraph, options: ConvertOptions): ModelProto
       inputs.push(floatValueInfo(binding.name, binding.shape, binding.description));
       builder.setValue(node.name, { name: binding.name, shape: [...binding.shape], layout: 'plain' });
     } else {
-      builder.setValue(node.name, (TRANSLATORS[node.op] as NonNullable<(typeof TRANSLATORS)[string]>)(node, builder));
+      const translate = translatorFor(node.op);
+      if (!translate) throw new Error(`Unsupported TF.js op ${node.op}`); // unreachable: checked above
+      builder.setValue(node.name, translate(node, builder));
     }
   }
   const outputs = options.outputs.map((binding) => {

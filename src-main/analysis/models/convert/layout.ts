@@ -11,11 +11,8 @@ export const NCHW_TO_NHWC = [0, 2, 3, 1] as const;
 
 /** out[i] = values[perm[i]], the ONNX Transpose convention. */
 export function permute<T>(values: readonly T[], perm: readonly number[]): T[] {
-  return perm.map((p) => {
-    const v = values[p];
-    if (v === undefined && p >= values.length) throw new Error(`Permutation ${perm.join(',')} does not fit rank ${values.length}`);
-    return v as T;
-  });
+  if (perm.length !== values.length) throw new Error(`Permutation ${perm.join(',')} does not fit rank ${values.length}`);
+  return perm.map((p) => values[p] as T);
 }
 
 /** The position in the NCHW tensor of logical NHWC axis `axis`. */

@@ -25,7 +25,8 @@ export const fusedConv2D: Translator = (node, graph) => {
   if (filter.dtype !== 'float32' || filter.shape.length !== 4) throw new Error(`Node ${node.name}: the filter must be a float32 HWIO constant`);
   const weights = graph.initializer(`${tensorRef(input(inputs, 1)).node}/oihw`, transposeTensor(filter, HWIO_TO_OIHW));
   const bias = first === 'BiasAdd' ? graph.initializer(tensorRef(input(inputs, 2)).node, graph.constant(input(inputs, 2))) : undefined;
-  const conv = convNode(node, graph, graph.inLayout(graph.value(input(inputs, 0)), 'nchw'), filter, weights, bias, 1);
+  const [kh = 0, kw = 0, , outChannels = 0] = filter.shape;
+  const conv = convNode(node, graph, graph.inLayout(graph.value(input(inputs, 0)), 'nchw'), { kh, kw, outChannels, group: 1 }, weights, bias);
   return activate(node, graph, conv, activation, inputs[3]);
 };
 
@@ -38,12 +39,19 @@ export const depthwiseConv2dNative: Translator = (node, graph) => {
   }
   const cmhw = transposeTensor(filter, HWCM_TO_CMHW);
   const weights = graph.initializer(`${tensorRef(input(inputs, 1)).node}/oihw`, { ...cmhw, shape: [channels * multiplier, 1, kh, kw] } as DecodedTensor);
-  const hwio = { ...filter, shape: [kh, kw, 1, channels * multiplier] } as DecodedTensor; // kernel and output size, as a grouped conv sees them
-  return convNode(node, graph, graph.inLayout(graph.value(input(inputs, 0)), 'nchw'), hwio, weights, undefined, channels);
+  // A depthwise conv is a grouped conv with one group per input channel.
+  const kernel = { kh, kw, outChannels: channels * multiplier, group: channels };
+  return convNode(node, graph, graph.inLayout(graph.value(input(inputs, 0)), 'nchw'), kernel, weights, undefined);
 };
 
-function convNode(node: TfNode, graph: GraphBuilder, x: Value, hwio: DecodedTensor, weights: string, bias: string | undefined, group: number): Value {
-  const [kh = 0, kw = 0, , outChannels = 0] = hwio.shape;
+interface Kernel {
+  kh: number;
+  kw: number;
+  outChannels: number;
+  group: number;
+}
+
+function convNode(node: TfNode, graph: GraphBuilder, x: Value, { kh, kw, outChannels, group }: Kernel, weights: string, bias: string | undefined): Value {
   const w = windowOf(node, x.shape, kh, kw);
   const name = graph.node('Conv', bias ? [x.name, weights, bias] : [x.name, weights], node.name, [
     attribute.ints('dilations', w.dilations),

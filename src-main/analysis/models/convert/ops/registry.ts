@@ -22,6 +22,10 @@ export const TRANSLATORS: Readonly<Record<string, Translator>> = {
   Identity: identity,
 };
 
+export function translatorFor(op: string): Translator | undefined {
+  return Object.hasOwn(TRANSLATORS, op) ? TRANSLATORS[op] : undefined;
+}
+
 export const GRAPH_OPS = ['Const', 'Placeholder'] as const;
 
 export function supportedOps(): string[] {
