@@ -97,16 +97,10 @@ function writeAtomically(file: string, bytes: Uint8Array): void {
   fs.renameSync(temporary, file);
 }
 
+const USAGE = 'Usage: node dist/src-main/analysis/models/buildModels.js [--force] [--out-dir DIR] [--write-manifest]';
+
 function main(argv: string[]): void {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      'write-manifest': { type: 'boolean', default: false },
-      force: { type: 'boolean', default: false },
-      'out-dir': { type: 'string' },
-    },
-    strict: true,
-  });
+  const { values } = parseArgsOrUsage(argv);
   const log = (line: string): void => console.log(line);
   const outDir = values['out-dir'] ? path.resolve(values['out-dir']) : undefined;
   if (values['write-manifest']) {
@@ -120,6 +114,22 @@ function main(argv: string[]): void {
     return;
   }
   buildModels({ check: true, force: values.force, outDir, log });
+}
+
+function parseArgsOrUsage(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      options: {
+        'write-manifest': { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
+        'out-dir': { type: 'string' },
+      },
+      strict: true,
+    });
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n${USAGE}`, { cause: error });
+  }
 }
 
 const invokedAs = process.argv[1];

@@ -1,6 +1,6 @@
 // Ops whose meaning depends on axis numbers (Pad, Mean, ConcatV2) or on memory
 // order (Reshape): TF axes are mapped to NCHW, or the input goes back to NHWC.
-import { attrBool } from '../attrs.js';
+import { attrBool, attrFloat } from '../attrs.js';
 import { attribute } from '../onnxProto.js';
 import { NHWC_TO_NCHW, nchwAxis, type Layout } from '../layout.js';
 import { reshapeShape, staticDim, type Dim } from '../shapes.js';
@@ -14,7 +14,7 @@ function physicalAxis(axis: number, rank: number, layout: Layout): number {
   return layout === 'nchw' && rank === 4 ? nchwAxis(logical) : logical;
 }
 
-/** TF Pad (zeros) → ONNX Pad; the [rank,2] paddings are reordered to the physical axes. */
+/** TF Pad → ONNX Pad (constant); the [rank,2] paddings are reordered to the physical axes. */
 export const pad: Translator = (node, graph) => {
   const inputs = dataInputs(node, 2);
   const x = graph.value(input(inputs, 0));
@@ -30,7 +30,10 @@ export const pad: Translator = (node, graph) => {
   if (x.shape.some((d, a) => typeof d !== 'number' && ((paddings[2 * a] ?? 0) !== 0 || (paddings[2 * a + 1] ?? 0) !== 0))) {
     throw new Error(`Node ${node.name}: padding a symbolic dim is not supported`);
   }
-  return { name: graph.node('Pad', [x.name, pads], node.name), shape, layout: x.layout };
+  // TF.js carries PadV2's fill value as an attribute; plain Pad fills with zeros.
+  const fill = attrFloat(node, 'constant_value', 0);
+  const padInputs = fill === 0 ? [x.name, pads] : [x.name, pads, graph.scalar(`${node.name}/constant_value`, fill)];
+  return { name: graph.node('Pad', padInputs, node.name), shape, layout: x.layout };
 };
 
 /** Reshape follows row-major order of the logical (NHWC) tensor, so the input goes back to plain first. */
