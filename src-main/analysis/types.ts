@@ -30,7 +30,7 @@ export interface HeadPose {
 export interface FaceObservation {
   /** Tight box around the landmarks, analysis-frame pixels. */
   box: Box;
-  /** 0..1: the landmark model's confidence that this is a face (or the detector's score on a detection frame). */
+  /** 0..1: the landmark model's face flag on this frame (the same measure on every frame, detection or not, so the series is comparable). */
   confidence: number;
   /** 468 MediaPipe mesh points, x, y in analysis-frame pixels and z in the same pixel scale (relative depth), 468*3 floats. */
   landmarks: Float32Array;

@@ -5,6 +5,10 @@ import { appVersion } from '../config/paths.js';
 import { locateTool } from '../media/ffmpegLocator.js';
 import { importRecordings } from '../library/importRecording.js';
 import { listAudit } from '../store/auditLog.js';
+import { latestAnalysis, latestCompleteAnalysis, readAnalysisValues } from '../store/analysesRepo.js';
+import { analyzeImportedRecording } from '../library/analyzeRecording.js';
+import { createDefaultStages } from '../analysis/pipeline/defaultStages.js';
+import { STORED_COLUMNS } from '../../src-shared/analysis/frameColumns.js';
 import { getFrameTable, getRecording, listRecordings } from '../store/recordingsRepo.js';
 
 export type Handlers = { [M in MethodName]: (ctx: AppContext, args: MethodParsedArgs<M>) => Promise<MethodResult<M>> | MethodResult<M> };
@@ -22,6 +26,18 @@ export const handlers: Handlers = {
   'library.get': (ctx, { id }) => getRecording(ctx.db, id) ?? notFound(id),
   'library.import': (ctx, { paths }) => importRecordings(ctx, paths),
   'library.frameTable': (ctx, { id }) => getFrameTable(ctx.db, id) ?? notFound(id),
+  'analysis.run': (ctx, { id, force }) => analyzeImportedRecording(ctx, id, createDefaultStages, { force }),
+  'analysis.latest': (ctx, { id }) => {
+    if (!getRecording(ctx.db, id)) notFound(id);
+    return latestAnalysis(ctx.db, id) ?? null;
+  },
+  'analysis.frames': (ctx, { id, from, count }) => {
+    const analysis = latestCompleteAnalysis(ctx.db, id);
+    if (!analysis) throw new ApiError('not-found', `Recording #${id} has no complete analysis: run the analysis first.`);
+    const n = Math.max(0, Math.min(count, analysis.frameCount - from));
+    const values = Array.from(readAnalysisValues(ctx.db, analysis.id, from, n), (v) => (Number.isNaN(v) ? null : v));
+    return { analysisId: analysis.id, columns: [...STORED_COLUMNS], from, count: n, values };
+  },
   'audit.list': (ctx, { afterSeq, limit }) => listAudit(ctx.db, afterSeq, limit),
 };
 

@@ -4,6 +4,7 @@ import { registerImport } from './commands/importCommand.js';
 import { registerVerify } from './commands/verifyCommand.js';
 import { registerDoctor, describeEnvironment } from './commands/doctorCommand.js';
 import { registerServe } from './commands/serveCommand.js';
+import { registerAnalyze } from './commands/analyzeCommand.js';
 import { EXIT } from './exitCodes.js';
 
 export function buildProgram(): Command {
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   registerImport(program);
   registerVerify(program);
   registerDoctor(program);
+  registerAnalyze(program);
   registerServe(program);
   program.addHelpText('after', () => `\nThis installation uses:\n  ${describeEnvironment().lines.slice(1, 3).join('\n  ')}\n`);
   return program;

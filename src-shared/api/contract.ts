@@ -33,12 +33,40 @@ export const FrameTableDtoSchema = z.object({
   keyFrames: z.array(z.number().int()),
 });
 
+export const AnalysisInfoSchema = z.object({
+  id: z.number().int(),
+  recordingId: z.number().int(),
+  status: z.enum(['running', 'complete', 'failed']),
+  fingerprint: z.string(),
+  provenance: z.record(z.string(), z.unknown()),
+  frameCount: z.number().int(),
+  framesDone: z.number().int(),
+  summary: z.record(z.string(), z.unknown()).nullable(),
+  error: z.string().nullable(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  startedBy: z.string(),
+});
+
+export const FrameValuesSchema = z.object({
+  analysisId: z.number().int(),
+  /** Column names, as in src-shared/analysis/frameColumns STORED_COLUMNS. */
+  columns: z.array(z.string()),
+  from: z.number().int(),
+  count: z.number().int(),
+  /** Frame-major values (count x columns); null where there is no value. */
+  values: z.array(z.number().nullable()),
+});
+
 export const methods = {
   'app.info': method(z.object({}), AppInfoSchema),
   'library.list': method(z.object({}), z.array(RecordingSchema)),
   'library.get': method(RecordingId, RecordingSchema),
   'library.import': method(z.object({ paths: z.array(z.string().min(1)).min(1).max(100_000) }), z.array(ImportResultSchema)),
   'library.frameTable': method(RecordingId, FrameTableDtoSchema),
+  'analysis.run': method(z.object({ id: z.number().int().positive(), force: z.boolean().default(false) }), AnalysisInfoSchema),
+  'analysis.latest': method(RecordingId, AnalysisInfoSchema.nullable()),
+  'analysis.frames': method(z.object({ id: z.number().int().positive(), from: z.number().int().min(0), count: z.number().int().min(1).max(200_000) }), FrameValuesSchema),
   'audit.list': method(z.object({ afterSeq: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(10_000).default(500) }), z.array(AuditEntrySchema)),
 } as const;
 
@@ -50,6 +78,7 @@ export const events = {
     done: z.number(),
     total: z.number(),
   }),
+  'analysis.progress': z.object({ recordingId: z.number().int(), done: z.number().int(), total: z.number().int() }),
 } as const;
 
 export type Methods = typeof methods;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { ImportResult } from '../../../src-shared/domain/recording.js';
+import type { EventPayload } from '../../../src-shared/api/contract.js';
 import { importRecordings } from '../../library/importRecording.js';
 import { contextFrom, withCaseOptions, type CommonOptions } from '../commonOptions.js';
 import { terminalProgress } from '../progress.js';
@@ -14,7 +15,9 @@ export function registerImport(program: Command): void {
     .action(async (files: string[], options: CommonOptions & { json?: boolean }) => {
       const progress = terminalProgress();
       const ctx = contextFrom(options, (event, payload) => {
-        if (event === 'import.progress') progress.update(`${payload.phase} ${path.basename(payload.path)}`, payload.done, payload.total);
+        if (event !== 'import.progress') return;
+        const p = payload as EventPayload<'import.progress'>;
+        progress.update(`${p.phase} ${path.basename(p.path)}`, p.done, p.total);
       });
       let results: ImportResult[];
       try {

@@ -1,0 +1,123 @@
+import { spawn } from 'node:child_process';
+import readline from 'node:readline';
+import { ffmpegInputName } from '../../media/runProcess.js';
+import { passthroughFrameArgs } from '../../media/ffmpegCapabilities.js';
+import { parseStderrLine } from './showinfoParser.js';
+
+export interface DecodedFrame {
+  index: number;
+  /** PTS in stream time-base ticks, as ffmpeg's showinfo saw the frame. */
+  ptsTicks: number;
+  /** A decoder error was reported shortly before this frame was output (it may be damaged). */
+  decodeIssue: boolean;
+  width: number;
+  height: number;
+  /** rgb24; reused: valid only until the next frame is pulled. */
+  data: Uint8Array;
+}
+
+export interface FrameStreamOptions {
+  ffmpegPath: string;
+  file: string;
+  /** Output size (ffmpeg scales when it differs from the displayed size). */
+  width: number;
+  height: number;
+  scale: boolean;
+  /** Called with each decoder error message (damaged data), for the analysis report. */
+  onDecoderError?: (message: string) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * With frame threading and B-frame reordering, the picture a decoder error
+ * concerns is output up to a few frames after the message: this many frames
+ * after each error are marked as possibly damaged.
+ */
+export const DECODE_ISSUE_WINDOW = 8;
+
+export class DecodeError extends Error {}
+
+/**
+ * Decodes every frame of the first video stream, in presentation order, at the
+ * analysis size, with display rotation applied, and yields them one at a time.
+ * Pulling is the back-pressure: while the consumer works on a frame, the pipe
+ * fills and ffmpeg waits, so memory stays flat whatever the recording's length.
+ */
+export async function* decodeFrames(options: FrameStreamOptions): AsyncGenerator<DecodedFrame> {
+  const frameBytes = options.width * options.height * 3;
+  const scale = options.scale ? `scale=${options.width}:${options.height}:flags=bilinear,` : '';
+  // The showinfo branch sees every frame's PTS at almost no cost (it works on a 4x4 copy).
+  const graph = `[0:v:0]${scale}split=2[out][probe];[probe]scale=4:4:flags=neighbor,showinfo,nullsink`;
+  const child = spawn(options.ffmpegPath, [
+    '-hide_banner', '-nostdin', '-loglevel', 'level+info',
+    // -copyts: keep the stream's own timestamps (ffmpeg otherwise subtracts the
+    // container start time), so they compare with the frame table as they are.
+    '-copyts', '-i', ffmpegInputName(options.file),
+    '-filter_complex', graph, '-map', '[out]', ...passthroughFrameArgs(options.ffmpegPath),
+    '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1',
+  ], { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+
+  const onAbort = () => child.kill('SIGKILL');
+  options.signal?.addEventListener('abort', onAbort);
+
+  const pts = new Map<number, number>();
+  const issueFrames = new Set<number>();
+  let framesSeenOnStderr = 0;
+  let issueUntil = -1;
+  let lastError = '';
+  let waiter: (() => void) | null = null;
+  let stderrDone = false;
+  const wake = () => { waiter?.(); waiter = null; };
+
+  const lines = readline.createInterface({ input: child.stderr });
+  lines.on('line', (line) => {
+    const event = parseStderrLine(line);
+    if (event.kind === 'frame') {
+      pts.set(event.n, event.pts);
+      if (event.n <= issueUntil) issueFrames.add(event.n);
+      framesSeenOnStderr = event.n + 1;
+      wake();
+    } else if (event.kind === 'decoder-error') {
+      lastError = event.message;
+      issueUntil = framesSeenOnStderr + DECODE_ISSUE_WINDOW - 1;
+      options.onDecoderError?.(event.message);
+    }
+  });
+  lines.on('close', () => { stderrDone = true; wake(); });
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  const spawnError = new Promise<never>((_, reject) => child.on('error', (err) => reject(new DecodeError(`ffmpeg could not be started: ${err.message}`))));
+  spawnError.catch(() => {});
+
+  const buffer = new Uint8Array(frameBytes);
+  let filled = 0;
+  let index = 0;
+  try {
+    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+      let offset = 0;
+      while (offset < chunk.length) {
+        const take = Math.min(frameBytes - filled, chunk.length - offset);
+        buffer.set(chunk.subarray(offset, offset + take), filled);
+        filled += take;
+        offset += take;
+        if (filled === frameBytes) {
+          while (!pts.has(index) && !stderrDone) await new Promise<void>((resolve) => { waiter = resolve; });
+          const ptsTicks = pts.get(index);
+          if (ptsTicks === undefined) throw new DecodeError(`ffmpeg gave frame ${index} without its timestamp`);
+          pts.delete(index);
+          const decodeIssue = issueFrames.delete(index);
+          yield { index, ptsTicks, decodeIssue, width: options.width, height: options.height, data: buffer };
+          index += 1;
+          filled = 0;
+        }
+      }
+    }
+    const code = await Promise.race([exited, spawnError]);
+    if (options.signal?.aborted) throw new DecodeError('analysis was cancelled');
+    if (code !== 0) throw new DecodeError(`decoding stopped at frame ${index}: ${lastError || `ffmpeg exited with code ${code}`}`);
+    if (filled !== 0) throw new DecodeError(`ffmpeg ended inside frame ${index}: the output was cut short`);
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    if (child.exitCode === null) child.kill('SIGKILL');
+    lines.close();
+  }
+}

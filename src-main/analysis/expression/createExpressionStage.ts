@@ -1,0 +1,114 @@
+// The expression stage: per face frame, the eight-class scores, action-unit
+// evidence against the subject's own baseline, quality flags and eye/mouth
+// openness. One instance follows one subject through one recording, frame by
+// frame in order; the working buffers are allocated once, here.
+//
+// Per frame: eye-line roll → upright grey crop into the model's input buffer
+// (faceCrop.ts) → sharpness of that crop → emotion model → quality flags →
+// landmark analysis (alignment, baseline, action units, contempt evidence) →
+// eight-class scores (contempt.ts).
+import type { ExpressionResult, ExpressionStage, FaceObservation, RgbFrame } from '../types.js';
+import type { BaselineSource } from './baseline.js';
+import { combineScores, contemptProbability, FER_CLASSES, FER_NEUTRAL } from './contempt.js';
+import { createEmotionClassifier, EMOTION_INPUT_SIZE } from './emotionClassifier.js';
+import { cropSquare, sampleGreyCrop } from './faceCrop.js';
+import { eyeLineRollDeg } from './faceFrame.js';
+import { FEATURES } from './geometry.js';
+import { LandmarkAnalyzer } from './landmarkAnalyzer.js';
+import { MESH } from './meshIndices.js';
+import { resolveOptions, type ExpressionStageOptions } from './options.js';
+import { qualityFlags } from './quality.js';
+import { laplacianSharpness } from './sharpness.js';
+
+/** The manifest's labels, in the order FER_CLASSES maps them. */
+const EXPECTED_LABELS = ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral'];
+
+export interface ExpressionStageHandle extends ExpressionStage {
+  /** Every threshold and constant in use, for the analysis record. */
+  parameters(): Record<string, unknown>;
+  /** Forgets the baseline (a new subject or recording). */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export async function createExpressionStage(options: ExpressionStageOptions = {}): Promise<ExpressionStageHandle> {
+  const o = resolveOptions(options);
+  const classifier = await createEmotionClassifier({ intraOpNumThreads: o.intraOpNumThreads, ...(o.modelsDir ? { modelsDir: o.modelsDir } : {}) });
+  if (classifier.labels.join() !== EXPECTED_LABELS.join()) {
+    await classifier.close();
+    throw new Error(`The emotion model's labels are ${classifier.labels.join(', ')}; the stage maps ${EXPECTED_LABELS.join(', ')}`);
+  }
+  const analyzer = new LandmarkAnalyzer(o.alignMode, {
+    neutralFrames: o.baselineNeutralFrames,
+    recentFrames: o.baselineRecentFrames,
+    minNeutralFrames: o.baselineMinNeutralFrames,
+    neutralMaxAgeFrames: o.baselineNeutralMaxAgeFrames,
+  });
+  const contempt = { midpoint: o.contemptMidpoint, width: o.contemptWidth };
+  let busy = false;
+  let lastSource: BaselineSource = 'current';
+
+  async function processFrame(frame: RgbFrame, face: FaceObservation): Promise<ExpressionResult> {
+    const { box, pose, landmarks } = face;
+    const crop = cropSquare(landmarks, box.x + box.w / 2, box.y + box.h / 2, eyeLineRollDeg(landmarks), o.cropScale);
+    sampleGreyCrop(frame, crop, EMOTION_INPUT_SIZE, classifier.input);
+    const sharpness = laplacianSharpness(classifier.input, EMOTION_INPUT_SIZE);
+    const fer = await classifier.run();
+    const quality = qualityFlags(box.w, pose, sharpness, o);
+    const neutral = isTop(fer, FER_NEUTRAL) && Math.abs(pose.yaw) <= o.neutralPoseDeg && Math.abs(pose.pitch) <= o.neutralPoseDeg;
+    const geometry = analyzer.analyse(frame.index, landmarks, { usable: !quality.turnedAway && !quality.tooSmall, neutral });
+    lastSource = geometry.baselineSource;
+    return {
+      scores: combineScores(fer, contemptProbability(geometry.contemptEvidence, contempt)),
+      aus: geometry.aus,
+      quality,
+      eyeOpenLeft: geometry.eyeOpenLeft,
+      eyeOpenRight: geometry.eyeOpenRight,
+      mouthOpen: geometry.mouthOpen,
+    };
+  }
+
+  return {
+    async process(frame, face) {
+      // The model input is one shared buffer: overlapping calls would overwrite each other's crop.
+      if (busy) throw new Error('ExpressionStage.process called before the previous frame finished: process frames one at a time, in order');
+      busy = true;
+      try {
+        return await processFrame(frame, face);
+      } finally {
+        busy = false;
+      }
+    },
+    parameters() {
+      return {
+        ...o,
+        modelsDir: o.modelsDir ?? null,
+        model: { name: 'emotion', file: classifier.file, sha256: classifier.sha256, labels: classifier.labels, mappedTo: FER_CLASSES, inputSize: EMOTION_INPUT_SIZE },
+        crop: {
+          framing: 'landmark extent turned upright by the eye-line roll; side = larger extent × cropScale',
+          grey: [0.2989, 0.587, 0.114],
+          normalisation: '(grey - 0.5) * 2',
+          antialias: '2x2 bilinear taps when a crop pixel spans more than 2 frame pixels',
+          outside: 'mid-grey',
+        },
+        sharpness: 'variance of the 4-neighbour Laplacian / variance of intensity, over the 64x64 crop',
+        contempt: 'e = max(0, max(pL, pR) - max(0, min(pL, pR))); p = (σ((e - midpoint)/width) - σ(-midpoint/width)) / (1 - σ(-midpoint/width)); the other seven × (1 - p)',
+        baselineRule:
+          'median of the neutral ring (top class neutral, |yaw| and |pitch| ≤ neutralPoseDeg, no older than baselineNeutralMaxAgeFrames) when it holds ≥ baselineMinNeutralFrames, else median of the recent ring of usable frames (not turnedAway, not tooSmall)',
+        baselineSourceLastFrame: lastSource,
+        features: FEATURES,
+        meshIndices: MESH,
+      };
+    },
+    reset() {
+      analyzer.reset();
+    },
+    close: () => classifier.close(),
+  };
+}
+
+function isTop(values: ArrayLike<number>, index: number): boolean {
+  const v = values[index] ?? 0;
+  for (let i = 0; i < values.length; i++) if (i !== index && (values[i] ?? 0) > v) return false;
+  return true;
+}

@@ -1,0 +1,54 @@
+import type { Writable } from 'node:stream';
+import { FRAME_COLUMNS } from '../../../src-shared/analysis/frameColumns.js';
+import { formatRowValues } from './formatRow.js';
+
+export interface RowWriter {
+  write(row: Float64Array, ptsText: string): Promise<void>;
+  end(): Promise<void>;
+}
+
+/**
+ * CSV of numbers only: no value ever needs quoting, so rows are joined by hand
+ * instead of through a CSV library (reports with free text use csv-stringify).
+ * Writes respect the stream's back-pressure.
+ */
+export function csvRowWriter(out: Writable): RowWriter {
+  let headerDone = false;
+  return {
+    async write(row, ptsText) {
+      if (!headerDone) {
+        await write(out, FRAME_COLUMNS.join(',') + '\n');
+        headerDone = true;
+      }
+      await write(out, formatRowValues(row, ptsText).join(',') + '\n');
+    },
+    async end() {
+      if (!headerDone) await write(out, FRAME_COLUMNS.join(',') + '\n');
+    },
+  };
+}
+
+/** A JSON document `{"columns":[…],"frames":[{…},…]}`, streamed row by row. */
+export function jsonRowWriter(out: Writable, header: Record<string, unknown>): RowWriter {
+  let first = true;
+  const open = JSON.stringify({ ...header, columns: FRAME_COLUMNS }).slice(0, -1) + ',"frames":[\n';
+  return {
+    async write(row, ptsText) {
+      const values = formatRowValues(row, ptsText);
+      const entries = FRAME_COLUMNS.map((c, i) => `${JSON.stringify(c)}:${values[i] === '' ? 'null' : values[i]}`);
+      await write(out, `${first ? open : ',\n'}{${entries.join(',')}}`);
+      first = false;
+    },
+    async end() {
+      await write(out, `${first ? open : '\n'}]}\n`);
+    },
+  };
+}
+
+function write(out: Writable, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const ok = out.write(text, (err) => { if (err) reject(err); });
+    if (ok) resolve();
+    else out.once('drain', resolve);
+  });
+}

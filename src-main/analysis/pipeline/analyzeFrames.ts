@@ -1,0 +1,116 @@
+import type { FrameTable } from '../../../src-shared/time/frameTable.js';
+import { ptsSeconds } from '../../../src-shared/time/index.js';
+import { LANDMARK_SUBSET } from '../../../src-shared/analysis/landmarkSubset.js';
+import { analysisSize } from '../decode/analysisSize.js';
+import { decodeFrames } from '../decode/frameStream.js';
+import type { ExpressionStage, FaceStage } from '../types.js';
+import { buildFrameRow, newFrameRow, quantiseLandmarks } from './frameRow.js';
+
+export interface AnalysisInput {
+  ffmpegPath: string;
+  file: string;
+  /** Displayed size of the recording (after rotation). */
+  width: number;
+  height: number;
+  table: FrameTable;
+}
+
+export interface AnalysisStages {
+  face: FaceStage;
+  expression: ExpressionStage;
+}
+
+/** Receives rows in frame order; the row and landmark buffers are reused after it returns. */
+export type RowSink = (row: Float64Array, landmarks: Int16Array) => void | Promise<void>;
+
+export interface AnalysisSummary {
+  frames: number;
+  faceFrames: number;
+  /** Frames in the frame table that this decode did not produce (rows with face = 0 and decode_issue = 1). */
+  missingFrames: number;
+  framesWithDecodeIssues: number;
+  decoderErrors: number;
+  /** The first decoder messages, for the report. */
+  decoderMessages: string[];
+  analysisWidth: number;
+  analysisHeight: number;
+  elapsedMs: number;
+}
+
+export class FrameSequenceError extends Error {}
+
+/**
+ * Every frame of the frame table gets exactly one row, in order. Decoded frames
+ * are matched to the table by their PTS: a frame the decoder did not produce
+ * this time (damaged data) becomes a row with face = 0 and decode_issue = 1,
+ * never a missing row; a frame the table does not know stops the analysis,
+ * because then the recording is not the one that was indexed.
+ */
+export async function analyzeFrames(
+  input: AnalysisInput,
+  stages: AnalysisStages,
+  sink: RowSink,
+  options: { onProgress?: (done: number, total: number) => void; signal?: AbortSignal } = {},
+): Promise<AnalysisSummary> {
+  const started = performance.now();
+  const size = analysisSize(input.width, input.height);
+  const toSource = input.width / size.width;
+  const total = input.table.ptsTicks.length;
+  const row = newFrameRow();
+  const landmarks = new Int16Array(LANDMARK_SUBSET.length * 2);
+  const summary: AnalysisSummary = {
+    frames: total, faceFrames: 0, missingFrames: 0, framesWithDecodeIssues: 0, decoderErrors: 0, decoderMessages: [],
+    analysisWidth: size.width, analysisHeight: size.height, elapsedMs: 0,
+  };
+  let next = 0;
+
+  const emitMissing = async (upTo: number) => {
+    for (; next < upTo; next++) {
+      summary.missingFrames += 1;
+      summary.framesWithDecodeIssues += 1;
+      await sink(buildFrameRow(row, next, ptsSeconds(input.table, next), null, null, toSource, true), quantiseLandmarks(landmarks, null, toSource));
+    }
+  };
+
+  for await (const decoded of decodeFrames({
+    ffmpegPath: input.ffmpegPath, file: input.file, width: size.width, height: size.height, scale: size.scaled,
+    ...(options.signal ? { signal: options.signal } : {}),
+    onDecoderError: (message) => {
+      summary.decoderErrors += 1;
+      if (summary.decoderMessages.length < 20) summary.decoderMessages.push(message);
+    },
+  })) {
+    const index = findFrame(input.table, decoded.ptsTicks, next);
+    if (index === -1) {
+      throw new FrameSequenceError(`the decoder produced a frame at PTS ${decoded.ptsTicks} that the frame table does not have (after frame ${next - 1}): the file is not the one that was indexed, or the ffmpeg in use decodes it differently; re-import it`);
+    }
+    await emitMissing(index);
+    const frame = { index, width: decoded.width, height: decoded.height, data: decoded.data };
+    const face = await stages.face.process(frame);
+    const expression = face ? await stages.expression.process(frame, face) : null;
+    if (face) summary.faceFrames += 1;
+    if (decoded.decodeIssue) summary.framesWithDecodeIssues += 1;
+    await sink(buildFrameRow(row, index, ptsSeconds(input.table, index), face, expression, toSource, decoded.decodeIssue), quantiseLandmarks(landmarks, face, toSource));
+    next = index + 1;
+    if (index % 50 === 0) options.onProgress?.(next, total);
+  }
+  await emitMissing(total);
+  options.onProgress?.(total, total);
+  summary.elapsedMs = performance.now() - started;
+  return summary;
+}
+
+/** The table index with this PTS, looking at the expected next index first. */
+function findFrame(table: FrameTable, ptsTicks: number, expected: number): number {
+  if (table.ptsTicks[expected] === ptsTicks) return expected;
+  let lo = expected;
+  let hi = table.ptsTicks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = table.ptsTicks[mid]!;
+    if (v === ptsTicks) return mid;
+    if (v < ptsTicks) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}

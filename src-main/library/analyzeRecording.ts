@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import type { AppContext } from '../app/context.js';
+import { appVersion } from '../config/paths.js';
+import { appendAudit } from '../store/auditLog.js';
+import { finishAnalysis, getAnalysis, insertAnalysis, latestCompleteAnalysis, type AnalysisRow } from '../store/analysesRepo.js';
+import { getFrameTable, getRecording, listLocations } from '../store/recordingsRepo.js';
+import { analyzeFrames } from '../analysis/pipeline/analyzeFrames.js';
+import { chunkedStoreSink } from '../analysis/pipeline/chunkedStoreSink.js';
+import { analysisIdentity } from '../analysis/pipeline/fingerprint.js';
+import type { StageFactory } from '../analysis/pipeline/stages.js';
+import { ApiError } from '../../src-shared/api/apiError.js';
+
+export interface AnalyzeOptions {
+  /** Redo even when an analysis with the same fingerprint is complete. */
+  force?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Analyses an imported recording and stores every frame's row in the case,
+ * tagged with what produced it. A complete analysis with the same fingerprint
+ * (same models, parameters and pipeline version) is reused, not redone.
+ */
+export async function analyzeImportedRecording(ctx: AppContext, recordingId: number, createStages: StageFactory, options: AnalyzeOptions = {}): Promise<AnalysisRow> {
+  const recording = getRecording(ctx.db, recordingId);
+  const table = getFrameTable(ctx.db, recordingId);
+  if (!recording || !table) throw new ApiError('not-found', `No recording with id ${recordingId} in this case.`);
+  const file = presentOriginal(ctx, recordingId, recording.sizeBytes);
+  const stages = await createStages({ intraOpNumThreads: 1 });
+  try {
+    const { fingerprint, identity } = analysisIdentity(stages.models, stages.parameters);
+    const existing = latestCompleteAnalysis(ctx.db, recordingId);
+    if (existing && existing.fingerprint === fingerprint && !options.force) return existing;
+
+    const { ffmpeg } = ctx.tools();
+    const provenance = { ...identity, tool: { name: 'micromoment', version: appVersion() }, ffmpeg: { path: ffmpeg.path, version: ffmpeg.version, source: ffmpeg.source }, file, sha256: recording.sha256 };
+    const analysisId = ctx.db.transaction(() => {
+      const id = insertAnalysis(ctx.db, { recordingId, fingerprint, provenance, frameCount: recording.frames, startedBy: ctx.analyst });
+      appendAudit(ctx.db, { actor: ctx.analyst, action: 'analysis.started', target: `recording:${recordingId}`, after: { analysisId: id, fingerprint } });
+      return id;
+    })();
+    const sink = chunkedStoreSink(ctx.db, analysisId);
+    try {
+      const summary = await analyzeFrames(
+        { ffmpegPath: ffmpeg.path, file, width: recording.probe.width, height: recording.probe.height, table },
+        stages,
+        (row, landmarks) => sink.write(row, landmarks),
+        { onProgress: (done, total) => { options.onProgress?.(done, total); ctx.emit('analysis.progress', { recordingId, done, total }); }, ...(options.signal ? { signal: options.signal } : {}) },
+      );
+      sink.flush();
+      ctx.db.transaction(() => {
+        finishAnalysis(ctx.db, analysisId, 'complete', summary, null);
+        appendAudit(ctx.db, { actor: ctx.analyst, action: 'analysis.completed', target: `recording:${recordingId}`, after: { analysisId, fingerprint, faceFrames: summary.faceFrames, frames: summary.frames, decoderErrors: summary.decoderErrors } });
+      })();
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      ctx.db.transaction(() => {
+        finishAnalysis(ctx.db, analysisId, 'failed', null, message);
+        appendAudit(ctx.db, { actor: ctx.analyst, action: 'analysis.failed', target: `recording:${recordingId}`, after: { analysisId, error: message } });
+      })();
+      throw new ApiError('failed', `Analysis of recording #${recordingId} failed: ${message}`);
+    }
+    return getAnalysis(ctx.db, analysisId)!;
+  } finally {
+    await stages.close();
+  }
+}
+
+/** A location of the original that still has the imported size (the bytes are re-hashed by verify and at report time). */
+function presentOriginal(ctx: AppContext, recordingId: number, sizeBytes: number): string {
+  for (const location of listLocations(ctx.db, recordingId)) {
+    try {
+      if (fs.statSync(location.path).size === sizeBytes) return location.path;
+    } catch {
+      // missing here; try the next known location
+    }
+  }
+  throw new ApiError('failed', `The original of recording #${recordingId} is not at any of its known locations (or its size changed): reconnect the evidence drive or import the file again.`);
+}

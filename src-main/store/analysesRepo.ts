@@ -1,0 +1,93 @@
+import { STORED_COLUMNS } from '../../src-shared/analysis/frameColumns.js';
+import { LANDMARK_SUBSET } from '../../src-shared/analysis/landmarkSubset.js';
+import type { Db } from './openStore.js';
+
+export const CHUNK_FRAMES = 1024;
+
+export interface AnalysisRow {
+  id: number;
+  recordingId: number;
+  status: 'running' | 'complete' | 'failed';
+  fingerprint: string;
+  provenance: Record<string, unknown>;
+  frameCount: number;
+  framesDone: number;
+  summary: Record<string, unknown> | null;
+  error: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  startedBy: string;
+}
+
+interface RawAnalysisRow {
+  id: number; recording_id: number; status: AnalysisRow['status']; fingerprint: string; provenance_json: string; frame_count: number;
+  frames_done: number; summary_json: string | null; error: string | null; started_at: string; finished_at: string | null; started_by: string;
+}
+
+export function insertAnalysis(db: Db, a: { recordingId: number; fingerprint: string; provenance: unknown; frameCount: number; startedBy: string }): number {
+  const info = db.prepare(`INSERT INTO analyses (recording_id, status, fingerprint, provenance_json, columns_json, landmark_points_json, frame_count, started_at, started_by)
+    VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?)`).run(
+    a.recordingId, a.fingerprint, JSON.stringify(a.provenance), JSON.stringify(STORED_COLUMNS), JSON.stringify(LANDMARK_SUBSET), a.frameCount, new Date().toISOString(), a.startedBy,
+  );
+  return Number(info.lastInsertRowid);
+}
+
+export function insertChunk(db: Db, analysisId: number, chunkIndex: number, firstFrame: number, frameCount: number, values: Float32Array, landmarks: Int16Array): void {
+  db.prepare('INSERT INTO analysis_chunks (analysis_id, chunk_index, first_frame, frame_count, vals, landmarks) VALUES (?, ?, ?, ?, ?, ?)').run(
+    analysisId, chunkIndex, firstFrame, frameCount, Buffer.from(values.buffer, values.byteOffset, values.byteLength), Buffer.from(landmarks.buffer, landmarks.byteOffset, landmarks.byteLength),
+  );
+  db.prepare('UPDATE analyses SET frames_done = ? WHERE id = ?').run(firstFrame + frameCount, analysisId);
+}
+
+export function finishAnalysis(db: Db, id: number, status: 'complete' | 'failed', summary: unknown, error: string | null): void {
+  db.prepare('UPDATE analyses SET status = ?, summary_json = ?, error = ?, finished_at = ? WHERE id = ?').run(status, JSON.stringify(summary ?? null), error, new Date().toISOString(), id);
+}
+
+export function getAnalysis(db: Db, id: number): AnalysisRow | undefined {
+  const row = db.prepare('SELECT * FROM analyses WHERE id = ?').get(id) as RawAnalysisRow | undefined;
+  return row ? toRow(row) : undefined;
+}
+
+/** The newest complete analysis of a recording, whatever produced it. */
+export function latestCompleteAnalysis(db: Db, recordingId: number): AnalysisRow | undefined {
+  const row = db.prepare("SELECT * FROM analyses WHERE recording_id = ? AND status = 'complete' ORDER BY id DESC LIMIT 1").get(recordingId) as RawAnalysisRow | undefined;
+  return row ? toRow(row) : undefined;
+}
+
+/** The newest analysis of a recording in any state (a running or failed one included). */
+export function latestAnalysis(db: Db, recordingId: number): AnalysisRow | undefined {
+  const row = db.prepare('SELECT * FROM analyses WHERE recording_id = ? ORDER BY id DESC LIMIT 1').get(recordingId) as RawAnalysisRow | undefined;
+  return row ? toRow(row) : undefined;
+}
+
+export function listAnalyses(db: Db, recordingId: number): AnalysisRow[] {
+  return (db.prepare('SELECT * FROM analyses WHERE recording_id = ? ORDER BY id').all(recordingId) as RawAnalysisRow[]).map(toRow);
+}
+
+/**
+ * The stored values of frames [from, from+count) as one float32 array,
+ * frame-major with STORED_COLUMNS.length values per frame. Reads only the
+ * chunks that overlap the range.
+ */
+export function readAnalysisValues(db: Db, analysisId: number, from: number, count: number): Float32Array {
+  const width = STORED_COLUMNS.length;
+  const out = new Float32Array(count * width).fill(NaN);
+  const chunks = db.prepare(`SELECT first_frame, frame_count, vals FROM analysis_chunks
+    WHERE analysis_id = ? AND first_frame < ? AND first_frame + frame_count > ? ORDER BY chunk_index`).all(analysisId, from + count, from) as
+    { first_frame: number; frame_count: number; vals: Buffer }[];
+  for (const chunk of chunks) {
+    const values = new Float32Array(chunk.vals.buffer.slice(chunk.vals.byteOffset, chunk.vals.byteOffset + chunk.vals.byteLength));
+    const start = Math.max(from, chunk.first_frame);
+    const end = Math.min(from + count, chunk.first_frame + chunk.frame_count);
+    out.set(values.subarray((start - chunk.first_frame) * width, (end - chunk.first_frame) * width), (start - from) * width);
+  }
+  return out;
+}
+
+function toRow(r: RawAnalysisRow): AnalysisRow {
+  return {
+    id: r.id, recordingId: r.recording_id, status: r.status, fingerprint: r.fingerprint, provenance: JSON.parse(r.provenance_json) as Record<string, unknown>,
+    frameCount: r.frame_count, framesDone: r.frames_done, summary: r.summary_json ? (JSON.parse(r.summary_json) as Record<string, unknown>) : null,
+    error: r.error, startedAt: r.started_at, finishedAt: r.finished_at, startedBy: r.started_by,
+  };
+}
