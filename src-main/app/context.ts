@@ -1,5 +1,5 @@
 import type { EventName, EventPayload } from '../../src-shared/api/contract.js';
-import { requireTool, type LocatedTool } from '../media/ffmpegLocator.js';
+import { requireTool, toolCandidates, type LocatedTool } from '../media/ffmpegLocator.js';
 import { openStore, type Db } from '../store/openStore.js';
 
 export type EmitEvent = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -11,6 +11,8 @@ export interface AppContext {
   analyst: string;
   /** Located lazily: `micromoment --help` must work even where no ffmpeg exists. */
   tools(): { ffmpeg: LocatedTool; ffprobe: LocatedTool };
+  /** ffprobe binaries to try in order (see media/probeAndIndex.ts). */
+  ffprobeCandidates(): LocatedTool[];
   emit: EmitEvent;
   close(): void;
 }
@@ -25,6 +27,9 @@ export function createContext(options: { dbPath: string; analyst: string; ffmpeg
     tools() {
       tools ??= { ffmpeg: requireTool('ffmpeg', options.ffmpeg), ffprobe: requireTool('ffprobe', options.ffprobe) };
       return tools;
+    },
+    ffprobeCandidates() {
+      return options.ffprobe ? [requireTool('ffprobe', options.ffprobe)] : toolCandidates('ffprobe');
     },
     emit: options.emit ?? (() => {}),
     close() {

@@ -32,12 +32,12 @@ async function measure(clip: string): Promise<{ frames: number; decodeFps: numbe
 
     let t0 = performance.now();
     let decoded = 0;
-    for await (const _frame of decodeFrames({ ffmpegPath: ffmpeg.path, file: clip, width: size.width, height: size.height, scale: size.scaled })) decoded += 1;
+    for await (const _frame of decodeFrames({ ffmpegPath: ffmpeg.path, file: clip, codec: recording.probe.videoCodec, width: size.width, height: size.height })) decoded += 1;
     const decodeFps = decoded / ((performance.now() - t0) / 1000);
 
     const stages = await createDefaultStages({ intraOpNumThreads: 1 });
     t0 = performance.now();
-    const summary = await analyzeFrames({ ffmpegPath: ffmpeg.path, file: clip, width: recording.probe.width, height: recording.probe.height, table }, stages, () => {});
+    const summary = await analyzeFrames({ ffmpegPath: ffmpeg.path, file: clip, codec: recording.probe.videoCodec, width: recording.probe.width, height: recording.probe.height, table }, stages, () => {});
     const analysisFps = summary.frames / ((performance.now() - t0) / 1000);
     await stages.close();
     return { frames: summary.frames, decodeFps, analysisFps, faceFrames: summary.faceFrames, durationS: recording.durationS };

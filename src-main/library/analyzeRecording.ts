@@ -43,7 +43,7 @@ export async function analyzeImportedRecording(ctx: AppContext, recordingId: num
     const sink = chunkedStoreSink(ctx.db, analysisId);
     try {
       const summary = await analyzeFrames(
-        { ffmpegPath: ffmpeg.path, file, width: recording.probe.width, height: recording.probe.height, table },
+        { ffmpegPath: ffmpeg.path, file, codec: recording.probe.videoCodec, width: recording.probe.width, height: recording.probe.height, table },
         stages,
         (row, landmarks) => sink.write(row, landmarks),
         { onProgress: (done, total) => { options.onProgress?.(done, total); ctx.emit('analysis.progress', { recordingId, done, total }); }, ...(options.signal ? { signal: options.signal } : {}) },

@@ -4,8 +4,7 @@ import type { ImportResult } from '../../src-shared/domain/recording.js';
 import { frameCount, isVariableFrameRate, nominalFrameRate, elapsedSeconds, frameDurationSeconds } from '../../src-shared/time/index.js';
 import type { AppContext } from '../app/context.js';
 import { sha256File } from '../media/hashFile.js';
-import { probeRecording } from '../media/probe.js';
-import { indexFrames } from '../media/frameIndex.js';
+import { probeAndIndex } from '../media/probeAndIndex.js';
 import { appendAudit } from '../store/auditLog.js';
 import { addLocation, findRecordingIdBySha, insertFrameTable, insertRecording } from '../store/recordingsRepo.js';
 import { describeImportError, ImportError } from './importErrors.js';
@@ -45,12 +44,9 @@ async function importChecked(ctx: AppContext, file: string): Promise<ImportResul
     return { ...summaryOf(ctx, existing), path: file, status: 'exists' };
   }
 
-  const { ffprobe } = ctx.tools();
   progress('probing', 0, 1);
-  const probe = await probeRecording(ffprobe.path, file);
-  const { videoStreamIndex, ...probeFacts } = probe;
-  const expectedFrames = probe.durationS && probe.averageFrameRate ? estimateFrames(probe.durationS, probe.averageFrameRate) : 0;
-  const index = await indexFrames(ffprobe.path, file, videoStreamIndex, probe.timeBase, (n) => progress('indexing', n, Math.max(n, expectedFrames)));
+  const { probe, index, ffprobe, fallback } = await probeAndIndex(file, (n, expected) => progress('indexing', n, expected), ctx.ffprobeCandidates());
+  const { videoStreamIndex: _stream, ...probeFacts } = probe;
 
   // The bytes we hashed must be the bytes we indexed: refuse a file that changed meanwhile.
   const after = statEvidence(file);
@@ -74,7 +70,7 @@ async function importChecked(ctx: AppContext, file: string): Promise<ImportResul
     insertFrameTable(ctx.db, newId, index);
     appendAudit(ctx.db, {
       actor: ctx.analyst, action: 'recording.imported', target: `recording:${newId}`,
-      after: { path: file, sha256, sizeBytes: before.size, frames, codec: probe.videoCodec, ffprobe: ffprobe.version },
+      after: { path: file, sha256, sizeBytes: before.size, frames, codec: probe.videoCodec, ffprobe: { path: ffprobe.path, version: ffprobe.version }, ...(fallback ? { ffprobeFallback: fallback } : {}) },
     });
     return newId;
   })();
@@ -106,9 +102,4 @@ function statEvidence(file: string): { size: number; mtimeMs: number } {
     throw ImportError.fromFs(err, file);
   }
   return { size: stat.size, mtimeMs: stat.mtimeMs };
-}
-
-function estimateFrames(durationS: number, rate: string): number {
-  const [n, d] = rate.split('/').map(Number);
-  return n && d ? Math.round((durationS * n) / d) : 0;
 }

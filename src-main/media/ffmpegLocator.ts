@@ -41,6 +41,21 @@ export function locateTool(name: ToolName, explicit?: string, env: NodeJS.Proces
   return null;
 }
 
+/**
+ * Every usable binary in the documented order: the explicit setting alone when
+ * there is one; otherwise the bundled one, then the one on PATH. Callers fall
+ * back along this list only when a binary crashes on a file.
+ */
+export function toolCandidates(name: ToolName, env: NodeJS.ProcessEnv = process.env): LocatedTool[] {
+  const first = locateTool(name, undefined, env);
+  if (!first) return [];
+  if (first.source === 'setting') return [first];
+  const out = [first];
+  const onPath = searchPath(name, env);
+  if (onPath && onPath !== first.path) out.push({ name, path: onPath, source: 'path', version: toolVersion(onPath) });
+  return out;
+}
+
 /** Like locateTool, but a missing tool is an error that says what to do. */
 export function requireTool(name: ToolName, explicit?: string): LocatedTool {
   const tool = locateTool(name, explicit);

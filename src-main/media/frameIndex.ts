@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import readline from 'node:readline';
 import { ffmpegInputName, lastErrorLine } from './runProcess.js';
+import { ToolCrashedError } from './toolCrash.js';
 
 export interface DecodedFrameIndex {
   timeBase: { num: number; den: number };
@@ -60,8 +61,9 @@ export function indexFrames(
       if (onProgress && ptsTicks.length % 250 === 0) onProgress(ptsTicks.length);
     });
     child.on('error', (err) => reject(new FrameIndexError(`ffprobe could not be started: ${err.message}`)));
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
       lines.close();
+      if (signal && !failure) return reject(new ToolCrashedError(ffprobePath, signal));
       if (failure) return reject(new FrameIndexError(failure));
       if (code !== 0) return reject(new FrameIndexError(`decoding failed (${lastErrorLine(stderr)})`));
       if (ptsTicks.length === 0) return reject(new FrameIndexError('no video frame could be decoded: the file may be truncated or damaged'));

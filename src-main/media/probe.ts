@@ -1,5 +1,6 @@
 import type { Probe } from '../../src-shared/domain/recording.js';
 import { ffmpegInputName, lastErrorLine, runProcess } from './runProcess.js';
+import { ToolCrashedError } from './toolCrash.js';
 
 interface FfprobeStream {
   index: number;
@@ -38,6 +39,7 @@ export async function probeRecording(ffprobePath: string, absolutePath: string):
   const result = await runProcess(ffprobePath, [
     '-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', ffmpegInputName(absolutePath),
   ], { timeoutMs: 120_000 });
+  if (result.signal) throw new ToolCrashedError(ffprobePath, result.signal);
   if (result.code !== 0) {
     throw new ProbeError(`not a recording ffmpeg can read (${lastErrorLine(result.stderr)})`);
   }

@@ -19,10 +19,11 @@ export interface DecodedFrame {
 export interface FrameStreamOptions {
   ffmpegPath: string;
   file: string;
-  /** Output size (ffmpeg scales when it differs from the displayed size). */
+  /** Output size. Every frame is scaled to it, so a resolution change mid-stream keeps frames whole. */
   width: number;
   height: number;
-  scale: boolean;
+  /** The stream's codec as ffprobe names it: decoder messages are recognised by it. */
+  codec: string;
   /** Called with each decoder error message (damaged data), for the analysis report. */
   onDecoderError?: (message: string) => void;
   signal?: AbortSignal;
@@ -37,6 +38,8 @@ export const DECODE_ISSUE_WINDOW = 8;
 
 export class DecodeError extends Error {}
 
+const PTS_WAIT_MS = 60_000;
+
 /**
  * Decodes every frame of the first video stream, in presentation order, at the
  * analysis size, with display rotation applied, and yields them one at a time.
@@ -45,9 +48,8 @@ export class DecodeError extends Error {}
  */
 export async function* decodeFrames(options: FrameStreamOptions): AsyncGenerator<DecodedFrame> {
   const frameBytes = options.width * options.height * 3;
-  const scale = options.scale ? `scale=${options.width}:${options.height}:flags=bilinear,` : '';
   // The showinfo branch sees every frame's PTS at almost no cost (it works on a 4x4 copy).
-  const graph = `[0:v:0]${scale}split=2[out][probe];[probe]scale=4:4:flags=neighbor,showinfo,nullsink`;
+  const graph = `[0:v:0]scale=${options.width}:${options.height}:flags=bilinear,split=2[out][probe];[probe]scale=4:4:flags=neighbor,showinfo,nullsink`;
   const child = spawn(options.ffmpegPath, [
     '-hide_banner', '-nostdin', '-loglevel', 'level+info',
     // -copyts: keep the stream's own timestamps (ffmpeg otherwise subtracts the
@@ -60,7 +62,10 @@ export async function* decodeFrames(options: FrameStreamOptions): AsyncGenerator
   const onAbort = () => child.kill('SIGKILL');
   options.signal?.addEventListener('abort', onAbort);
 
-  const pts = new Map<number, number>();
+  // showinfo's own counter restarts when ffmpeg rebuilds the graph (a change of
+  // picture size): frames are matched by arrival order instead, a FIFO.
+  const pts: number[] = [];
+  let ptsHead = 0;
   const issueFrames = new Set<number>();
   let framesSeenOnStderr = 0;
   let issueUntil = -1;
@@ -71,11 +76,11 @@ export async function* decodeFrames(options: FrameStreamOptions): AsyncGenerator
 
   const lines = readline.createInterface({ input: child.stderr });
   lines.on('line', (line) => {
-    const event = parseStderrLine(line);
+    const event = parseStderrLine(line, options.codec);
     if (event.kind === 'frame') {
-      pts.set(event.n, event.pts);
-      if (event.n <= issueUntil) issueFrames.add(event.n);
-      framesSeenOnStderr = event.n + 1;
+      pts.push(event.pts);
+      if (framesSeenOnStderr <= issueUntil) issueFrames.add(framesSeenOnStderr);
+      framesSeenOnStderr += 1;
       wake();
     } else if (event.kind === 'decoder-error') {
       lastError = event.message;
@@ -100,10 +105,17 @@ export async function* decodeFrames(options: FrameStreamOptions): AsyncGenerator
         filled += take;
         offset += take;
         if (filled === frameBytes) {
-          while (!pts.has(index) && !stderrDone) await new Promise<void>((resolve) => { waiter = resolve; });
-          const ptsTicks = pts.get(index);
+          while (pts.length - ptsHead === 0 && !stderrDone) {
+            const arrived = await Promise.race([
+              new Promise<boolean>((resolve) => { waiter = () => resolve(true); }),
+              new Promise<boolean>((resolve) => setTimeout(() => resolve(false), PTS_WAIT_MS).unref()),
+            ]);
+            if (!arrived) throw new DecodeError(`ffmpeg gave frame ${index} but not its timestamp within ${PTS_WAIT_MS / 1000} s`);
+          }
+          const ptsTicks = pts[ptsHead];
           if (ptsTicks === undefined) throw new DecodeError(`ffmpeg gave frame ${index} without its timestamp`);
-          pts.delete(index);
+          ptsHead += 1;
+          if (ptsHead > 4096) { pts.splice(0, ptsHead); ptsHead = 0; }
           const decodeIssue = issueFrames.delete(index);
           yield { index, ptsTicks, decodeIssue, width: options.width, height: options.height, data: buffer };
           index += 1;

@@ -54,8 +54,12 @@ export function cropSquare(landmarks: Float32Array, pivotX: number, pivotY: numb
   };
 }
 
-/** Normalised grey (model input, −1..1) of the frame at (x, y), bilinear; outside the frame 0. */
-function greyAt(frame: RgbFrame, x: number, y: number): number {
+const WR = 0.2989;
+const WG = 0.587;
+const WB = 0.114;
+
+/** Grey (0..255) at (x, y) in pixel-index coordinates when a neighbour is outside: missing neighbours count as mid-grey. */
+function greyAtEdge(frame: RgbFrame, x: number, y: number): number {
   const { width, height, data } = frame;
   const x0 = Math.floor(x);
   const y0 = Math.floor(y);
@@ -72,35 +76,61 @@ function greyAt(frame: RgbFrame, x: number, y: number): number {
       if (xx < 0 || xx >= width) continue;
       const w = wy * (i === 0 ? 1 - fx : fx);
       const o = (yy * width + xx) * 3;
-      acc += w * (0.2989 * (data[o] ?? 0) + 0.587 * (data[o + 1] ?? 0) + 0.114 * (data[o + 2] ?? 0));
+      acc += w * (WR * (data[o] ?? 0) + WG * (data[o + 1] ?? 0) + WB * (data[o + 2] ?? 0));
       weight += w;
     }
   }
-  // Missing neighbours (outside) contribute mid-grey: (g/255 − 0.5)·2 with g = 127.5 is 0.
-  return ((acc + (1 - weight) * 127.5) / 255 - 0.5) * 2;
+  return acc + (1 - weight) * 127.5;
 }
 
 /** Fills out[size*size] (row-major, top row first) with the normalised grey crop. */
 export function sampleGreyCrop(frame: RgbFrame, crop: CropSquare, size: number, out: Float32Array): void {
   const step = crop.side / size;
   const taps = step > 2 ? 2 : 1;
-  const c = Math.cos(crop.angle) * step;
-  const s = Math.sin(crop.angle) * step;
-  const half = size / 2;
-  // Sample positions are pixel centres; frame pixel (i, j) has its centre at (i, j) in sampling terms.
-  const ox = crop.cx - 0.5;
-  const oy = crop.cy - 0.5;
+  // Crop axes in frame pixels per crop pixel.
+  const ux = Math.cos(crop.angle) * step;
+  const uy = Math.sin(crop.angle) * step;
+  // (grey/255 − 0.5)·2 of the averaged taps.
+  const scale = 2 / (255 * taps * taps);
+  out.fill(-1);
+  for (let tv = 0; tv < taps; tv++) {
+    for (let tu = 0; tu < taps; tu++) {
+      // Offset of this tap inside a crop pixel, from the crop centre. Sample positions are pixel
+      // centres: frame pixel (i, j) has its centre at (i, j) in the coordinates sampleTap uses.
+      const du = (tu + 0.5) / taps - size / 2;
+      const dv = (tv + 0.5) / taps - size / 2;
+      sampleTap(frame, crop.cx - 0.5 + du * ux - dv * uy, crop.cy - 0.5 + du * uy + dv * ux, ux, uy, size, scale, out);
+    }
+  }
+}
+
+/** Adds scale × bilinear grey at (x0 + u·ux − v·uy, y0 + u·uy + v·ux) to out[v*size+u] for every crop pixel. */
+function sampleTap(frame: RgbFrame, x0: number, y0: number, ux: number, uy: number, size: number, scale: number, out: Float32Array): void {
+  const { width, height, data } = frame;
+  const stride = width * 3;
   for (let v = 0; v < size; v++) {
-    for (let u = 0; u < size; u++) {
-      let acc = 0;
-      for (let tv = 0; tv < taps; tv++) {
-        const dv = v + (tv + 0.5) / taps - half;
-        for (let tu = 0; tu < taps; tu++) {
-          const du = u + (tu + 0.5) / taps - half;
-          acc += greyAt(frame, ox + du * c - dv * s, oy + du * s + dv * c);
-        }
+    let x = x0 - v * uy;
+    let y = y0 + v * ux;
+    for (let u = 0; u < size; u++, x += ux, y += uy) {
+      let grey: number;
+      if (x >= 0 && y >= 0 && x < width - 1 && y < height - 1) {
+        // Inside the frame (the usual case): bilinear without per-neighbour bounds checks.
+        const xi = x | 0;
+        const yi = y | 0;
+        const fx = x - xi;
+        const fy = y - yi;
+        const o = yi * stride + xi * 3;
+        const r = o + stride;
+        const g00 = WR * (data[o] as number) + WG * (data[o + 1] as number) + WB * (data[o + 2] as number);
+        const g10 = WR * (data[o + 3] as number) + WG * (data[o + 4] as number) + WB * (data[o + 5] as number);
+        const g01 = WR * (data[r] as number) + WG * (data[r + 1] as number) + WB * (data[r + 2] as number);
+        const g11 = WR * (data[r + 3] as number) + WG * (data[r + 4] as number) + WB * (data[r + 5] as number);
+        const top = g00 + (g10 - g00) * fx;
+        grey = top + (g01 + (g11 - g01) * fx - top) * fy;
+      } else {
+        grey = greyAtEdge(frame, x, y);
       }
-      out[v * size + u] = acc / (taps * taps);
+      out[v * size + u] = (out[v * size + u] as number) + grey * scale;
     }
   }
 }

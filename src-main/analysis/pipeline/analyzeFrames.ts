@@ -12,6 +12,7 @@ export interface AnalysisInput {
   /** Displayed size of the recording (after rotation). */
   width: number;
   height: number;
+  codec: string;
   table: FrameTable;
 }
 
@@ -73,7 +74,7 @@ export async function analyzeFrames(
   };
 
   for await (const decoded of decodeFrames({
-    ffmpegPath: input.ffmpegPath, file: input.file, width: size.width, height: size.height, scale: size.scaled,
+    ffmpegPath: input.ffmpegPath, file: input.file, codec: input.codec, width: size.width, height: size.height,
     ...(options.signal ? { signal: options.signal } : {}),
     onDecoderError: (message) => {
       summary.decoderErrors += 1;

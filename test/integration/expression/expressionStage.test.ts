@@ -1,0 +1,147 @@
+// The expression stage on real faces: the shared photos (../shared/media/faces,
+// see its PROVENANCE.md), landmarks from the test stand-in for the face stage
+// (meshHelper.ts), the real emotion model.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXPRESSION_CLASSES } from '../../../src-shared/analysis/emotions.js';
+import { createExpressionStage, type ExpressionStageHandle } from '../../../src-main/analysis/expression/createExpressionStage.js';
+import { MESH } from '../../../src-main/analysis/expression/meshIndices.js';
+import type { ExpressionResult, FaceObservation, RgbFrame } from '../../../src-main/analysis/types.js';
+import { sharedMediaDir } from '../../helpers/paths.js';
+import { displace } from '../../unit/expression/syntheticFace.js';
+import { createMeshHelper, decodeImage, type MeshHelper } from './meshHelper.js';
+
+const facesDir = path.join(sharedMediaDir, 'faces');
+const astronautPath = path.join(facesDir, 'astronaut.png');
+if (!fs.existsSync(astronautPath)) throw new Error(`These tests need the shared real media at ${sharedMediaDir} (PROVENANCE.md); it is not there.`);
+
+let mesh: MeshHelper;
+let stage: ExpressionStageHandle;
+let astronaut: RgbFrame;
+let astronautFace: FaceObservation;
+
+beforeAll(async () => {
+  mesh = await createMeshHelper();
+  stage = await createExpressionStage();
+  astronaut = await decodeImage(astronautPath);
+  const face = await mesh.observe(astronaut);
+  if (!face) throw new Error('no face found in astronaut.png');
+  astronautFace = face;
+});
+
+afterAll(async () => {
+  await stage?.close();
+  await mesh?.close();
+});
+
+const format = (r: ExpressionResult): string =>
+  EXPRESSION_CLASSES.map((c) => `${c} ${r.scores[c].toFixed(3)}`).join(', ');
+const sum = (r: ExpressionResult): number => Object.values(r.scores).reduce((a, b) => a + b, 0);
+
+/** A fresh baseline, then `face` shown `times` times on consecutive frame indices; the last result. */
+async function show(frame: RgbFrame, face: FaceObservation, times = 1, from = 0): Promise<ExpressionResult> {
+  let result: ExpressionResult | undefined;
+  for (let i = 0; i < times; i++) result = await stage.process({ ...frame, index: from + i }, face);
+  if (!result) throw new Error('nothing processed');
+  return result;
+}
+
+describe('expression stage on astronaut.png', () => {
+  it('scores enjoyment as the top class (the acceptance test), eight classes summing to 1', async () => {
+    stage.reset();
+    const r = await show(astronaut, astronautFace);
+    console.log(`astronaut.png: ${format(r)}\n  quality ${JSON.stringify(r.quality)}; eyes ${r.eyeOpenLeft.toFixed(3)}/${r.eyeOpenRight.toFixed(3)}, mouth ${r.mouthOpen.toFixed(3)}`);
+    const top = EXPRESSION_CLASSES.reduce((a, b) => (r.scores[b] > r.scores[a] ? b : a));
+    expect(top).toBe('enjoyment');
+    expect(sum(r)).toBeCloseTo(1, 9);
+    expect(r.quality).toMatchObject({ tooSmall: false, turnedAway: false, blurred: false });
+    expect(Object.values(r.aus).every((v) => v === 0)).toBe(true); // its own baseline
+    expect(r.eyeOpenLeft).toBeGreaterThan(0.15);
+    expect(r.mouthOpen).toBeGreaterThan(0.05); // the smile shows teeth
+  });
+
+  it('raises contempt for a one-sided lip-corner pull on the mesh, not for a symmetric one', async () => {
+    const withLandmarks = (landmarks: Float32Array): FaceObservation => ({ ...astronautFace, landmarks });
+    stage.reset();
+    const before = await show(astronaut, astronautFace, 30);
+    // The subject's left corner 0.07 IOD up and 0.07 out (~3 px each on this 43-px IOD): a smirk.
+    const smirk = await stage.process({ ...astronaut, index: 30 }, withLandmarks(displace(astronautFace.landmarks, [MESH.leftLipCorner], 0.07, -0.07)));
+    stage.reset();
+    await show(astronaut, astronautFace, 30);
+    const both = await stage.process({ ...astronaut, index: 30 }, withLandmarks(displace(displace(astronautFace.landmarks, [MESH.leftLipCorner], 0.07, -0.07), [MESH.rightLipCorner], -0.07, -0.07)));
+    console.log(`one-sided: contempt ${smirk.scores.contempt.toFixed(3)} (au12_14 L ${smirk.aus.au12_14_left.toFixed(3)}, R ${smirk.aus.au12_14_right.toFixed(3)}); symmetric: contempt ${both.scores.contempt.toFixed(3)} (au06_12 ${both.aus.au06_12.toFixed(3)})`);
+    expect(before.scores.contempt).toBe(0);
+    expect(smirk.scores.contempt).toBeGreaterThan(0.6);
+    expect(smirk.aus.au12_14_left).toBeGreaterThan(0.08);
+    expect(both.scores.contempt).toBeLessThan(0.01);
+    expect(both.aus.au06_12).toBeGreaterThan(0.08);
+    for (const r of [smirk, both]) expect(sum(r)).toBeCloseTo(1, 9);
+    // The other seven keep the classifier's ratios.
+    expect(smirk.scores.enjoyment / smirk.scores.neutral).toBeCloseTo(before.scores.enjoyment / before.scores.neutral, 3);
+  });
+
+  it('flags a blurred copy as blurred, with a lower sharpness', async () => {
+    stage.reset();
+    const sharp = await show(astronaut, astronautFace);
+    const blurredFrame = await decodeImage(astronautPath, 'gblur=sigma=3');
+    const face = await mesh.observe(blurredFrame);
+    if (!face) throw new Error('no face in the blurred copy');
+    const blurred = await show(blurredFrame, face, 1, 1);
+    console.log(`sharpness: sharp ${sharp.quality.sharpness.toFixed(3)}, gblur σ=3 px ${blurred.quality.sharpness.toFixed(3)}`);
+    expect(blurred.quality.blurred).toBe(true);
+    expect(sharp.quality.blurred).toBe(false);
+  });
+
+  it('flags a turned head and a small face', async () => {
+    stage.reset();
+    const turned = await show(astronaut, { ...astronautFace, pose: { yaw: 40, pitch: 0, roll: 0 } });
+    expect(turned.quality.turnedAway).toBe(true);
+    const small = await show(astronaut, { ...astronautFace, box: { ...astronautFace.box, w: 35 } }, 1, 1);
+    expect(small.quality.tooSmall).toBe(true);
+  });
+
+  it('stays within the per-frame budget (printed; asserted loosely, machines differ)', async () => {
+    stage.reset();
+    await show(astronaut, astronautFace, 20); // warm-up
+    const times: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      const start = performance.now();
+      await stage.process({ ...astronaut, index: 20 + i }, astronautFace);
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    const median = times[150] ?? 0;
+    console.log(`expression stage, 1 intra-op thread: median ${median.toFixed(2)} ms/frame, p90 ${(times[270] ?? 0).toFixed(2)} ms, min ${(times[0] ?? 0).toFixed(2)} ms`);
+    expect(median).toBeLessThan(10);
+  });
+
+  it('reports its parameters as plain JSON and refuses overlapping calls', async () => {
+    const p = JSON.parse(JSON.stringify(stage.parameters())) as Record<string, unknown>;
+    expect(p).toMatchObject({ minFaceWidthPx: 40, maxYawDeg: 30, intraOpNumThreads: 1, alignMode: '3d' });
+    expect((p.model as { sha256: string }).sha256).toMatch(/^[0-9a-f]{64}$/);
+    const first = stage.process({ ...astronaut, index: 1000 }, astronautFace);
+    await expect(stage.process({ ...astronaut, index: 1001 }, astronautFace)).rejects.toThrow(/one at a time/);
+    await first;
+  });
+});
+
+describe('expression stage on the other shared photos (printed for a sanity look)', () => {
+  it('scores the top face of each photo, eight classes summing to 1', async () => {
+    const lines: string[] = [];
+    for (const file of ['Tom_Cruise_avp_2014_4.jpg', 'bald_guys.jpg', '2008_001322.jpg', '2009_004587.jpg', '2008_002079.jpg', '2008_002506.jpg', '2008_001009.jpg']) {
+      const frame = await decodeImage(path.join(facesDir, file));
+      const face = await mesh.observe(frame);
+      if (!face) {
+        lines.push(`${file}: no face found`);
+        continue;
+      }
+      stage.reset();
+      const r = await show(frame, face);
+      expect(sum(r)).toBeCloseTo(1, 9);
+      const flags = Object.entries(r.quality).filter(([k, v]) => k !== 'sharpness' && v).map(([k]) => k);
+      lines.push(`${file} (face ${face.box.w.toFixed(0)} px, yaw ${face.pose.yaw.toFixed(0)}°${flags.length ? `, ${flags.join(', ')}` : ''}): ${format(r)}`);
+    }
+    console.log(lines.join('\n'));
+  });
+});
