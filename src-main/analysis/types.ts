@@ -65,7 +65,11 @@ export interface ExpressionResult {
   mouthOpen: number;
 }
 
-/** Scores expressions and action units; stateful (the subject's neutral baseline). */
+/**
+ * Scores expressions and action units; stateful (the subject's neutral baseline).
+ * Contract: process() reads the frame's pixels before it returns its promise
+ * (synchronously), so the caller may reuse the frame buffer while the model runs.
+ */
 export interface ExpressionStage {
   process(frame: RgbFrame, face: FaceObservation): Promise<ExpressionResult>;
 }

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createContext } from '../app/context.js';
 import { importRecording } from '../library/importRecording.js';
 import { getFrameTable, getRecording } from '../store/recordingsRepo.js';
-import { analysisSize } from '../analysis/decode/analysisSize.js';
+import { analysisSize, sourcePixelsPerFramePixel } from '../analysis/decode/analysisSize.js';
 import { decodeFrames } from '../analysis/decode/frameStream.js';
 import { analyzeFrames } from '../analysis/pipeline/analyzeFrames.js';
 import { createDefaultStages } from '../analysis/pipeline/defaultStages.js';
@@ -35,7 +35,7 @@ async function measure(clip: string): Promise<{ frames: number; decodeFps: numbe
     for await (const _frame of decodeFrames({ ffmpegPath: ffmpeg.path, file: clip, codec: recording.probe.videoCodec, width: size.width, height: size.height })) decoded += 1;
     const decodeFps = decoded / ((performance.now() - t0) / 1000);
 
-    const stages = await createDefaultStages({ intraOpNumThreads: 1 });
+    const stages = await createDefaultStages({ intraOpNumThreads: 1, sourcePixelsPerFramePixel: sourcePixelsPerFramePixel(recording.probe.width, recording.probe.height) });
     t0 = performance.now();
     const summary = await analyzeFrames({ ffmpegPath: ffmpeg.path, file: clip, codec: recording.probe.videoCodec, width: recording.probe.width, height: recording.probe.height, table }, stages, () => {});
     const analysisFps = summary.frames / ((performance.now() - t0) / 1000);

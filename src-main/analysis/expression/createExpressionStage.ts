@@ -6,7 +6,10 @@
 // Per frame: eye-line roll → upright grey crop into the model's input buffer
 // (faceCrop.ts) → sharpness of that crop → emotion model → quality flags →
 // landmark analysis (alignment, baseline, action units, contempt evidence) →
-// eight-class scores (contempt.ts).
+// eight-class scores (contempt.ts). The roll is measured on the landmarks, not
+// taken from face.pose.roll, so the crop is upright in the landmarks' own terms
+// whatever convention or smoothing the pose estimate has; pose yaw and pitch
+// are used for the quality flags, the neutral judgement and the contempt discount.
 import type { ExpressionResult, ExpressionStage, FaceObservation, RgbFrame } from '../types.js';
 import type { BaselineSource } from './baseline.js';
 import { combineScores, contemptProbability, FER_CLASSES, FER_NEUTRAL } from './contempt.js';
@@ -15,7 +18,7 @@ import { cropSquare, sampleGreyCrop } from './faceCrop.js';
 import { eyeLineRollDeg } from './faceFrame.js';
 import { FEATURES } from './geometry.js';
 import { LandmarkAnalyzer } from './landmarkAnalyzer.js';
-import { MESH } from './meshIndices.js';
+import { MESH, MESH_POINTS } from './meshIndices.js';
 import { resolveOptions, type ExpressionStageOptions } from './options.js';
 import { qualityFlags } from './quality.js';
 import { laplacianSharpness } from './sharpness.js';
@@ -26,6 +29,8 @@ const EXPECTED_LABELS = ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise',
 export interface ExpressionStageHandle extends ExpressionStage {
   /** Every threshold and constant in use, for the analysis record. */
   parameters(): Record<string, unknown>;
+  /** Where the last frame's baseline came from: the neutral ring, the recent ring, or the frame itself (nothing usable yet). */
+  baselineSource(): BaselineSource;
   /** Forgets the baseline (a new subject or recording). */
   reset(): void;
   close(): Promise<void>;
@@ -38,25 +43,41 @@ export async function createExpressionStage(options: ExpressionStageOptions = {}
     await classifier.close();
     throw new Error(`The emotion model's labels are ${classifier.labels.join(', ')}; the stage maps ${EXPECTED_LABELS.join(', ')}`);
   }
-  const analyzer = new LandmarkAnalyzer(o.alignMode, {
-    neutralFrames: o.baselineNeutralFrames,
-    recentFrames: o.baselineRecentFrames,
-    minNeutralFrames: o.baselineMinNeutralFrames,
-    neutralMaxAgeFrames: o.baselineNeutralMaxAgeFrames,
+  const analyzer = new LandmarkAnalyzer({
+    alignMode: o.alignMode,
+    baseline: {
+      neutralFrames: o.baselineNeutralFrames,
+      recentFrames: o.baselineRecentFrames,
+      minNeutralFrames: o.baselineMinNeutralFrames,
+      neutralMaxAgeFrames: o.baselineNeutralMaxAgeFrames,
+    },
+    neutralMaxMouthOpen: o.neutralMaxMouthOpen,
+    contemptYawSlope: o.contemptYawSlope,
   });
   const contempt = { midpoint: o.contemptMidpoint, width: o.contemptWidth };
   let busy = false;
   let lastSource: BaselineSource = 'current';
 
+  /**
+   * Everything that reads the frame and the observation runs before the first
+   * await (types.ts: the caller may reuse the frame buffer while the model runs;
+   * the landmarks are copied too), then the model, then the judgement.
+   */
   async function processFrame(frame: RgbFrame, face: FaceObservation): Promise<ExpressionResult> {
-    const { box, pose, landmarks } = face;
+    const { index } = frame;
+    const { box, landmarks } = face;
+    const pose = { ...face.pose };
+    const faceWidth = box.w;
+    if (landmarks.length < MESH_POINTS * 3) throw new RangeError(`expected ${MESH_POINTS} landmarks (x, y, z), got ${landmarks.length} values`);
     const crop = cropSquare(landmarks, box.x + box.w / 2, box.y + box.h / 2, eyeLineRollDeg(landmarks), o.cropScale);
     sampleGreyCrop(frame, crop, EMOTION_INPUT_SIZE, classifier.input);
     const sharpness = laplacianSharpness(classifier.input, EMOTION_INPUT_SIZE);
+    analyzer.measure(landmarks, pose.yaw);
+
     const fer = await classifier.run();
-    const quality = qualityFlags(box.w, pose, sharpness, o);
+    const quality = qualityFlags(faceWidth, pose, sharpness, o);
     const neutral = isTop(fer, FER_NEUTRAL) && Math.abs(pose.yaw) <= o.neutralPoseDeg && Math.abs(pose.pitch) <= o.neutralPoseDeg;
-    const geometry = analyzer.analyse(frame.index, landmarks, { usable: !quality.turnedAway && !quality.tooSmall, neutral });
+    const geometry = analyzer.compare(index, { usable: !quality.turnedAway && !quality.tooSmall, neutral });
     lastSource = geometry.baselineSource;
     return {
       scores: combineScores(fer, contemptProbability(geometry.contemptEvidence, contempt)),
@@ -92,16 +113,18 @@ export async function createExpressionStage(options: ExpressionStageOptions = {}
           outside: 'mid-grey',
         },
         sharpness: 'variance of the 4-neighbour Laplacian / variance of intensity, over the 64x64 crop',
-        contempt: 'e = max(0, max(pL, pR) - max(0, min(pL, pR))); p = (σ((e - midpoint)/width) - σ(-midpoint/width)) / (1 - σ(-midpoint/width)); the other seven × (1 - p)',
+        contempt:
+          "e = max(0, max(pL, pR) - max(0, min(pL, pR))); e' = max(0, e - contemptYawSlope·|yaw - baseline yaw|); p = (σ((e' - midpoint)/width) - σ(-midpoint/width)) / (1 - σ(-midpoint/width)); the other seven × (1 - p)",
         baselineRule:
-          'median of the neutral ring (top class neutral, |yaw| and |pitch| ≤ neutralPoseDeg, no older than baselineNeutralMaxAgeFrames) when it holds ≥ baselineMinNeutralFrames, else median of the recent ring of usable frames (not turnedAway, not tooSmall)',
-        baselineSourceLastFrame: lastSource,
+          'per-feature median of the neutral ring (top class neutral, |yaw| and |pitch| ≤ neutralPoseDeg, inner-lip gap ≤ neutralMaxMouthOpen; entries no older than baselineNeutralMaxAgeFrames) when it holds ≥ baselineMinNeutralFrames, else of the recent ring of usable frames (not turnedAway, not tooSmall)',
         features: FEATURES,
         meshIndices: MESH,
       };
     },
+    baselineSource: () => lastSource,
     reset() {
       analyzer.reset();
+      lastSource = 'current';
     },
     close: () => classifier.close(),
   };

@@ -29,8 +29,9 @@ export async function createEmotionClassifier(options: { modelsDir?: string; int
     sha256: model.sha256,
     labels: model.entry.outputs[0]?.labels ?? [],
     async run() {
-      const out = await model.session.run(feeds);
-      return out[outputName]?.data as Float32Array;
+      const probabilities = (await model.session.run(feeds))[outputName]?.data;
+      if (!(probabilities instanceof Float32Array) || probabilities.length !== 7) throw new Error(`The emotion model gave no 7 float probabilities in "${outputName}"`);
+      return probabilities;
     },
     close: () => model.session.release(),
   };

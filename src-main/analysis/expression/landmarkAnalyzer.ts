@@ -1,17 +1,26 @@
-// Everything the stage derives from landmarks alone, in frame order: align,
-// measure, update the baseline, and compare. No model, so it is unit-tested on
-// synthetic landmark sequences. Buffers are allocated once per analyser.
+// Everything the stage derives from landmarks (and head yaw) alone, in frame
+// order: align, measure, update the baseline, and compare. No model, so it is
+// unit-tested on synthetic landmark sequences. Buffers are allocated once.
 import type { ActionUnitEvidence } from '../../../src-shared/analysis/actionUnits.js';
 import { actionUnitEvidence } from './actionUnits.js';
 import { StreamingBaseline, type BaselineOptions, type BaselineSource } from './baseline.js';
-import { contemptEvidence } from './contempt.js';
+import { contemptEvidence, poseDiscountedEvidence } from './contempt.js';
 import { alignLandmarks, type AlignMode } from './faceFrame.js';
 import { FEATURE_COUNT, measureFeatures, measureOpenness, type Openness } from './geometry.js';
 import { MESH_POINTS } from './meshIndices.js';
 
+export interface LandmarkAnalyzerOptions {
+  alignMode: AlignMode;
+  baseline: BaselineOptions;
+  /** A frame with a wider inner-lip gap (IOD units) is never taken as neutral (talking, AU25/26). */
+  neutralMaxMouthOpen: number;
+  /** Contempt evidence discount per degree of yaw away from the baseline's yaw (contempt.ts). */
+  contemptYawSlope: number;
+}
+
 export interface LandmarkAnalysis extends Openness {
   aus: ActionUnitEvidence;
-  /** Contempt evidence e (contempt.ts), IOD units. */
+  /** Contempt evidence e' (contempt.ts: asymmetry, pose-discounted), IOD units. */
   contemptEvidence: number;
   /** Inter-ocular distance in frame pixels; 0 when the landmarks give no face frame (then everything is 0). */
   iod: number;
@@ -19,41 +28,68 @@ export interface LandmarkAnalysis extends Openness {
 }
 
 export interface FrameJudgement {
+  /** Head yaw, degrees (the face stage's pose). */
+  yaw: number;
   /** Geometry trustworthy enough to enter the baseline (not turnedAway, not tooSmall). */
   usable: boolean;
-  /** Classifier's top class is neutral and the pose near-frontal. */
+  /** The classifier's top class is neutral and the pose near-frontal; the analyser adds the closed-mouth condition. */
   neutral: boolean;
 }
 
+/** The baseline's vector: the geometric features, then the yaw (so the baseline's pose is known). */
+const YAW = FEATURE_COUNT;
+
 export class LandmarkAnalyzer {
   private readonly aligned = new Float32Array(MESH_POINTS * 3);
-  private readonly features = new Float64Array(FEATURE_COUNT);
-  private readonly reference = new Float64Array(FEATURE_COUNT);
+  private readonly features = new Float64Array(FEATURE_COUNT + 1);
+  private readonly reference = new Float64Array(FEATURE_COUNT + 1);
   private readonly baseline: StreamingBaseline;
+  private valid = false;
+  private open: Openness = { eyeOpenLeft: 0, eyeOpenRight: 0, mouthOpen: 0 };
+  private iod = 0;
 
-  constructor(
-    private readonly alignMode: AlignMode,
-    baselineOptions: BaselineOptions,
-  ) {
-    this.baseline = new StreamingBaseline(FEATURE_COUNT, baselineOptions);
+  constructor(private readonly options: LandmarkAnalyzerOptions) {
+    this.baseline = new StreamingBaseline(FEATURE_COUNT + 1, options.baseline);
   }
 
   reset(): void {
     this.baseline.reset();
   }
 
+  /** Both steps at once. */
   analyse(frameIndex: number, landmarks: Float32Array, judgement: FrameJudgement): LandmarkAnalysis {
+    this.measure(landmarks, judgement.yaw);
+    return this.compare(frameIndex, judgement);
+  }
+
+  /**
+   * Step 1: reads the landmarks (copied into the analyser's buffers, so the
+   * caller may reuse its array at once) and measures them.
+   */
+  measure(landmarks: Float32Array, yaw: number): void {
     if (landmarks.length < MESH_POINTS * 3) throw new RangeError(`expected ${MESH_POINTS} landmarks (x, y, z), got ${landmarks.length} values`);
-    const { iod } = alignLandmarks(landmarks, this.alignMode, this.aligned);
+    const { iod } = alignLandmarks(landmarks, this.options.alignMode, this.aligned);
     measureFeatures(this.aligned, this.features);
+    this.features[YAW] = yaw;
     let valid = iod > 0;
     for (let i = 0; i < FEATURE_COUNT && valid; i++) valid = Number.isFinite(this.features[i]);
-    this.baseline.push(frameIndex, this.features, valid && judgement.usable, valid && judgement.usable && judgement.neutral);
+    this.valid = valid;
+    this.iod = valid ? iod : 0;
+    this.open = valid ? measureOpenness(this.aligned) : { eyeOpenLeft: 0, eyeOpenRight: 0, mouthOpen: 0 };
+  }
+
+  /** Step 2, once the classifier has judged the frame: updates the baseline and compares the measured frame with it. */
+  compare(frameIndex: number, judgement: Omit<FrameJudgement, 'yaw'>): LandmarkAnalysis {
+    const { valid, open } = this;
+    const yaw = this.features[YAW] ?? Number.NaN;
+    // An unknown yaw keeps the frame out of the baseline (its median must stay finite); its contempt discount is total.
+    const usable = valid && judgement.usable && Number.isFinite(yaw);
+    this.baseline.push(frameIndex, this.features, usable, usable && judgement.neutral && open.mouthOpen <= this.options.neutralMaxMouthOpen);
     const baselineSource = this.baseline.estimate(this.features, this.reference);
     // Landmarks that give no face frame carry no action: compare the frame with itself.
     if (!valid) this.reference.set(this.features);
     const { aus, pullLeft, pullRight } = actionUnitEvidence(this.features, this.reference);
-    const open = valid ? measureOpenness(this.aligned) : { eyeOpenLeft: 0, eyeOpenRight: 0, mouthOpen: 0 };
-    return { aus, contemptEvidence: valid ? contemptEvidence(pullLeft, pullRight) : 0, iod: valid ? iod : 0, baselineSource, ...open };
+    const evidence = valid ? poseDiscountedEvidence(contemptEvidence(pullLeft, pullRight), yaw - (this.reference[YAW] ?? 0), this.options.contemptYawSlope) : 0;
+    return { aus, contemptEvidence: evidence, iod: this.iod, baselineSource, ...open };
   }
 }

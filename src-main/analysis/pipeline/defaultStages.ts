@@ -14,7 +14,7 @@ export const createDefaultStages: StageFactory = async (options) => {
   const face = await createFaceStage({ intraOpNumThreads: threads });
   let expression;
   try {
-    expression = await createExpressionStage({ intraOpNumThreads: threads });
+    expression = await createExpressionStage({ intraOpNumThreads: threads, sourcePixelsPerFramePixel: options.sourcePixelsPerFramePixel ?? 1 });
   } catch (err) {
     await face.close();
     throw err;

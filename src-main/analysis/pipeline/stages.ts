@@ -11,4 +11,10 @@ export interface AnalysisStageSet {
   close(): Promise<void>;
 }
 
-export type StageFactory = (options: { intraOpNumThreads?: number }) => Promise<AnalysisStageSet>;
+export interface StageOptions {
+  intraOpNumThreads?: number;
+  /** Displayed source pixels per analysis-frame pixel (above 1 when ffmpeg scales large frames down). */
+  sourcePixelsPerFramePixel?: number;
+}
+
+export type StageFactory = (options: StageOptions) => Promise<AnalysisStageSet>;

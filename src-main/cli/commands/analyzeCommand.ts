@@ -6,6 +6,7 @@ import { requireTool } from '../../media/ffmpegLocator.js';
 import { probeAndIndex } from '../../media/probeAndIndex.js';
 import { analyzeFrames } from '../../analysis/pipeline/analyzeFrames.js';
 import { createDefaultStages } from '../../analysis/pipeline/defaultStages.js';
+import { sourcePixelsPerFramePixel } from '../../analysis/decode/analysisSize.js';
 import { csvRowWriter, jsonRowWriter, type RowWriter } from '../../analysis/output/rowWriters.js';
 import { terminalProgress } from '../progress.js';
 import { EXIT } from '../exitCodes.js';
@@ -40,7 +41,7 @@ export function registerAnalyze(program: Command): void {
         writer = options.format === 'json'
           ? jsonRowWriter(out, { file, frames: table.ptsTicks.length, width: probe.width, height: probe.height, timeBase: `${table.timeBase.num}/${table.timeBase.den}` })
           : csvRowWriter(out);
-        const stages = await createDefaultStages({ intraOpNumThreads: 1 });
+        const stages = await createDefaultStages({ intraOpNumThreads: 1, sourcePixelsPerFramePixel: sourcePixelsPerFramePixel(probe.width, probe.height) });
         try {
           const w = writer;
           const summary = await analyzeFrames({ ffmpegPath: ffmpeg.path, file, codec: probe.videoCodec, width: probe.width, height: probe.height, table },

@@ -116,6 +116,20 @@ describe('expression stage on astronaut.png', () => {
     expect(median).toBeLessThan(10);
   });
 
+  it('reads the frame and the landmarks before it returns its promise: the caller may reuse both while the model runs', async () => {
+    stage.reset();
+    const expected = await show(astronaut, astronautFace, 3);
+    stage.reset();
+    await show(astronaut, astronautFace, 2);
+    const frame = { ...astronaut, data: Uint8Array.from(astronaut.data) };
+    const face = { ...astronautFace, landmarks: Float32Array.from(astronautFace.landmarks), pose: { ...astronautFace.pose } };
+    const pending = stage.process({ ...frame, index: 2 }, face);
+    frame.data.fill(0);
+    face.landmarks.fill(0);
+    face.pose.yaw = 80;
+    expect(await pending).toEqual(expected);
+  });
+
   it('reports its parameters as plain JSON and refuses overlapping calls', async () => {
     const p = JSON.parse(JSON.stringify(stage.parameters())) as Record<string, unknown>;
     expect(p).toMatchObject({ minFaceWidthPx: 40, maxYawDeg: 30, intraOpNumThreads: 1, alignMode: '3d' });

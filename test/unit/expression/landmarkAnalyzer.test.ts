@@ -3,12 +3,13 @@
 // and head motion, as a recording would give them.
 import { describe, expect, it } from 'vitest';
 import { ACTION_UNITS } from '../../../src-shared/analysis/actionUnits.js';
-import { LandmarkAnalyzer, type LandmarkAnalysis } from '../../../src-main/analysis/expression/landmarkAnalyzer.js';
+import { LandmarkAnalyzer, type FrameJudgement, type LandmarkAnalysis } from '../../../src-main/analysis/expression/landmarkAnalyzer.js';
 import { MESH } from '../../../src-main/analysis/expression/meshIndices.js';
 import { DEFAULTS } from '../../../src-main/analysis/expression/options.js';
-import { displace, rigid, templateLandmarks } from './syntheticFace.js';
+import { displace, restingLandmarks, rigid } from './syntheticFace.js';
 
-const template = templateLandmarks();
+// Lips together, so the frames can count as neutral.
+const template = restingLandmarks();
 const BROWS = [...MESH.rightBrow, ...MESH.leftBrow];
 
 /** Seeded normal noise (Box-Muller on an LCG), so a failure replays. */
@@ -28,17 +29,24 @@ function jitter(lm: Float32Array, sd: number, rand: () => number): Float32Array 
 }
 
 function analyser(): LandmarkAnalyzer {
-  return new LandmarkAnalyzer('3d', {
-    neutralFrames: DEFAULTS.baselineNeutralFrames,
-    recentFrames: DEFAULTS.baselineRecentFrames,
-    minNeutralFrames: DEFAULTS.baselineMinNeutralFrames,
-    neutralMaxAgeFrames: DEFAULTS.baselineNeutralMaxAgeFrames,
+  return new LandmarkAnalyzer({
+    alignMode: '3d',
+    baseline: {
+      neutralFrames: DEFAULTS.baselineNeutralFrames,
+      recentFrames: DEFAULTS.baselineRecentFrames,
+      minNeutralFrames: DEFAULTS.baselineMinNeutralFrames,
+      neutralMaxAgeFrames: DEFAULTS.baselineNeutralMaxAgeFrames,
+    },
+    neutralMaxMouthOpen: DEFAULTS.neutralMaxMouthOpen,
+    contemptYawSlope: DEFAULTS.contemptYawSlope,
   });
 }
 
+const judged = (usable: boolean, neutral: boolean, yaw = 0): FrameJudgement => ({ usable, neutral, yaw });
+
 function run(frames: number, face: (i: number) => Float32Array, neutral: (i: number) => boolean = () => true): LandmarkAnalysis[] {
   const a = analyser();
-  return Array.from({ length: frames }, (_, i) => a.analyse(i, face(i), { usable: true, neutral: neutral(i) }));
+  return Array.from({ length: frames }, (_, i) => a.analyse(i, face(i), judged(true, neutral(i))));
 }
 
 describe('LandmarkAnalyzer', () => {
@@ -84,25 +92,50 @@ describe('LandmarkAnalyzer', () => {
 
   it('gives contempt evidence for a one-sided lip-corner pull, none for a symmetric one', () => {
     const a = analyser();
-    for (let i = 0; i < 30; i++) a.analyse(i, template, { usable: true, neutral: true });
-    const oneSided = a.analyse(30, displace(template, [MESH.leftLipCorner], 0.05, -0.05), { usable: true, neutral: false });
-    const symmetric = a.analyse(31, displace(displace(template, [MESH.rightLipCorner], -0.05, -0.05), [MESH.leftLipCorner], 0.05, -0.05), { usable: true, neutral: false });
+    for (let i = 0; i < 30; i++) a.analyse(i, template, judged(true, true));
+    const oneSided = a.analyse(30, displace(template, [MESH.leftLipCorner], 0.05, -0.05), judged(true, false));
+    const symmetric = a.analyse(31, displace(displace(template, [MESH.rightLipCorner], -0.05, -0.05), [MESH.leftLipCorner], 0.05, -0.05), judged(true, false));
     expect(oneSided.contemptEvidence).toBeCloseTo(0.1 / Math.SQRT2, 2);
     expect(symmetric.contemptEvidence).toBeCloseTo(0, 3);
   });
 
+  it('does not take an open mouth as neutral (a talking subject the classifier calls neutral only mid-word)', () => {
+    const a = analyser();
+    const open = displace(template, [MESH.lowerInnerLip], 0, 0.2);
+    let last: LandmarkAnalysis | undefined;
+    for (let i = 0; i < 100; i++) last = a.analyse(i, open, judged(true, true));
+    expect(last?.baselineSource).toBe('recent');
+    for (let i = 100; i < 130; i++) last = a.analyse(i, template, judged(true, true));
+    expect(last?.baselineSource).toBe('neutral');
+  });
+
+  it('discounts contempt evidence by the yaw away from the baseline pose', () => {
+    const smirk = displace(template, [MESH.leftLipCorner], 0.06, -0.06);
+    const evidenceAt = (yaw: number): number => {
+      const a = analyser();
+      for (let i = 0; i < 30; i++) a.analyse(i, template, judged(true, true, 5));
+      return a.analyse(30, smirk, judged(true, false, yaw)).contemptEvidence;
+    };
+    const frontal = evidenceAt(5);
+    expect(frontal).toBeCloseTo(0.12 / Math.SQRT2, 2);
+    expect(evidenceAt(15)).toBeCloseTo(frontal - 10 * DEFAULTS.contemptYawSlope, 6);
+    expect(evidenceAt(-5)).toBeCloseTo(frontal - 10 * DEFAULTS.contemptYawSlope, 6);
+    expect(evidenceAt(40)).toBe(0);
+    expect(evidenceAt(NaN)).toBe(0);
+  });
+
   it('keeps unusable frames (turned away, too small) out of the baseline', () => {
     const a = analyser();
-    for (let i = 0; i < 10; i++) a.analyse(i, template, { usable: true, neutral: false });
+    for (let i = 0; i < 10; i++) a.analyse(i, template, judged(true, false));
     const weird = displace(template, BROWS, 0, -0.2);
-    for (let i = 10; i < 100; i++) expect(a.analyse(i, weird, { usable: false, neutral: true }).aus.au01_02).toBeCloseTo(0.2, 2);
+    for (let i = 10; i < 100; i++) expect(a.analyse(i, weird, judged(false, true)).aus.au01_02).toBeCloseTo(0.2, 2);
   });
 
   it('returns zeros for landmarks that give no face frame, and refuses short arrays', () => {
-    const r = analyser().analyse(0, new Float32Array(468 * 3), { usable: true, neutral: true });
+    const r = analyser().analyse(0, new Float32Array(468 * 3), judged(true, true));
     expect(r.iod).toBe(0);
     expect(Object.values(r.aus).every((v) => v === 0)).toBe(true);
     expect([r.contemptEvidence, r.eyeOpenLeft, r.mouthOpen]).toEqual([0, 0, 0]);
-    expect(() => analyser().analyse(0, new Float32Array(10), { usable: true, neutral: true })).toThrow(/468/);
+    expect(() => analyser().analyse(0, new Float32Array(10), judged(true, true))).toThrow(/468/);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS, resolveOptions } from '../../../src-main/analysis/expression/options.js';
+import { DEFAULTS } from '../../../src-main/analysis/expression/options.js';
 import { qualityFlags } from '../../../src-main/analysis/expression/quality.js';
 import { laplacianSharpness } from '../../../src-main/analysis/expression/sharpness.js';
 
@@ -76,21 +76,5 @@ describe('qualityFlags', () => {
 
   it('flags everything it cannot judge (NaN)', () => {
     expect(qualityFlags(NaN, { yaw: NaN, pitch: 0, roll: 0 }, NaN, params)).toMatchObject({ tooSmall: true, turnedAway: true, blurred: true });
-  });
-});
-
-describe('resolveOptions', () => {
-  it('fills defaults and keeps overrides', () => {
-    const o = resolveOptions({ minFaceWidthPx: 60, alignMode: 'roll' });
-    expect(o).toMatchObject({ ...DEFAULTS, minFaceWidthPx: 60, alignMode: 'roll', modelsDir: undefined });
-    expect(resolveOptions({}).intraOpNumThreads).toBe(1);
-  });
-
-  it('refuses values that make no sense', () => {
-    expect(() => resolveOptions({ minFaceWidthPx: -1 })).toThrow(/minFaceWidthPx/);
-    expect(() => resolveOptions({ intraOpNumThreads: 1.5 })).toThrow(/intraOpNumThreads/);
-    expect(() => resolveOptions({ contemptWidth: 0 })).toThrow(/contemptWidth/);
-    expect(() => resolveOptions({ alignMode: 'flat' as '3d' })).toThrow(/alignMode/);
-    expect(() => resolveOptions({ minSharpness: NaN })).toThrow(/minSharpness/);
   });
 });

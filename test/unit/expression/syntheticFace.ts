@@ -67,3 +67,14 @@ export function rigid(lm: Float32Array, t: Rigid): Float32Array {
   }
   return out;
 }
+
+/** The astronaut with her lips together (she smiles with teeth showing): inner-lip midpoints 13 and 14 meet halfway. */
+export function restingLandmarks(): Float32Array {
+  const lm = templateLandmarks();
+  for (let k = 0; k < 3; k++) {
+    const mid = (at(lm, MESH.upperInnerLip, k) + at(lm, MESH.lowerInnerLip, k)) / 2;
+    lm[MESH.upperInnerLip * 3 + k] = mid;
+    lm[MESH.lowerInnerLip * 3 + k] = mid;
+  }
+  return lm;
+}
