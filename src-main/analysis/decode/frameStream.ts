@@ -3,6 +3,7 @@ import readline from 'node:readline';
 import { ffmpegInputName } from '../../media/runProcess.js';
 import { passthroughFrameArgs } from '../../media/ffmpegCapabilities.js';
 import { parseStderrLine } from './showinfoParser.js';
+import { FrameRing } from './frameRing.js';
 
 export interface DecodedFrame {
   index: number;
@@ -12,7 +13,7 @@ export interface DecodedFrame {
   decodeIssue: boolean;
   width: number;
   height: number;
-  /** rgb24; reused: valid only until the next frame is pulled. */
+  /** rgb24; a reused buffer: valid only until the next frame is pulled. */
   data: Uint8Array;
 }
 
@@ -40,11 +41,15 @@ export class DecodeError extends Error {}
 
 const PTS_WAIT_MS = 60_000;
 
+/** Frames ffmpeg may decode ahead of the analysis (memory: this many frames more). */
+const READ_AHEAD_FRAMES = 3;
+
 /**
  * Decodes every frame of the first video stream, in presentation order, at the
  * analysis size, with display rotation applied, and yields them one at a time.
- * Pulling is the back-pressure: while the consumer works on a frame, the pipe
- * fills and ffmpeg waits, so memory stays flat whatever the recording's length.
+ * A small ring of frame buffers lets ffmpeg decode a few frames ahead; when it
+ * is full the pipe is paused and ffmpeg waits, so memory stays flat whatever
+ * the recording's length.
  */
 export async function* decodeFrames(options: FrameStreamOptions): AsyncGenerator<DecodedFrame> {
   const frameBytes = options.width * options.height * 3;
@@ -93,40 +98,60 @@ export async function* decodeFrames(options: FrameStreamOptions): AsyncGenerator
   const spawnError = new Promise<never>((_, reject) => child.on('error', (err) => reject(new DecodeError(`ffmpeg could not be started: ${err.message}`))));
   spawnError.catch(() => {});
 
-  const buffer = new Uint8Array(frameBytes);
-  let filled = 0;
+  const ring = new FrameRing(frameBytes, READ_AHEAD_FRAMES + 1);
+  let pending: Buffer | null = null;
+  let stdoutEnded = false;
+  let stdoutError: Error | null = null;
+  let frameWaiter: (() => void) | null = null;
+  const wakeFrame = () => { frameWaiter?.(); frameWaiter = null; };
+  child.stdout.on('data', (chunk: Buffer) => {
+    const taken = ring.write(chunk);
+    if (taken < chunk.length) {
+      // The ring is full: keep the rest and stop the pipe until a frame is released.
+      pending = chunk.subarray(taken);
+      child.stdout.pause();
+    }
+    wakeFrame();
+  });
+  child.stdout.on('end', () => { stdoutEnded = true; wakeFrame(); });
+  child.stdout.on('error', (err) => { stdoutError = err; wakeFrame(); });
+
   let index = 0;
   try {
-    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-      let offset = 0;
-      while (offset < chunk.length) {
-        const take = Math.min(frameBytes - filled, chunk.length - offset);
-        buffer.set(chunk.subarray(offset, offset + take), filled);
-        filled += take;
-        offset += take;
-        if (filled === frameBytes) {
-          while (pts.length - ptsHead === 0 && !stderrDone) {
-            const arrived = await Promise.race([
-              new Promise<boolean>((resolve) => { waiter = () => resolve(true); }),
-              new Promise<boolean>((resolve) => setTimeout(() => resolve(false), PTS_WAIT_MS).unref()),
-            ]);
-            if (!arrived) throw new DecodeError(`ffmpeg gave frame ${index} but not its timestamp within ${PTS_WAIT_MS / 1000} s`);
-          }
-          const ptsTicks = pts[ptsHead];
-          if (ptsTicks === undefined) throw new DecodeError(`ffmpeg gave frame ${index} without its timestamp`);
-          ptsHead += 1;
-          if (ptsHead > 4096) { pts.splice(0, ptsHead); ptsHead = 0; }
-          const decodeIssue = issueFrames.delete(index);
-          yield { index, ptsTicks, decodeIssue, width: options.width, height: options.height, data: buffer };
-          index += 1;
-          filled = 0;
-        }
+    for (;;) {
+      let data = ring.take();
+      while (!data && !stdoutEnded && !stdoutError) {
+        await new Promise<void>((resolve) => { frameWaiter = resolve; });
+        data = ring.take();
+      }
+      if (stdoutError) throw new DecodeError(`reading ffmpeg's output failed: ${(stdoutError as Error).message}`);
+      if (!data) break;
+      while (pts.length - ptsHead === 0 && !stderrDone) {
+        const arrived = await Promise.race([
+          new Promise<boolean>((resolve) => { waiter = () => resolve(true); }),
+          new Promise<boolean>((resolve) => setTimeout(() => resolve(false), PTS_WAIT_MS).unref()),
+        ]);
+        if (!arrived) throw new DecodeError(`ffmpeg gave frame ${index} but not its timestamp within ${PTS_WAIT_MS / 1000} s`);
+      }
+      const ptsTicks = pts[ptsHead];
+      if (ptsTicks === undefined) throw new DecodeError(`ffmpeg gave frame ${index} without its timestamp`);
+      ptsHead += 1;
+      if (ptsHead > 4096) { pts.splice(0, ptsHead); ptsHead = 0; }
+      const decodeIssue = issueFrames.delete(index);
+      yield { index, ptsTicks, decodeIssue, width: options.width, height: options.height, data };
+      index += 1;
+      ring.release();
+      if (pending) {
+        const rest: Buffer = pending;
+        const taken = ring.write(rest);
+        pending = taken < rest.length ? rest.subarray(taken) : null;
+        if (!pending) child.stdout.resume();
       }
     }
     const code = await Promise.race([exited, spawnError]);
     if (options.signal?.aborted) throw new DecodeError('analysis was cancelled');
     if (code !== 0) throw new DecodeError(`decoding stopped at frame ${index}: ${lastError || `ffmpeg exited with code ${code}`}`);
-    if (filled !== 0) throw new DecodeError(`ffmpeg ended inside frame ${index}: the output was cut short`);
+    if (ring.partialBytes !== 0) throw new DecodeError(`ffmpeg ended inside frame ${index}: the output was cut short`);
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     if (child.exitCode === null) child.kill('SIGKILL');
