@@ -105,6 +105,11 @@ export async function* decodeFrames(options: FrameStreamOptions): AsyncGenerator
   let frameWaiter: (() => void) | null = null;
   const wakeFrame = () => { frameWaiter?.(); frameWaiter = null; };
   child.stdout.on('data', (chunk: Buffer) => {
+    // A chunk can still arrive just after pause(): it queues behind the pending bytes.
+    if (pending) {
+      pending = Buffer.concat([pending, chunk]);
+      return;
+    }
     const taken = ring.write(chunk);
     if (taken < chunk.length) {
       // The ring is full: keep the rest and stop the pipe until a frame is released.
