@@ -84,6 +84,22 @@ export function readAnalysisValues(db: Db, analysisId: number, from: number, cou
   return out;
 }
 
+/** The stored landmarks of frames [from, from+count), int16 quarter pixels, -32768 where there is none. */
+export function readAnalysisLandmarks(db: Db, analysisId: number, from: number, count: number): Int16Array {
+  const width = LANDMARK_SUBSET.length * 2;
+  const out = new Int16Array(count * width).fill(-32768);
+  const chunks = db.prepare(`SELECT first_frame, frame_count, landmarks FROM analysis_chunks
+    WHERE analysis_id = ? AND first_frame < ? AND first_frame + frame_count > ? ORDER BY chunk_index`).all(analysisId, from + count, from) as
+    { first_frame: number; frame_count: number; landmarks: Buffer }[];
+  for (const chunk of chunks) {
+    const values = new Int16Array(chunk.landmarks.buffer.slice(chunk.landmarks.byteOffset, chunk.landmarks.byteOffset + chunk.landmarks.byteLength));
+    const start = Math.max(from, chunk.first_frame);
+    const end = Math.min(from + count, chunk.first_frame + chunk.frame_count);
+    out.set(values.subarray((start - chunk.first_frame) * width, (end - chunk.first_frame) * width), (start - from) * width);
+  }
+  return out;
+}
+
 function toRow(r: RawAnalysisRow): AnalysisRow {
   return {
     id: r.id, recordingId: r.recording_id, status: r.status, fingerprint: r.fingerprint, provenance: JSON.parse(r.provenance_json) as Record<string, unknown>,
