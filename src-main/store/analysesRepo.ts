@@ -66,38 +66,34 @@ export function listAnalyses(db: Db, recordingId: number): AnalysisRow[] {
 
 /**
  * The stored values of frames [from, from+count) as one float32 array,
- * frame-major with STORED_COLUMNS.length values per frame. Reads only the
- * chunks that overlap the range.
+ * frame-major with STORED_COLUMNS.length values per frame (NaN where none).
+ * Reads only the chunks that overlap the range.
  */
 export function readAnalysisValues(db: Db, analysisId: number, from: number, count: number): Float32Array {
-  const width = STORED_COLUMNS.length;
-  const out = new Float32Array(count * width).fill(NaN);
-  const chunks = db.prepare(`SELECT first_frame, frame_count, vals FROM analysis_chunks
-    WHERE analysis_id = ? AND first_frame < ? AND first_frame + frame_count > ? ORDER BY chunk_index`).all(analysisId, from + count, from) as
-    { first_frame: number; frame_count: number; vals: Buffer }[];
-  for (const chunk of chunks) {
-    const values = new Float32Array(chunk.vals.buffer.slice(chunk.vals.byteOffset, chunk.vals.byteOffset + chunk.vals.byteLength));
-    const start = Math.max(from, chunk.first_frame);
-    const end = Math.min(from + count, chunk.first_frame + chunk.frame_count);
-    out.set(values.subarray((start - chunk.first_frame) * width, (end - chunk.first_frame) * width), (start - from) * width);
-  }
+  const out = new Float32Array(count * STORED_COLUMNS.length).fill(NaN);
+  readChunkRange(db, analysisId, 'vals', from, count, out, (bytes) => new Float32Array(bytes));
   return out;
 }
 
 /** The stored landmarks of frames [from, from+count), int16 quarter pixels, -32768 where there is none. */
 export function readAnalysisLandmarks(db: Db, analysisId: number, from: number, count: number): Int16Array {
-  const width = LANDMARK_SUBSET.length * 2;
-  const out = new Int16Array(count * width).fill(-32768);
-  const chunks = db.prepare(`SELECT first_frame, frame_count, landmarks FROM analysis_chunks
+  const out = new Int16Array(count * LANDMARK_SUBSET.length * 2).fill(-32768);
+  readChunkRange(db, analysisId, 'landmarks', from, count, out, (bytes) => new Int16Array(bytes));
+  return out;
+}
+
+/** Copies the part of each overlapping chunk's blob that falls in [from, from+count) into `out`. */
+function readChunkRange<T extends Float32Array | Int16Array>(db: Db, analysisId: number, column: 'vals' | 'landmarks', from: number, count: number, out: T, view: (bytes: ArrayBuffer) => T): void {
+  const width = out.length / Math.max(1, count);
+  const chunks = db.prepare(`SELECT first_frame, frame_count, ${column} AS blob FROM analysis_chunks
     WHERE analysis_id = ? AND first_frame < ? AND first_frame + frame_count > ? ORDER BY chunk_index`).all(analysisId, from + count, from) as
-    { first_frame: number; frame_count: number; landmarks: Buffer }[];
+    { first_frame: number; frame_count: number; blob: Buffer }[];
   for (const chunk of chunks) {
-    const values = new Int16Array(chunk.landmarks.buffer.slice(chunk.landmarks.byteOffset, chunk.landmarks.byteOffset + chunk.landmarks.byteLength));
+    const values = view(chunk.blob.buffer.slice(chunk.blob.byteOffset, chunk.blob.byteOffset + chunk.blob.byteLength) as ArrayBuffer);
     const start = Math.max(from, chunk.first_frame);
     const end = Math.min(from + count, chunk.first_frame + chunk.frame_count);
     out.set(values.subarray((start - chunk.first_frame) * width, (end - chunk.first_frame) * width), (start - from) * width);
   }
-  return out;
 }
 
 function toRow(r: RawAnalysisRow): AnalysisRow {

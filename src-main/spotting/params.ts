@@ -1,0 +1,148 @@
+// Every constant of the spotter, with its default. The whole object is returned
+// with each result, so a report can state exactly how candidates were found.
+// Durations and windows are in seconds (never frames), so 10, 25, 30, 60 fps and
+// variable frame rates behave alike. The table with the reasons is in README.md.
+
+export interface SpotParams {
+  // --- reliable face ---
+  /** A frame whose face_conf is below this is not a reliable face. */
+  minFaceConf: number;
+  /** Quality gaps (face kept, flagged) up to this long are bridged by the baseline; longer ones, and any frame without a face, start a new segment (s). */
+  bridgeGapS: number;
+  /** A candidate with an unreliable frame within this time of its interval is dropped (s). */
+  edgeGuardS: number;
+
+  // --- local baseline and scale ---
+  /** Half width of the baseline window: median over [t − this, t + this] (s). */
+  baselineHalfWindowS: number;
+  /** Frames closer than this to t are left out of t's baseline, so an expression is not its own baseline (s). */
+  baselineGuardS: number;
+  /** A frame whose baseline window holds fewer reliable frames than this much time gets no evidence (s). */
+  minBaselineS: number;
+  /** Half width of the window of the robust scale (1.4826 × median absolute departure) (s). */
+  scaleHalfWindowS: number;
+  /** The scale is computed every this many seconds and interpolated between (s). */
+  scaleStepS: number;
+  /** Smallest scale of an action unit (inter-ocular distances). */
+  auScaleFloor: number;
+  /** Smallest scale of a class probability. */
+  classScaleFloor: number;
+  /** Smallest scale of a landmark region's displacement (inter-ocular distances). */
+  landmarkScaleFloor: number;
+
+  // --- evidence and peaks ---
+  /** Weight of the classifier's evidence (z of the largest class rise) added to the facial motion evidence. */
+  classWeight: number;
+  /** A candidate's apex has combined evidence at least this (robust z). */
+  onThreshold: number;
+  /** A candidate's interval extends while the evidence stays at least this (robust z)… */
+  lowThreshold: number;
+  /** …and at least this fraction of its apex evidence. */
+  boundaryFraction: number;
+  /** A region (brows, eyes, nose, mouth) counts as moved when its peak z in the interval reaches this. */
+  regionMovedZ: number;
+  /** An action unit is listed as moved when its peak |z| in the interval reaches this. */
+  auMovedZ: number;
+  /** Candidates separated by at most this gap are merged (0 = only overlapping or touching ones) (s). */
+  mergeGapS: number;
+
+  // --- kind ---
+  /** Longest micro expression (s). */
+  microMaxS: number;
+  /** Longest macro expression; longer departures are not expressions (s). */
+  macroMaxS: number;
+
+  // --- suppression ---
+  /** Both eyes' openness below (1 − this) × their baseline marks a closing eye. */
+  blinkDropFraction: number;
+  /** A closing of both eyes up to this long is a blink (s). */
+  blinkMaxS: number;
+  /** Eye evidence is ignored this long before and after a blink (s). */
+  blinkMarginS: number;
+  /** A head rotation (yaw, pitch or roll) changing by this much within headTurnWindowS… (degrees) */
+  headTurnDeg: number;
+  /** …anywhere in the candidate ± headMarginS marks a head turn (s). */
+  headTurnWindowS: number;
+  /** Time around a candidate searched for head turns (s). */
+  headMarginS: number;
+  /** Window around the apex (± this) searched for mouth oscillation (s). */
+  speechWindowS: number;
+  /** Openings of the mouth in that window that make it speech. */
+  speechMinOpenings: number;
+  /** Smallest mouth_open range in that window that can be speech (inter-ocular distances). */
+  speechMinAmplitude: number;
+  /** A mouth-only candidate during speech is kept when its emotion's class probability rises at least this much. */
+  speechKeepClassRise: number;
+
+  // --- naming and score ---
+  /** Each robust z of an emotion's action-unit pattern counts as this much class-probability rise when naming the emotion. */
+  auSupportPerZ: number;
+  /** Apex evidence at which the score is 0.5 (score = 1 − 2^(−evidence / this)). */
+  scoreHalfZ: number;
+}
+
+export const DEFAULT_SPOT_PARAMS: Readonly<SpotParams> = Object.freeze({
+  minFaceConf: 0.5,
+  bridgeGapS: 0.2,
+  edgeGuardS: 0.2,
+
+  baselineHalfWindowS: 5,
+  baselineGuardS: 0.5,
+  minBaselineS: 1,
+  scaleHalfWindowS: 30,
+  scaleStepS: 1,
+  auScaleFloor: 0.003,
+  classScaleFloor: 0.02,
+  landmarkScaleFloor: 0.004,
+
+  classWeight: 0.5,
+  onThreshold: 6,
+  lowThreshold: 2.5,
+  boundaryFraction: 0.25,
+  regionMovedZ: 4,
+  auMovedZ: 4,
+  mergeGapS: 0,
+
+  microMaxS: 0.5,
+  macroMaxS: 4,
+
+  blinkDropFraction: 0.3,
+  blinkMaxS: 0.5,
+  blinkMarginS: 0.08,
+  headTurnDeg: 6,
+  headTurnWindowS: 0.5,
+  headMarginS: 0.2,
+  speechWindowS: 1,
+  speechMinOpenings: 2,
+  speechMinAmplitude: 0.03,
+  speechKeepClassRise: 0.35,
+
+  auSupportPerZ: 0.02,
+  scoreHalfZ: 6,
+});
+
+/** Defaults overridden by `overrides`; refuses values that cannot work, naming the parameter. */
+export function resolveSpotParams(overrides: Partial<SpotParams> = {}): SpotParams {
+  const params: SpotParams = { ...DEFAULT_SPOT_PARAMS };
+  for (const [key, value] of Object.entries(overrides) as [keyof SpotParams, unknown][]) {
+    if (!(key in DEFAULT_SPOT_PARAMS)) throw new Error(`unknown spotter parameter "${String(key)}"`);
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`spotter parameter ${key} must be a finite number, got ${String(value)}`);
+    params[key] = value;
+  }
+  for (const key of Object.keys(params) as (keyof SpotParams)[]) {
+    if (params[key] < 0) throw new Error(`spotter parameter ${key} must not be negative, got ${params[key]}`);
+  }
+  const positive: (keyof SpotParams)[] = ['baselineHalfWindowS', 'scaleHalfWindowS', 'scaleStepS', 'auScaleFloor', 'classScaleFloor', 'landmarkScaleFloor', 'onThreshold', 'microMaxS', 'scoreHalfZ', 'headTurnWindowS'];
+  for (const key of positive) {
+    if (!(params[key] > 0)) throw new Error(`spotter parameter ${key} must be greater than 0, got ${params[key]}`);
+  }
+  if (params.baselineGuardS >= params.baselineHalfWindowS) {
+    throw new Error(`spotter parameter baselineGuardS (${params.baselineGuardS}) must be smaller than baselineHalfWindowS (${params.baselineHalfWindowS})`);
+  }
+  if (params.macroMaxS < params.microMaxS) throw new Error(`spotter parameter macroMaxS (${params.macroMaxS}) must be at least microMaxS (${params.microMaxS})`);
+  if (params.lowThreshold > params.onThreshold) throw new Error(`spotter parameter lowThreshold (${params.lowThreshold}) must not exceed onThreshold (${params.onThreshold})`);
+  if (params.boundaryFraction > 1) throw new Error(`spotter parameter boundaryFraction must be at most 1, got ${params.boundaryFraction}`);
+  if (params.blinkDropFraction > 1) throw new Error(`spotter parameter blinkDropFraction must be at most 1, got ${params.blinkDropFraction}`);
+  return params;
+}
