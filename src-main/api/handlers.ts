@@ -7,6 +7,7 @@ import { importRecordings } from '../library/importRecording.js';
 import { listAudit } from '../store/auditLog.js';
 import { latestAnalysis, latestCompleteAnalysis, readAnalysisValues } from '../store/analysesRepo.js';
 import { analyzeImportedRecording } from '../library/analyzeRecording.js';
+import { spotImportedRecording } from '../library/spotImportedRecording.js';
 import { createDefaultStages } from '../analysis/pipeline/defaultStages.js';
 import { STORED_COLUMNS } from '../../src-shared/analysis/frameColumns.js';
 import { getFrameTable, getRecording, listRecordings } from '../store/recordingsRepo.js';
@@ -37,6 +38,10 @@ export const handlers: Handlers = {
     const n = Math.max(0, Math.min(count, analysis.frameCount - from));
     const values = Array.from(readAnalysisValues(ctx.db, analysis.id, from, n), (v) => (Number.isNaN(v) ? null : v));
     return { analysisId: analysis.id, columns: [...STORED_COLUMNS], from, count: n, values };
+  },
+  'spot.run': async (ctx, { id }) => {
+    const result = await spotImportedRecording(ctx, id, createDefaultStages);
+    return { ...result, params: result.params as unknown as Record<string, unknown> };
   },
   'audit.list': (ctx, { afterSeq, limit }) => listAudit(ctx.db, afterSeq, limit),
 };

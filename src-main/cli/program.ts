@@ -5,6 +5,8 @@ import { registerVerify } from './commands/verifyCommand.js';
 import { registerDoctor, describeEnvironment } from './commands/doctorCommand.js';
 import { registerServe } from './commands/serveCommand.js';
 import { registerAnalyze } from './commands/analyzeCommand.js';
+import { registerSpot } from './commands/spotCommand.js';
+import { registerEvaluate } from './commands/evaluateCommand.js';
 import { EXIT } from './exitCodes.js';
 
 export function buildProgram(): Command {
@@ -17,6 +19,8 @@ export function buildProgram(): Command {
   registerVerify(program);
   registerDoctor(program);
   registerAnalyze(program);
+  registerSpot(program);
+  registerEvaluate(program);
   registerServe(program);
   program.addHelpText('after', () => `\nThis installation uses:\n  ${describeEnvironment().lines.slice(1, 3).join('\n  ')}\n`);
   return program;

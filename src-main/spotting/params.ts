@@ -37,11 +37,11 @@ export interface SpotParams {
   onThreshold: number;
   /** A candidate's interval extends while the evidence stays at least this (robust z)… */
   lowThreshold: number;
-  /** …and at least this fraction of its apex evidence. */
+  /** …and at least this fraction of its apex evidence (but never more than onThreshold). */
   boundaryFraction: number;
   /** A region (brows, eyes, nose, mouth) counts as moved when its peak z in the interval reaches this. */
   regionMovedZ: number;
-  /** An action unit is listed as moved when its peak |z| in the interval reaches this. */
+  /** An action unit is listed as moved when its peak z in the interval reaches this (more of the action). */
   auMovedZ: number;
   /** Candidates separated by at most this gap are merged (0 = only overlapping or touching ones) (s). */
   mergeGapS: number;

@@ -47,7 +47,7 @@ export function findReliableFrames(table: FrameTable, tl: Timeline, params: Spot
   while (i < n && !reliable[i]) i++;
   while (i < n) {
     const start = i;
-    let end = i;
+    let end: number;
     let j = i;
     for (;;) {
       while (j < n && reliable[j]) j++;

@@ -44,12 +44,12 @@ export interface Candidate {
   emotion: Emotion;
   /** 0..1, 1 − 2^(−apex evidence / scoreHalfZ): 0.5 at scoreHalfZ, 0.75 at twice that. */
   score: number;
-  /** Action units whose |z| reached auMovedZ in the interval, in ACTION_UNITS order. */
+  /** Action units whose z reached +auMovedZ in the interval (more of the action), in ACTION_UNITS order. */
   aus: string[];
   evidence: CandidateEvidence;
 }
 
-export type SuppressionReason = 'unreliable-face' | 'too-long' | 'head-turn' | 'blink' | 'speech';
+export type SuppressionReason = 'unreliable-face' | 'recording-edge' | 'too-long' | 'head-turn' | 'blink' | 'speech';
 
 /** A departure found and then set aside, with the reason: for diagnostics and tests, never shown as a candidate. */
 export interface SuppressedCandidate {

@@ -58,6 +58,21 @@ export const FrameValuesSchema = z.object({
   values: z.array(z.number().nullable()),
 });
 
+export const SpotCandidateSchema = z.object({
+  onsetFrame: z.number().int(), apexFrame: z.number().int(), offsetFrame: z.number().int(),
+  onsetS: z.number(), apexS: z.number(), offsetS: z.number(), durationS: z.number(),
+  kind: z.enum(['micro', 'macro']), emotion: z.string(), score: z.number(), aus: z.array(z.string()),
+});
+
+export const SpotResultSchema = z.object({
+  fps: z.number(),
+  frames: z.number().int(),
+  candidates: z.array(SpotCandidateSchema),
+  params: z.record(z.string(), z.unknown()),
+  analysisId: z.number().int(),
+  spottingRunId: z.number().int(),
+});
+
 export const methods = {
   'app.info': method(z.object({}), AppInfoSchema),
   'library.list': method(z.object({}), z.array(RecordingSchema)),
@@ -67,6 +82,7 @@ export const methods = {
   'analysis.run': method(z.object({ id: z.number().int().positive(), force: z.boolean().default(false) }), AnalysisInfoSchema),
   'analysis.latest': method(RecordingId, AnalysisInfoSchema.nullable()),
   'analysis.frames': method(z.object({ id: z.number().int().positive(), from: z.number().int().min(0), count: z.number().int().min(1).max(200_000) }), FrameValuesSchema),
+  'spot.run': method(RecordingId, SpotResultSchema),
   'audit.list': method(z.object({ afterSeq: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(10_000).default(500) }), z.array(AuditEntrySchema)),
 } as const;
 

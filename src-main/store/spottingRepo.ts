@@ -1,0 +1,29 @@
+import type { Db } from './openStore.js';
+
+export interface SpottingRunRow {
+  id: number;
+  recordingId: number;
+  analysisId: number;
+  params: Record<string, unknown>;
+  candidates: unknown[];
+  createdAt: string;
+  createdBy: string;
+}
+
+export function insertSpottingRun(db: Db, run: Omit<SpottingRunRow, 'id' | 'createdAt'>): number {
+  const info = db.prepare('INSERT INTO spotting_runs (recording_id, analysis_id, params_json, candidates_json, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)').run(
+    run.recordingId, run.analysisId, JSON.stringify(run.params), JSON.stringify(run.candidates), new Date().toISOString(), run.createdBy,
+  );
+  return Number(info.lastInsertRowid);
+}
+
+export function latestSpottingRun(db: Db, recordingId: number): SpottingRunRow | undefined {
+  const row = db.prepare('SELECT * FROM spotting_runs WHERE recording_id = ? ORDER BY id DESC LIMIT 1').get(recordingId) as
+    | { id: number; recording_id: number; analysis_id: number; params_json: string; candidates_json: string; created_at: string; created_by: string }
+    | undefined;
+  if (!row) return undefined;
+  return {
+    id: row.id, recordingId: row.recording_id, analysisId: row.analysis_id, params: JSON.parse(row.params_json) as Record<string, unknown>,
+    candidates: JSON.parse(row.candidates_json) as unknown[], createdAt: row.created_at, createdBy: row.created_by,
+  };
+}

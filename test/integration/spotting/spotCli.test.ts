@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../helpers/cli.js';
+import { realMediaDir, tempDir } from '../../helpers/paths.js';
+import { noFaceClip } from '../../fixtures/analysisInputs.js';
+
+const realClip = path.join(realMediaDir, 'cap13_edit2.mp4');
+
+interface SpotJson {
+  fps: number;
+  frames: number;
+  candidates: { onsetFrame: number; apexFrame: number; offsetFrame: number; onsetS: number; apexS: number; offsetS: number; durationS: number; kind: string; emotion: string; score: number; aus: string[] }[];
+  params: Record<string, unknown>;
+}
+
+describe('micromoment spot and evaluate', () => {
+  it('prints candidates in the documented shape, with the parameters that found them', async () => {
+    const run = await runCli(['spot', realClip, '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout) as SpotJson;
+    expect(out.fps).toBe(25);
+    expect(out.frames).toBe(765);
+    expect(out.params).toHaveProperty('onThreshold');
+    for (const c of out.candidates) {
+      expect(Object.keys(c).sort()).toEqual(['apexFrame', 'apexS', 'aus', 'durationS', 'emotion', 'kind', 'offsetFrame', 'offsetS', 'onsetFrame', 'onsetS', 'score'].sort());
+      expect(c.onsetFrame).toBeLessThanOrEqual(c.apexFrame);
+      expect(c.apexFrame).toBeLessThanOrEqual(c.offsetFrame);
+      expect(c.kind === 'micro' ? c.durationS <= 0.5 : c.durationS > 0.5 && c.durationS <= 4).toBe(true);
+      expect(['enjoyment', 'sadness', 'anger', 'fear', 'surprise', 'contempt', 'disgust']).toContain(c.emotion);
+    }
+    // Deterministic: the same file gives the same candidates.
+    const again = JSON.parse((await runCli(['spot', realClip, '--json'])).stdout) as SpotJson;
+    expect(again.candidates).toEqual(out.candidates);
+
+    // Scoring the candidates against themselves as ground truth gives F1 = 1.
+    const dir = tempDir();
+    const candidates = path.join(dir, 'candidates.json');
+    const truth = path.join(dir, 'truth.csv');
+    fs.writeFileSync(candidates, run.stdout);
+    fs.writeFileSync(truth, 'onset,offset,emotion,kind\n' + out.candidates.map((c) => `${c.onsetFrame},${c.offsetFrame},${c.emotion},${c.kind}`).join('\n') + '\n');
+    const evaluation = await runCli(['evaluate', '--truth', truth, '--candidates', candidates, '--json']);
+    expect(evaluation.code, evaluation.stderr).toBe(0);
+    const scores = JSON.parse(evaluation.stdout) as { overall: { f1: number | null; tp: number } };
+    expect(scores.overall.tp).toBe(out.candidates.length);
+    if (out.candidates.length) expect(scores.overall.f1).toBe(1);
+  });
+
+  it('invents nothing on a recording without a face', async () => {
+    const run = await runCli(['spot', await noFaceClip(), '--json']);
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.stdout) as SpotJson).candidates).toEqual([]);
+  });
+
+  it('says what is wrong with a malformed ground truth', async () => {
+    const dir = tempDir();
+    const truth = path.join(dir, 'truth.csv');
+    const candidates = path.join(dir, 'c.json');
+    fs.writeFileSync(truth, 'onset,offset\n10,5\n');
+    fs.writeFileSync(candidates, JSON.stringify({ fps: 25, frames: 100, candidates: [] }));
+    const run = await runCli(['evaluate', '--truth', truth, '--candidates', candidates]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/offset 5 is before onset 10/);
+  });
+});
