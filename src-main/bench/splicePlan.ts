@@ -30,20 +30,25 @@ export interface SpliceSpec {
   guard: number;
 }
 
-export function planSplices(spec: SpliceSpec): SplicePlan {
+/** Picks the first donor frame of a flash of `length` frames to follow source frame `calmBefore`. */
+export type DonorChooser = (length: number, calmBefore: number) => number;
+
+export function planSplices(spec: SpliceSpec, chooseDonor?: DonorChooser): SplicePlan {
   const segments: SplicePlan['segments'] = [];
   const truth: SplicePlan['truth'] = [];
   let calmCursor = spec.calm.from;
   let donorCursor = spec.donorFrom;
   let out = 0;
   for (const length of spec.lengths) {
-    const calmEnd = Math.min(calmCursor + spec.spacing - 1, spec.calm.to);
-    if (calmEnd < calmCursor) break;
+    const calmEnd = calmCursor + spec.spacing - 1;
+    // Every flash has calm on both sides: none at the very end of the clip.
+    if (calmEnd + length + spec.spacing > spec.calm.to) break;
     segments.push({ from: calmCursor, to: calmEnd });
     out += calmEnd - calmCursor + 1;
     // The flash replaces as many calm frames as it lasts, so the calm stretch keeps its pace.
     calmCursor = calmEnd + 1 + length;
     if (donorCursor + length - 1 > spec.donorTo) donorCursor = spec.donorFrom;
+    if (chooseDonor) donorCursor = chooseDonor(length, calmEnd);
     segments.push({ from: donorCursor, to: donorCursor + length - 1 });
     truth.push({ onset: out, offset: out + length - 1, emotion: spec.emotion, kind: length / spec.fps <= 0.5 ? 'micro' : 'macro' });
     out += length;

@@ -1,10 +1,11 @@
 import path from 'node:path';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { analyzeFile } from '../library/analyzeFile.js';
-import { memorySink } from '../analysis/pipeline/memorySink.js';
+import { analyzeFileInMemory } from '../library/analyzeFile.js';
 import { spotRecording } from '../spotting/spotTable.js';
 import { evaluateSpotting } from '../evaluation/index.js';
-import { planSplices, type SpliceSpec } from './splicePlan.js';
+import { planSplices, type DonorChooser, type SpliceSpec } from './splicePlan.js';
+import { STORED_COLUMNS, STORED_INDEX } from '../../src-shared/analysis/frameColumns.js';
 import { encodeSplicedClip } from './splicedClip.js';
 
 export interface SplicedResult {
@@ -31,13 +32,43 @@ export const SPLICE_SETS: { name: string; spec: SpliceSpec }[] = [
   { name: 'held out (smiles from 66–71 s into calm 33–60 s)', spec: { calm: { from: 792, to: 1440 }, donorFrom: 1584, donorTo: 1704, lengths: [12, 1, 10, 2, 8, 3, 6, 4, 1], spacing: 66, emotion: 'enjoyment', fps: 24, guard: 12 } },
 ];
 
+/**
+ * A spliced flash must not also be a jump of the head (the spotter rightly
+ * suppresses head movements): each flash takes the donor frames whose head
+ * pose is closest to the calm frame it follows, among runs where the smile is
+ * clear (enjoyment ≥ 0.7 on every frame).
+ */
+function poseMatchedDonors(values: Float32Array, spec: SpliceSpec): DonorChooser {
+  const w = STORED_COLUMNS.length;
+  const at = (f: number, c: (typeof STORED_COLUMNS)[number]) => values[f * w + STORED_INDEX[c]]!;
+  const poseGap = (a: number, b: number) => Math.max(Math.abs(at(a, 'yaw') - at(b, 'yaw')), Math.abs(at(a, 'pitch') - at(b, 'pitch')), Math.abs(at(a, 'roll') - at(b, 'roll')));
+  return (length, calmBefore) => {
+    let best = spec.donorFrom;
+    let bestGap = Infinity;
+    for (let d = spec.donorFrom; d + length - 1 <= spec.donorTo; d++) {
+      let gap = 0;
+      let clear = true;
+      for (let f = d; f < d + length; f++) {
+        if (!(at(f, 'enjoyment') >= 0.7)) clear = false;
+        gap = Math.max(gap, poseGap(f, calmBefore));
+      }
+      if (clear && gap < bestGap) {
+        best = d;
+        bestGap = gap;
+      }
+    }
+    return best;
+  };
+}
+
 export async function runSplicedSet(ffmpegPath: string, source: string, workDir: string, set: { name: string; spec: SpliceSpec }, index: number): Promise<SplicedResult> {
-  const plan = planSplices(set.spec);
+  const sourceRows = await analyzeFileInMemory(source);
+  const plan = planSplices(set.spec, poseMatchedDonors(sourceRows.values, set.spec));
   fs.mkdirSync(workDir, { recursive: true });
-  const clip = encodeSplicedClip(ffmpegPath, source, plan, set.spec.fps, path.join(workDir, `spliced-${index}-${plan.segments.length}.mp4`));
-  let sink: ReturnType<typeof memorySink> | undefined;
-  const analysis = await analyzeFile(clip, (row, landmarks) => sink!.write(row, landmarks), { beforeRows: (_p, table) => { sink = memorySink(table.ptsTicks.length); } });
-  const output = spotRecording(analysis.table, sink!.values, sink!.landmarks);
+  const key = plan.segments.map((s) => s.from).join('-');
+  const clip = encodeSplicedClip(ffmpegPath, source, plan, set.spec.fps, path.join(workDir, `spliced-${index}-${crypto.createHash('sha1').update(key).digest('hex').slice(0, 10)}.mp4`));
+  const spliced = await analyzeFileInMemory(clip);
+  const output = spotRecording(spliced.table, spliced.values, spliced.landmarks);
   const predicted = output.candidates.map((c) => ({ onset: c.onsetFrame, offset: c.offsetFrame, apex: c.apexFrame, kind: c.kind, emotion: c.emotion, score: c.score }));
   const evaluation = evaluateSpotting(plan.truth, predicted, output.frames);
   const matchedTruth = new Set(evaluation.matches.filter((m) => m.kind === 'any').map((m) => m.truth));

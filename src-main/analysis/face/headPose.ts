@@ -6,7 +6,10 @@
 // depth: smaller z is nearer). The face's own axes, in that frame:
 //   X: from the subject's right eye centre to their left eye centre (mean of
 //      the outer and inner corners, 33/133 and 263/362): image left to right;
-//   Y: from the forehead (10) to the chin (152), made orthogonal to X: down;
+//   Y: from the forehead (10) to the base of the nose (subnasale, 2), made
+//      orthogonal to X: down. Only rigid points: the chin moves with the jaw,
+//      and a pose that changed when the mouth opens would make expressions
+//      look like head movements (and the spotter suppresses head movements);
 //   Z = X × Y: from the face into the head, away from the camera.
 // A frontal, upright face has X, Y, Z = the camera's axes. The face's rotation
 // R = [X Y Z] (as columns) is read as R = Ryaw · Rpitch · Rroll: turn about the
@@ -21,7 +24,7 @@ export type Vec3 = [number, number, number];
 /** 3x3, row-major. */
 export type Mat3 = [number, number, number, number, number, number, number, number, number];
 
-export const POSE_LANDMARKS = { rightEyeOuter: 33, rightEyeInner: 133, leftEyeInner: 362, leftEyeOuter: 263, forehead: 10, chin: 152 } as const;
+export const POSE_LANDMARKS = { rightEyeOuter: 33, rightEyeInner: 133, leftEyeInner: 362, leftEyeOuter: 263, forehead: 10, subnasale: 2 } as const;
 
 const DEG = 180 / Math.PI;
 
@@ -39,7 +42,7 @@ function normalise(v: Vec3): Vec3 {
   return [v[0] / n, v[1] / n, v[2] / n];
 }
 
-/** The rotation of a face whose X axis points along `right` (right eye → left eye) and Y along `down` (forehead → chin). */
+/** The rotation of a face whose X axis points along `right` (right eye → left eye) and Y along `down` (forehead → base of the nose). */
 export function faceRotation(right: Vec3, down: Vec3): Mat3 {
   const x = normalise(right);
   const z = normalise(cross(x, down));
@@ -93,6 +96,6 @@ export function headPose(landmarks: Float32Array): HeadPose {
   const L = POSE_LANDMARKS;
   const rightEye = mid(point(landmarks, L.rightEyeOuter), point(landmarks, L.rightEyeInner));
   const leftEye = mid(point(landmarks, L.leftEyeOuter), point(landmarks, L.leftEyeInner));
-  const down = sub(point(landmarks, L.chin), point(landmarks, L.forehead));
+  const down = sub(point(landmarks, L.subnasale), point(landmarks, L.forehead));
   return poseFromRotation(faceRotation(sub(leftEye, rightEye), down));
 }

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { analyzeFile, describeSummary } from '../../library/analyzeFile.js';
-import { memorySink } from '../../analysis/pipeline/memorySink.js';
+import { analyzeFileInMemory, describeSummary } from '../../library/analyzeFile.js';
 import { spotRecording } from '../../spotting/spotTable.js';
 import type { SpotOutput } from '../../spotting/spotOutput.js';
 import { terminalProgress } from '../progress.js';
@@ -16,15 +15,13 @@ export function registerSpot(program: Command): void {
       const file = path.resolve(video);
       const progress = terminalProgress();
       try {
-        let sink: ReturnType<typeof memorySink> | undefined;
-        const result = await analyzeFile(file, (row, landmarks) => sink!.write(row, landmarks), {
+        const result = await analyzeFileInMemory(file, {
           onIndexProgress: (n, expected) => progress.update('indexing frames', n, expected),
           onProgress: (done, total) => progress.update('analysing', done, total),
-          beforeRows: (_probe, table) => { sink = memorySink(table.ptsTicks.length); },
         });
         progress.stop();
         process.stderr.write(describeSummary(result.summary) + '\n');
-        const output = spotRecording(result.table, sink!.values, sink!.landmarks);
+        const output = spotRecording(result.table, result.values, result.landmarks);
         process.stdout.write(options.json ? JSON.stringify(output, null, 2) + '\n' : humanReport(output));
       } catch (err) {
         progress.stop();

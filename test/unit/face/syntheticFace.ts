@@ -11,7 +11,7 @@ export const FRONTAL: ReadonlyMap<number, Vec3> = new Map<number, Vec3>([
   [362, [15, 2, 8]],
   [263, [45, 0, 12]],
   [10, [0, -70, 5]],
-  [152, [0, 75, 5]],
+  [2, [0, 45, 5]],
   [1, [0, 25, -30]],
 ]);
 
