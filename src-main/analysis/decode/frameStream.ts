@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import os from 'node:os';
 import readline from 'node:readline';
 import { ffmpegInputName } from '../../media/runProcess.js';
 import { passthroughFrameArgs } from '../../media/ffmpegCapabilities.js';
@@ -60,9 +59,6 @@ export async function* decodeFrames(options: FrameStreamOptions): AsyncGenerator
     '-hide_banner', '-nostdin', '-loglevel', 'level+info',
     // -copyts: keep the stream's own timestamps (ffmpeg otherwise subtracts the
     // container start time), so they compare with the frame table as they are.
-    // Decoder threads: all cores but the one the analysis itself needs (frame
-    // threading costs CPU in synchronisation, which the analysis would lose).
-    '-threads', String(Math.max(1, os.availableParallelism() - 1)),
     '-copyts', '-i', ffmpegInputName(options.file),
     '-filter_complex', graph, '-map', '[out]', ...passthroughFrameArgs(options.ffmpegPath),
     '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1',
