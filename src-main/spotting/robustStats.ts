@@ -1,20 +1,12 @@
+import { medianInPlace } from '../../src-shared/math/median.js';
+
 // Robust statistics: medians without allocation per call, and a sorted multiset
 // for medians over a sliding window. Non-finite values never enter either.
 
 /** 1.4826 × MAD estimates the standard deviation of normally distributed data. */
 export const MAD_TO_SIGMA = 1.4826;
 
-/** Median of values[0..n-1] by quickselect (order destroyed); mean of the two middle values when n is even; NaN when n is 0. */
-export function medianInPlace(values: Float64Array, n: number): number {
-  if (n <= 0) return Number.NaN;
-  const k = (n - 1) >> 1;
-  select(values, 0, n - 1, k);
-  const lower = values[k] ?? Number.NaN;
-  if (n % 2 === 1) return lower;
-  let upper = Number.POSITIVE_INFINITY;
-  for (let i = k + 1; i < n; i++) upper = Math.min(upper, values[i] ?? upper);
-  return (lower + upper) / 2;
-}
+export { medianInPlace };
 
 /** Median of the finite values of a list (NaN when there are none); the list is not changed. */
 export function median(values: ArrayLike<number>): number {
@@ -25,36 +17,6 @@ export function median(values: ArrayLike<number>): number {
     if (Number.isFinite(v)) scratch[n++] = v;
   }
   return medianInPlace(scratch, n);
-}
-
-function select(a: Float64Array, lo: number, hi: number, k: number): void {
-  while (hi > lo) {
-    const mid = (lo + hi) >> 1;
-    if ((a[mid] ?? 0) < (a[lo] ?? 0)) swap(a, mid, lo);
-    if ((a[hi] ?? 0) < (a[lo] ?? 0)) swap(a, hi, lo);
-    if ((a[hi] ?? 0) < (a[mid] ?? 0)) swap(a, hi, mid);
-    const pivot = a[mid] ?? 0;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while ((a[i] ?? 0) < pivot) i++;
-      while ((a[j] ?? 0) > pivot) j--;
-      if (i <= j) {
-        swap(a, i, j);
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return;
-  }
-}
-
-function swap(a: Float64Array, i: number, j: number): void {
-  const t = a[i] ?? 0;
-  a[i] = a[j] ?? 0;
-  a[j] = t;
 }
 
 /**

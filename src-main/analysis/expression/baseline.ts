@@ -19,7 +19,7 @@
 // a slow drift (posture, fatigue, camera) moves the median along with it, and
 // the age limit stops a long non-neutral stretch from keeping a stale baseline.
 // A frame index lower than the previous one (a new pass) starts afresh.
-import { medianInPlace as medianOf } from './median.js';
+import { medianInPlace as medianOf } from '../../../src-shared/math/median.js';
 
 export interface BaselineOptions {
   neutralFrames: number;

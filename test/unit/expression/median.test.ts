@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { medianInPlace } from '../../../src-main/analysis/expression/median.js';
+import { medianInPlace } from '../../../src-shared/math/median.js';
 
 function sortedMedian(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
