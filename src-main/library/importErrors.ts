@@ -3,7 +3,7 @@ import { FrameIndexError } from '../media/frameIndex.js';
 
 /** A reason a file cannot be imported, phrased for the analyst. */
 export class ImportError extends Error {
-  static fromFs(err: unknown, file: string): ImportError {
+  static fromFs(err: unknown): ImportError {
     const code = (err as NodeJS.ErrnoException).code;
     switch (code) {
       case 'ENOENT': return new ImportError('does not exist: check the path');
@@ -11,7 +11,7 @@ export class ImportError extends Error {
       case 'EPERM': return new ImportError('cannot be read (permission denied): ask for read access to the file');
       case 'ELOOP': return new ImportError('is a symbolic link loop');
       case 'ENAMETOOLONG': return new ImportError('has a path too long for this system');
-      default: return new ImportError(`cannot be read (${code ?? (err as Error).message}) : ${file}`);
+      default: return new ImportError(`cannot be read (${code ?? (err as Error).message})`);
     }
   }
 }

@@ -90,7 +90,7 @@ function statEvidence(file: string): { size: number; mtimeMs: number } {
   try {
     stat = fs.statSync(file);
   } catch (err) {
-    throw ImportError.fromFs(err, file);
+    throw ImportError.fromFs(err);
   }
   if (stat.isDirectory()) throw new ImportError('is a folder: pass the files in it, or scan the folder with `micromoment scan`');
   if (!stat.isFile()) throw new ImportError('is not a regular file (a device, pipe or socket): copy the recording to a file first');
@@ -99,7 +99,7 @@ function statEvidence(file: string): { size: number; mtimeMs: number } {
     fs.accessSync(file, fs.constants.R_OK);
     fs.closeSync(fs.openSync(file, 'r'));
   } catch (err) {
-    throw ImportError.fromFs(err, file);
+    throw ImportError.fromFs(err);
   }
   return { size: stat.size, mtimeMs: stat.mtimeMs };
 }
