@@ -14,6 +14,7 @@
 // face at the edge does not get a hard dark border.
 import type { RgbFrame } from '../types.js';
 import { MESH_POINTS } from './meshIndices.js';
+import { turnedExtentSquare } from '../geometry/turnedExtent.js';
 
 export interface CropSquare {
   /** Centre in frame pixels. */
@@ -27,31 +28,8 @@ export interface CropSquare {
 
 export function cropSquare(landmarks: Float32Array, pivotX: number, pivotY: number, rollDeg: number, scale: number): CropSquare {
   const angle = (rollDeg * Math.PI) / 180;
-  const c = Math.cos(angle);
-  const s = Math.sin(angle);
-  let minU = Infinity;
-  let maxU = -Infinity;
-  let minV = Infinity;
-  let maxV = -Infinity;
-  for (let i = 0; i < MESH_POINTS; i++) {
-    const dx = (landmarks[i * 3] ?? 0) - pivotX;
-    const dy = (landmarks[i * 3 + 1] ?? 0) - pivotY;
-    // Coordinates along the upright face's axes (rotate by −roll).
-    const u = dx * c + dy * s;
-    const v = -dx * s + dy * c;
-    if (u < minU) minU = u;
-    if (u > maxU) maxU = u;
-    if (v < minV) minV = v;
-    if (v > maxV) maxV = v;
-  }
-  const mu = (minU + maxU) / 2;
-  const mv = (minV + maxV) / 2;
-  return {
-    cx: pivotX + mu * c - mv * s,
-    cy: pivotY + mu * s + mv * c,
-    side: Math.max(maxU - minU, maxV - minV) * scale,
-    angle,
-  };
+  const square = turnedExtentSquare(landmarks, MESH_POINTS, angle, pivotX, pivotY);
+  return { cx: square.cx, cy: square.cy, side: square.side * scale, angle };
 }
 
 const WR = 0.2989;

@@ -3,6 +3,7 @@
 // (the model is trained on such upright, generously framed crops).
 import type { Roi } from './affine.js';
 import { KEYPOINT, type Detection } from './detection.js';
+import { turnedExtentSquare } from '../geometry/turnedExtent.js';
 
 /** ROI side over face extent: MediaPipe uses 1.5 both from a detection and from landmarks. */
 export const ROI_SCALE = 1.5;
@@ -38,23 +39,6 @@ export function roiFromLandmarks(landmarks: Float32Array, scale = ROI_SCALE): Ro
   if (count <= MESH_LEFT_EYE_OUTER) throw new Error(`roiFromLandmarks: ${count} points, a 468-point mesh expected`);
   const at = (i: number): { x: number; y: number } => ({ x: landmarks[3 * i] as number, y: landmarks[3 * i + 1] as number });
   const angle = eyeLineAngle(at(MESH_RIGHT_EYE_OUTER), at(MESH_LEFT_EYE_OUTER));
-  const cos = Math.cos(angle);
-  const sin = Math.sin(angle);
-  let minU = Infinity;
-  let maxU = -Infinity;
-  let minV = Infinity;
-  let maxV = -Infinity;
-  for (let i = 0; i < count; i++) {
-    const x = landmarks[3 * i] as number;
-    const y = landmarks[3 * i + 1] as number;
-    const u = x * cos + y * sin;
-    const v = -x * sin + y * cos;
-    if (u < minU) minU = u;
-    if (u > maxU) maxU = u;
-    if (v < minV) minV = v;
-    if (v > maxV) maxV = v;
-  }
-  const mu = (minU + maxU) / 2;
-  const mv = (minV + maxV) / 2;
-  return { cx: mu * cos - mv * sin, cy: mu * sin + mv * cos, size: Math.max(maxU - minU, maxV - minV) * scale, angle };
+  const square = turnedExtentSquare(landmarks, count, angle);
+  return { cx: square.cx, cy: square.cy, size: square.side * scale, angle };
 }
