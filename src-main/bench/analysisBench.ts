@@ -68,6 +68,7 @@ async function main(): Promise<void> {
   console.log(`  analysis, every frame:                                               ${r.analysisFps.toFixed(1)} frames/s = ${(r.analysisFps / 30).toFixed(2)}x real time`);
   console.log(`  analysis / decode-only ceiling:                                      ${((100 * r.analysisFps) / r.decodeFps).toFixed(0)} %`);
 
+  if (process.argv.includes('--throughput-only')) return;
   console.log('\nPeak memory (Node process, maxRSS), each clip in its own process:');
   for (const clip of [clip60, clip600]) {
     const child = fork(fileURLToPath(import.meta.url), ['--rss-child', clip], { stdio: 'inherit' });

@@ -1,9 +1,12 @@
-import { spawn } from 'node:child_process';
-import readline from 'node:readline';
-import { ffmpegInputName } from '../../media/runProcess.js';
-import { passthroughFrameArgs } from '../../media/ffmpegCapabilities.js';
-import { parseStderrLine } from './showinfoParser.js';
-import { FrameRing } from './frameRing.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { packageRoot } from '../../config/paths.js';
+import { allocateSharedFrameRing, FrameRingConsumer } from './sharedFrameRing.js';
+import type { DecodeWorkerData, DecodeWorkerMessage } from './decodeWorkerProtocol.js';
+
+export { DECODE_ISSUE_WINDOW } from './decodeGraph.js';
 
 export interface DecodedFrame {
   index: number;
@@ -13,7 +16,7 @@ export interface DecodedFrame {
   decodeIssue: boolean;
   width: number;
   height: number;
-  /** rgb24; a reused buffer: valid only until the next frame is pulled. */
+  /** rgb24; a view of a shared buffer: valid only until the next frame is pulled. */
   data: Uint8Array;
 }
 
@@ -30,136 +33,84 @@ export interface FrameStreamOptions {
   signal?: AbortSignal;
 }
 
-/**
- * With frame threading and B-frame reordering, the picture a decoder error
- * concerns is output up to a few frames after the message: this many frames
- * after each error are marked as possibly damaged.
- */
-export const DECODE_ISSUE_WINDOW = 8;
-
 export class DecodeError extends Error {}
 
-const PTS_WAIT_MS = 60_000;
+/**
+ * Frames ffmpeg may decode ahead of the analysis. Enough to ride out the
+ * analysis's uneven pace (a detection frame costs more than a tracked one);
+ * memory is this many frames (about 2.8 MB each at 1280x720).
+ */
+const RING_SLOTS = 6;
 
-/** Frames ffmpeg may decode ahead of the analysis (memory: this many frames more). */
-const READ_AHEAD_FRAMES = 3;
+type EndMessage = Extract<DecodeWorkerMessage, { type: 'end' }>;
 
 /**
  * Decodes every frame of the first video stream, in presentation order, at the
  * analysis size, with display rotation applied, and yields them one at a time.
- * A small ring of frame buffers lets ffmpeg decode a few frames ahead; when it
- * is full the pipe is paused and ffmpeg waits, so memory stays flat whatever
- * the recording's length.
+ * ffmpeg runs under a worker thread that drains its pipes into a shared ring,
+ * so decoding goes on while this thread is busy analysing; when the ring is
+ * full, ffmpeg waits, so memory stays flat whatever the recording's length.
  */
 export async function* decodeFrames(options: FrameStreamOptions): AsyncGenerator<DecodedFrame> {
-  const frameBytes = options.width * options.height * 3;
-  // The showinfo branch sees every frame's PTS at almost no cost (it works on a 4x4 copy).
-  const graph = `[0:v:0]scale=${options.width}:${options.height}:flags=bilinear,split=2[out][probe];[probe]scale=4:4:flags=neighbor,showinfo,nullsink`;
-  const child = spawn(options.ffmpegPath, [
-    '-hide_banner', '-nostdin', '-loglevel', 'level+info',
-    // -copyts: keep the stream's own timestamps (ffmpeg otherwise subtracts the
-    // container start time), so they compare with the frame table as they are.
-    '-copyts', '-i', ffmpegInputName(options.file),
-    '-filter_complex', graph, '-map', '[out]', ...passthroughFrameArgs(options.ffmpegPath),
-    '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1',
-  ], { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
-
-  const onAbort = () => child.kill('SIGKILL');
+  const ringBuffers = allocateSharedFrameRing(options.width * options.height * 3, RING_SLOTS);
+  const ring = new FrameRingConsumer(ringBuffers);
+  const workerData: DecodeWorkerData & { ring: typeof ringBuffers } = {
+    ffmpegPath: options.ffmpegPath, file: options.file, width: options.width, height: options.height, codec: options.codec, ring: ringBuffers,
+  };
+  const worker = new Worker(decodeWorkerPath(), { workerData });
+  let end: EndMessage | null = null;
+  let workerError: Error | null = null;
+  worker.on('message', (message: DecodeWorkerMessage) => {
+    if (message.type === 'decoder-error') options.onDecoderError?.(message.message);
+    else end = message;
+  });
+  worker.on('error', (err) => { workerError = err; });
+  const workerExited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  const onAbort = () => worker.postMessage({ type: 'stop' });
   options.signal?.addEventListener('abort', onAbort);
-
-  // showinfo's own counter restarts when ffmpeg rebuilds the graph (a change of
-  // picture size): frames are matched by arrival order instead, a FIFO.
-  const pts: number[] = [];
-  let ptsHead = 0;
-  const issueFrames = new Set<number>();
-  let framesSeenOnStderr = 0;
-  let issueUntil = -1;
-  let lastError = '';
-  let waiter: (() => void) | null = null;
-  let stderrDone = false;
-  const wake = () => { waiter?.(); waiter = null; };
-
-  const lines = readline.createInterface({ input: child.stderr });
-  lines.on('line', (line) => {
-    const event = parseStderrLine(line, options.codec);
-    if (event.kind === 'frame') {
-      pts.push(event.pts);
-      if (framesSeenOnStderr <= issueUntil) issueFrames.add(framesSeenOnStderr);
-      framesSeenOnStderr += 1;
-      wake();
-    } else if (event.kind === 'decoder-error') {
-      lastError = event.message;
-      issueUntil = framesSeenOnStderr + DECODE_ISSUE_WINDOW - 1;
-      options.onDecoderError?.(event.message);
-    }
-  });
-  lines.on('close', () => { stderrDone = true; wake(); });
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  const spawnError = new Promise<never>((_, reject) => child.on('error', (err) => reject(new DecodeError(`ffmpeg could not be started: ${err.message}`))));
-  spawnError.catch(() => {});
-
-  const ring = new FrameRing(frameBytes, READ_AHEAD_FRAMES + 1);
-  let pending: Buffer | null = null;
-  let stdoutEnded = false;
-  let stdoutError: Error | null = null;
-  let frameWaiter: (() => void) | null = null;
-  const wakeFrame = () => { frameWaiter?.(); frameWaiter = null; };
-  child.stdout.on('data', (chunk: Buffer) => {
-    // A chunk can still arrive just after pause(): it queues behind the pending bytes.
-    if (pending) {
-      pending = Buffer.concat([pending, chunk]);
-      return;
-    }
-    const taken = ring.write(chunk);
-    if (taken < chunk.length) {
-      // The ring is full: keep the rest and stop the pipe until a frame is released.
-      pending = chunk.subarray(taken);
-      child.stdout.pause();
-    }
-    wakeFrame();
-  });
-  child.stdout.on('end', () => { stdoutEnded = true; wakeFrame(); });
-  child.stdout.on('error', (err) => { stdoutError = err; wakeFrame(); });
 
   let index = 0;
   try {
     for (;;) {
-      let data = ring.take();
-      while (!data && !stdoutEnded && !stdoutError) {
-        await new Promise<void>((resolve) => { frameWaiter = resolve; });
-        data = ring.take();
+      let frame = ring.take();
+      while (!frame && !ring.closed && !workerError && !options.signal?.aborted) {
+        await ring.publishedSince(index);
+        frame = ring.take();
       }
-      if (stdoutError) throw new DecodeError(`reading ffmpeg's output failed: ${(stdoutError as Error).message}`);
-      if (!data) break;
-      while (pts.length - ptsHead === 0 && !stderrDone) {
-        const arrived = await Promise.race([
-          new Promise<boolean>((resolve) => { waiter = () => resolve(true); }),
-          new Promise<boolean>((resolve) => setTimeout(() => resolve(false), PTS_WAIT_MS).unref()),
-        ]);
-        if (!arrived) throw new DecodeError(`ffmpeg gave frame ${index} but not its timestamp within ${PTS_WAIT_MS / 1000} s`);
-      }
-      const ptsTicks = pts[ptsHead];
-      if (ptsTicks === undefined) throw new DecodeError(`ffmpeg gave frame ${index} without its timestamp`);
-      ptsHead += 1;
-      if (ptsHead > 4096) { pts.splice(0, ptsHead); ptsHead = 0; }
-      const decodeIssue = issueFrames.delete(index);
-      yield { index, ptsTicks, decodeIssue, width: options.width, height: options.height, data };
+      if (options.signal?.aborted) throw new DecodeError('analysis was cancelled');
+      if (workerError) throw new DecodeError(`the decode worker failed: ${(workerError as Error).message}`);
+      if (!frame) break;
+      yield { index, ptsTicks: frame.ptsTicks, decodeIssue: frame.decodeIssue, width: options.width, height: options.height, data: frame.data };
       index += 1;
       ring.release();
-      if (pending) {
-        const rest: Buffer = pending;
-        const taken = ring.write(rest);
-        pending = taken < rest.length ? rest.subarray(taken) : null;
-        if (!pending) child.stdout.resume();
-      }
     }
-    const code = await Promise.race([exited, spawnError]);
-    if (options.signal?.aborted) throw new DecodeError('analysis was cancelled');
-    if (code !== 0) throw new DecodeError(`decoding stopped at frame ${index}: ${lastError || `ffmpeg exited with code ${code}`}`);
-    if (ring.partialBytes !== 0) throw new DecodeError(`ffmpeg ended inside frame ${index}: the output was cut short`);
+    // The ring closes just after the end message is posted: wait for its delivery.
+    while (!end && !workerError) await Promise.race([workerExited, new Promise((resolve) => setTimeout(resolve, 5))]);
+    if (workerError) throw new DecodeError(`the decode worker failed: ${(workerError as Error).message}`);
+    const result = end as EndMessage | null;
+    if (!result) throw new DecodeError('the decode worker stopped without reporting the end of the stream');
+    if (result.spawnError) throw new DecodeError(`ffmpeg could not be started: ${result.spawnError}`);
+    if (result.stdoutError) throw new DecodeError(`reading ffmpeg's output failed: ${result.stdoutError}`);
+    if (result.code !== 0) throw new DecodeError(`decoding stopped at frame ${index}: ${result.lastError || `ffmpeg exited with code ${result.code}`}`);
+    if (result.partialBytes !== 0) throw new DecodeError(`ffmpeg ended inside frame ${index}: the output was cut short`);
+    if (result.framesWithoutPts !== 0) throw new DecodeError(`ffmpeg gave frame ${index} without its timestamp`);
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
-    if (child.exitCode === null) child.kill('SIGKILL');
-    lines.close();
+    worker.postMessage({ type: 'stop' });
+    await Promise.race([workerExited, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+    await worker.terminate();
   }
+}
+
+/**
+ * The worker's compiled file. Beside this module when running from the build;
+ * when this module runs from its TypeScript source (the tests), the worker
+ * comes from the build, which the test command makes first.
+ */
+function decodeWorkerPath(): string {
+  const here = fileURLToPath(new URL('./decodeWorker.js', import.meta.url));
+  if (fs.existsSync(here)) return here;
+  const built = path.join(packageRoot(), 'dist', 'src-main', 'analysis', 'decode', 'decodeWorker.js');
+  if (fs.existsSync(built)) return built;
+  throw new DecodeError(`the decode worker is missing (${built}): run "npm run build"`);
 }
