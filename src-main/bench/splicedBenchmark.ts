@@ -21,15 +21,20 @@ export interface SplicedResult {
 }
 
 /**
- * Two splice sets from the franck recording (24 fps): smiles of the same
- * person flashed for 1 to 12 frames into its calm stretch (33–60 s), one every
- * 2.75 s. The development set's smiles come from 62–66 s, the held-out set's
- * from 66–71 s (both at the calm stretch's head pose, so a splice is not also a
- * head jump); nothing in the spotter was adjusted while looking at either.
+ * Splice sets from the franck recording (24 fps): smiles of the same person
+ * flashed for 1 to 12 frames into its calm stretches, each flash taking the
+ * donor frames at the calm frame's head pose (so a splice is not also a head
+ * jump). The first two sets were used while developing the spotter (the
+ * sharp-core split and the head-turn exception were made looking at their
+ * misses); the last two were added afterwards and were not looked at before
+ * their figures were taken: smiles from other moments (10–14 s, 22–29 s),
+ * other flash orders, and another calm stretch (2.5–8.75 s).
  */
 export const SPLICE_SETS: { name: string; spec: SpliceSpec }[] = [
-  { name: 'development (smiles from 62–66 s into calm 33–60 s)', spec: { calm: { from: 792, to: 1440 }, donorFrom: 1488, donorTo: 1584, lengths: [1, 2, 3, 4, 6, 8, 10, 12, 5], spacing: 66, emotion: 'enjoyment', fps: 24, guard: 12 } },
-  { name: 'held out (smiles from 66–71 s into calm 33–60 s)', spec: { calm: { from: 792, to: 1440 }, donorFrom: 1584, donorTo: 1704, lengths: [12, 1, 10, 2, 8, 3, 6, 4, 1], spacing: 66, emotion: 'enjoyment', fps: 24, guard: 12 } },
+  { name: 'development A (smiles from 62–66 s into calm 33–60 s)', spec: { calm: { from: 792, to: 1440 }, donorFrom: 1488, donorTo: 1584, lengths: [1, 2, 3, 4, 6, 8, 10, 12, 5], spacing: 66, emotion: 'enjoyment', fps: 24, guard: 12 } },
+  { name: 'development B (smiles from 66–71 s into calm 33–60 s)', spec: { calm: { from: 792, to: 1440 }, donorFrom: 1584, donorTo: 1704, lengths: [12, 1, 10, 2, 8, 3, 6, 4, 1], spacing: 66, emotion: 'enjoyment', fps: 24, guard: 12 } },
+  { name: 'held out C (smiles from 10–14 s into calm 33–60 s)', spec: { calm: { from: 792, to: 1440 }, donorFrom: 240, donorTo: 336, lengths: [6, 2, 12, 4, 1, 10, 3, 8], spacing: 66, emotion: 'enjoyment', fps: 24, guard: 12 } },
+  { name: 'held out D (smiles from 22–29 s into calm 2.5–8.75 s)', spec: { calm: { from: 60, to: 210 }, donorFrom: 528, donorTo: 696, lengths: [3, 7, 1], spacing: 36, emotion: 'enjoyment', fps: 24, guard: 12 } },
 ];
 
 /**
@@ -38,7 +43,7 @@ export const SPLICE_SETS: { name: string; spec: SpliceSpec }[] = [
  * pose is closest to the calm frame it follows, among runs where the smile is
  * clear (enjoyment ≥ 0.7 on every frame).
  */
-function poseMatchedDonors(values: Float32Array, spec: SpliceSpec): DonorChooser {
+export function poseMatchedDonors(values: Float32Array, spec: SpliceSpec): DonorChooser {
   const w = STORED_COLUMNS.length;
   const at = (f: number, c: (typeof STORED_COLUMNS)[number]) => values[f * w + STORED_INDEX[c]]!;
   const poseGap = (a: number, b: number) => Math.max(Math.abs(at(a, 'yaw') - at(b, 'yaw')), Math.abs(at(a, 'pitch') - at(b, 'pitch')), Math.abs(at(a, 'roll') - at(b, 'roll')));

@@ -45,6 +45,10 @@ export interface SpotParams {
   auMovedZ: number;
   /** Candidates separated by at most this gap are merged (0 = only overlapping or touching ones) (s). */
   mergeGapS: number;
+  /** A sharp core of a long interval: the frames around the apex with evidence ≥ this fraction of the apex's (sharpCores.ts). */
+  sharpCoreFraction: number;
+  /** The core is cut out as its own candidate when no longer than microMaxS and its apex is ≥ this many times the rest of the interval's evidence. */
+  sharpCoreProminence: number;
 
   // --- kind ---
   /** Longest micro expression (s). */
@@ -63,6 +67,8 @@ export interface SpotParams {
   headTurnDeg: number;
   /** …anywhere in the candidate ± headMarginS marks a head turn (s). */
   headTurnWindowS: number;
+  /** A candidate during a head turn is kept when its emotion's class probability rises at least this much (a turn alone does not make the classifier see an emotion). */
+  headTurnKeepClassRise: number;
   /** Time around a candidate searched for head turns (s). */
   headMarginS: number;
   /** Window around the apex (± this) searched for mouth oscillation (s). */
@@ -102,6 +108,8 @@ export const DEFAULT_SPOT_PARAMS: Readonly<SpotParams> = Object.freeze({
   regionMovedZ: 4,
   auMovedZ: 4,
   mergeGapS: 0,
+  sharpCoreFraction: 0.5,
+  sharpCoreProminence: 2,
 
   microMaxS: 0.5,
   macroMaxS: 4,
@@ -111,6 +119,7 @@ export const DEFAULT_SPOT_PARAMS: Readonly<SpotParams> = Object.freeze({
   blinkMarginS: 0.08,
   headTurnDeg: 6,
   headTurnWindowS: 0.5,
+  headTurnKeepClassRise: 0.35,
   headMarginS: 0.2,
   speechWindowS: 1,
   speechMinOpenings: 2,
@@ -143,6 +152,7 @@ export function resolveSpotParams(overrides: Partial<SpotParams> = {}): SpotPara
   if (params.macroMaxS < params.microMaxS) throw new Error(`spotter parameter macroMaxS (${params.macroMaxS}) must be at least microMaxS (${params.microMaxS})`);
   if (params.lowThreshold > params.onThreshold) throw new Error(`spotter parameter lowThreshold (${params.lowThreshold}) must not exceed onThreshold (${params.onThreshold})`);
   if (params.boundaryFraction > 1) throw new Error(`spotter parameter boundaryFraction must be at most 1, got ${params.boundaryFraction}`);
+  if (params.sharpCoreFraction > 1) throw new Error(`spotter parameter sharpCoreFraction must be at most 1, got ${params.sharpCoreFraction}`);
   if (params.blinkDropFraction > 1) throw new Error(`spotter parameter blinkDropFraction must be at most 1, got ${params.blinkDropFraction}`);
   return params;
 }

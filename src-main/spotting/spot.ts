@@ -8,6 +8,7 @@ import { mergeIntervals } from './merge.js';
 import { resolveSpotParams, type SpotParams } from './params.js';
 import { findPeakIntervals } from './peaks.js';
 import { findReliableFrames } from './reliability.js';
+import { splitSharpCores } from './sharpCores.js';
 import { suppressionReason } from './suppression.js';
 import { buildTimeline } from './timeline.js';
 import type { Candidate, SpotInput, SpotResult, SuppressedCandidate } from './types.js';
@@ -26,7 +27,10 @@ export function spotCandidates(input: SpotInput, overrides?: Partial<SpotParams>
 
   const ev = computeEvidence(table, tl, rel, params, input.landmarks);
   const peaks = findPeakIntervals(ev.combined, params.onThreshold, params.lowThreshold, params.boundaryFraction);
-  const intervals = mergeIntervals(peaks, tl, params.mergeGapS);
+  const merged = mergeIntervals(peaks, tl, params.mergeGapS);
+  const intervals = splitSharpCores(merged, ev.combined, tl, {
+    coreFraction: params.sharpCoreFraction, coreProminence: params.sharpCoreProminence, microMaxS: params.microMaxS, onThreshold: params.onThreshold,
+  });
 
   const probability = (e: Emotion, t: number): number => table.column(e)[t] ?? Number.NaN;
   const candidates: Candidate[] = [];

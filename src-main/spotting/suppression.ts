@@ -115,7 +115,7 @@ export function suppressionReason(ctx: SuppressionContext, iv: PeakInterval, emo
   if (nearUnreliableFace(ctx, iv)) return 'unreliable-face';
   if (nearRecordingEdge(ctx, iv)) return 'recording-edge';
   if (spanSeconds(ctx.tl, iv.onset, iv.offset) > ctx.params.macroMaxS + TIME_EPS) return 'too-long';
-  if (headTurns(ctx, iv)) return 'head-turn';
+  if (headTurns(ctx, iv) && !(((ctx.ev.classRise[emotion][iv.apex] ?? 0) >= ctx.params.headTurnKeepClassRise))) return 'head-turn';
   if (onlyBlink(ctx, iv)) return 'blink';
   if (speechOnly(ctx, iv, emotion)) return 'speech';
   return null;

@@ -1,22 +1,32 @@
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeSplicedResult, runSplicedSet, SPLICE_SETS } from '../../../src-main/bench/splicedBenchmark.js';
+import { describeSplicedResult, runSplicedSet, SPLICE_SETS, type SplicedResult } from '../../../src-main/bench/splicedBenchmark.js';
 import { FFMPEG_PATH } from '../../helpers/ffmpeg.js';
 import { sharedMediaDir } from '../../helpers/paths.js';
 
 const source = path.join(sharedMediaDir, 'talking-head', 'franck-excerpt.mp4');
 
-// The issue's targets (≥ 90% of flashes at IoU ≥ 0.5, ≤ 2 false candidates a
-// minute) are NOT met yet: the figures are printed and recorded in the README,
-// and these assertions hold the floor reached so far, so a regression fails.
+// The issue's targets over all splice sets together: at least 90% of the
+// flashes found at IoU ≥ 0.5, at most 2 false candidates a minute on the
+// untouched frames. One flash more or less in one set is too coarse a measure
+// (a set has 3 to 8 flashes and about a quarter-minute of calm), hence the totals.
 describe('semi-synthetic spotting benchmark (smiles spliced into calm real footage)', () => {
-  it.each(SPLICE_SETS.map((set, i) => [set.name, i] as const))('%s', async (_name, i) => {
-    const result = await runSplicedSet(FFMPEG_PATH, source, path.join(os.tmpdir(), 'micromoment-test-spliced'), SPLICE_SETS[i]!, i);
-    console.log(describeSplicedResult(result));
-    expect(result.flashes).toBe(8);
-    expect(result.recall).toBeGreaterThanOrEqual(i === 0 ? 0.6 : 0.7);
-    expect(result.emotionRight).toBe(result.found);
-    expect(result.falsePerMinute).toBeLessThanOrEqual(4);
-  });
+  it('finds at least 90% of the spliced flashes, names them, and makes at most 2 false candidates a minute', async () => {
+    const results: SplicedResult[] = [];
+    for (const [i, set] of SPLICE_SETS.entries()) {
+      const result = await runSplicedSet(FFMPEG_PATH, source, path.join(os.tmpdir(), 'micromoment-test-spliced'), set, i);
+      console.log(describeSplicedResult(result));
+      results.push(result);
+    }
+    const flashes = results.reduce((n, r) => n + r.flashes, 0);
+    const found = results.reduce((n, r) => n + r.found, 0);
+    const falseCandidates = results.reduce((n, r) => n + r.falsePerMinute * r.calmMinutes, 0);
+    const calmMinutes = results.reduce((n, r) => n + r.calmMinutes, 0);
+    console.log(`all sets: ${found}/${flashes} flashes found, ${Math.round(falseCandidates)} false candidates in ${calmMinutes.toFixed(2)} min`);
+    expect(flashes).toBe(26);
+    expect(found / flashes).toBeGreaterThanOrEqual(0.9);
+    for (const r of results) expect(r.emotionRight).toBe(r.found);
+    expect(falseCandidates / calmMinutes).toBeLessThanOrEqual(2);
+  }, 900_000);
 });

@@ -133,6 +133,24 @@ describe('spotCandidates suppresses what is not an expression', () => {
     expect(new Set(r.suppressed.map((x) => x.reason))).toEqual(new Set(['head-turn']));
   });
 
+  it('a clear smile during a head movement stays a candidate: a turn alone does not make the classifier see an emotion', () => {
+    const s = calmFace({ seconds: 30, seed: 35 });
+    const start = s.frameAt(12);
+    const length = 8;
+    for (let f = start - 4; f < start + length + 4; f++) s.add(f, 'pitch', 8 * Math.min(1, Math.max(0, (f - start + 4) / 6)));
+    inject(s, 'au06_12', start, length, 0.06);
+    for (let k = 0; k < length; k++) s.setClasses(start + k, { enjoyment: 0.02 + 0.8 * pulse(length, k) });
+    const r = spotCandidates(s.input());
+    expect(found(r, start, length)?.emotion).toBe('enjoyment');
+    // The same movement without the classifier's smile is set aside as a head turn.
+    const plain = calmFace({ seconds: 30, seed: 35 });
+    for (let f = start - 4; f < start + length + 4; f++) plain.add(f, 'pitch', 8 * Math.min(1, Math.max(0, (f - start + 4) / 6)));
+    inject(plain, 'au06_12', start, length, 0.06);
+    const r2 = spotCandidates(plain.input());
+    expect(found(r2, start, length)).toBeUndefined();
+    expect(r2.suppressed.map((x) => x.reason)).toContain('head-turn');
+  });
+
   it('speech (the mouth alone opening and closing) gives no candidate', () => {
     const s = calmFace({ seconds: 30, seed: 34 });
     const start = s.frameAt(12);
