@@ -85,6 +85,21 @@ describe('analysis of an imported recording, through the API', () => {
     expect(verifyAuditChain(ctx.db).problems).toEqual([]);
   });
 
+  it('never spots on a stale analysis (other models or parameters): it analyses afresh and says which analysis it used', async () => {
+    const other = tempCase();
+    const id = (await importRecording(other, realClip)).id!;
+    const first = await analyzeImportedRecording(other, id, createDefaultStages);
+    // What an analysis made by another model manifest looks like: another fingerprint.
+    other.db.prepare('UPDATE analyses SET fingerprint = ? WHERE id = ?').run('made-by-other-models', first.id);
+    const outcome = await createDispatcher(other, handlers)('spot.run', { id });
+    expect(outcome.ok).toBe(true);
+    const result = (outcome as { ok: true; result: { analysisId: number } }).result;
+    expect(result.analysisId).not.toBe(first.id);
+    expect(listAnalyses(other.db, id)).toHaveLength(2);
+    expect(listAudit(other.db).map((e) => e.action)).toEqual(['recording.imported', 'analysis.started', 'analysis.completed', 'analysis.started', 'analysis.completed', 'spotting.completed']);
+    other.close();
+  });
+
   it('refuses clearly when the original is gone, changing nothing', async () => {
     const other = tempCase();
     const copy = path.join(tempDir(), 'copy.mp4');
