@@ -12,14 +12,17 @@ import { parentChannel, serveBackend } from './backendServer.js';
 const parent = parentChannel();
 
 function open(): AppContext | undefined {
+  const dbPath = resolveDbPath(undefined);
   try {
     return createContext({
-      dbPath: resolveDbPath(undefined),
+      dbPath,
       analyst: resolveAnalyst(undefined),
       emit: (event, payload) => parent.post({ type: 'event', event, payload }),
     });
   } catch (error) {
-    parent.post({ type: 'fatal', message: (error as Error).message });
+    const reason = (error as Error).message;
+    const message = reason.startsWith('Cannot open the case database') ? reason : `Cannot open the case database ${dbPath}: ${reason}`;
+    parent.post({ type: 'fatal', message: `${message} (set MICROMOMENT_DB or MICROMOMENT_DATA_DIR to a folder you can write to)` });
     // Give the message time to leave before exiting.
     setTimeout(() => process.exit(1), 200);
     return undefined;
