@@ -79,12 +79,12 @@ describe('the app scheme handler', () => {
   });
 
   it('has a CSP that allows nothing from outside our origin', () => {
-    const directives = Object.fromEntries(APP_CSP.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+    const directives: Record<string, string[]> = Object.fromEntries(APP_CSP.split('; ').map((d) => [d.split(' ')[0]!, d.split(' ').slice(1)]));
     expect(directives['default-src']).toEqual(["'none'"]);
     expect(directives['script-src']).toEqual(["'self'"]);
     expect(directives['object-src']).toEqual(["'none'"]);
     expect(directives['frame-ancestors']).toEqual(["'none'"]);
-    for (const sources of Object.values(directives)) for (const s of sources!) expect(s).toMatch(/^('self'|'none'|'unsafe-inline'|data:|blob:)$/);
+    for (const sources of Object.values(directives)) for (const s of sources) expect(s).toMatch(/^('self'|'none'|'unsafe-inline'|data:|blob:)$/);
     expect(directives['script-src']).not.toContain("'unsafe-inline'");
   });
 });
