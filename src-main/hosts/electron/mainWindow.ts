@@ -7,6 +7,7 @@ import { MIN_SIZE, type WindowPlacement } from './windowPlacement.js';
  * the page runs isolated from the preload, sandboxed, without Node, with web
  * security, and may not drag itself to a dropped file, open <webview>s or turn
  * on experimental or insecure features. Devtools exist only in unpackaged runs.
+ * Spellcheck is off: Chromium would download dictionaries.
  */
 export function createMainWindow(preload: string, placement: WindowPlacement, devTools: boolean): BrowserWindow {
   const window = new BrowserWindow({
@@ -32,6 +33,8 @@ export function createMainWindow(preload: string, placement: WindowPlacement, de
       webviewTag: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // Middle-click would otherwise try to open links in new windows (refused anyway by webGuards).
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
       devTools,
     },

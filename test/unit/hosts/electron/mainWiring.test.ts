@@ -72,6 +72,7 @@ describe('the main process wiring', () => {
     expect(options.webPreferences).toMatchObject({
       contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false,
       webSecurity: true, allowRunningInsecureContent: false, experimentalFeatures: false, webviewTag: false, navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick', spellcheck: false,
       devTools: true, // an unpackaged run (app.isPackaged is false in the fake)
     });
     expect(options.webPreferences.preload).toMatch(/hosts[\\/]electron[\\/]preload\.cjs$/);
