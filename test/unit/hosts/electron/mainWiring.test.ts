@@ -135,7 +135,7 @@ describe('the main process wiring', () => {
     expect((await handle(new Request('micromoment://app/index.html', { method: 'POST', body: 'x' }))).status).toBe(405);
   });
 
-  it('denies every permission and blocks requests that leave our origin', () => {
+  it('denies every permission, blocks requests that leave our origin, and refuses downloads', () => {
     const granted: boolean[] = [];
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'hid', 'serial', 'usb']) {
       fake.session.permissionRequestHandler!(window().webContents, permission, (ok: boolean) => granted.push(ok));
@@ -148,6 +148,9 @@ describe('the main process wiring', () => {
       fake.session.beforeRequest!({ url }, (response: { cancel: boolean }) => { verdicts[url] = response.cancel; });
     }
     expect(verdicts).toEqual({ 'micromoment://app/assets/index.js': false, 'https://example.com/x.js': true, 'file:///etc/passwd': true, 'http://127.0.0.1:8080/': true });
+    let downloadPrevented = false;
+    fake.session.events.emit('will-download', { preventDefault: () => { downloadPrevented = true; } });
+    expect(downloadPrevented).toBe(true);
   });
 
   it('guards every web contents created: no navigation away, no new windows, no webviews', () => {
