@@ -10,6 +10,7 @@ import { analyzeImportedRecording } from '../library/analyzeRecording.js';
 import { spotImportedRecording } from '../library/spotImportedRecording.js';
 import { createDefaultStages } from '../analysis/pipeline/defaultStages.js';
 import { STORED_COLUMNS } from '../../src-shared/analysis/frameColumns.js';
+import { modelsInfo } from '../analysis/models/modelsInfo.js';
 import { getFrameTable, getRecording, listRecordings } from '../store/recordingsRepo.js';
 
 export type Handlers = { [M in MethodName]: (ctx: AppContext, args: MethodParsedArgs<M>) => Promise<MethodResult<M>> | MethodResult<M> };
@@ -22,6 +23,7 @@ export const handlers: Handlers = {
     analyst: ctx.analyst,
     ffmpeg: safeLocate('ffmpeg'),
     ffprobe: safeLocate('ffprobe'),
+    ...safeModelsInfo(),
   }),
   'library.list': (ctx) => listRecordings(ctx.db),
   'library.get': (ctx, { id }) => getRecording(ctx.db, id) ?? notFound(id),
@@ -48,6 +50,14 @@ export const handlers: Handlers = {
 
 function notFound(id: number): never {
   throw new ApiError('not-found', `No recording with id ${id} in this case.`);
+}
+
+function safeModelsInfo(): { models: MethodResult<'app.info'>['models']; modelsError?: string } {
+  try {
+    return { models: modelsInfo() };
+  } catch (error) {
+    return { models: null, modelsError: (error as Error).message };
+  }
 }
 
 function safeLocate(name: 'ffmpeg' | 'ffprobe') {

@@ -19,13 +19,41 @@ export const ToolInfoSchema = z.object({
   version: z.string(),
 });
 
+/** Which models analyses run with: the manifest's own SHA-256, and each model's source and ONNX hash. */
+export const ModelsInfoSchema = z.object({
+  manifestSha256: z.string(),
+  models: z.array(z.object({ name: z.string(), source: z.string(), onnxSha256: z.string() })),
+});
+
 export const AppInfoSchema = z.object({
   version: z.string(),
   dbPath: z.string(),
   analyst: z.string(),
   ffmpeg: ToolInfoSchema.nullable(),
   ffprobe: ToolInfoSchema.nullable(),
+  /** Null when the manifest cannot be read (the message says why). */
+  models: ModelsInfoSchema.nullable(),
+  modelsError: z.string().optional(),
 });
+
+/**
+ * A command from the desktop shell (its menus, a drop of files or folders, a file
+ * passed to a second launch) for the window to carry out. Only the Electron host
+ * sends it; each command is what the analyst asked for, not yet done.
+ */
+export const MenuCommandSchema = z.discriminatedUnion('command', [
+  /** Import these recordings (File > Open recording…, files dropped on the window). */
+  z.object({ command: z.literal('open-recordings'), paths: z.array(z.string().min(1)).min(1) }),
+  /** Scan this folder (File > Import folder…, a folder dropped on the window). */
+  z.object({ command: z.literal('import-folder'), folder: z.string().min(1) }),
+  /** File > Export report…: the window asks what to export and where. */
+  z.object({ command: z.literal('export-report') }),
+  /** View > Speed: play at this fraction of real time (1, 1/2, 1/4, 1/6, …). */
+  z.object({ command: z.literal('set-speed'), speed: z.number().positive().max(4) }),
+  /** Help > Keyboard shortcuts: show the shortcut sheet. */
+  z.object({ command: z.literal('show-shortcuts') }),
+]);
+export type MenuCommand = z.infer<typeof MenuCommandSchema>;
 
 export const FrameTableDtoSchema = z.object({
   timeBase: z.object({ num: z.number().int(), den: z.number().int() }),
@@ -95,6 +123,8 @@ export const events = {
     total: z.number(),
   }),
   'analysis.progress': z.object({ recordingId: z.number().int(), done: z.number().int(), total: z.number().int() }),
+  /** Desktop shell only (see MenuCommandSchema); the loopback host never sends it. */
+  'menu.command': MenuCommandSchema,
 } as const;
 
 export type Methods = typeof methods;

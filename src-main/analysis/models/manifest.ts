@@ -56,8 +56,17 @@ export type InputSpec = z.infer<typeof inputSpec>;
 
 export const MANIFEST_FILE = 'manifest.json';
 
-/** resources/models of this checkout or installed app, found from the package root (works from src and dist). */
+/**
+ * The models folder: in a packaged desktop app, `<resources>/models` (shipped as
+ * extra resources beside the asar archive); otherwise resources/models of this
+ * checkout or npm install, found from the package root (works from src and dist).
+ */
 export function defaultModelsDir(): string {
+  const resourcesPath = (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath;
+  if (resourcesPath) {
+    const packaged = path.join(resourcesPath, 'models');
+    if (fs.existsSync(path.join(packaged, MANIFEST_FILE))) return packaged;
+  }
   return path.join(packageRoot(), 'resources', 'models');
 }
 

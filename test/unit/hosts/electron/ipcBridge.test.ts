@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
-import { isOwnWindowFrame, registerApiHandlers, sendApiEvent } from '../../../src-main/hosts/electron/ipcBridge.js';
-import { API_CHANNEL, API_EVENT_CHANNEL } from '../../../src-shared/api/contract.js';
-import type { Dispatch } from '../../../src-main/api/dispatcher.js';
+import { isOwnWindowFrame, registerApiHandlers, sendApiEvent } from '../../../../src-main/hosts/electron/ipcBridge.js';
+import { API_CHANNEL, API_EVENT_CHANNEL } from '../../../../src-shared/api/contract.js';
+import type { Dispatch } from '../../../../src-main/api/dispatcher.js';
 
 // Electron is faked here: what is under test is our wiring around it.
 type Handler = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>;

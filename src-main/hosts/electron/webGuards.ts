@@ -1,0 +1,47 @@
+import type { Session, WebContents } from 'electron';
+import { isAppUrl } from './appScheme.js';
+
+/**
+ * The window may load our own origin and nothing else: no remote content, no
+ * file://, no navigation away, no new windows, no <webview>, no downloads, and
+ * no permission (camera, microphone, notifications, geolocation, HID, serial,
+ * USB, clipboard reads, …) is ever granted. Evidence viewed in the window must
+ * never be exposed to code that does not belong there.
+ */
+
+/**
+ * URLs a page of ours may request: our origin, in-memory data:/blob: made by the
+ * page itself, and Chromium's own devtools:// (devtools exist only in unpackaged runs).
+ */
+export function isAllowedRequestUrl(url: string): boolean {
+  if (isAppUrl(url)) return true;
+  return url.startsWith('data:') || url.startsWith('blob:micromoment://app/') || url.startsWith('devtools://');
+}
+
+/** Applied to every web contents the app creates (app 'web-contents-created'). */
+export function guardWebContents(contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+type GuardedSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'on'> & {
+  webRequest: Pick<Session['webRequest'], 'onBeforeRequest'>;
+};
+
+/** Applied to the session of the window before anything loads. */
+export function hardenSession(session: GuardedSession): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+  session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequestUrl(details.url) }));
+  session.on('will-download', (event) => event.preventDefault());
+}
