@@ -16,7 +16,7 @@ function intervalsOf(e: number[]) {
 describe('splitSharpCores', () => {
   it('cuts a brief sharp flash out of a slower movement, leaving the movement on either side', () => {
     // A 3-second movement at evidence 9 with a 3-frame flash at 40 in it.
-    const e = Array.from({ length: 150 }, (_, i) => (i >= 30 && i < 105 ? 9 : 0));
+    const e: number[] = Array.from({ length: 150 }, (_, i) => (i >= 30 && i < 105 ? 9 : 0));
     e[60] = 30; e[61] = 40; e[62] = 30;
     const [whole] = intervalsOf(e);
     expect(whole).toMatchObject({ onset: 30, apex: 61, offset: 104 });
@@ -35,7 +35,7 @@ describe('splitSharpCores', () => {
   });
 
   it('leaves a peak that does not stand out from the rest of its interval whole', () => {
-    const e = Array.from({ length: 150 }, (_, i) => (i >= 30 && i < 105 ? 9 : 0));
+    const e: number[] = Array.from({ length: 150 }, (_, i) => (i >= 30 && i < 105 ? 9 : 0));
     e[61] = 15; // less than twice the movement
     const before = intervalsOf(e);
     expect(splitSharpCores(before, e, timeline(e.length), params)).toEqual(before);
