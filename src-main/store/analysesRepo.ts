@@ -24,10 +24,10 @@ interface RawAnalysisRow {
   frames_done: number; summary_json: string | null; error: string | null; started_at: string; finished_at: string | null; started_by: string;
 }
 
-export function insertAnalysis(db: Db, a: { recordingId: number; fingerprint: string; provenance: unknown; frameCount: number; startedBy: string }): number {
-  const info = db.prepare(`INSERT INTO analyses (recording_id, status, fingerprint, provenance_json, columns_json, landmark_points_json, frame_count, started_at, started_by)
-    VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?)`).run(
-    a.recordingId, a.fingerprint, JSON.stringify(a.provenance), JSON.stringify(STORED_COLUMNS), JSON.stringify(LANDMARK_SUBSET), a.frameCount, new Date().toISOString(), a.startedBy,
+export function insertAnalysis(db: Db, a: { recordingId: number; fingerprint: string; provenance: unknown; frameCount: number; startedBy: string; runner: string }): number {
+  const info = db.prepare(`INSERT INTO analyses (recording_id, status, fingerprint, provenance_json, columns_json, landmark_points_json, frame_count, started_at, started_by, runner)
+    VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    a.recordingId, a.fingerprint, JSON.stringify(a.provenance), JSON.stringify(STORED_COLUMNS), JSON.stringify(LANDMARK_SUBSET), a.frameCount, new Date().toISOString(), a.startedBy, a.runner,
   );
   return Number(info.lastInsertRowid);
 }
@@ -58,6 +58,11 @@ export function latestCompleteAnalysis(db: Db, recordingId: number): AnalysisRow
 export function latestAnalysis(db: Db, recordingId: number): AnalysisRow | undefined {
   const row = db.prepare('SELECT * FROM analyses WHERE recording_id = ? ORDER BY id DESC LIMIT 1').get(recordingId) as RawAnalysisRow | undefined;
   return row ? toRow(row) : undefined;
+}
+
+/** Analyses of a recording still marked running, with the process that runs (or ran) each. */
+export function runningAnalyses(db: Db, recordingId: number): { id: number; runner: string | null }[] {
+  return db.prepare("SELECT id, runner FROM analyses WHERE recording_id = ? AND status = 'running' ORDER BY id").all(recordingId) as { id: number; runner: string | null }[];
 }
 
 export function listAnalyses(db: Db, recordingId: number): AnalysisRow[] {

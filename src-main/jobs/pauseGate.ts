@@ -1,0 +1,42 @@
+/**
+ * Where a running scan job stops while the batch is paused: between steps, and
+ * during an analysis before each frame (ffmpeg then blocks on its full pipe, so
+ * a paused scan uses no CPU).
+ */
+export class PauseGate {
+  #paused = false;
+  #waiters: (() => void)[] = [];
+
+  get paused(): boolean {
+    return this.#paused;
+  }
+
+  pause(): void {
+    this.#paused = true;
+  }
+
+  resume(): void {
+    this.#paused = false;
+    const waiting = this.#waiters;
+    this.#waiters = [];
+    for (const wake of waiting) wake();
+  }
+
+  /** Resolves at once when not paused, else on resume; rejects when `signal` aborts meanwhile. */
+  wait(signal?: AbortSignal): Promise<void> {
+    signal?.throwIfAborted();
+    if (!this.#paused) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const onAbort = () => {
+        this.#waiters = this.#waiters.filter((w) => w !== wake);
+        reject(signal?.reason instanceof Error ? signal.reason : new Error('cancelled'));
+      };
+      const wake = () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      this.#waiters.push(wake);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+}
