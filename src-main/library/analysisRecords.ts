@@ -12,7 +12,7 @@ import { finishAnalysis, getAnalysis, insertAnalysis, runningAnalyses } from '..
  *
  * A row left 'running' by a process that died (crash, kill -9, power loss) is
  * closed as failed ("interrupted") the next time an analysis of the same
- * recording starts. Its process is known by the `runner` column (host#pid):
+ * recording starts. Its process is in its provenance, `runner` ("host#pid"):
  * - this process: alive while this process still has it open (the set below);
  * - another process on this host: alive while that pid exists (a reused pid keeps
  *   it open: the safe side);
@@ -26,10 +26,15 @@ export function analysisProvenance(identity: Record<string, unknown>, ffmpeg: Lo
   return { ...identity, tool: { name: 'micromoment', version: appVersion() }, ffmpeg: { path: ffmpeg.path, version: ffmpeg.version, source: ffmpeg.source }, file, sha256 };
 }
 
+/** The provenance as stored: with the process that writes the analysis (set by the process that commits it). */
+function withRunner(provenance: Record<string, unknown>): Record<string, unknown> {
+  return { ...provenance, runner: RUNNER_HERE };
+}
+
 export function startAnalysisRecord(ctx: AppContext, a: { recordingId: number; fingerprint: string; provenance: Record<string, unknown>; frameCount: number }): number {
   const id = ctx.db.transaction(() => {
     closeInterruptedAnalyses(ctx, a.recordingId);
-    const newId = insertAnalysis(ctx.db, { recordingId: a.recordingId, fingerprint: a.fingerprint, provenance: a.provenance, frameCount: a.frameCount, startedBy: ctx.analyst, runner: RUNNER_HERE });
+    const newId = insertAnalysis(ctx.db, { recordingId: a.recordingId, fingerprint: a.fingerprint, provenance: withRunner(a.provenance), frameCount: a.frameCount, startedBy: ctx.analyst });
     appendAudit(ctx.db, { actor: ctx.analyst, action: 'analysis.started', target: `recording:${a.recordingId}`, after: { analysisId: newId, fingerprint: a.fingerprint } });
     return newId;
   }).immediate();

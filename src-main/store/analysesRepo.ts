@@ -24,10 +24,10 @@ interface RawAnalysisRow {
   frames_done: number; summary_json: string | null; error: string | null; started_at: string; finished_at: string | null; started_by: string;
 }
 
-export function insertAnalysis(db: Db, a: { recordingId: number; fingerprint: string; provenance: unknown; frameCount: number; startedBy: string; runner: string }): number {
-  const info = db.prepare(`INSERT INTO analyses (recording_id, status, fingerprint, provenance_json, columns_json, landmark_points_json, frame_count, started_at, started_by, runner)
-    VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-    a.recordingId, a.fingerprint, JSON.stringify(a.provenance), JSON.stringify(STORED_COLUMNS), JSON.stringify(LANDMARK_SUBSET), a.frameCount, new Date().toISOString(), a.startedBy, a.runner,
+export function insertAnalysis(db: Db, a: { recordingId: number; fingerprint: string; provenance: unknown; frameCount: number; startedBy: string }): number {
+  const info = db.prepare(`INSERT INTO analyses (recording_id, status, fingerprint, provenance_json, columns_json, landmark_points_json, frame_count, started_at, started_by)
+    VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?)`).run(
+    a.recordingId, a.fingerprint, JSON.stringify(a.provenance), JSON.stringify(STORED_COLUMNS), JSON.stringify(LANDMARK_SUBSET), a.frameCount, new Date().toISOString(), a.startedBy,
   );
   return Number(info.lastInsertRowid);
 }
@@ -60,9 +60,13 @@ export function latestAnalysis(db: Db, recordingId: number): AnalysisRow | undef
   return row ? toRow(row) : undefined;
 }
 
-/** Analyses of a recording still marked running, with the process that runs (or ran) each. */
+/** Analyses of a recording still marked running, with the process that runs (or ran) each (provenance `runner`, "host#pid"). */
 export function runningAnalyses(db: Db, recordingId: number): { id: number; runner: string | null }[] {
-  return db.prepare("SELECT id, runner FROM analyses WHERE recording_id = ? AND status = 'running' ORDER BY id").all(recordingId) as { id: number; runner: string | null }[];
+  const rows = db.prepare("SELECT id, provenance_json FROM analyses WHERE recording_id = ? AND status = 'running' ORDER BY id").all(recordingId) as { id: number; provenance_json: string }[];
+  return rows.map((r) => {
+    const runner = (JSON.parse(r.provenance_json) as { runner?: unknown }).runner;
+    return { id: r.id, runner: typeof runner === 'string' ? runner : null };
+  });
 }
 
 export function listAnalyses(db: Db, recordingId: number): AnalysisRow[] {
