@@ -29,9 +29,13 @@ export interface Discovery {
  * know that a file or folder of the evidence was not examined. A dangling or
  * looping link fails when its name says video and is ignored (with the reason)
  * otherwise. The same file reached twice (a hard or symbolic link) is scanned
- * once.
+ * once. Paths in `exclude` (the case database's own files) are ignored with
+ * the reason given.
  */
-export async function discover(roots: readonly string[], options: { signal?: AbortSignal; onFound?: (files: number) => void } = {}): Promise<Discovery> {
+export async function discover(
+  roots: readonly string[],
+  options: { signal?: AbortSignal; onFound?: (files: number) => void; exclude?: ReadonlyMap<string, string> } = {},
+): Promise<Discovery> {
   const out: Discovery = { files: [], failed: [], ignored: [] };
   const seenDirs = new Set<string>();
   const seenFiles = new Map<string, string>();
@@ -96,6 +100,11 @@ export async function discover(roots: readonly string[], options: { signal?: Abo
 
   /** Follows links; a link that leads nowhere or in a circle is a failure when its name says video. */
   async function visitStat(p: string, explicit: boolean): Promise<void> {
+    const excluded = options.exclude?.get(p);
+    if (excluded !== undefined) {
+      out.ignored.push({ path: p, reason: excluded });
+      return;
+    }
     let stat: fs.Stats;
     try {
       stat = await fs.promises.stat(p);

@@ -24,12 +24,12 @@ export class PauseGate {
 
   /** Resolves at once when not paused, else on resume; rejects when `signal` aborts meanwhile. */
   wait(signal?: AbortSignal): Promise<void> {
-    signal?.throwIfAborted();
+    if (signal?.aborted) return Promise.reject(abortReason(signal));
     if (!this.#paused) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
       const onAbort = () => {
         this.#waiters = this.#waiters.filter((w) => w !== wake);
-        reject(signal?.reason instanceof Error ? signal.reason : new Error('cancelled'));
+        reject(abortReason(signal!));
       };
       const wake = () => {
         signal?.removeEventListener('abort', onAbort);
@@ -39,4 +39,8 @@ export class PauseGate {
       signal?.addEventListener('abort', onAbort, { once: true });
     });
   }
+}
+
+function abortReason(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new Error('cancelled');
 }

@@ -148,7 +148,9 @@ export class ScanBatch {
   async #run(): Promise<void> {
     this.#emitProgress(true);
     try {
-      const found = await discover(this.#options.roots, { signal: this.#discovery.signal });
+      const db = path.resolve(this.#ctx.dbPath);
+      const exclude = new Map(['', '-wal', '-shm', '-journal'].map((suffix) => [db + suffix, 'the case database this scan writes to']));
+      const found = await discover(this.#options.roots, { signal: this.#discovery.signal, exclude });
       const entries = [
         ...found.files.map((f) => ({ path: f.path, size: f.sizeBytes, claims: f.claimsVideo, error: null as string | null })),
         ...found.failed.map((f) => ({ path: f.path, size: 0, claims: true, error: f.error })),
