@@ -285,9 +285,10 @@ export class ScanBatch {
   /** A store error every later file would meet (a full disk), or workers that cannot start: stop the batch. */
   #stop(err: unknown, storeError = true): void {
     if (this.#error) return;
-    this.#error = storeError ? describeStoreFatal(err, this.#ctx.dbPath) : `The scan stopped: ${(err as Error).message}`;
+    const { cause, message } = storeError ? describeStoreFatal(err, this.#ctx.dbPath) : { cause: (err as Error).message, message: `The scan stopped: ${(err as Error).message}` };
+    this.#error = message;
     this.#stopping = true;
-    this.#windDown(`not finished: ${this.#error}`);
+    this.#windDown(`not scanned: the scan stopped (${cause}); run it again once that is fixed`);
   }
 
   /** Cancels what runs, marks what waits, and lets #maybeFinish end the batch once the workers are done. */

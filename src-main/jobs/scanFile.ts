@@ -14,6 +14,7 @@ import { resolveSpotParams } from '../spotting/params.js';
 import { spotRecording } from '../spotting/spotTable.js';
 import type { PauseGate } from './pauseGate.js';
 import type { ClaimedRecording, ScanStore } from './scanStore.js';
+import { isStoreError } from './storeErrors.js';
 
 export interface ScanFileDeps {
   store: ScanStore;
@@ -83,7 +84,8 @@ export async function scanFile(file: string, claimsVideo: boolean, deps: ScanFil
     deps.progress('spotting', 1, 1);
     return { status: 'done', sha256, recordingId, frames: recording.frames, candidates: output.candidates.length };
   } catch (err) {
-    if (signal.aborted) return { status: 'cancelled', sha256, recordingId, error: 'cancelled before it was finished: scan again to finish it' };
+    // A store error is the reason even when the batch, stopping on it, cancelled this job meanwhile.
+    if (signal.aborted && !isStoreError(err)) return { status: 'cancelled', sha256, recordingId, error: 'cancelled before it was finished: scan again to finish it' };
     const reason = describeScanError(err);
     const error = reached.phase === 'analysing' ? `analysis failed: ${reason}` : reached.phase === 'spotting' ? `spotting failed: ${reason}` : reason;
     return { status: 'failed', sha256, recordingId, error };
@@ -122,7 +124,7 @@ async function analyseUnlessCurrent(
       await sink.flush();
       await store.completeAnalysis(analysisId, summary);
     } catch (err) {
-      const message = signal.aborted ? 'cancelled before it finished' : describeScanError(err);
+      const message = signal.aborted && !isStoreError(err) ? 'cancelled before it finished' : describeScanError(err);
       // If this write fails too (a full disk), the writer closes it when the job ends,
       // or the next analysis of the recording closes it as interrupted.
       await store.failAnalysis(analysisId, message).catch(() => undefined);
@@ -136,9 +138,6 @@ async function analyseUnlessCurrent(
 
 /** One line: what went wrong with this file. */
 export function describeScanError(err: unknown): string {
-  const code = (err as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && code.startsWith('SQLITE_')) {
-    return `the case database could not be written (${(err as Error).message})`;
-  }
+  if (isStoreError(err)) return `the case database could not be written (${(err as Error).message})`;
   return describeImportError(err).replace(/^could not be imported: /, '');
 }

@@ -45,6 +45,7 @@ export function truncatedCopy(fixture: FixtureInfo, to: string): string {
 
 /** An audio-only file with a name and head that say nothing: ffprobe has to decide it is not a video. */
 export async function audioOnly(to: string): Promise<string> {
+  fs.mkdirSync(path.dirname(to), { recursive: true, mode: 0o755 });
   await runFfmpeg(['-f', 'lavfi', '-i', 'sine=frequency=440:duration=1', '-c:a', 'aac', '-f', 'adts', '-y', fileArg(to)]);
   fs.chmodSync(to, 0o644);
   return to;
@@ -52,6 +53,7 @@ export async function audioOnly(to: string): Promise<string> {
 
 /** The real clip played twice over (1530 frames), so its analysis writes more than one chunk. */
 export async function doubledClip(to: string): Promise<string> {
+  fs.mkdirSync(path.dirname(to), { recursive: true, mode: 0o755 });
   await runFfmpeg(['-stream_loop', '1', '-i', fileArg(realClip), '-c', 'copy', '-y', fileArg(to)]);
   fs.chmodSync(to, 0o644);
   return to;
