@@ -86,8 +86,7 @@ describe('a disk that fills up during a scan', () => {
     // fails writes with SQLITE_FULL exactly as a full disk does.
     const root = openFolder('mm-diskfull-');
     const evidence = evidenceFolder(root);
-    let ctx!: AppContext;
-    ctx = createContext({
+    const ctx: AppContext = createContext({
       dbPath: path.join(root, 'case.sqlite'), analyst: 'tester',
       emit: (event, payload) => {
         if (event === 'batch.file' && (payload as { file: { status: string } }).file.status === 'done') {

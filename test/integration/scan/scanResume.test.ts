@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureFixtures } from '../../fixtures/generate.js';
 import { runCli } from '../../helpers/cli.js';
 import { cliBin } from '../../helpers/paths.js';
-import { doubledClip, openFolder, parseScan, place, type Fixtures } from './scanFolder.js';
+import { doubledClip, openFolder, parseScan, place, realClip, type Fixtures } from './scanFolder.js';
 
 let fixtures: Fixtures;
 beforeAll(async () => {
@@ -91,5 +91,34 @@ describe('micromoment scan, killed and run again', () => {
     const verify = await runCli(['verify', '--db', db]);
     expect(verify.stdout).toMatch(/OK\s+audit log: \d+ entries, chain intact/);
     expect(verify.code).toBe(0);
+  });
+
+  it('cancels on Ctrl-C: exit 130, the unfinished file failed with why, its analysis closed, the case consistent', async () => {
+    const root = openFolder('mm-sigint-');
+    const evidence = path.join(root, 'evidence');
+    place(realClip, path.join(evidence, 'interview.mp4'));
+    place(fixtures.cfr25.path, path.join(evidence, 'later.mp4'));
+    const db = path.join(root, 'case.sqlite');
+    const child = spawn(process.execPath, [cliBin, 'scan', evidence, '--db', db, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (t: string) => { stdout += t; });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const deadline = Date.now() + 120_000;
+    while (Date.now() < deadline && !peek<{ id: number }>(db, "SELECT id FROM analyses WHERE status = 'running'")) await new Promise((r) => setTimeout(r, 50));
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    const out = parseScan({ code: 130, stdout, stderr: '' });
+    expect(out.summary.state).toBe('cancelled');
+    expect(out.recordings.map((r) => [path.basename(r.path), r.status, r.error])).toEqual([
+      ['interview.mp4', 'failed', 'cancelled before it was finished: scan again to finish it'],
+      ['later.mp4', 'failed', 'cancelled before it started: scan again to do it'],
+    ]);
+    const store = new Database(db, { readonly: true });
+    try {
+      expect(store.prepare('SELECT status, error FROM analyses').all()).toEqual([{ status: 'failed', error: 'cancelled before it finished' }]);
+    } finally {
+      store.close();
+    }
+    expect((await runCli(['verify', '--db', db])).code).toBe(0);
   });
 });
