@@ -12,6 +12,7 @@ import { createDefaultStages } from '../analysis/pipeline/defaultStages.js';
 import { STORED_COLUMNS } from '../../src-shared/analysis/frameColumns.js';
 import { modelsInfo } from '../analysis/models/modelsInfo.js';
 import { getFrameTable, getRecording, listRecordings } from '../store/recordingsRepo.js';
+import { currentBatch, requireBatch, startBatch } from '../jobs/batchService.js';
 
 export type Handlers = { [M in MethodName]: (ctx: AppContext, args: MethodParsedArgs<M>) => Promise<MethodResult<M>> | MethodResult<M> };
 
@@ -44,6 +45,23 @@ export const handlers: Handlers = {
   'spot.run': async (ctx, { id }) => {
     const result = await spotImportedRecording(ctx, id, createDefaultStages);
     return { ...result, params: result.params as unknown as Record<string, unknown> };
+  },
+  'batch.start': (ctx, { paths, workers }) => startBatch(ctx, paths, workers),
+  'batch.status': (ctx) => currentBatch(ctx)?.status() ?? null,
+  'batch.pause': (ctx) => {
+    const batch = requireBatch(ctx);
+    batch.pause();
+    return batch.status();
+  },
+  'batch.resume': (ctx) => {
+    const batch = requireBatch(ctx);
+    batch.resume();
+    return batch.status();
+  },
+  'batch.cancel': (ctx) => {
+    const batch = requireBatch(ctx);
+    batch.cancel();
+    return batch.status();
   },
   'audit.list': (ctx, { afterSeq, limit }) => listAudit(ctx.db, afterSeq, limit),
 };

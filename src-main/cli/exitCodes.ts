@@ -7,4 +7,12 @@ export const EXIT = {
   usage: 2,
   /** The tool itself could not run: no ffmpeg, database cannot be opened. */
   environment: 3,
+  /**
+   * A scan stopped before its end because the case database could not be written
+   * (disk full, read-only, I/O error) or its workers could not start. What was
+   * finished is kept; fix the cause and run the same scan again.
+   */
+  stopped: 4,
+  /** A scan cancelled with Ctrl-C (128 + SIGINT, as shells report it). */
+  interrupted: 130,
 } as const;

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { appVersion } from '../config/paths.js';
 import { registerImport } from './commands/importCommand.js';
+import { registerScan } from './commands/scanCommand.js';
 import { registerVerify } from './commands/verifyCommand.js';
 import { registerDoctor, describeEnvironment } from './commands/doctorCommand.js';
 import { registerServe } from './commands/serveCommand.js';
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .version(appVersion())
     .showHelpAfterError('(run micromoment --help for usage)')
     .exitOverride();
+  registerScan(program);
   registerImport(program);
   registerVerify(program);
   registerDoctor(program);

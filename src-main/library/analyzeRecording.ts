@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import type { AppContext } from '../app/context.js';
-import { appVersion } from '../config/paths.js';
-import { appendAudit } from '../store/auditLog.js';
-import { finishAnalysis, getAnalysis, insertAnalysis, latestCompleteAnalysis, type AnalysisRow } from '../store/analysesRepo.js';
+import { getAnalysis, latestCompleteAnalysis, type AnalysisRow } from '../store/analysesRepo.js';
+import { analysisProvenance, completeAnalysisRecord, failAnalysisRecord, startAnalysisRecord } from './analysisRecords.js';
 import { getFrameTable, getRecording, listLocations } from '../store/recordingsRepo.js';
 import { analyzeFrames } from '../analysis/pipeline/analyzeFrames.js';
 import { chunkedStoreSink } from '../analysis/pipeline/chunkedStoreSink.js';
@@ -35,12 +34,8 @@ export async function analyzeImportedRecording(ctx: AppContext, recordingId: num
     if (existing && existing.fingerprint === fingerprint && !options.force) return existing;
 
     const { ffmpeg } = ctx.tools();
-    const provenance = { ...identity, tool: { name: 'micromoment', version: appVersion() }, ffmpeg: { path: ffmpeg.path, version: ffmpeg.version, source: ffmpeg.source }, file, sha256: recording.sha256 };
-    const analysisId = ctx.db.transaction(() => {
-      const id = insertAnalysis(ctx.db, { recordingId, fingerprint, provenance, frameCount: recording.frames, startedBy: ctx.analyst });
-      appendAudit(ctx.db, { actor: ctx.analyst, action: 'analysis.started', target: `recording:${recordingId}`, after: { analysisId: id, fingerprint } });
-      return id;
-    })();
+    const provenance = analysisProvenance(identity, ffmpeg, file, recording.sha256);
+    const analysisId = startAnalysisRecord(ctx, { recordingId, fingerprint, provenance, frameCount: recording.frames });
     const sink = chunkedStoreSink(ctx.db, analysisId);
     try {
       const summary = await analyzeFrames(
@@ -50,16 +45,10 @@ export async function analyzeImportedRecording(ctx: AppContext, recordingId: num
         { onProgress: (done, total) => { options.onProgress?.(done, total); ctx.emit('analysis.progress', { recordingId, done, total }); }, ...(options.signal ? { signal: options.signal } : {}) },
       );
       sink.flush();
-      ctx.db.transaction(() => {
-        finishAnalysis(ctx.db, analysisId, 'complete', summary, null);
-        appendAudit(ctx.db, { actor: ctx.analyst, action: 'analysis.completed', target: `recording:${recordingId}`, after: { analysisId, fingerprint, faceFrames: summary.faceFrames, frames: summary.frames, decoderErrors: summary.decoderErrors } });
-      })();
+      completeAnalysisRecord(ctx, analysisId, summary);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      ctx.db.transaction(() => {
-        finishAnalysis(ctx.db, analysisId, 'failed', null, message);
-        appendAudit(ctx.db, { actor: ctx.analyst, action: 'analysis.failed', target: `recording:${recordingId}`, after: { analysisId, error: message } });
-      })();
+      failAnalysisRecord(ctx, analysisId, message);
       throw new ApiError('failed', `Analysis of recording #${recordingId} failed: ${message}`);
     }
     return getAnalysis(ctx.db, analysisId)!;

@@ -21,10 +21,15 @@ export async function spotImportedRecording(ctx: AppContext, recordingId: number
   const analysis = await analyzeImportedRecording(ctx, recordingId, createStages);
   const frames = table.ptsTicks.length;
   const output = spotRecording(table, readAnalysisValues(ctx.db, analysis.id, 0, frames), readAnalysisLandmarks(ctx.db, analysis.id, 0, frames));
-  const spottingRunId = ctx.db.transaction(() => {
-    const id = insertSpottingRun(ctx.db, { recordingId, analysisId: analysis.id, params: output.params as unknown as Record<string, unknown>, candidates: output.candidates, createdBy: ctx.analyst });
-    appendAudit(ctx.db, { actor: ctx.analyst, action: 'spotting.completed', target: `recording:${recordingId}`, after: { spottingRunId: id, analysisId: analysis.id, candidates: output.candidates.length } });
-    return id;
-  })();
+  const spottingRunId = storeSpottingRun(ctx, recordingId, analysis.id, output);
   return { ...output, analysisId: analysis.id, spottingRunId };
+}
+
+/** Stores a spotting run with the parameters that found its candidates, and its audit entry, in one transaction. */
+export function storeSpottingRun(ctx: AppContext, recordingId: number, analysisId: number, output: SpotOutput): number {
+  return ctx.db.transaction(() => {
+    const id = insertSpottingRun(ctx.db, { recordingId, analysisId, params: output.params as unknown as Record<string, unknown>, candidates: output.candidates, createdBy: ctx.analyst });
+    appendAudit(ctx.db, { actor: ctx.analyst, action: 'spotting.completed', target: `recording:${recordingId}`, after: { spottingRunId: id, analysisId, candidates: output.candidates.length } });
+    return id;
+  }).immediate();
 }

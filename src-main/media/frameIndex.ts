@@ -24,6 +24,7 @@ export function indexFrames(
   streamIndex: number,
   timeBase: string,
   onProgress?: (framesDone: number) => void,
+  signal?: AbortSignal,
 ): Promise<DecodedFrameIndex> {
   const [num, den] = timeBase.split('/').map(Number);
   if (!num || !den) return Promise.reject(new FrameIndexError(`the video stream has no usable time base (${timeBase})`));
@@ -37,6 +38,13 @@ export function indexFrames(
     const keyFrames: number[] = [];
     let stderr = '';
     let failure: string | null = null;
+    // A cancelled scan must not wait for a long recording to be decoded to its end.
+    const onAbort = () => {
+      failure ??= 'indexing was cancelled';
+      child.kill('SIGKILL');
+    };
+    if (signal?.aborted) onAbort();
+    signal?.addEventListener('abort', onAbort);
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (t: string) => { stderr = (stderr + t).slice(-16 * 1024); });
     const lines = readline.createInterface({ input: child.stdout });
@@ -61,9 +69,10 @@ export function indexFrames(
       if (onProgress && ptsTicks.length % 250 === 0) onProgress(ptsTicks.length);
     });
     child.on('error', (err) => reject(new FrameIndexError(`ffprobe could not be started: ${err.message}`)));
-    child.on('close', (code, signal) => {
+    child.on('close', (code, exitSignal) => {
       lines.close();
-      if (signal && !failure) return reject(new ToolCrashedError(ffprobePath, signal));
+      signal?.removeEventListener('abort', onAbort);
+      if (exitSignal && !failure) return reject(new ToolCrashedError(ffprobePath, exitSignal));
       if (failure) return reject(new FrameIndexError(failure));
       if (code !== 0) return reject(new FrameIndexError(`decoding failed (${lastErrorLine(stderr)})`));
       if (ptsTicks.length === 0) return reject(new FrameIndexError('no video frame could be decoded: the file may be truncated or damaged'));

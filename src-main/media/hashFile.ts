@@ -5,9 +5,10 @@ import crypto from 'node:crypto';
  * SHA-256 of a file, read as a stream through a read-only descriptor: evidence
  * is never opened for writing, whatever its size.
  */
-export async function sha256File(file: string, onProgress?: (bytesDone: number) => void): Promise<string> {
+export async function sha256File(file: string, onProgress?: (bytesDone: number) => void, signal?: AbortSignal): Promise<string> {
   const hash = crypto.createHash('sha256');
-  const stream = fs.createReadStream(file, { flags: 'r', highWaterMark: 1024 * 1024 });
+  // With a signal, an abort destroys the stream and the loop below throws an AbortError.
+  const stream = fs.createReadStream(file, { flags: 'r', highWaterMark: 1024 * 1024, ...(signal ? { signal } : {}) });
   let done = 0;
   for await (const chunk of stream) {
     hash.update(chunk as Buffer);

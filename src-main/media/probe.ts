@@ -41,7 +41,9 @@ export async function probeRecording(ffprobePath: string, absolutePath: string):
   ], { timeoutMs: 120_000 });
   if (result.signal) throw new ToolCrashedError(ffprobePath, result.signal);
   if (result.code !== 0) {
-    throw new ProbeError(`not a recording ffmpeg can read (${lastErrorLine(result.stderr)})`);
+    // ffprobe prefixes its message with the input's name: the reason says what, the caller says which file.
+    const reason = lastErrorLine(result.stderr).replace(`${ffmpegInputName(absolutePath)}: `, '');
+    throw new ProbeError(`not a recording ffmpeg can read (${reason})`);
   }
   let parsed: FfprobeOutput;
   try {

@@ -20,14 +20,19 @@ export interface ProbedRecording {
  * order is tried, and the result says so. An explicit setting is never
  * second-guessed.
  */
-export async function probeAndIndex(file: string, onIndexProgress?: (frames: number, expected: number) => void, candidates: LocatedTool[] = toolCandidates('ffprobe')): Promise<ProbedRecording> {
+export async function probeAndIndex(
+  file: string,
+  onIndexProgress?: (frames: number, expected: number) => void,
+  candidates: LocatedTool[] = toolCandidates('ffprobe'),
+  signal?: AbortSignal,
+): Promise<ProbedRecording> {
   if (candidates.length === 0) throw new Error('No ffprobe found: reinstall Micromoment (it bundles one), install ffmpeg, or set MICROMOMENT_FFPROBE to its path.');
   const crashes: string[] = [];
   for (const ffprobe of candidates) {
     try {
       const probe = await probeRecording(ffprobe.path, file);
       const expected = probe.durationS && probe.averageFrameRate ? estimateFrames(probe.durationS, probe.averageFrameRate) : 0;
-      const index = await indexFrames(ffprobe.path, file, probe.videoStreamIndex, probe.timeBase, (n) => onIndexProgress?.(n, Math.max(n, expected)));
+      const index = await indexFrames(ffprobe.path, file, probe.videoStreamIndex, probe.timeBase, (n) => onIndexProgress?.(n, Math.max(n, expected)), signal);
       return { probe, index, ffprobe, ...(crashes.length ? { fallback: crashes.join('; ') + `; used ${ffprobe.path} instead` } : {}) };
     } catch (err) {
       if (!(err instanceof ToolCrashedError)) throw err;

@@ -60,6 +60,15 @@ export function latestAnalysis(db: Db, recordingId: number): AnalysisRow | undef
   return row ? toRow(row) : undefined;
 }
 
+/** Analyses of a recording still marked running, with the process that runs (or ran) each (provenance `runner`, "host#pid"). */
+export function runningAnalyses(db: Db, recordingId: number): { id: number; runner: string | null }[] {
+  const rows = db.prepare("SELECT id, provenance_json FROM analyses WHERE recording_id = ? AND status = 'running' ORDER BY id").all(recordingId) as { id: number; provenance_json: string }[];
+  return rows.map((r) => {
+    const runner = (JSON.parse(r.provenance_json) as { runner?: unknown }).runner;
+    return { id: r.id, runner: typeof runner === 'string' ? runner : null };
+  });
+}
+
 export function listAnalyses(db: Db, recordingId: number): AnalysisRow[] {
   return (db.prepare('SELECT * FROM analyses WHERE recording_id = ? ORDER BY id').all(recordingId) as RawAnalysisRow[]).map(toRow);
 }

@@ -1,3 +1,4 @@
+import { canonicalJson } from './canonicalJson.js';
 import type { Db } from './openStore.js';
 
 export interface SpottingRunRow {
@@ -26,4 +27,19 @@ export function latestSpottingRun(db: Db, recordingId: number): SpottingRunRow |
     id: row.id, recordingId: row.recording_id, analysisId: row.analysis_id, params: JSON.parse(row.params_json) as Record<string, unknown>,
     candidates: JSON.parse(row.candidates_json) as unknown[], createdAt: row.created_at, createdBy: row.created_by,
   };
+}
+
+/**
+ * The newest spotting run on this analysis made with exactly these parameters
+ * (compared as canonical JSON, so key order does not matter), with its number
+ * of candidates.
+ */
+export function findSpottingRun(db: Db, analysisId: number, params: unknown): { id: number; candidates: number } | undefined {
+  const wanted = canonicalJson(params);
+  const rows = db.prepare('SELECT id, params_json, candidates_json FROM spotting_runs WHERE analysis_id = ? ORDER BY id DESC').all(analysisId) as
+    { id: number; params_json: string; candidates_json: string }[];
+  for (const row of rows) {
+    if (canonicalJson(JSON.parse(row.params_json)) === wanted) return { id: row.id, candidates: (JSON.parse(row.candidates_json) as unknown[]).length };
+  }
+  return undefined;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ImportResultSchema, RecordingSchema } from '../domain/recording.js';
 import { AuditEntrySchema } from '../domain/audit.js';
+import { BatchFileSchema, BatchProgressSchema, BatchStatusSchema, MAX_BATCH_WORKERS } from '../domain/batch.js';
 
 /**
  * The one API between the window and the main side. Both hosts (Electron IPC and
@@ -111,6 +112,19 @@ export const methods = {
   'analysis.latest': method(RecordingId, AnalysisInfoSchema.nullable()),
   'analysis.frames': method(z.object({ id: z.number().int().positive(), from: z.number().int().min(0), count: z.number().int().min(1).max(200_000) }), FrameValuesSchema),
   'spot.run': method(RecordingId, SpotResultSchema),
+  /**
+   * Batch scan of files and folders (recursively): import, analyse and spot each,
+   * in worker threads. One batch at a time per case; progress comes as events.
+   * `workers` defaults to what the machine can bear (see the README).
+   */
+  'batch.start': method(z.object({ paths: z.array(z.string().min(1)).min(1).max(10_000), workers: z.number().int().min(1).max(MAX_BATCH_WORKERS).optional() }), BatchStatusSchema),
+  /** The current (or last) batch of this session, with every file; null when none was started. */
+  'batch.status': method(z.object({}), BatchStatusSchema.nullable()),
+  /** No new file starts; running analyses wait before their next frame. */
+  'batch.pause': method(z.object({}), BatchStatusSchema),
+  'batch.resume': method(z.object({}), BatchStatusSchema),
+  /** Stops the batch: running files are abandoned (their analyses closed as failed), queued ones are not started. */
+  'batch.cancel': method(z.object({}), BatchStatusSchema),
   'audit.list': method(z.object({ afterSeq: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(10_000).default(500) }), z.array(AuditEntrySchema)),
 } as const;
 
@@ -125,6 +139,10 @@ export const events = {
   'analysis.progress': z.object({ recordingId: z.number().int(), done: z.number().int(), total: z.number().int() }),
   /** Desktop shell only (see MenuCommandSchema); the loopback host never sends it. */
   'menu.command': MenuCommandSchema,
+  /** The batch as a whole, at most four times a second and at every change of state. */
+  'batch.progress': BatchProgressSchema,
+  /** A file of the batch changed status (started, done, skipped, failed, ignored, cancelled). */
+  'batch.file': z.object({ batchId: z.number().int(), file: BatchFileSchema }),
 } as const;
 
 export type Methods = typeof methods;

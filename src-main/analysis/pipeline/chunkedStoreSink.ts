@@ -3,12 +3,22 @@ import { LANDMARK_SUBSET } from '../../../src-shared/analysis/landmarkSubset.js'
 import type { Db } from '../../store/openStore.js';
 import { CHUNK_FRAMES, insertChunk } from '../../store/analysesRepo.js';
 
+/** One full (or, at the end, the last partial) chunk of consecutive frames' stored values and landmarks. */
+export interface AnalysisChunk {
+  chunkIndex: number;
+  firstFrame: number;
+  frameCount: number;
+  values: Float32Array;
+  landmarks: Int16Array;
+}
+
 /**
- * Collects rows into chunks of CHUNK_FRAMES frames and writes each full chunk
- * in its own transaction, so a long analysis holds one chunk in memory and a
- * crash loses at most the chunk in progress.
+ * Collects rows into chunks of CHUNK_FRAMES frames and hands each full chunk to
+ * `onChunk` (awaited, so a slow writer holds the analysis back instead of rows
+ * piling up). The arrays handed over are fresh copies the receiver may keep or
+ * transfer to another thread.
  */
-export function chunkedStoreSink(db: Db, analysisId: number) {
+export function chunkingSink(onChunk: (chunk: AnalysisChunk) => void | Promise<void>) {
   const width = STORED_COLUMNS.length;
   const points = LANDMARK_SUBSET.length * 2;
   const values = new Float32Array(CHUNK_FRAMES * width);
@@ -17,18 +27,32 @@ export function chunkedStoreSink(db: Db, analysisId: number) {
   let chunkIndex = 0;
   const flush = () => {
     if (inChunk === 0) return;
-    db.transaction(() => insertChunk(db, analysisId, chunkIndex, chunkIndex * CHUNK_FRAMES, inChunk, values.subarray(0, inChunk * width), landmarks.subarray(0, inChunk * points)))();
+    const chunk = { chunkIndex, firstFrame: chunkIndex * CHUNK_FRAMES, frameCount: inChunk, values: values.slice(0, inChunk * width), landmarks: landmarks.slice(0, inChunk * points) };
     chunkIndex += 1;
     inChunk = 0;
+    return onChunk(chunk);
   };
   return {
-    write(row: Float64Array, rowLandmarks: Int16Array): void {
+    write(row: Float64Array, rowLandmarks: Int16Array): void | Promise<void> {
       // The stored columns are the row without frame and pts_s (the first two).
       for (let c = 0; c < width; c++) values[inChunk * width + c] = row[c + 2]!;
       landmarks.set(rowLandmarks, inChunk * points);
       inChunk += 1;
-      if (inChunk === CHUNK_FRAMES) flush();
+      if (inChunk === CHUNK_FRAMES) return flush();
     },
     flush,
   };
+}
+
+/**
+ * Writes each chunk in its own transaction, so a long analysis holds one chunk
+ * in memory and a crash loses at most the chunk in progress.
+ */
+export function chunkedStoreSink(db: Db, analysisId: number) {
+  const sink = chunkingSink((c) => writeChunk(db, analysisId, c));
+  return { write: (row: Float64Array, rowLandmarks: Int16Array) => void sink.write(row, rowLandmarks), flush: () => void sink.flush() };
+}
+
+export function writeChunk(db: Db, analysisId: number, c: AnalysisChunk): void {
+  db.transaction(() => insertChunk(db, analysisId, c.chunkIndex, c.firstFrame, c.frameCount, c.values, c.landmarks)).immediate();
 }

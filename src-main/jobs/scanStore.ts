@@ -1,0 +1,48 @@
+import type { Probe } from '../../src-shared/domain/recording.js';
+import type { FrameTable } from '../../src-shared/time/frameTable.js';
+import type { AnalysisChunk } from '../analysis/pipeline/chunkedStoreSink.js';
+import type { ProbedRecording } from '../media/probeAndIndex.js';
+import type { EvidenceStat } from '../library/importSteps.js';
+import type { SpotOutput } from '../spotting/spotOutput.js';
+
+/** A recording of the case as a scan worker needs it. */
+export interface ClaimedRecording {
+  id: number;
+  probe: Probe;
+  frames: number;
+  table: FrameTable;
+}
+
+export interface AnalysisState {
+  /** A complete analysis with the fingerprint asked for, if there is one. */
+  analysisId: number | null;
+  /** A spotting run on that analysis with the parameters asked for, if there is one. */
+  spotting: { id: number; candidates: number } | null;
+}
+
+/**
+ * What a scan of one file asks of the case store. Workers compute; only the
+ * thread that owns the database connection writes (src-main/jobs/scanWriter.ts),
+ * so every call here is asynchronous: across threads it is a message and a reply.
+ */
+export interface ScanStore {
+  /**
+   * Takes these bytes for this job (waiting while another job of the scan holds the
+   * same hash, so duplicates are processed once) and returns the recording if
+   * the case already has it, after recording this path as a location of it.
+   */
+  claim(sha256: string, file: string, evidence: EvidenceStat): Promise<ClaimedRecording | null>;
+  commitImport(file: string, sha256: string, evidence: EvidenceStat, probed: ProbedRecording): Promise<ClaimedRecording>;
+  analysisState(recordingId: number, fingerprint: string, spotParams: unknown): Promise<AnalysisState>;
+  beginAnalysis(recordingId: number, fingerprint: string, provenance: Record<string, unknown>, frameCount: number): Promise<number>;
+  writeChunk(analysisId: number, chunk: AnalysisChunk): Promise<void>;
+  completeAnalysis(analysisId: number, summary: { frames: number; faceFrames: number; decoderErrors: number }): Promise<void>;
+  failAnalysis(analysisId: number, message: string): Promise<void>;
+  readAnalysis(analysisId: number, frames: number): Promise<{ values: Float32Array; landmarks: Int16Array }>;
+  storeSpotting(recordingId: number, analysisId: number, output: SpotOutput): Promise<number>;
+}
+
+export type ScanStoreOp = keyof ScanStore;
+export const SCAN_STORE_OPS: readonly ScanStoreOp[] = [
+  'claim', 'commitImport', 'analysisState', 'beginAnalysis', 'writeChunk', 'completeAnalysis', 'failAnalysis', 'readAnalysis', 'storeSpotting',
+];
