@@ -10,9 +10,10 @@ import { offsetSeconds, type ProxyTimeMap } from './proxyTimeMap.js';
  *   4:2:0, no B-frames (no reordering: decode order is presentation order, and
  *   a frame step back decodes the fewest frames), CRF 18 (visually lossless for
  *   review), preset veryfast.
- * - A key frame (IDR) every 0.5 s of presentation time: measured in Chromium
- *   on a 720p proxy, median seek 21 ms (1 s: 33–50 ms; all-intra: 17 ms for
- *   4.5x the size), for about 11% more bytes than 1 s.
+ * - A key frame (IDR) every 0.5 s of presentation time. Measured by
+ *   `npm run bench:proxy-seek` on a 720p30 clip in Chromium: median seek 23 ms
+ *   and 5.7 MB, against 40 ms and 5.2 MB at 1 s, and 19 ms but 21.1 MB with
+ *   every frame a key frame: nearly all-intra seeking for 10% more than 1 s.
  * - AAC audio of the first audio stream at 48 kHz, aligned to the video
  *   (see audioFilter).
  */
@@ -43,6 +44,8 @@ export interface ProxyEncodePlan {
   withAudio: boolean;
   /** `-fps_mode passthrough` or `-vsync passthrough`, as this ffmpeg understands (ffmpegCapabilities.ts). */
   passthroughArgs: readonly string[];
+  /** Only for the seek benchmark, which compares spacings: proxies use PROXY_PARAMS.keyframeIntervalS. */
+  keyframeIntervalS?: number;
 }
 
 /** H.264 4:2:0 needs even sides: odd ones get one column / row of black, right / bottom. */
@@ -81,9 +84,9 @@ export function audioFilter(plan: Pick<ProxyEncodePlan, 'map'>): string {
   ].join(',');
 }
 
-/** Key frames every keyframeIntervalS of output time, the first frame included. */
-export function keyframeExpression(): string {
-  return `expr:if(isnan(prev_forced_t),1,gte(t,prev_forced_t+${PROXY_PARAMS.keyframeIntervalS}))`;
+/** Key frames every `intervalS` of output time, the first frame included (0: every frame). */
+export function keyframeExpression(intervalS: number = PROXY_PARAMS.keyframeIntervalS): string {
+  return `expr:if(isnan(prev_forced_t),1,gte(t,prev_forced_t+${intervalS}))`;
 }
 
 /** The full ffmpeg command line (after the program name). Progress goes to stdout as key=value lines. */
@@ -101,7 +104,7 @@ export function proxyEncodeArgs(plan: ProxyEncodePlan): string[] {
     // The encoder keeps the original's time base, so no timestamp is rounded to a frame-rate grid.
     '-enc_time_base:v', '-1',
     '-c:v', p.videoCodec, '-preset', p.preset, '-crf', String(p.crf), '-bf', String(p.bframes), '-pix_fmt', p.pixelFormat,
-    '-forced-idr', '1', '-force_key_frames', keyframeExpression(),
+    '-forced-idr', '1', '-force_key_frames', keyframeExpression(plan.keyframeIntervalS),
     '-video_track_timescale', String(plan.map.proxyTimeBase.den),
     ...(plan.withAudio ? ['-filter:a', audioFilter(plan), '-c:a', p.audioCodec, '-b:a', p.audioBitrate] : []),
     '-use_editlist', '0', '-movflags', '+faststart',
