@@ -35,8 +35,11 @@ export function resolveProxyPath(dataDir: string, relPath: string): string | nul
   return path.dirname(absolute) === folder && /^[0-9a-f]{64}-[0-9a-f]{16}\.mp4$/.test(path.basename(absolute)) ? absolute : null;
 }
 
-/** Removes work files a crashed process left (older than `ageMs`): they were never in use. */
-export function removeStaleProxyTemps(dataDir: string, ageMs = 60 * 60_000): number {
+/**
+ * Removes work files a stopped or crashed process left: those whose process
+ * (the pid in the name) is gone, and any older than `ageMs`. They were never in use.
+ */
+export function removeStaleProxyTemps(dataDir: string, ageMs = 24 * 60 * 60_000): number {
   const folder = proxyFolder(dataDir);
   let removed = 0;
   let entries: string[];
@@ -49,8 +52,9 @@ export function removeStaleProxyTemps(dataDir: string, ageMs = 60 * 60_000): num
   for (const entry of entries) {
     if (!entry.startsWith('.tmp-')) continue;
     const file = path.join(folder, entry);
+    const pid = Number(/^\.tmp-[0-9a-f]+-(\d+)-/.exec(entry)?.[1]);
     try {
-      if (fs.statSync(file).mtimeMs < cutoff) {
+      if (!processAlive(pid) || fs.statSync(file).mtimeMs < cutoff) {
         fs.rmSync(file, { force: true });
         removed += 1;
       }
@@ -59,4 +63,15 @@ export function removeStaleProxyTemps(dataDir: string, ageMs = 60 * 60_000): num
     }
   }
   return removed;
+}
+
+/** Whether a process with this id runs on this machine (a process we may not signal still runs). */
+export function processAlive(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -7,7 +7,7 @@ import { latestProxy, markProxyFailed, proxiesInMaking } from '../store/proxiesR
 import { getFrameTable, getRecording } from '../store/recordingsRepo.js';
 import { decideProxy } from '../media/proxyDecision.js';
 import { INTERRUPTED_PREFIX, makeProxy, type ProxyOutcome } from './makeProxy.js';
-import { removeStaleProxyTemps, resolveProxyPath } from './proxyFiles.js';
+import { processAlive, removeStaleProxyTemps, resolveProxyPath } from './proxyFiles.js';
 
 export type QueueOutcome = ProxyOutcome | { status: 'not-started'; recordingId: number; error: string };
 
@@ -160,13 +160,4 @@ function wantsProxy(ctx: AppContext, recordingId: number, dataDir: string): bool
   }
   if (last?.status === 'failed' && !last.error?.startsWith(INTERRUPTED_PREFIX)) return false;
   return last?.status === 'failed' || decideProxy({ probe: recording.probe, table }).needed;
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

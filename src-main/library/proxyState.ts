@@ -14,6 +14,32 @@ import { existingProxyQueue } from './proxyQueue.js';
 
 export type RecordingEntry = MethodResult<'library.get'>;
 
+interface TableFacts {
+  decision: ReturnType<typeof decideProxy>;
+  firstPtsS: number;
+}
+
+/**
+ * A recording's frame table never changes after import, so what the library
+ * needs from it (the proxy decision, frame 0's time) is worked out once per
+ * store and recording, not on every list: a long recording's table is
+ * megabytes.
+ */
+const tableFacts = new WeakMap<object, Map<number, TableFacts>>();
+
+function factsOf(ctx: AppContext, recording: Recording): TableFacts {
+  let byId = tableFacts.get(ctx.db);
+  if (!byId) tableFacts.set(ctx.db, (byId = new Map()));
+  let facts = byId.get(recording.id);
+  if (!facts) {
+    const table = getFrameTable(ctx.db, recording.id);
+    if (!table) throw new Error(`recording #${recording.id} has no frame table`);
+    facts = { decision: decideProxy({ probe: recording.probe, table }), firstPtsS: ptsSeconds(table, 0) };
+    byId.set(recording.id, facts);
+  }
+  return facts;
+}
+
 /** A proxy file that is where the store says, with the size it was made with. */
 export function presentProxyFile(dataDir: string, row: ProxyRow | undefined): string | null {
   if (!row?.relPath) return null;
@@ -33,9 +59,7 @@ export function presentProxyFile(dataDir: string, row: ProxyRow | undefined): st
  */
 export function recordingEntry(ctx: AppContext, recording: Recording): RecordingEntry {
   const dataDir = existingProxyQueue(ctx)?.dataDir ?? defaultDataDir();
-  const table = getFrameTable(ctx.db, recording.id);
-  if (!table) throw new Error(`recording #${recording.id} has no frame table`);
-  const decision = decideProxy({ probe: recording.probe, table });
+  const { decision, firstPtsS } = factsOf(ctx, recording);
   const ready = latestReadyProxy(ctx.db, recording.id);
   const readyFile = presentProxyFile(dataDir, ready);
   const proxy = proxyInfo(ctx, recording.id, decision.needed, decision.reasons, ready, readyFile !== null);
@@ -43,7 +67,7 @@ export function recordingEntry(ctx: AppContext, recording: Recording): Recording
     ? { source: 'proxy', isProxy: true, path: `/media/proxy/${recording.id}`, contentType: 'video/mp4', firstFrameMediaTimeS: 0, playable: true }
     : {
       source: 'original', isProxy: false, path: `/media/original/${recording.id}`, contentType: contentTypeForContainer(recording.probe.container),
-      firstFrameMediaTimeS: ptsSeconds(table, 0),
+      firstFrameMediaTimeS: firstPtsS,
       playable: !decision.reasons.some((r) => r.code === 'container' || r.code === 'codec'),
     };
   return { ...recording, proxy, playback };

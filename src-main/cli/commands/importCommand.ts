@@ -6,7 +6,7 @@ import { importRecordings } from '../../library/importRecording.js';
 import { contextFrom, withCaseOptions, type CommonOptions } from '../commonOptions.js';
 import { terminalProgress } from '../progress.js';
 import { EXIT } from '../exitCodes.js';
-import { makeProxies, printProxyRows, proxyProgressListener, type ProxyRow } from './proxyCommand.js';
+import { makeProxies, printProxyRows, proxyProgressListener, stopOnInterrupt, type ProxyRow } from './proxyCommand.js';
 
 export function registerImport(program: Command): void {
   withCaseOptions(program.command('import'))
@@ -26,7 +26,14 @@ export function registerImport(program: Command): void {
       let proxies: ProxyRow[] = [];
       try {
         results = await importRecordings(ctx, files);
-        if (options.proxy) proxies = await makeProxies(ctx, results.filter((r) => r.id !== undefined).map((r) => ({ id: r.id! })), false);
+        if (options.proxy) {
+          const stop = stopOnInterrupt();
+          try {
+            proxies = await makeProxies(ctx, results.filter((r) => r.id !== undefined).map((r) => ({ id: r.id! })), false, stop.signal);
+          } finally {
+            stop.release();
+          }
+        }
       } finally {
         progress.stop();
         ctx.close();

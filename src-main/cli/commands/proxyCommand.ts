@@ -16,10 +16,12 @@ export function registerProxy(program: Command): void {
     .action(async (recordings: string[], options: CommonOptions & { force?: boolean; json?: boolean }) => {
       const progress = terminalProgress();
       const ctx = contextFrom(options, proxyProgressListener(progress));
+      const stop = stopOnInterrupt();
       let rows: ProxyRow[];
       try {
-        rows = await makeProxies(ctx, recordings.map((r) => resolveRecording(ctx, r)), Boolean(options.force));
+        rows = await makeProxies(ctx, recordings.map((r) => resolveRecording(ctx, r)), Boolean(options.force), stop.signal);
       } finally {
+        stop.release();
         progress.stop();
         ctx.close();
       }
@@ -39,16 +41,35 @@ export function proxyProgressListener(progress: Progress) {
   };
 }
 
-/** Makes the proxies one after another; a recording that fails fails alone. */
-export async function makeProxies(ctx: AppContext, targets: ({ id: number } | { error: string; given: string })[], force: boolean): Promise<ProxyRow[]> {
+/**
+ * Ctrl-C while a proxy is made: ffmpeg is stopped, its work file removed and
+ * the attempt recorded as interrupted, instead of the process dying midway.
+ */
+export function stopOnInterrupt(): { signal: AbortSignal; release(): void } {
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return {
+    signal: controller.signal,
+    release() {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
+
+/** Makes the proxies one after another; a recording that fails fails alone. An abort stops the rest. */
+export async function makeProxies(ctx: AppContext, targets: ({ id: number } | { error: string; given: string })[], force: boolean, signal?: AbortSignal): Promise<ProxyRow[]> {
   const rows: ProxyRow[] = [];
   for (const target of targets) {
+    if (signal?.aborted) break;
     if ('error' in target) {
       rows.push({ status: 'failed', recordingId: null, error: target.error, given: target.given });
       continue;
     }
     try {
-      rows.push(await makeProxy(ctx, target.id, { force }));
+      rows.push(await makeProxy(ctx, target.id, { force, ...(signal ? { signal } : {}) }));
     } catch (err) {
       rows.push({ status: 'failed', recordingId: null, error: (err as Error).message, given: `#${target.id}` });
     }
