@@ -76,7 +76,7 @@ export async function makeProxy(ctx: AppContext, recordingId: number, options: M
   const params = { ...PROXY_PARAMS, withAudio, passthroughArgs };
   const proxyId = ctx.db.transaction(() => {
     const id = insertProxy(ctx.db, {
-      recordingId, reasons: decision.reasons, forced: Boolean(options.force), timeMap: map ?? { sourceTimeBase: table.timeBase, offsetTicks: 0, proxyTimeBase: table.timeBase },
+      recordingId, reasons: decision.reasons, forced: Boolean(options.force), timeMap: map,
       ffmpeg: ffmpeg ? { path: ffmpeg.path, version: ffmpeg.version, source: ffmpeg.source } : { path: '', version: 'none found', source: 'none' },
       params, ownerPid: process.pid, ownerHost: os.hostname(), startedBy: ctx.analyst,
     });

@@ -32,7 +32,8 @@ export interface NewProxy {
   recordingId: number;
   reasons: ProxyReason[];
   forced: boolean;
-  timeMap: ProxyTimeMap;
+  /** Null when the original's timestamps cannot be carried into an MP4 (the attempt then fails). */
+  timeMap: ProxyTimeMap | null;
   ffmpeg: ProxyRow['ffmpeg'];
   params: Record<string, unknown>;
   ownerPid: number;
@@ -43,7 +44,7 @@ export interface NewProxy {
 export function insertProxy(db: Db, p: NewProxy): number {
   const info = db.prepare(`INSERT INTO proxies (recording_id, status, reasons_json, forced, time_map_json, ffmpeg_json, params_json, owner_pid, owner_host, started_at, started_by)
     VALUES (?, 'making', ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-    p.recordingId, JSON.stringify(p.reasons), p.forced ? 1 : 0, JSON.stringify(p.timeMap), JSON.stringify(p.ffmpeg), JSON.stringify(p.params),
+    p.recordingId, JSON.stringify(p.reasons), p.forced ? 1 : 0, p.timeMap ? JSON.stringify(p.timeMap) : null, JSON.stringify(p.ffmpeg), JSON.stringify(p.params),
     p.ownerPid, p.ownerHost, new Date().toISOString(), p.startedBy,
   );
   return Number(info.lastInsertRowid);
