@@ -13,6 +13,8 @@ import { STORED_COLUMNS } from '../../src-shared/analysis/frameColumns.js';
 import { modelsInfo } from '../analysis/models/modelsInfo.js';
 import { getFrameTable, getRecording, listRecordings } from '../store/recordingsRepo.js';
 import { currentBatch, requireBatch, startBatch } from '../jobs/batchService.js';
+import { recordingEntry } from '../library/proxyState.js';
+import { proxyQueueFor, scheduleProxyIfNeeded } from '../library/proxyQueue.js';
 
 export type Handlers = { [M in MethodName]: (ctx: AppContext, args: MethodParsedArgs<M>) => Promise<MethodResult<M>> | MethodResult<M> };
 
@@ -26,9 +28,14 @@ export const handlers: Handlers = {
     ffprobe: safeLocate('ffprobe'),
     ...safeModelsInfo(),
   }),
-  'library.list': (ctx) => listRecordings(ctx.db),
-  'library.get': (ctx, { id }) => getRecording(ctx.db, id) ?? notFound(id),
-  'library.import': (ctx, { paths }) => importRecordings(ctx, paths),
+  'library.list': (ctx) => listRecordings(ctx.db).map((r) => recordingEntry(ctx, r)),
+  'library.get': (ctx, { id }) => recordingEntry(ctx, getRecording(ctx.db, id) ?? notFound(id)),
+  'library.import': async (ctx, { paths }) => {
+    const results = await importRecordings(ctx, paths);
+    // In a host (serve, the desktop app) the proxies the new recordings need are made in the background.
+    for (const r of results) if (r.id !== undefined && r.status !== 'failed') scheduleProxyIfNeeded(ctx, r.id);
+    return results;
+  },
   'library.frameTable': (ctx, { id }) => getFrameTable(ctx.db, id) ?? notFound(id),
   'analysis.run': (ctx, { id, force }) => analyzeImportedRecording(ctx, id, createDefaultStages, { force }),
   'analysis.latest': (ctx, { id }) => {
@@ -62,6 +69,13 @@ export const handlers: Handlers = {
     const batch = requireBatch(ctx);
     batch.cancel();
     return batch.status();
+  },
+  'proxy.make': (ctx, { id, force }) => {
+    const recording = getRecording(ctx.db, id) ?? notFound(id);
+    const before = recordingEntry(ctx, recording).proxy;
+    if (!force && (before.status === 'not-needed' || before.status === 'ready')) return before;
+    void proxyQueueFor(ctx).enqueue(id, { force });
+    return recordingEntry(ctx, recording).proxy;
   },
   'audit.list': (ctx, { afterSeq, limit }) => listAudit(ctx.db, afterSeq, limit),
 };

@@ -8,6 +8,7 @@ import { registerServe } from './commands/serveCommand.js';
 import { registerAnalyze } from './commands/analyzeCommand.js';
 import { registerSpot } from './commands/spotCommand.js';
 import { registerEvaluate } from './commands/evaluateCommand.js';
+import { registerProxy } from './commands/proxyCommand.js';
 import { EXIT } from './exitCodes.js';
 
 export function buildProgram(): Command {
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerAnalyze(program);
   registerSpot(program);
   registerEvaluate(program);
+  registerProxy(program);
   registerServe(program);
   program.addHelpText('after', () => `\nThis installation uses:\n  ${describeEnvironment().lines.slice(1, 3).join('\n  ')}\n`);
   return program;

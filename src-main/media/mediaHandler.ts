@@ -9,11 +9,23 @@ export interface RegisteredMedia {
   contentType: string;
 }
 
-export type MediaLookup = (kind: 'original', id: number) => RegisteredMedia | undefined;
+/** What a media URL can name: a recording's original, or its verified review proxy. */
+export type MediaKind = 'original' | 'proxy';
+
+export type MediaLookup = (kind: MediaKind, id: number) => RegisteredMedia | undefined;
 
 export type MediaHandler = (request: Request) => Promise<Response>;
 
-const ROUTE = /^\/media\/(original)\/([1-9]\d{0,15})$/;
+const ROUTE = /^\/media\/(original|proxy)\/([1-9]\d{0,15})$/;
+
+const GONE: Record<MediaKind, string> = {
+  original: 'The recording is no longer at its registered location.',
+  proxy: 'The review proxy is no longer in the data folder: make it again.',
+};
+const CHANGED: Record<MediaKind, string> = {
+  original: 'The recording on disk differs in size from what was imported: run micromoment verify.',
+  proxy: 'The review proxy on disk differs in size from the one verified: make it again.',
+};
 
 /**
  * One handler for media, used as Electron's protocol handler and as the loopback
@@ -25,15 +37,16 @@ export function createMediaHandler(lookup: MediaLookup): MediaHandler {
     if (request.method !== 'GET' && request.method !== 'HEAD') return text(405, 'Only GET and HEAD are served.');
     const route = ROUTE.exec(new URL(request.url).pathname);
     if (!route) return text(404, 'No such media.');
-    const media = lookup(route[1] as 'original', Number(route[2]));
+    const kind = route[1] as MediaKind;
+    const media = lookup(kind, Number(route[2]));
     if (!media) return text(404, 'No such media.');
     let stat: fs.Stats;
     try {
       stat = fs.statSync(media.path);
     } catch {
-      return text(410, 'The recording is no longer at its registered location.');
+      return text(410, GONE[kind]);
     }
-    if (stat.size !== media.sizeBytes) return text(409, 'The recording on disk differs in size from what was imported: run micromoment verify.');
+    if (stat.size !== media.sizeBytes) return text(409, CHANGED[kind]);
 
     const base: Record<string, string> = {
       'Content-Type': media.contentType,
@@ -51,7 +64,7 @@ export function createMediaHandler(lookup: MediaLookup): MediaHandler {
     if (range.kind === 'partial') Object.assign(headers, { 'Content-Range': `bytes ${start}-${end}/${stat.size}` });
     const status = range.kind === 'partial' ? 206 : 200;
     if (request.method === 'HEAD' || stat.size === 0) return new Response(null, { status, headers });
-    // Evidence is opened read-only ('r'), as everywhere else.
+    // Evidence (and a proxy) is opened read-only ('r'), as everywhere else.
     const body = Readable.toWeb(fs.createReadStream(media.path, { flags: 'r', start, end })) as ReadableStream<Uint8Array>;
     return new Response(body, { status, headers });
   };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ImportResultSchema, RecordingSchema } from '../domain/recording.js';
 import { AuditEntrySchema } from '../domain/audit.js';
 import { BatchFileSchema, BatchProgressSchema, BatchStatusSchema, MAX_BATCH_WORKERS } from '../domain/batch.js';
+import { PlaybackSchema, ProxyInfoSchema, ProxyStatusSchema } from '../domain/proxy.js';
 
 /**
  * The one API between the window and the main side. Both hosts (Electron IPC and
@@ -102,10 +103,16 @@ export const SpotResultSchema = z.object({
   spottingRunId: z.number().int(),
 });
 
+/** A recording as the library lists it: what was imported, its review proxy, and what the player should load. */
+export const RecordingEntrySchema = RecordingSchema.extend({
+  proxy: ProxyInfoSchema,
+  playback: PlaybackSchema,
+});
+
 export const methods = {
   'app.info': method(z.object({}), AppInfoSchema),
-  'library.list': method(z.object({}), z.array(RecordingSchema)),
-  'library.get': method(RecordingId, RecordingSchema),
+  'library.list': method(z.object({}), z.array(RecordingEntrySchema)),
+  'library.get': method(RecordingId, RecordingEntrySchema),
   'library.import': method(z.object({ paths: z.array(z.string().min(1)).min(1).max(100_000) }), z.array(ImportResultSchema)),
   'library.frameTable': method(RecordingId, FrameTableDtoSchema),
   'analysis.run': method(z.object({ id: z.number().int().positive(), force: z.boolean().default(false) }), AnalysisInfoSchema),
@@ -125,6 +132,12 @@ export const methods = {
   'batch.resume': method(z.object({}), BatchStatusSchema),
   /** Stops the batch: running files are abandoned (their analyses closed as failed), queued ones are not started. */
   'batch.cancel': method(z.object({}), BatchStatusSchema),
+  /**
+   * Queues a review proxy (made in the background, one at a time; progress and
+   * state come as events). `force` makes one even where the original plays
+   * well, or makes it again. Returns the state once queued.
+   */
+  'proxy.make': method(z.object({ id: z.number().int().positive(), force: z.boolean().default(false) }), ProxyInfoSchema),
   'audit.list': method(z.object({ afterSeq: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(10_000).default(500) }), z.array(AuditEntrySchema)),
 } as const;
 
@@ -143,6 +156,15 @@ export const events = {
   'batch.progress': BatchProgressSchema,
   /** A file of the batch changed status (started, done, skipped, failed, ignored, cancelled). */
   'batch.file': z.object({ batchId: z.number().int(), file: BatchFileSchema }),
+  /** Encoding (frames written), checking the original (bytes hashed) or verifying (proxy frames indexed). */
+  'proxy.progress': z.object({
+    recordingId: z.number().int(),
+    phase: z.enum(['encoding', 'checking-original', 'verifying']),
+    done: z.number(),
+    total: z.number(),
+  }),
+  /** A recording's proxy changed state (queued, making, ready, failed): refresh it with library.get. */
+  'proxy.state': z.object({ recordingId: z.number().int(), status: ProxyStatusSchema, error: z.string().nullable() }),
 } as const;
 
 export type Methods = typeof methods;

@@ -6,29 +6,42 @@ import { importRecordings } from '../../library/importRecording.js';
 import { contextFrom, withCaseOptions, type CommonOptions } from '../commonOptions.js';
 import { terminalProgress } from '../progress.js';
 import { EXIT } from '../exitCodes.js';
+import { makeProxies, printProxyRows, proxyProgressListener, stopOnInterrupt, type ProxyRow } from './proxyCommand.js';
 
 export function registerImport(program: Command): void {
   withCaseOptions(program.command('import'))
     .description('import recordings into the case: hash, probe and index every frame (originals are only read)')
     .argument('<files...>', 'recording files')
     .option('--json', 'print the result as JSON on stdout')
-    .action(async (files: string[], options: CommonOptions & { json?: boolean }) => {
+    .option('--proxy', 'then make the review proxies the imported recordings need (see `micromoment proxy`), waiting for them')
+    .action(async (files: string[], options: CommonOptions & { json?: boolean; proxy?: boolean }) => {
       const progress = terminalProgress();
+      const onProxy = proxyProgressListener(progress);
       const ctx = contextFrom(options, (event, payload) => {
-        if (event !== 'import.progress') return;
+        if (event !== 'import.progress') return onProxy(event, payload);
         const p = payload as EventPayload<'import.progress'>;
         progress.update(`${p.phase} ${path.basename(p.path)}`, p.done, p.total);
       });
       let results: ImportResult[];
+      let proxies: ProxyRow[] = [];
       try {
         results = await importRecordings(ctx, files);
+        if (options.proxy) {
+          const stop = stopOnInterrupt();
+          try {
+            proxies = await makeProxies(ctx, results.filter((r) => r.id !== undefined).map((r) => ({ id: r.id! })), false, stop.signal);
+          } finally {
+            stop.release();
+          }
+        }
       } finally {
         progress.stop();
         ctx.close();
       }
-      if (options.json) process.stdout.write(JSON.stringify({ recordings: results.map(jsonRow) }, null, 2) + '\n');
+      if (options.json) process.stdout.write(JSON.stringify({ recordings: results.map(jsonRow), ...(options.proxy ? { proxies } : {}) }, null, 2) + '\n');
       else for (const r of results) process.stdout.write(humanLine(r) + '\n');
-      process.exitCode = results.some((r) => r.status === 'failed') ? EXIT.someFailed : EXIT.ok;
+      if (!options.json && options.proxy) printProxyRows(proxies, false);
+      process.exitCode = results.some((r) => r.status === 'failed') || proxies.some((r) => r.status === 'failed') ? EXIT.someFailed : EXIT.ok;
     });
 }
 

@@ -4,6 +4,7 @@ import { createDispatcher } from '../../api/dispatcher.js';
 import { handlers } from '../../api/handlers.js';
 import { createMediaHandler } from '../../media/mediaHandler.js';
 import { storeMediaLookup } from '../../library/mediaLookup.js';
+import { startBackgroundProxies } from '../../library/proxyQueue.js';
 import { startLoopbackHost, type LoopbackHost } from '../../hosts/http/loopbackHost.js';
 import { packageRoot } from '../../config/paths.js';
 import { contextFrom, withCaseOptions, type CommonOptions } from '../commonOptions.js';
@@ -23,8 +24,11 @@ export function registerServe(program: Command): void {
         ...(options.port !== undefined ? { port: options.port } : {}),
       });
       hostRef.current = host;
+      // Review proxies the case still needs are made in the background, one at a time.
+      const proxies = startBackgroundProxies(ctx);
       process.stdout.write(`Micromoment is serving case ${ctx.dbPath}\nOpen: ${host.url}\n`);
       const stop = async () => {
+        await proxies.close();
         await host.close();
         ctx.close();
         process.exit(0);
