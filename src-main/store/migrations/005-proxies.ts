@@ -1,7 +1,7 @@
 import type { Migration } from './index.js';
 
-export const m006Proxies: Migration = {
-  version: 6,
+export const m005Proxies: Migration = {
+  version: 5,
   name: 'review proxies: every attempt, with what made it and how it ended',
   up(db) {
     db.exec(`
