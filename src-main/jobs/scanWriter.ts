@@ -2,6 +2,7 @@ import type { AppContext } from '../app/context.js';
 import { writeChunk } from '../analysis/pipeline/chunkedStoreSink.js';
 import { completeAnalysisRecord, failAnalysisRecord, startAnalysisRecord } from '../library/analysisRecords.js';
 import { commitImport, recordLocation } from '../library/importSteps.js';
+import { scheduleProxyIfNeeded } from '../library/proxyQueue.js';
 import { storeSpottingRun } from '../library/spotImportedRecording.js';
 import { getAnalysis, latestCompleteAnalysis, readAnalysisLandmarks, readAnalysisValues } from '../store/analysesRepo.js';
 import { findRecordingIdBySha, getFrameTable, getRecording } from '../store/recordingsRepo.js';
@@ -107,7 +108,12 @@ export function createScanWriter(ctx: AppContext, onFatal: (err: unknown) => voi
             return recordingFor(id);
           })();
         },
-        commitImport: async (file, sha256, evidence, probed) => guarded(() => recordingFor(commitImport(ctx, { file, sha256, evidence, probed }).id))(),
+        commitImport: async (file, sha256, evidence, probed) => guarded(() => {
+          const id = commitImport(ctx, { file, sha256, evidence, probed }).id;
+          // In a host (serve, the desktop app) a recording the browser cannot play well gets its review proxy in the background.
+          scheduleProxyIfNeeded(ctx, id);
+          return recordingFor(id);
+        })(),
         analysisState: async (recordingId, fingerprint, spotParams) => guarded(() => {
           const complete = latestCompleteAnalysis(ctx.db, recordingId);
           if (!complete || complete.fingerprint !== fingerprint) return { analysisId: null, spotting: null };

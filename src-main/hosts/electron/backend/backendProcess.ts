@@ -7,6 +7,7 @@ import { createContext, type AppContext } from '../../../app/context.js';
 import { createDispatcher } from '../../../api/dispatcher.js';
 import { handlers } from '../../../api/handlers.js';
 import { resolveAnalyst, resolveDbPath } from '../../../config/paths.js';
+import { startBackgroundProxies } from '../../../library/proxyQueue.js';
 import { parentChannel, serveBackend } from './backendServer.js';
 
 const parent = parentChannel();
@@ -33,9 +34,13 @@ const ctx = open();
 if (ctx) {
   serveBackend(parent, createDispatcher(ctx, handlers));
   parent.post({ type: 'ready' });
+  // Review proxies the case still needs are made in the background, one at a time (as in `serve`).
+  const proxies = startBackgroundProxies(ctx);
   const shutdown = () => {
-    ctx.close();
-    process.exit(0);
+    void proxies.close().finally(() => {
+      ctx.close();
+      process.exit(0);
+    });
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
