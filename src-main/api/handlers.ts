@@ -11,6 +11,12 @@ import { spotImportedRecording } from '../library/spotImportedRecording.js';
 import { createDefaultStages } from '../analysis/pipeline/defaultStages.js';
 import { STORED_COLUMNS } from '../../src-shared/analysis/frameColumns.js';
 import { getFrameTable, getRecording, listRecordings } from '../store/recordingsRepo.js';
+import { latestSpottingRun } from '../store/spottingRepo.js';
+import { countAnnotations } from '../store/annotationsRepo.js';
+import { importFolder } from '../library/importFolder.js';
+import { reviewMediaFor } from '../review/reviewMedia.js';
+import { reviewSeries, seriesEnvelope, seriesSlice, toBase64 } from '../review/reviewSeries.js';
+import { annotationState, applyAnnotationChange, redoAnnotationChange, undoAnnotationChange } from '../annotations/annotationService.js';
 
 export type Handlers = { [M in MethodName]: (ctx: AppContext, args: MethodParsedArgs<M>) => Promise<MethodResult<M>> | MethodResult<M> };
 
@@ -25,7 +31,17 @@ export const handlers: Handlers = {
   }),
   'library.list': (ctx) => listRecordings(ctx.db),
   'library.get': (ctx, { id }) => getRecording(ctx.db, id) ?? notFound(id),
-  'library.import': (ctx, { paths }) => importRecordings(ctx, paths),
+  'library.import': (ctx, { paths, analyst }) => importRecordings(actingAs(ctx, analyst), paths),
+  'library.importFolder': (ctx, { path, analyst }) => importFolder(actingAs(ctx, analyst), path),
+  'library.states': (ctx) => listRecordings(ctx.db).map((r) => {
+    const analysis = latestAnalysis(ctx.db, r.id);
+    return {
+      id: r.id,
+      analysis: analysis ? { status: analysis.status, framesDone: analysis.framesDone, frameCount: analysis.frameCount } : null,
+      candidates: latestSpottingRun(ctx.db, r.id)?.candidates.length ?? null,
+      annotations: countAnnotations(ctx.db, r.id),
+    };
+  }),
   'library.frameTable': (ctx, { id }) => getFrameTable(ctx.db, id) ?? notFound(id),
   'analysis.run': (ctx, { id, force }) => analyzeImportedRecording(ctx, id, createDefaultStages, { force }),
   'analysis.latest': (ctx, { id }) => {
@@ -43,8 +59,37 @@ export const handlers: Handlers = {
     const result = await spotImportedRecording(ctx, id, createDefaultStages);
     return { ...result, params: result.params as unknown as Record<string, unknown> };
   },
+  'spot.latest': (ctx, { id }) => {
+    const recording = getRecording(ctx.db, id) ?? notFound(id);
+    const run = latestSpottingRun(ctx.db, id);
+    if (!run) return null;
+    return {
+      fps: recording.fps, frames: recording.frames, candidates: run.candidates as MethodResult<'spot.run'>['candidates'], params: run.params,
+      analysisId: run.analysisId, spottingRunId: run.id,
+    };
+  },
+  'review.media': (ctx, { id }) => reviewMediaFor(getRecording(ctx.db, id) ?? notFound(id)),
+  'review.series': (ctx, { id, from, count, columns }) => {
+    const series = reviewSeries(ctx.db, ctx.dbPath, id);
+    const slice = seriesSlice(series, from, count, columns);
+    return { analysisId: series.analysisId, columns, from: slice.from, count: slice.count, data: toBase64(slice.data) };
+  },
+  'review.envelope': (ctx, { id, from, to, buckets, columns }) => {
+    const series = reviewSeries(ctx.db, ctx.dbPath, id);
+    const envelope = seriesEnvelope(series, from, to, buckets, columns);
+    return { analysisId: series.analysisId, columns, from: envelope.from, to: envelope.to, buckets: envelope.buckets, min: toBase64(envelope.min), max: toBase64(envelope.max) };
+  },
+  'annotations.list': (ctx, { recordingId, analyst }) => annotationState(ctx.db, recordingId, analyst),
+  'annotations.apply': (ctx, { recordingId, analyst, change }) => applyAnnotationChange(ctx.db, recordingId, analyst, change),
+  'annotations.undo': (ctx, { recordingId, analyst }) => undoAnnotationChange(ctx.db, recordingId, analyst),
+  'annotations.redo': (ctx, { recordingId, analyst }) => redoAnnotationChange(ctx.db, recordingId, analyst),
   'audit.list': (ctx, { afterSeq, limit }) => listAudit(ctx.db, afterSeq, limit),
 };
+
+/** The same context, acting for the analyst the window named (the process's default otherwise). */
+function actingAs(ctx: AppContext, analyst: string | undefined): AppContext {
+  return analyst ? { ...ctx, analyst } : ctx;
+}
 
 function notFound(id: number): never {
   throw new ApiError('not-found', `No recording with id ${id} in this case.`);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ImportResultSchema, RecordingSchema } from '../domain/recording.js';
 import { AuditEntrySchema } from '../domain/audit.js';
+import { AnnotationChangeSchema, AnnotationStateSchema } from '../domain/annotation.js';
+import { REVIEW_COLUMNS } from '../review/reviewColumns.js';
 
 /**
  * The one API between the window and the main side. Both hosts (Electron IPC and
@@ -73,16 +75,79 @@ export const SpotResultSchema = z.object({
   spottingRunId: z.number().int(),
 });
 
+/** Who acts: the analyst's name, asked once by the window and recorded with each action. */
+const Analyst = z.string().trim().min(1, 'the analyst name is empty: enter your name').max(200);
+const ReviewColumnList = z.array(z.enum(REVIEW_COLUMNS)).min(1).default([...REVIEW_COLUMNS]);
+
+/** What the library shows besides the recording itself: how far its analysis and review are. */
+export const RecordingStateSchema = z.object({
+  id: z.number().int(),
+  analysis: z.object({ status: z.enum(['running', 'complete', 'failed']), framesDone: z.number().int(), frameCount: z.number().int() }).nullable(),
+  /** Candidates of the latest spotting run, or null when it was never spotted. */
+  candidates: z.number().int().nullable(),
+  annotations: z.object({ total: z.number().int(), accepted: z.number().int(), rejected: z.number().int(), pending: z.number().int() }),
+});
+
+/**
+ * What the player plays for a recording. The one place that decides it: today
+ * the original; a review proxy (for codecs the window cannot decode) switches
+ * `kind` and `url` here and nowhere else. `url` is relative to the host's media
+ * root (ApiClient.mediaUrl resolves it).
+ */
+export const ReviewMediaSchema = z.object({
+  kind: z.enum(['original', 'proxy']),
+  url: z.string(),
+  codec: z.string(),
+  container: z.string(),
+  /** False when the window cannot decode it (and there is no proxy yet); `note` says why. */
+  playable: z.boolean(),
+  note: z.string().nullable(),
+});
+
+/** Per-frame values, float32 little-endian, frame-major (count × columns), base64: compact for long ranges. */
+export const ReviewSeriesSchema = z.object({
+  analysisId: z.number().int(),
+  columns: z.array(z.string()),
+  from: z.number().int(),
+  count: z.number().int(),
+  data: z.string(),
+});
+
+/** Min/max per bucket (bucket-major: buckets × columns), float32 little-endian base64; NaN where no value. */
+export const ReviewEnvelopeSchema = z.object({
+  analysisId: z.number().int(),
+  columns: z.array(z.string()),
+  from: z.number().int(),
+  to: z.number().int(),
+  buckets: z.number().int(),
+  min: z.string(),
+  max: z.string(),
+});
+
 export const methods = {
   'app.info': method(z.object({}), AppInfoSchema),
   'library.list': method(z.object({}), z.array(RecordingSchema)),
   'library.get': method(RecordingId, RecordingSchema),
-  'library.import': method(z.object({ paths: z.array(z.string().min(1)).min(1).max(100_000) }), z.array(ImportResultSchema)),
+  'library.import': method(z.object({ paths: z.array(z.string().min(1)).min(1).max(100_000), analyst: Analyst.optional() }), z.array(ImportResultSchema)),
+  /** Imports every recording file (by extension) in a folder and its subfolders, in path order. */
+  'library.importFolder': method(z.object({ path: z.string().min(1), analyst: Analyst.optional() }), z.object({ results: z.array(ImportResultSchema), skipped: z.number().int() })),
+  'library.states': method(z.object({}), z.array(RecordingStateSchema)),
   'library.frameTable': method(RecordingId, FrameTableDtoSchema),
   'analysis.run': method(z.object({ id: z.number().int().positive(), force: z.boolean().default(false) }), AnalysisInfoSchema),
   'analysis.latest': method(RecordingId, AnalysisInfoSchema.nullable()),
   'analysis.frames': method(z.object({ id: z.number().int().positive(), from: z.number().int().min(0), count: z.number().int().min(1).max(200_000) }), FrameValuesSchema),
   'spot.run': method(RecordingId, SpotResultSchema),
+  /** The stored result of the latest spotting run (never runs the spotter), or null. */
+  'spot.latest': method(RecordingId, SpotResultSchema.nullable()),
+  'review.media': method(RecordingId, ReviewMediaSchema),
+  'review.series': method(z.object({ id: z.number().int().positive(), from: z.number().int().min(0), count: z.number().int().min(1).max(1_000_000), columns: ReviewColumnList }), ReviewSeriesSchema),
+  'review.envelope': method(z.object({
+    id: z.number().int().positive(), from: z.number().int().min(0), to: z.number().int().min(1), buckets: z.number().int().min(1).max(20_000), columns: ReviewColumnList,
+  }), ReviewEnvelopeSchema),
+  'annotations.list': method(z.object({ recordingId: z.number().int().positive(), analyst: Analyst }), AnnotationStateSchema),
+  'annotations.apply': method(z.object({ recordingId: z.number().int().positive(), analyst: Analyst, change: AnnotationChangeSchema }), AnnotationStateSchema),
+  'annotations.undo': method(z.object({ recordingId: z.number().int().positive(), analyst: Analyst }), AnnotationStateSchema),
+  'annotations.redo': method(z.object({ recordingId: z.number().int().positive(), analyst: Analyst }), AnnotationStateSchema),
   'audit.list': method(z.object({ afterSeq: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(10_000).default(500) }), z.array(AuditEntrySchema)),
 } as const;
 
@@ -94,6 +159,8 @@ export const events = {
     done: z.number(),
     total: z.number(),
   }),
+  /** Progress of a folder import: files done of the files found. */
+  'import.files': z.object({ folder: z.string(), done: z.number().int(), total: z.number().int(), current: z.string().nullable() }),
   'analysis.progress': z.object({ recordingId: z.number().int(), done: z.number().int(), total: z.number().int() }),
 } as const;
 
@@ -119,6 +186,8 @@ export type ApiErrorBody = z.infer<typeof ApiErrorSchema>;
 export interface ApiClient {
   call<M extends MethodName>(method: M, args: MethodArgs<M>): Promise<MethodResult<M>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** The absolute URL, in this host, of a media path the API returned (e.g. review.media's `url`). */
+  mediaUrl(path: string): string;
 }
 
 /** The name of the single IPC channel / HTTP path prefix the hosts use. */

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { m001Initial } from './001-initial.js';
 import { m002Analyses } from './002-analyses.js';
 import { m003Spotting } from './003-spotting.js';
+import { m004Annotations } from './004-annotations.js';
 
 export interface Migration {
   version: number;
@@ -10,4 +11,4 @@ export interface Migration {
 }
 
 /** Every schema change, in order. Never edit a released migration: add the next one. */
-export const migrations: readonly Migration[] = [m001Initial, m002Analyses, m003Spotting];
+export const migrations: readonly Migration[] = [m001Initial, m002Analyses, m003Spotting, m004Annotations];
