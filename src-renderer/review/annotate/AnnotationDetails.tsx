@@ -6,7 +6,13 @@ export function AnnotationDetails({ item, noteRef, onSaveNote, markStart }: {
   item: QueueItem | null; noteRef: RefObject<HTMLTextAreaElement | null>; onSaveNote: (note: string) => void; markStart: number | null;
 }) {
   const [draft, setDraft] = useState(item?.annotation?.note ?? '');
-  useEffect(() => setDraft(item?.annotation?.note ?? ''), [item?.key, item?.annotation?.note]);
+  const stored = item?.annotation?.note ?? '';
+  // Another item: its note. The same item's stored note changing (an undo, a reply arriving
+  // late) replaces the draft only when the analyst is not typing in it.
+  useEffect(() => setDraft(stored), [item?.key]);
+  useEffect(() => {
+    if (document.activeElement !== noteRef.current) setDraft(stored);
+  }, [stored, noteRef]);
   return (
     <section className="details" data-testid="annotation-details" aria-label="Selected">
       {markStart !== null && <p className="marking" role="status">Marking from frame {markStart}: press M at the offset (Esc cancels).</p>}
