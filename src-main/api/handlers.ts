@@ -16,6 +16,7 @@ import { countAnnotations } from '../store/annotationsRepo.js';
 import { importFolder } from '../library/importFolder.js';
 import { reviewMediaFor } from '../review/reviewMedia.js';
 import { reviewSeries, seriesEnvelope, seriesSlice, toBase64 } from '../review/reviewSeries.js';
+import { exportReportForWindow } from '../report/exportForWindow.js';
 import { annotationState, applyAnnotationChange, redoAnnotationChange, undoAnnotationChange } from '../annotations/annotationService.js';
 
 export type Handlers = { [M in MethodName]: (ctx: AppContext, args: MethodParsedArgs<M>) => Promise<MethodResult<M>> | MethodResult<M> };
@@ -83,6 +84,7 @@ export const handlers: Handlers = {
   'annotations.apply': (ctx, { recordingId, analyst, change }) => applyAnnotationChange(ctx.db, recordingId, analyst, change),
   'annotations.undo': (ctx, { recordingId, analyst }) => undoAnnotationChange(ctx.db, recordingId, analyst),
   'annotations.redo': (ctx, { recordingId, analyst }) => redoAnnotationChange(ctx.db, recordingId, analyst),
+  'report.export': (ctx, { id, format, allowMismatch, analyst }) => exportReportForWindow(actingAs(ctx, analyst), id, format, allowMismatch),
   'audit.list': (ctx, { afterSeq, limit }) => listAudit(ctx.db, afterSeq, limit),
 };
 

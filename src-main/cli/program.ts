@@ -7,6 +7,7 @@ import { registerServe } from './commands/serveCommand.js';
 import { registerAnalyze } from './commands/analyzeCommand.js';
 import { registerSpot } from './commands/spotCommand.js';
 import { registerEvaluate } from './commands/evaluateCommand.js';
+import { registerReport } from './commands/reportCommand.js';
 import { EXIT } from './exitCodes.js';
 
 export function buildProgram(): Command {
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerAnalyze(program);
   registerSpot(program);
   registerEvaluate(program);
+  registerReport(program);
   registerServe(program);
   program.addHelpText('after', () => `\nThis installation uses:\n  ${describeEnvironment().lines.slice(1, 3).join('\n  ')}\n`);
   return program;

@@ -3,6 +3,7 @@ import { ImportResultSchema, RecordingSchema } from '../domain/recording.js';
 import { AuditEntrySchema } from '../domain/audit.js';
 import { AnnotationChangeSchema, AnnotationStateSchema } from '../domain/annotation.js';
 import { REVIEW_COLUMNS } from '../review/reviewColumns.js';
+import { REPORT_FORMATS } from '../report/formats.js';
 
 /**
  * The one API between the window and the main side. Both hosts (Electron IPC and
@@ -124,6 +125,27 @@ export const ReviewEnvelopeSchema = z.object({
   max: z.string(),
 });
 
+/**
+ * A report of one recording, returned as bytes rather than written by the main
+ * side: the window never names a path for the main side to write (as it never
+ * names one to read), and the same call works in Electron and in a browser.
+ * The window offers the bytes as a download under `fileName` (Electron shows
+ * its save dialog); the export is in the audit log with `sha256`.
+ */
+export const ReportExportSchema = z.object({
+  format: z.enum(REPORT_FORMATS),
+  fileName: z.string(),
+  mimeType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  /** The file's bytes, base64. */
+  data: z.string(),
+  /** How the original compared at report time ('identical' unless allowMismatch was needed). */
+  original: z.enum(['identical', 'changed', 'missing', 'unreadable']),
+  /** What the report says is missing or unusual (no analysis, no annotations, a mismatch). */
+  notices: z.array(z.string()),
+});
+
 export const methods = {
   'app.info': method(z.object({}), AppInfoSchema),
   'library.list': method(z.object({}), z.array(RecordingSchema)),
@@ -148,6 +170,8 @@ export const methods = {
   'annotations.apply': method(z.object({ recordingId: z.number().int().positive(), analyst: Analyst, change: AnnotationChangeSchema }), AnnotationStateSchema),
   'annotations.undo': method(z.object({ recordingId: z.number().int().positive(), analyst: Analyst }), AnnotationStateSchema),
   'annotations.redo': method(z.object({ recordingId: z.number().int().positive(), analyst: Analyst }), AnnotationStateSchema),
+  /** Refused (code 'failed', saying what to do) when the original does not verify, unless allowMismatch. */
+  'report.export': method(z.object({ id: z.number().int().positive(), format: z.enum(REPORT_FORMATS), allowMismatch: z.boolean().default(false), analyst: Analyst.optional() }), ReportExportSchema),
   'audit.list': method(z.object({ afterSeq: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(10_000).default(500) }), z.array(AuditEntrySchema)),
 } as const;
 
