@@ -30,7 +30,7 @@ export function htmlReport(m: ReportModel, grabs: GrabSet): string {
 <body>
 <main>
 <h1>${title}</h1>
-${m.verification.holds ? '' : html`<div class="banner" role="alert"><strong>WARNING: THE ORIGINAL DOES NOT VERIFY.</strong> ${m.notices[0] ?? ''}</div>`}
+${m.verification.holds ? '' : html`<div class="banner" role="alert"><strong>WARNING:</strong> ${m.notices[0] ?? 'THE ORIGINAL DOES NOT VERIFY.'}</div>`}
 ${facts(summaryFacts(m))}
 ${m.notices.filter((n, i) => m.verification.holds || i > 0).map((n) => html`<p class="notice">${n}</p>`)}
 <h2>1. Recording</h2>

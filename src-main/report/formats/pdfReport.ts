@@ -44,7 +44,7 @@ export function pdfReport(m: ReportModel, grabs: GrabSet): Promise<Buffer> {
 
   doc.font('bold').fontSize(16).fillColor('#111111').text(shown(reportTitle(m)));
   doc.moveDown(0.5);
-  if (!m.verification.holds) banner(doc, `WARNING: THE ORIGINAL DOES NOT VERIFY. ${m.notices[0] ?? ''}`);
+  if (!m.verification.holds) banner(doc, `WARNING: ${m.notices[0] ?? 'THE ORIGINAL DOES NOT VERIFY.'}`);
   facts(doc, summaryFacts(m));
   for (const n of m.notices.slice(m.verification.holds ? 0 : 1)) notice(doc, n);
 

@@ -38,7 +38,8 @@ export const CLOSE_UP_MARGIN_FRAMES = 12;
 /** The report, as data. Pure: the same inputs give the same model. */
 export function buildReportModel(input: ReportInputs): ReportModel {
   const { recording: r, table: t } = input;
-  const annotations = input.annotations.map((a, i) => annotationLine(t, a, i + 1));
+  const inTimeOrder = [...input.annotations].sort((x, y) => x.onsetFrame - y.onsetFrame || x.offsetFrame - y.offsetFrame || x.id - y.id);
+  const annotations = inTimeOrder.map((a, i) => annotationLine(t, a, i + 1));
   const verification = verificationSection(input.verification);
   const counts = {
     total: annotations.length,

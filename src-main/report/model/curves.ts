@@ -1,5 +1,6 @@
 import type { FrameTable } from '../../../src-shared/time/frameTable.js';
 import { elapsedSeconds } from '../../../src-shared/time/frameTable.js';
+import { firstMillisecondAfter } from '../../../src-shared/time/screenMilliseconds.js';
 import { bucketCount, bucketRange } from '../../../src-shared/review/envelope.js';
 import { CURVE_EMOTIONS, type CurveSeries } from './reportModel.js';
 
@@ -35,14 +36,9 @@ export function curveSeries(t: FrameTable, emotions: EmotionValues, from: number
       values[emotion][b] = max === -Infinity ? null : round4(max);
     });
   }
-  bucketStartS.push(end < t.ptsTicks.length ? elapsedSeconds(t, end) : endOfLastFrameS(t));
+  // The span ends where the next frame starts, or where the last frame ends (on the millisecond clock, as the figure's axis).
+  bucketStartS.push(end < t.ptsTicks.length ? elapsedSeconds(t, end) : firstMillisecondAfter(t, end - 1) / 1000);
   return { fromFrame: start, toFrame: end, bucketStartS, values };
-}
-
-function endOfLastFrameS(t: FrameTable): number {
-  const n = t.ptsTicks.length;
-  if (n < 2) return 0;
-  return elapsedSeconds(t, n - 1) + (elapsedSeconds(t, n - 1) - elapsedSeconds(t, n - 2));
 }
 
 function round4(v: number): number {
