@@ -79,14 +79,14 @@ function settingsGrid(list: Fact[]): SafeHtml {
 }
 
 function annotationTable(list: AnnotationLine[]): SafeHtml {
-  return html`<table class="annotations">
+  return html`<div class="table-scroll"><table class="annotations">
 <colgroup><col class="c-num"><col class="c-status"><col class="c-emotion"><col class="c-time"><col class="c-time"><col class="c-time"><col class="c-dur"><col class="c-who"></colgroup>
 <thead><tr>${ANNOTATION_HEADERS.map((h) => html`<th>${h}</th>`)}</tr></thead>
 ${list.map((a) => html`<tbody class="annotation status-${a.status}">
 <tr>${annotationCells(a).map((c, i) => html`<td class="${i === 2 ? 'emotion' : ''}"${i === 2 ? html` style="border-left: 4px solid ${printColor(a.emotion)}"` : ''}>${c}</td>`)}</tr>
 <tr class="note-row"><td colspan="${ANNOTATION_HEADERS.length}"><span class="user-text">${annotationNoteLine(a)}</span><br><span class="origin">${annotationOrigin(a)}</span></td></tr>
 </tbody>`)}
-</table>`;
+</table></div>`;
 }
 
 function acceptedSections(m: ReportModel, grabs: GrabSet): SafeHtml {
@@ -98,7 +98,7 @@ function acceptedSections(m: ReportModel, grabs: GrabSet): SafeHtml {
 <div class="grabs">${(grabs.byAnnotation.get(a.id) ?? []).map((g) => html`<figure class="grab">
 ${g.png ? html`<img alt="${g.role} frame ${g.frame}" width="${g.width}" height="${g.height}" src="data:image/png;base64,${g.png.toString('base64')}">` : html`<div class="nograb">${g.problem ?? 'not available'}</div>`}
 <figcaption><strong>${g.role}</strong>: ${timeWords(g.role === 'onset' ? a.onset : g.role === 'offset' ? a.offset : a.apex ?? a.onset)}<br>${grabCaption(g)}</figcaption></figure>`)}</div>
-<figure>${svgFigure(closeUpFigure(m, a), `Emotion probabilities frame by frame around annotation ${a.number}`)}<figcaption>${closeUpCaption(a)}</figcaption></figure>
+${m.timeline ? html`<figure>${svgFigure(closeUpFigure(m, a), `Emotion probabilities frame by frame around annotation ${a.number}`)}<figcaption>${closeUpCaption(a)}</figcaption></figure>` : ''}
 </section>`)}`;
 }
 
@@ -116,6 +116,8 @@ dl.facts dt{color:#555}
 dl.facts dd{margin:0;min-width:0;overflow-wrap:anywhere}
 .mono{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.85em;overflow-wrap:anywhere;word-break:break-all}
 table{border-collapse:collapse;width:100%;table-layout:fixed}
+.table-scroll{overflow-x:auto;max-width:100%}
+table.annotations{min-width:36rem}
 th,td{border:1px solid #ccc;padding:.25rem .4rem;vertical-align:top;text-align:left;overflow-wrap:anywhere;white-space:pre-line}
 table.settings th{width:40%;font-weight:normal;color:#555}
 table.annotations{font-size:.85rem}

@@ -84,7 +84,10 @@ export function pdfReport(m: ReportModel, grabs: GrabSet): Promise<Buffer> {
 
   heading(doc, '7. Limitations', 120);
   doc.font('body').fontSize(9).fillColor('#111111');
-  for (const l of m.limitations) doc.text(l, { width: contentWidth(doc), paragraphGap: 5 });
+  for (const l of m.limitations) {
+    ensureSpace(doc, doc.heightOfString(l, { width: contentWidth(doc) }) + 5);
+    doc.text(l, { width: contentWidth(doc), paragraphGap: 5 });
+  }
 
   footers(doc, m);
   doc.end();
@@ -225,6 +228,7 @@ function acceptedSection(doc: Doc, m: ReportModel, a: AnnotationLine, grabs: Fac
   });
   doc.x = MARGIN;
   doc.y = lowest + 6;
+  if (!m.timeline) return; // without an analysis there are no curves to show around it
   ensureSpace(doc, 140);
   figure(doc, closeUpFigure(m, a));
   caption(doc, closeUpCaption(a));

@@ -51,7 +51,9 @@ async function decodeOne(req: GrabRequest, seek: number | null): Promise<Buffer>
   const threshold = frame === 0 ? ptsSeconds(table, 0) - 1 : (ptsSeconds(table, frame - 1) + ptsSeconds(table, frame)) / 2;
   const crop = plan.region ? `crop=${plan.region.w}:${plan.region.h}:${plan.region.x}:${plan.region.y},` : '';
   const flags = plan.scale >= 1 ? 'neighbor' : 'area';
-  const graph = `[0:v:0]select=gte(t\\,${threshold.toFixed(6)}),showinfo,${crop}scale=${plan.outWidth}:${plan.outHeight}:flags=${flags},format=rgb24[out]`;
+  // To RGB first, so the crop and the enlargement work on the picture as displayed: every output pixel is a
+  // copy of one RGB pixel of the frame (chroma subsampling is undone once, before, not blurred after).
+  const graph = `[0:v:0]select=gte(t\\,${threshold.toFixed(6)}),showinfo,format=rgb24,${crop}scale=${plan.outWidth}:${plan.outHeight}:flags=${flags}[out]`;
   const args = [
     '-hide_banner', '-nostdin', '-loglevel', 'level+info',
     ...(seek === null ? [] : ['-noaccurate_seek', '-ss', seek.toFixed(6)]),

@@ -3,7 +3,7 @@
  * human-readable format and carried in the JSON, word for word.
  */
 export const LIMITATIONS: readonly string[] = [
-  'Micro expressions are brief involuntary facial expressions of emotion. They reveal that an emotion was felt, not why, and not what the person believes: they are not a sign of deception, and this report does not and cannot say whether anyone told the truth.',
+  'Micro expressions reveal emotion, not deception. They are brief involuntary facial expressions that show an emotion was felt, not why it was felt nor what the person believes: they are not a sign of lying, and this report does not and cannot say whether anyone told the truth.',
   'Every flagged event needs a human\'s confirmation. The software proposes candidate intervals; only the annotations an analyst accepted are findings of this report. Pending annotations have not been reviewed; rejected ones were reviewed and judged not to be expressions of the emotion named.',
   'The expression classifier (FER2013 mini-Xception) was trained on posed, single-frame, low-resolution faces. On calm talking it often leans to sadness or neutral, and it is less reliable on spontaneous and brief expressions, on faces turned more than about 30 degrees, small (under 40 pixels wide), blurred or partly hidden faces, and on faces unlike those it was trained on. Its probabilities are scores of that model, not measured likelihoods of a felt emotion.',
   'Contempt is not a trained class: it is measured from geometry (a one-sided lip-corner raise or tightening), and head rotation can imitate it.',
