@@ -73,7 +73,18 @@ export function analysisFacts(m: ReportModel): Fact[] {
     { label: 'Pipeline', value: `analysis version ${a.analysisVersion}, Micromoment ${a.toolVersion}, ffmpeg ${a.ffmpeg}` },
     { label: 'Fingerprint', value: a.fingerprint, mono: true },
     ...a.models.map((x) => ({ label: `Model ${x.name}`, value: `SHA-256 ${x.sha256}`, mono: true })),
+    ...analysisOutcome(a.summary),
   ];
+}
+
+/** Faces found and decoder trouble, from the analysis summary, when it has them. */
+function analysisOutcome(summary: { name: string; value: string }[]): Fact[] {
+  const get = (name: string) => summary.find((x) => x.name === name)?.value;
+  const [faces, frames, errors, damaged] = [get('faceFrames'), get('frames'), get('decoderErrors'), get('framesWithDecodeIssues')];
+  const out: Fact[] = [];
+  if (faces !== undefined && frames !== undefined) out.push({ label: 'Face found', value: `in ${faces} of ${frames} frames` });
+  if (errors !== undefined) out.push({ label: 'Decoder errors', value: `${errors}${damaged !== undefined ? ` (${damaged} frames marked decode_issue)` : ''}` });
+  return out;
 }
 
 export function spottingFacts(m: ReportModel): Fact[] {

@@ -89,6 +89,13 @@ export function pdfReport(m: ReportModel, grabs: GrabSet): Promise<Buffer> {
     doc.text(l, { width: contentWidth(doc), paragraphGap: 5 });
   }
 
+  if (m.analysis) {
+    heading(doc, 'Appendix: analysis parameters', 120);
+    caption(doc, 'Every parameter of every stage of the analysis, as stored with it.');
+    doc.moveDown(0.3);
+    settingsList(doc, m.analysis.parameters.map((p) => ({ label: p.name, value: p.value })));
+  }
+
   footers(doc, m);
   doc.end();
   return done;
@@ -175,6 +182,16 @@ function settings(doc: Doc, list: Fact[]): void {
     const [a, b] = [list[i], list[i + 1]];
     table.row([shown(a?.label ?? ''), { text: shown(a?.value ?? ''), font: { src: 'mono' } }, shown(b?.label ?? ''), { text: shown(b?.value ?? ''), font: { src: 'mono' } }]);
   }
+  table.end();
+  doc.x = MARGIN;
+}
+
+/** Name and value per row, for settings whose values can be long sentences. */
+function settingsList(doc: Doc, list: Fact[]): void {
+  doc.x = MARGIN;
+  doc.font('body').fontSize(7);
+  const table = doc.table({ columnStyles: [170, '*'], defaultStyle: { border: 0.3, borderColor: '#dddddd', padding: 1.5 } });
+  for (const f of list) table.row([shown(f.label), { text: shown(f.value), font: { src: 'mono' } }]);
   table.end();
   doc.x = MARGIN;
 }
