@@ -15,6 +15,13 @@ import { getFrameTable, getRecording, listRecordings } from '../store/recordings
 import { currentBatch, requireBatch, startBatch } from '../jobs/batchService.js';
 import { recordingEntry } from '../library/proxyState.js';
 import { proxyQueueFor, scheduleProxyIfNeeded } from '../library/proxyQueue.js';
+import { latestSpottingRun } from '../store/spottingRepo.js';
+import { countAnnotations } from '../store/annotationsRepo.js';
+import { importFolder } from '../library/importFolder.js';
+import { reviewMediaFor } from '../review/reviewMedia.js';
+import { reviewSeries, seriesEnvelope, seriesSlice, toBase64 } from '../review/reviewSeries.js';
+import { exportReportForWindow } from '../report/exportForWindow.js';
+import { annotationState, applyAnnotationChange, redoAnnotationChange, undoAnnotationChange } from '../annotations/annotationService.js';
 
 export type Handlers = { [M in MethodName]: (ctx: AppContext, args: MethodParsedArgs<M>) => Promise<MethodResult<M>> | MethodResult<M> };
 
@@ -30,12 +37,26 @@ export const handlers: Handlers = {
   }),
   'library.list': (ctx) => listRecordings(ctx.db).map((r) => recordingEntry(ctx, r)),
   'library.get': (ctx, { id }) => recordingEntry(ctx, getRecording(ctx.db, id) ?? notFound(id)),
-  'library.import': async (ctx, { paths }) => {
-    const results = await importRecordings(ctx, paths);
+  'library.import': async (ctx, { paths, analyst }) => {
+    const results = await importRecordings(actingAs(ctx, analyst), paths);
     // In a host (serve, the desktop app) the proxies the new recordings need are made in the background.
     for (const r of results) if (r.id !== undefined && r.status !== 'failed') scheduleProxyIfNeeded(ctx, r.id);
     return results;
   },
+  'library.importFolder': async (ctx, { path, analyst }) => {
+    const outcome = await importFolder(actingAs(ctx, analyst), path);
+    for (const r of outcome.results) if (r.id !== undefined && r.status !== 'failed') scheduleProxyIfNeeded(ctx, r.id);
+    return outcome;
+  },
+  'library.states': (ctx) => listRecordings(ctx.db).map((r) => {
+    const analysis = latestAnalysis(ctx.db, r.id);
+    return {
+      id: r.id,
+      analysis: analysis ? { status: analysis.status, framesDone: analysis.framesDone, frameCount: analysis.frameCount } : null,
+      candidates: latestSpottingRun(ctx.db, r.id)?.candidates.length ?? null,
+      annotations: countAnnotations(ctx.db, r.id),
+    };
+  }),
   'library.frameTable': (ctx, { id }) => getFrameTable(ctx.db, id) ?? notFound(id),
   'analysis.run': (ctx, { id, force }) => analyzeImportedRecording(ctx, id, createDefaultStages, { force }),
   'analysis.latest': (ctx, { id }) => {
@@ -77,8 +98,38 @@ export const handlers: Handlers = {
     void proxyQueueFor(ctx).enqueue(id, { force });
     return recordingEntry(ctx, recording).proxy;
   },
+  'spot.latest': (ctx, { id }) => {
+    const recording = getRecording(ctx.db, id) ?? notFound(id);
+    const run = latestSpottingRun(ctx.db, id);
+    if (!run) return null;
+    return {
+      fps: recording.fps, frames: recording.frames, candidates: run.candidates as MethodResult<'spot.run'>['candidates'], params: run.params,
+      analysisId: run.analysisId, spottingRunId: run.id,
+    };
+  },
+  'review.media': (ctx, { id }) => reviewMediaFor(recordingEntry(ctx, getRecording(ctx.db, id) ?? notFound(id))),
+  'review.series': (ctx, { id, from, count, columns }) => {
+    const series = reviewSeries(ctx.db, ctx.dbPath, id);
+    const slice = seriesSlice(series, from, count, columns);
+    return { analysisId: series.analysisId, columns, from: slice.from, count: slice.count, data: toBase64(slice.data) };
+  },
+  'review.envelope': (ctx, { id, from, to, buckets, columns }) => {
+    const series = reviewSeries(ctx.db, ctx.dbPath, id);
+    const envelope = seriesEnvelope(series, from, to, buckets, columns);
+    return { analysisId: series.analysisId, columns, from: envelope.from, to: envelope.to, buckets: envelope.buckets, min: toBase64(envelope.min), max: toBase64(envelope.max) };
+  },
+  'annotations.list': (ctx, { recordingId, analyst }) => annotationState(ctx.db, recordingId, analyst),
+  'annotations.apply': (ctx, { recordingId, analyst, change }) => applyAnnotationChange(ctx.db, recordingId, analyst, change),
+  'annotations.undo': (ctx, { recordingId, analyst }) => undoAnnotationChange(ctx.db, recordingId, analyst),
+  'annotations.redo': (ctx, { recordingId, analyst }) => redoAnnotationChange(ctx.db, recordingId, analyst),
+  'report.export': (ctx, { id, format, allowMismatch, analyst }) => exportReportForWindow(actingAs(ctx, analyst), id, format, allowMismatch),
   'audit.list': (ctx, { afterSeq, limit }) => listAudit(ctx.db, afterSeq, limit),
 };
+
+/** The same context, acting for the analyst the window named (the process's default otherwise). */
+function actingAs(ctx: AppContext, analyst: string | undefined): AppContext {
+  return analyst ? { ...ctx, analyst } : ctx;
+}
 
 function notFound(id: number): never {
   throw new ApiError('not-found', `No recording with id ${id} in this case.`);

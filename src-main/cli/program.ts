@@ -9,6 +9,7 @@ import { registerAnalyze } from './commands/analyzeCommand.js';
 import { registerSpot } from './commands/spotCommand.js';
 import { registerEvaluate } from './commands/evaluateCommand.js';
 import { registerProxy } from './commands/proxyCommand.js';
+import { registerReport } from './commands/reportCommand.js';
 import { EXIT } from './exitCodes.js';
 
 export function buildProgram(): Command {
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerSpot(program);
   registerEvaluate(program);
   registerProxy(program);
+  registerReport(program);
   registerServe(program);
   program.addHelpText('after', () => `\nThis installation uses:\n  ${describeEnvironment().lines.slice(1, 3).join('\n  ')}\n`);
   return program;

@@ -18,10 +18,17 @@ export function insertSpottingRun(db: Db, run: Omit<SpottingRunRow, 'id' | 'crea
   return Number(info.lastInsertRowid);
 }
 
+type RawRun = { id: number; recording_id: number; analysis_id: number; params_json: string; candidates_json: string; created_at: string; created_by: string };
+
 export function latestSpottingRun(db: Db, recordingId: number): SpottingRunRow | undefined {
-  const row = db.prepare('SELECT * FROM spotting_runs WHERE recording_id = ? ORDER BY id DESC LIMIT 1').get(recordingId) as
-    | { id: number; recording_id: number; analysis_id: number; params_json: string; candidates_json: string; created_at: string; created_by: string }
-    | undefined;
+  return toRun(db.prepare('SELECT * FROM spotting_runs WHERE recording_id = ? ORDER BY id DESC LIMIT 1').get(recordingId) as RawRun | undefined);
+}
+
+export function getSpottingRun(db: Db, id: number): SpottingRunRow | undefined {
+  return toRun(db.prepare('SELECT * FROM spotting_runs WHERE id = ?').get(id) as RawRun | undefined);
+}
+
+function toRun(row: RawRun | undefined): SpottingRunRow | undefined {
   if (!row) return undefined;
   return {
     id: row.id, recordingId: row.recording_id, analysisId: row.analysis_id, params: JSON.parse(row.params_json) as Record<string, unknown>,

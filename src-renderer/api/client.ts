@@ -26,6 +26,8 @@ function electronClient(bridge: PreloadBridge): ApiClient {
     on(event, listener) {
       return bridge.on(event, listener as (p: unknown) => void);
     },
+    // The shell serves media by id on its own scheme (src-main/hosts/electron/windowOptions.ts).
+    mediaUrl: (path) => `micromoment-media://app/${path}`,
   };
 }
 
@@ -58,6 +60,7 @@ function httpClient(): ApiClient {
       listeners.set(event, set);
       return () => set.delete(listener as (p: unknown) => void);
     },
+    mediaUrl: (path) => new URL(path, document.baseURI).href,
   };
 }
 

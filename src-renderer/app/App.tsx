@@ -1,15 +1,23 @@
+import { lazy, Suspense } from 'react';
 import { LibraryView } from '../library/LibraryView.js';
 import { AppInfoBar } from './AppInfoBar.js';
+import { useRoute } from './route.js';
+
+// The review window carries the demuxers and decoder glue: loaded when first opened.
+const ReviewView = lazy(() => import('../review/ReviewView.js').then((m) => ({ default: m.ReviewView })));
 
 export function App() {
+  const route = useRoute();
   return (
     <div className="app">
       <header className="app-header">
-        <h1>Micromoment</h1>
+        <h1><a href="#/">Micromoment</a></h1>
         <AppInfoBar />
       </header>
       <main>
-        <LibraryView />
+        {route.view === 'review'
+          ? <Suspense fallback={<p>Loading…</p>}><ReviewView key={route.id} id={route.id} initialFrame={route.frame ?? 0} /></Suspense>
+          : <LibraryView />}
       </main>
     </div>
   );

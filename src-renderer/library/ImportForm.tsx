@@ -1,46 +1,75 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ImportResult } from '../../src-shared/domain/recording.js';
 import { api } from '../api/client.js';
+import { analystName } from '../app/analyst.js';
 
 /**
  * In the browser host there is no file dialog that yields a path: the analyst
- * types or pastes paths (one per line). The desktop app adds dialogs and drops.
+ * types or pastes paths (one per line), or a folder whose recordings are all
+ * imported. The desktop app adds dialogs and drops.
  */
 export function ImportForm({ onImported }: { onImported: () => void }) {
   const [text, setText] = useState('');
+  const [folder, setFolder] = useState('');
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<string | null>(null);
+  const [files, setFiles] = useState<string | null>(null);
   const [results, setResults] = useState<ImportResult[]>([]);
+  const [skipped, setSkipped] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => api.on('import.progress', (p) => {
     const pct = p.total > 0 ? Math.round((100 * p.done) / p.total) : 0;
     setProgress(`${p.phase} ${p.path.split(/[\\/]/).pop()} ${pct}%`);
   }), []);
+  useEffect(() => api.on('import.files', (p) => setFiles(p.current ? `file ${p.done + 1} of ${p.total}` : null)), []);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const paths = text.split('\n').map((l) => l.trim()).filter(Boolean);
-    if (paths.length === 0) return;
+  async function run(call: () => Promise<void>) {
     setBusy(true);
     setError(null);
+    setSkipped(null);
     try {
-      setResults(await api.call('library.import', { paths }));
+      await call();
       onImported();
     } catch (e) {
       setError((e as Error).message);
     } finally {
       setBusy(false);
       setProgress(null);
+      setFiles(null);
     }
+  }
+  const analyst = analystName() ?? undefined;
+
+  function submitFiles(event: FormEvent) {
+    event.preventDefault();
+    const paths = text.split('\n').map((l) => l.trim()).filter(Boolean);
+    if (paths.length === 0) return;
+    void run(async () => setResults(await api.call('library.import', { paths, ...(analyst ? { analyst } : {}) })));
+  }
+  function submitFolder(event: FormEvent) {
+    event.preventDefault();
+    if (!folder.trim()) return;
+    void run(async () => {
+      const r = await api.call('library.importFolder', { path: folder.trim(), ...(analyst ? { analyst } : {}) });
+      setResults(r.results);
+      setSkipped(r.skipped);
+    });
   }
 
   return (
-    <form className="import-form" onSubmit={submit}>
-      <label htmlFor="import-paths">Import recordings (one path per line)</label>
-      <textarea id="import-paths" value={text} onChange={(e) => setText(e.target.value)} rows={2} spellCheck={false} />
-      <button type="submit" disabled={busy}>{busy ? 'Importing…' : 'Import'}</button>
-      {progress && <span className="progress" aria-live="polite">{progress}</span>}
+    <div className="import">
+      <form className="import-form" onSubmit={submitFiles}>
+        <label htmlFor="import-paths">Import recordings (one path per line)</label>
+        <textarea id="import-paths" value={text} onChange={(e) => setText(e.target.value)} rows={2} spellCheck={false} />
+        <button type="submit" disabled={busy}>{busy ? 'Importing…' : 'Import'}</button>
+      </form>
+      <form className="import-form" onSubmit={submitFolder}>
+        <label htmlFor="import-folder">Import a folder (every recording in it and its subfolders)</label>
+        <input id="import-folder" value={folder} onChange={(e) => setFolder(e.target.value)} spellCheck={false} />
+        <button type="submit" disabled={busy}>{busy ? 'Importing…' : 'Import folder'}</button>
+      </form>
+      {(progress || files) && <span className="progress" aria-live="polite">{[files, progress].filter(Boolean).join(' · ')}</span>}
       {error && <p className="error" role="alert">{error}</p>}
       {results.length > 0 && (
         <ul className="import-results" data-testid="import-results">
@@ -49,8 +78,9 @@ export function ImportForm({ onImported }: { onImported: () => void }) {
               <strong>{r.status}</strong> {r.path}{r.error ? `: ${r.error}` : ''}
             </li>
           ))}
+          {skipped !== null && skipped > 0 && <li>{skipped} other file{skipped === 1 ? '' : 's'} in the folder left alone (not recordings by extension)</li>}
         </ul>
       )}
-    </form>
+    </div>
   );
 }

@@ -1,26 +1,52 @@
+import type { MethodResult } from '../../src-shared/api/contract.js';
 import type { Recording } from '../../src-shared/domain/recording.js';
+import { reviewHash } from '../app/route.js';
 import { formatDuration } from './formatDuration.js';
 
-export function RecordingTable({ recordings }: { recordings: Recording[] }) {
+type RecordingState = MethodResult<'library.states'>[number];
+
+function analysisLabel(state: RecordingState | undefined): string {
+  const a = state?.analysis;
+  if (!a) return 'not analysed';
+  if (a.status === 'running') return `analysing ${Math.round((100 * a.framesDone) / Math.max(1, a.frameCount))}%`;
+  return a.status === 'complete' ? 'analysed' : 'analysis failed';
+}
+
+export function RecordingTable({ recordings, states, onSpot, spotting }: {
+  recordings: Recording[]; states: Map<number, RecordingState>; onSpot: (id: number) => void; spotting: ReadonlySet<number>;
+}) {
   if (recordings.length === 0) return <p className="empty">No recordings in this case yet.</p>;
   return (
     <table className="recordings" data-testid="recordings">
       <thead>
-        <tr><th>#</th><th>Name</th><th>Duration</th><th>Frames</th><th>fps</th><th>Size</th><th>Codec</th><th>SHA-256</th></tr>
+        <tr><th>#</th><th>Name</th><th>Duration</th><th>Frames</th><th>fps</th><th>Size</th><th>Codec</th><th>SHA-256</th><th>Analysis</th><th>Candidates</th><th>Reviewed</th><th /></tr>
       </thead>
       <tbody>
-        {recordings.map((r) => (
-          <tr key={r.id}>
-            <td>{r.id}</td>
-            <td title={r.locations.join('\n')}>{r.name}</td>
-            <td>{formatDuration(r.durationS)}</td>
-            <td className="num">{r.frames}</td>
-            <td className="num">{r.fps.toFixed(3)}{r.vfr ? ' VFR' : ''}</td>
-            <td>{r.probe.width}×{r.probe.height}</td>
-            <td>{r.probe.videoCodec}</td>
-            <td><code title={r.sha256}>{r.sha256.slice(0, 12)}</code></td>
-          </tr>
-        ))}
+        {recordings.map((r) => {
+          const s = states.get(r.id);
+          const reviewed = s ? s.annotations.accepted + s.annotations.rejected : 0;
+          return (
+            <tr key={r.id}>
+              <td>{r.id}</td>
+              <td title={r.locations.join('\n')}>{r.name}</td>
+              <td>{formatDuration(r.durationS)}</td>
+              <td className="num">{r.frames}</td>
+              <td className="num">{r.fps.toFixed(3)}{r.vfr ? ' VFR' : ''}</td>
+              <td>{r.probe.width}×{r.probe.height}</td>
+              <td>{r.probe.videoCodec}</td>
+              <td><code title={r.sha256}>{r.sha256.slice(0, 12)}</code></td>
+              <td>{spotting.has(r.id) ? 'working…' : analysisLabel(s)}</td>
+              <td className="num">{s?.candidates ?? '–'}</td>
+              <td className="num">{s ? `${reviewed} (${s.annotations.accepted} ✓ ${s.annotations.rejected} ✗)` : '–'}</td>
+              <td className="row-actions">
+                <a href={reviewHash(r.id)} className="button">Review</a>
+                <button type="button" disabled={spotting.has(r.id)} onClick={() => onSpot(r.id)} title="Analyse every frame (if not done) and spot candidates">
+                  {s?.candidates === null || s?.candidates === undefined ? 'Analyse & spot' : 'Spot again'}
+                </button>
+              </td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

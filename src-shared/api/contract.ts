@@ -3,6 +3,9 @@ import { ImportResultSchema, RecordingSchema } from '../domain/recording.js';
 import { AuditEntrySchema } from '../domain/audit.js';
 import { BatchFileSchema, BatchProgressSchema, BatchStatusSchema, MAX_BATCH_WORKERS } from '../domain/batch.js';
 import { PlaybackSchema, ProxyInfoSchema, ProxyStatusSchema } from '../domain/proxy.js';
+import { AnnotationChangeSchema, AnnotationStateSchema } from '../domain/annotation.js';
+import { REVIEW_COLUMNS } from '../review/reviewColumns.js';
+import { REPORT_FORMATS } from '../report/formats.js';
 
 /**
  * The one API between the window and the main side. Both hosts (Electron IPC and
@@ -109,11 +112,84 @@ export const RecordingEntrySchema = RecordingSchema.extend({
   playback: PlaybackSchema,
 });
 
+/** Who acts: the analyst's name, asked once by the window and recorded with each action. */
+const Analyst = z.string().trim().min(1, 'the analyst name is empty: enter your name').max(200);
+const ReviewColumnList = z.array(z.enum(REVIEW_COLUMNS)).min(1).default([...REVIEW_COLUMNS]);
+
+/** What the library shows besides the recording itself: how far its analysis and review are. */
+export const RecordingStateSchema = z.object({
+  id: z.number().int(),
+  analysis: z.object({ status: z.enum(['running', 'complete', 'failed']), framesDone: z.number().int(), frameCount: z.number().int() }).nullable(),
+  /** Candidates of the latest spotting run, or null when it was never spotted. */
+  candidates: z.number().int().nullable(),
+  annotations: z.object({ total: z.number().int(), accepted: z.number().int(), rejected: z.number().int(), pending: z.number().int() }),
+});
+
+/**
+ * What the player plays for a recording. The one place that decides it: today
+ * the original; a review proxy (for codecs the window cannot decode) switches
+ * `kind` and `url` here and nowhere else. `url` is relative to the host's media
+ * root (ApiClient.mediaUrl resolves it).
+ */
+export const ReviewMediaSchema = z.object({
+  kind: z.enum(['original', 'proxy']),
+  url: z.string(),
+  codec: z.string(),
+  container: z.string(),
+  /** False when the window cannot decode it (and there is no proxy yet); `note` says why. */
+  playable: z.boolean(),
+  note: z.string().nullable(),
+});
+
+/** Per-frame values, float32 little-endian, frame-major (count × columns), base64: compact for long ranges. */
+export const ReviewSeriesSchema = z.object({
+  analysisId: z.number().int(),
+  columns: z.array(z.string()),
+  from: z.number().int(),
+  count: z.number().int(),
+  data: z.string(),
+});
+
+/** Min/max per bucket (bucket-major: buckets × columns), float32 little-endian base64; NaN where no value. */
+export const ReviewEnvelopeSchema = z.object({
+  analysisId: z.number().int(),
+  columns: z.array(z.string()),
+  from: z.number().int(),
+  to: z.number().int(),
+  buckets: z.number().int(),
+  min: z.string(),
+  max: z.string(),
+});
+
+/**
+ * A report of one recording, returned as bytes rather than written by the main
+ * side: the window never names a path for the main side to write (as it never
+ * names one to read), and the same call works in Electron and in a browser.
+ * The window offers the bytes as a download under `fileName` (Electron shows
+ * its save dialog); the export is in the audit log with `sha256`.
+ */
+export const ReportExportSchema = z.object({
+  format: z.enum(REPORT_FORMATS),
+  fileName: z.string(),
+  mimeType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  /** The file's bytes, base64. */
+  data: z.string(),
+  /** How the original compared at report time ('identical' unless allowMismatch was needed). */
+  original: z.enum(['identical', 'changed', 'missing', 'unreadable']),
+  /** What the report says is missing or unusual (no analysis, no annotations, a mismatch). */
+  notices: z.array(z.string()),
+});
+
 export const methods = {
   'app.info': method(z.object({}), AppInfoSchema),
   'library.list': method(z.object({}), z.array(RecordingEntrySchema)),
   'library.get': method(RecordingId, RecordingEntrySchema),
-  'library.import': method(z.object({ paths: z.array(z.string().min(1)).min(1).max(100_000) }), z.array(ImportResultSchema)),
+  'library.import': method(z.object({ paths: z.array(z.string().min(1)).min(1).max(100_000), analyst: Analyst.optional() }), z.array(ImportResultSchema)),
+  /** Imports every recording file (by extension) in a folder and its subfolders, in path order. */
+  'library.importFolder': method(z.object({ path: z.string().min(1), analyst: Analyst.optional() }), z.object({ results: z.array(ImportResultSchema), skipped: z.number().int() })),
+  'library.states': method(z.object({}), z.array(RecordingStateSchema)),
   'library.frameTable': method(RecordingId, FrameTableDtoSchema),
   'analysis.run': method(z.object({ id: z.number().int().positive(), force: z.boolean().default(false) }), AnalysisInfoSchema),
   'analysis.latest': method(RecordingId, AnalysisInfoSchema.nullable()),
@@ -138,6 +214,19 @@ export const methods = {
    * well, or makes it again. Returns the state once queued.
    */
   'proxy.make': method(z.object({ id: z.number().int().positive(), force: z.boolean().default(false) }), ProxyInfoSchema),
+  /** The stored result of the latest spotting run (never runs the spotter), or null. */
+  'spot.latest': method(RecordingId, SpotResultSchema.nullable()),
+  'review.media': method(RecordingId, ReviewMediaSchema),
+  'review.series': method(z.object({ id: z.number().int().positive(), from: z.number().int().min(0), count: z.number().int().min(1).max(1_000_000), columns: ReviewColumnList }), ReviewSeriesSchema),
+  'review.envelope': method(z.object({
+    id: z.number().int().positive(), from: z.number().int().min(0), to: z.number().int().min(1), buckets: z.number().int().min(1).max(20_000), columns: ReviewColumnList,
+  }), ReviewEnvelopeSchema),
+  'annotations.list': method(z.object({ recordingId: z.number().int().positive(), analyst: Analyst }), AnnotationStateSchema),
+  'annotations.apply': method(z.object({ recordingId: z.number().int().positive(), analyst: Analyst, change: AnnotationChangeSchema }), AnnotationStateSchema),
+  'annotations.undo': method(z.object({ recordingId: z.number().int().positive(), analyst: Analyst }), AnnotationStateSchema),
+  'annotations.redo': method(z.object({ recordingId: z.number().int().positive(), analyst: Analyst }), AnnotationStateSchema),
+  /** Refused (code 'failed', saying what to do) when the original does not verify, unless allowMismatch. */
+  'report.export': method(z.object({ id: z.number().int().positive(), format: z.enum(REPORT_FORMATS), allowMismatch: z.boolean().default(false), analyst: Analyst.optional() }), ReportExportSchema),
   'audit.list': method(z.object({ afterSeq: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(10_000).default(500) }), z.array(AuditEntrySchema)),
 } as const;
 
@@ -149,6 +238,8 @@ export const events = {
     done: z.number(),
     total: z.number(),
   }),
+  /** Progress of a folder import: files done of the files found. */
+  'import.files': z.object({ folder: z.string(), done: z.number().int(), total: z.number().int(), current: z.string().nullable() }),
   'analysis.progress': z.object({ recordingId: z.number().int(), done: z.number().int(), total: z.number().int() }),
   /** Desktop shell only (see MenuCommandSchema); the loopback host never sends it. */
   'menu.command': MenuCommandSchema,
@@ -189,6 +280,8 @@ export type ApiErrorBody = z.infer<typeof ApiErrorSchema>;
 export interface ApiClient {
   call<M extends MethodName>(method: M, args: MethodArgs<M>): Promise<MethodResult<M>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** The absolute URL, in this host, of a media path the API returned (e.g. review.media's `url`). */
+  mediaUrl(path: string): string;
 }
 
 /** The name of the single IPC channel / HTTP path prefix the hosts use. */

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { m001Initial } from './001-initial.js';
 import { m002Analyses } from './002-analyses.js';
 import { m003Spotting } from './003-spotting.js';
+import { m004Annotations } from './004-annotations.js';
 import { m005Proxies } from './005-proxies.js';
 
 export interface Migration {
@@ -15,6 +16,5 @@ export interface Migration {
  * migration: add the next one.
  */
 export const migrations: readonly Migration[] = [
-  m001Initial, m002Analyses, m003Spotting,
-  m005Proxies,
+  m001Initial, m002Analyses, m003Spotting, m004Annotations, m005Proxies,
 ];

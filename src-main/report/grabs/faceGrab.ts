@@ -1,0 +1,28 @@
+/** One decoded frame of the original, around the face, as shown for an accepted annotation. */
+export interface FaceGrab {
+  role: 'onset' | 'apex' | 'offset';
+  frame: number;
+  /** PNG bytes, or null when the frame could not be shown (`problem` says why). */
+  png: Buffer | null;
+  width: number;
+  height: number;
+  /** The region of the displayed frame shown, in its pixels; null: the whole frame. */
+  region: { x: number; y: number; w: number; h: number } | null;
+  /** Enlargement (>1: each source pixel repeated) or reduction (<1, averaged) factor. */
+  scale: number;
+  problem: string | null;
+}
+
+/** The grabs of each accepted annotation by its id, or why none were made. */
+export interface GrabSet {
+  byAnnotation: Map<number, FaceGrab[]>;
+  /** Why no frame was decoded at all (e.g. the original does not verify), or null. */
+  omitted: string | null;
+}
+
+export function grabCaption(g: FaceGrab): string {
+  if (!g.png) return `${g.role}: frame ${g.frame}: ${g.problem ?? 'not available'}`;
+  const what = g.region ? `face region ${g.region.w}x${g.region.h} px at (${g.region.x}, ${g.region.y})` : 'whole frame (no face box for this frame)';
+  const scale = g.scale === 1 ? 'pixel for pixel' : g.scale > 1 ? `enlarged ${g.scale}x by pixel repetition` : `reduced to ${Math.round(g.scale * 100)}%`;
+  return `${what}, ${scale}`;
+}

@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react';
+import type { MethodResult } from '../../../src-shared/api/contract.js';
+import type { Recording } from '../../../src-shared/domain/recording.js';
+import type { FrameTable } from '../../../src-shared/time/index.js';
+import { api } from '../../api/client.js';
+
+export interface ReviewData {
+  recording: Recording;
+  table: FrameTable;
+  /** PTS of each frame in seconds, and seconds since the first frame. */
+  ptsSeconds: Float64Array;
+  elapsed: Float64Array;
+  media: MethodResult<'review.media'>;
+  spot: MethodResult<'spot.latest'>;
+  analysis: MethodResult<'analysis.latest'>;
+}
+
+/** Everything the review window needs about a recording, loaded once when it opens. */
+export function useReviewData(id: number): { data: ReviewData | null; error: string | null; reload: () => void } {
+  const [data, setData] = useState<ReviewData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      const [recording, dto, media, spot, analysis] = await Promise.all([
+        api.call('library.get', { id }), api.call('library.frameTable', { id }), api.call('review.media', { id }),
+        api.call('spot.latest', { id }), api.call('analysis.latest', { id }),
+      ]);
+      const table: FrameTable = { timeBase: dto.timeBase, ptsTicks: dto.ptsTicks };
+      const { num, den } = dto.timeBase;
+      const ptsSeconds = Float64Array.from(dto.ptsTicks, (t) => (t * num) / den);
+      const first = dto.ptsTicks[0] ?? 0;
+      const elapsed = Float64Array.from(dto.ptsTicks, (t) => ((t - first) * num) / den);
+      if (live) setData({ recording, table, ptsSeconds, elapsed, media, spot, analysis });
+    })().catch((e: Error) => { if (live) setError(e.message); });
+    return () => { live = false; };
+  }, [id, version]);
+  return { data, error, reload: () => setVersion((v) => v + 1) };
+}

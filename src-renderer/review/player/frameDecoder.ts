@@ -1,0 +1,124 @@
+import { ALL_FORMATS, Input, UrlSource, VideoSampleSink, type InputVideoTrack, type VideoSample } from 'mediabunny';
+import { decoderWindow, frameOfTimestamp } from '../../../src-shared/review/frameMatch.js';
+
+/** A decoded frame, ready to draw: the picture at the cache's size, and which frame of the table it is. */
+export interface DecodedFrame {
+  frame: number;
+  bitmap: ImageBitmap;
+}
+
+export interface FrameDecoderInfo {
+  codec: string | null;
+  /** Size of the bitmaps it makes (the displayed picture, scaled to at most maxSide). */
+  width: number;
+  height: number;
+  /** Table seconds − decoder seconds, measured on the first frame. */
+  offset: number;
+}
+
+/**
+ * Decodes frames of one recording in the window, with WebCodecs through
+ * mediabunny's demuxers (MP4/MOV, Matroska/WebM, MPEG-TS), reading the media
+ * URL with byte ranges. Each decoded picture is identified against the frame
+ * table by its timestamp (frameOfTimestamp): a picture that matches no frame is
+ * dropped and counted, never shown as another frame.
+ *
+ * Decoding always runs forward from a keyframe. A run that starts where the
+ * previous one stopped continues the same decode instead of seeking again,
+ * which is what keeps playback and forward steps cheap.
+ */
+export class FrameDecoder {
+  private iterator: AsyncGenerator<VideoSample, void, unknown> | null = null;
+  /** The first frame the open iterator has not yielded yet. */
+  private iteratorNext = -1;
+  /** Pictures the table did not know (should stay 0). */
+  unmatched = 0;
+
+  private constructor(
+    private readonly input: Input,
+    private readonly track: InputVideoTrack,
+    private readonly sink: VideoSampleSink,
+    private readonly pts: Float64Array,
+    readonly info: FrameDecoderInfo,
+    private readonly rotation: number,
+  ) {}
+
+  static async open(url: string, ptsSeconds: Float64Array, maxSide: number): Promise<FrameDecoder> {
+    const input = new Input({ source: new UrlSource(url, { requestInit: { credentials: 'same-origin' } }), formats: ALL_FORMATS });
+    const track = await input.getPrimaryVideoTrack();
+    if (!track) throw new Error('The recording has no video track this window can read.');
+    const codec = await track.getCodecParameterString();
+    if (!(await track.canDecode())) throw new Error(`This window cannot decode the recording's video (${codec ?? track.codec ?? 'unknown codec'}): it needs a review proxy.`);
+    const first = await track.getFirstTimestamp();
+    const offset = (ptsSeconds[0] as number) - first;
+    const rotation = await track.getRotation();
+    const w = await track.getDisplayWidth();
+    const h = await track.getDisplayHeight();
+    const scale = Math.min(1, maxSide / Math.max(w, h));
+    const info = { codec, width: Math.max(2, Math.round(w * scale)), height: Math.max(2, Math.round(h * scale)), offset };
+    return new FrameDecoder(input, track, new VideoSampleSink(track), ptsSeconds, info, rotation);
+  }
+
+  /**
+   * Decodes frames from…to (inclusive), handing each to `onFrame` in
+   * presentation order as soon as it is ready. Stops early (between frames)
+   * when `stop()` says so. Frames before `from` that the decoder passes on its
+   * way are not converted, only decoded.
+   */
+  async decode(from: number, to: number, onFrame: (f: DecodedFrame) => void, stop: () => boolean): Promise<void> {
+    // Continue the open decode when it is just short of `from` (cheaper than a seek); otherwise seek.
+    if (!this.iterator || this.iteratorNext > from || from - this.iteratorNext > 12) await this.seekTo(from);
+    const iterator = this.iterator as AsyncGenerator<VideoSample, void, unknown>;
+    while (this.iteratorNext <= to) {
+      if (stop()) return;
+      const next = await iterator.next();
+      if (next.done) {
+        this.iteratorNext = Number.POSITIVE_INFINITY;
+        return;
+      }
+      const sample = next.value;
+      try {
+        const frame = frameOfTimestamp(this.pts, sample.timestamp, this.info.offset);
+        if (frame === null) {
+          this.unmatched += 1;
+          continue;
+        }
+        this.iteratorNext = frame + 1;
+        if (frame < from || frame > to) continue;
+        onFrame({ frame, bitmap: await this.toBitmap(sample) });
+      } finally {
+        sample.close();
+      }
+    }
+  }
+
+  private async seekTo(from: number): Promise<void> {
+    await this.iterator?.return();
+    const [start] = decoderWindow(this.pts, from, from, this.info.offset);
+    this.iterator = this.sink.samples(start);
+    this.iteratorNext = from;
+  }
+
+  private async toBitmap(sample: VideoSample): Promise<ImageBitmap> {
+    const { width, height } = this.info;
+    if (this.rotation === 0) {
+      const frame = sample.toVideoFrame();
+      try {
+        return await createImageBitmap(frame, { resizeWidth: width, resizeHeight: height, resizeQuality: 'medium' });
+      } finally {
+        frame.close();
+      }
+    }
+    // Rotated recordings: mediabunny draws with the rotation applied.
+    const canvas = new OffscreenCanvas(width, height);
+    sample.drawWithFit(canvas.getContext('2d') as OffscreenCanvasRenderingContext2D, { fit: 'fill' });
+    return canvas.transferToImageBitmap();
+  }
+
+  async close(): Promise<void> {
+    await this.iterator?.return().catch(() => undefined);
+    this.iterator = null;
+    this.input.dispose();
+    void this.track;
+  }
+}

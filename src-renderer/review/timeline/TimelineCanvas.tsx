@@ -1,0 +1,56 @@
+import { useEffect, useRef, useState } from 'react';
+import { frameAtPixel, type StripView } from '../../../src-shared/review/timelineView.js';
+import { drawTimeline, type EnvelopeData, type TimelineMarker } from './drawTimeline.js';
+
+/**
+ * One timeline canvas (overview or strip): draws on every change, seeks on
+ * click and while dragging, reports its width so envelopes match its pixels.
+ */
+export function TimelineCanvas({ view, envelope, shown, markers, cursor, height, onSeek, onWidth, onWheelZoom, label, testId }: {
+  view: StripView; envelope: EnvelopeData | null; shown: ReadonlySet<string>; markers: readonly TimelineMarker[]; cursor: number | null; height: number;
+  onSeek: (frame: number) => void; onWidth: (w: number) => void; onWheelZoom?: (factor: number, frame: number) => void; label: string; testId: string;
+}) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [width, setWidth] = useState(0);
+  const dragging = useRef(false);
+
+  useEffect(() => {
+    const el = canvas.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => {
+      const w = Math.max(1, Math.floor(el.clientWidth));
+      setWidth(w);
+      onWidth(w);
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [onWidth]);
+
+  useEffect(() => {
+    const el = canvas.current;
+    const ctx = el?.getContext('2d');
+    if (!el || !ctx || width < 1) return;
+    if (el.width !== width) el.width = width;
+    if (el.height !== height) el.height = height;
+    drawTimeline(ctx, width, height, view, envelope, shown, markers, cursor);
+    if (envelope) el.dataset.ready = 'true';
+  }, [width, height, view, envelope, shown, markers, cursor]);
+
+  const frameAt = (clientX: number) => {
+    const rect = (canvas.current as HTMLCanvasElement).getBoundingClientRect();
+    return frameAtPixel(view, clientX - rect.left, rect.width);
+  };
+  return (
+    <canvas
+      ref={canvas}
+      className="timeline-canvas"
+      style={{ height }}
+      aria-label={label}
+      data-testid={testId}
+      onPointerDown={(e) => { dragging.current = true; e.currentTarget.setPointerCapture(e.pointerId); onSeek(frameAt(e.clientX)); }}
+      onPointerMove={(e) => { if (dragging.current) onSeek(frameAt(e.clientX)); }}
+      onPointerUp={() => { dragging.current = false; }}
+      onWheel={onWheelZoom ? (e) => onWheelZoom(e.deltaY > 0 ? 1.25 : 0.8, frameAt(e.clientX)) : undefined}
+    />
+  );
+}

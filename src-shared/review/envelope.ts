@@ -1,0 +1,55 @@
+/**
+ * Min/max envelopes: a long per-frame series reduced to one (min, max) pair per
+ * bucket, a bucket being what one pixel column of a timeline shows. Drawing a
+ * vertical line from min to max per column shows every spike, however short,
+ * which averaging or picking every n-th frame would hide: a one-frame flash
+ * must stay visible on the overview of a three-hour recording.
+ */
+
+/** Frames [start, end) of bucket `b` when `span` frames are split into `buckets`. */
+export function bucketRange(from: number, span: number, buckets: number, b: number): [number, number] {
+  return [from + Math.floor((b * span) / buckets), from + Math.floor(((b + 1) * span) / buckets)];
+}
+
+/** How many buckets a span gets: never more than one per frame. */
+export function bucketCount(span: number, wanted: number): number {
+  return Math.max(0, Math.min(Math.floor(wanted), span));
+}
+
+export interface Envelope {
+  buckets: number;
+  /** Bucket-major: buckets × columns. NaN where a bucket has no value (no face in any of its frames). */
+  min: Float32Array;
+  max: Float32Array;
+}
+
+/**
+ * The envelope of frames [from, to) of a frame-major series of `width` values a
+ * frame, for the columns at `pick` (indices into a frame's values).
+ */
+export function minMaxEnvelope(values: Float32Array, width: number, from: number, to: number, wantedBuckets: number, pick: readonly number[]): Envelope {
+  const span = Math.max(0, to - from);
+  const buckets = bucketCount(span, wantedBuckets);
+  const cols = pick.length;
+  const min = new Float32Array(buckets * cols).fill(NaN);
+  const max = new Float32Array(buckets * cols).fill(NaN);
+  for (let b = 0; b < buckets; b++) {
+    const [start, end] = bucketRange(from, span, buckets, b);
+    for (let c = 0; c < cols; c++) {
+      const column = pick[c] as number;
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (let f = start; f < end; f++) {
+        const v = values[f * width + column] as number;
+        // NaN fails both comparisons, so frames without a value are skipped.
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+      if (lo !== Infinity) {
+        min[b * cols + c] = lo;
+        max[b * cols + c] = hi;
+      }
+    }
+  }
+  return { buckets, min, max };
+}

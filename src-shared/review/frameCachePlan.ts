@@ -1,0 +1,56 @@
+/**
+ * What the player keeps decoded around the current frame, and what it decodes
+ * next. Pure, so the policy can be tested apart from any decoder.
+ *
+ * The window leans in the direction of travel: going forward it keeps a few
+ * frames behind and many ahead; going backward the reverse, so stepping back
+ * is served from memory as fast as stepping forward.
+ */
+
+export interface CacheWindow {
+  from: number;
+  to: number;
+}
+
+/** The frames worth holding when at `current`, moving in `direction`, with room for `capacity` frames. */
+export function cacheWindow(current: number, direction: 1 | -1, capacity: number, frameCount: number): CacheWindow {
+  const cap = Math.max(1, Math.min(capacity, frameCount));
+  const behind = Math.floor((cap - 1) / 4);
+  const ahead = cap - 1 - behind;
+  let from = direction === 1 ? current - behind : current - ahead;
+  from = Math.max(0, Math.min(from, frameCount - cap));
+  return { from, to: from + cap - 1 };
+}
+
+/** Cached frames outside the window, farthest from `current` first: the order to evict them in. */
+export function evictionOrder(cached: Iterable<number>, window: CacheWindow, current: number): number[] {
+  const out: number[] = [];
+  for (const f of cached) if (f < window.from || f > window.to) out.push(f);
+  return out.sort((a, b) => Math.abs(b - current) - Math.abs(a - current) || a - b);
+}
+
+/**
+ * The next range to decode: the missing frames of the window nearest to
+ * `current` in the direction of travel (the current frame itself first), as one
+ * contiguous run of at most `maxRun` frames. Decoding always runs forward, so a
+ * run behind the current frame is decoded from its start. Null when the
+ * window is complete.
+ */
+export function nextDecodeRun(window: CacheWindow, current: number, direction: 1 | -1, isCached: (f: number) => boolean, maxRun: number): CacheWindow | null {
+  const at = Math.max(window.from, Math.min(window.to, current));
+  const order: number[] = [at];
+  const forward = (f: number) => { for (let i = f; i <= window.to; i++) order.push(i); };
+  const backward = (f: number) => { for (let i = f; i >= window.from; i--) order.push(i); };
+  if (direction === 1) { forward(at + 1); backward(at - 1); } else { backward(at - 1); forward(at + 1); }
+  const first = order.find((f) => !isCached(f));
+  if (first === undefined) return null;
+  // Extend to a contiguous missing run in decode (forward) order.
+  if (first >= at) {
+    let end = first;
+    while (end + 1 <= window.to && end + 1 - first < maxRun && !isCached(end + 1)) end++;
+    return { from: first, to: end };
+  }
+  let start = first;
+  while (start - 1 >= window.from && first - (start - 1) < maxRun && !isCached(start - 1)) start--;
+  return { from: start, to: first };
+}

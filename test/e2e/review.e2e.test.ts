@@ -1,0 +1,190 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { ensureFixtures, type FixtureInfo, type FixtureName } from '../fixtures/generate.js';
+import { launchChromium } from '../helpers/browser.js';
+import { startServe, type ServeProcess } from '../helpers/serveProcess.js';
+import { artifactsDir, cliBin, realMediaDir, tempDir } from '../helpers/paths.js';
+import { barcodesOfScreenshots } from '../helpers/screenBarcode.js';
+import { callApi, openReview, presentations, readoutFrame, waitDisplayed } from './reviewPage.js';
+
+let fixtures: Record<FixtureName, FixtureInfo>;
+let server: ServeProcess;
+let browser: Browser;
+const ids = new Map<string, number>();
+const talkingHead = path.join(realMediaDir, 'cap13_edit2.mp4');
+
+beforeAll(async () => {
+  fixtures = await ensureFixtures();
+  const db = path.join(tempDir(), 'case.sqlite');
+  // Import as an analyst would from the command line, then serve the case.
+  const files = [fixtures.cfr25.path, fixtures.vfr.path, fixtures.longgop.path, talkingHead];
+  const out = JSON.parse(execFileSync(process.execPath, [cliBin, 'import', '--db', db, '--json', ...files], { encoding: 'utf8' })) as { recordings: { path: string; id: number }[] };
+  for (const r of out.recordings) ids.set(r.path, r.id);
+  server = await startServe(['--db', db], { MICROMOMENT_ANALYST: 'Process Default' });
+  browser = await launchChromium();
+  fs.mkdirSync(artifactsDir, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function newPage(): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 950 } });
+  const errors: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url);
+  return { page, errors };
+}
+
+/** A fixed sequence of "random" frames, so a failure can be replayed. */
+function randomFrames(count: number, frames: number, seed: number): number[] {
+  let s = seed;
+  return Array.from({ length: count }, () => {
+    s = (s * 1103515245 + 12345) % 2 ** 31;
+    return s % frames;
+  });
+}
+
+describe('the review player shows the frame it claims (barcodes read from the screen)', () => {
+  for (const name of ['cfr25', 'vfr', 'longgop'] as const) {
+    it(`${name}: 50 steps forward, 50 back, 20 seeks`, async () => {
+      const fixture = fixtures[name];
+      const { page, errors } = await newPage();
+      await openReview(page, server.origin, ids.get(fixture.path)!);
+      const canvas = page.getByTestId('player-canvas');
+      const shots: Buffer[] = [];
+      const claimed: number[] = [];
+      const expected: number[] = [];
+      const record = async (frame: number) => {
+        await waitDisplayed(page, frame);
+        claimed.push(await readoutFrame(page));
+        expected.push(frame);
+        shots.push(await canvas.screenshot());
+      };
+      const steps = Math.min(50, fixture.frames - 1);
+      let frame = 0;
+      for (let i = 0; i < steps; i++) {
+        await page.keyboard.press('ArrowRight');
+        await record(++frame);
+      }
+      for (let i = 0; i < steps; i++) {
+        await page.keyboard.press('ArrowLeft');
+        await record(--frame);
+      }
+      for (const target of randomFrames(20, fixture.frames, fixture.frames * 7 + 1)) {
+        await page.keyboard.press('g');
+        await page.getByTestId('goto-frame').fill(String(target));
+        await page.keyboard.press('Enter');
+        await record(target);
+      }
+      const onScreen = await barcodesOfScreenshots(shots, fixture.width, fixture.height);
+      expect(claimed).toEqual(expected);
+      expect(onScreen).toEqual(claimed);
+      if (name === 'vfr') await page.screenshot({ path: path.join(artifactsDir, 'review-barcode-vfr.png') });
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+});
+
+describe('slow playback presents every frame, in order, once', () => {
+  const cases = [{ name: 'vfr' as const, speed: 1 / 6, label: '1/6' }, { name: 'longgop' as const, speed: 1 / 25, label: '1/25' }];
+  for (const { name, speed, label } of cases) {
+    it(`${name} at ${label}: the first 2 s of source`, async () => {
+      const fixture = fixtures[name];
+      const id = ids.get(fixture.path)!;
+      const { page } = await newPage();
+      await openReview(page, server.origin, id);
+      const table = await callApi<{ timeBase: { num: number; den: number }; ptsTicks: number[] }>(page, 'library.frameTable', { id });
+      const seconds = table.ptsTicks.map((t) => ((t - table.ptsTicks[0]!) * table.timeBase.num) / table.timeBase.den);
+      const interval = seconds.map((_, f) => f).filter((f) => seconds[f]! < 2);
+      await page.getByTestId('speed-select').selectOption(String(speed));
+      await page.keyboard.press('Space');
+      const last = interval[interval.length - 1]!;
+      await expect.poll(async () => (await presentations(page)).some((p) => p.playing && p.frame === last), { timeout: 2_000 + 2_000 * 1000 * speed * 1.5 + 10_000, interval: 250 }).toBe(true);
+      // Stop (playback of the long-GOP clip goes on; the VFR clip has ended by itself).
+      await page.evaluate(() => (window as unknown as { micromomentPlayer: { pause(): void } }).micromomentPlayer.pause());
+      const played = (await presentations(page)).filter((p) => p.playing);
+      const inInterval = played.filter((p) => p.frame <= last);
+      // Every frame of the table's first 2 s, in order, each exactly once.
+      expect(inInterval.map((p) => p.frame)).toEqual(interval);
+      expect(inInterval.every((p) => p.speed === speed)).toBe(true);
+      // At its own pace: never early (a frame stays up at least its gap / speed, less one 60 Hz
+      // animation frame), and typically on time. A busy machine can make a frame late; it is
+      // then shown late rather than skipped, and the frames after it keep their spacing.
+      const spacing = inInterval.slice(1).map((p, i) => ({ frame: p.frame, wanted: ((seconds[p.frame]! - seconds[p.frame - 1]!) / speed) * 1000, got: p.at - inInterval[i]!.at }));
+      expect(spacing.filter((s) => s.got < s.wanted - 17)).toEqual([]);
+      const errorsMs = spacing.map((s) => Math.abs(s.got - s.wanted)).sort((a, b) => a - b);
+      const median = errorsMs[Math.floor(errorsMs.length / 2)]!;
+      console.log(`${name} at ${label}: ${inInterval.length} frames, spacing error median ${median.toFixed(1)} ms, max ${errorsMs[errorsMs.length - 1]!.toFixed(1)} ms, late by > 40 ms: ${spacing.filter((s) => s.got - s.wanted > 40).length}`);
+      expect(median).toBeLessThan(20);
+      await page.close();
+    }, 180_000);
+  }
+});
+
+describe('keyboard-first annotation', () => {
+  it('annotates a candidate with keys only; a reload keeps it and its audit entries; undo works', async () => {
+    const id = ids.get(talkingHead)!;
+    const { page, errors } = await newPage();
+    const spot = await callApi<{ candidates: { onsetFrame: number; offsetFrame: number; emotion: string }[] }>(page, 'spot.run', { id });
+    expect(spot.candidates.length).toBeGreaterThan(0);
+    // First visit: the window asks the analyst's name once.
+    await openReview(page, server.origin, id, null);
+    await page.getByLabel('Your name').fill('E2E Analyst');
+    await page.keyboard.press('Enter');
+    await waitDisplayed(page, 0);
+    await expect.poll(() => page.getByTestId('queue').locator('li').count()).toBe(spot.candidates.length);
+
+    const first = spot.candidates[0]!;
+    await page.keyboard.press('n');
+    await waitDisplayed(page, first.onsetFrame);
+    await page.keyboard.press('a');
+    await page.keyboard.press('2'); // sadness
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await waitDisplayed(page, first.onsetFrame + 2);
+    await page.keyboard.press('i');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('inner brows up, one frame');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('undo-label').textContent()).toBe('candidate 1: note edited');
+    await page.keyboard.press('Shift+?');
+    await expect.poll(() => page.getByRole('dialog', { name: 'Keyboard shortcuts' }).isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(artifactsDir, 'review-shortcuts.png') });
+    await page.keyboard.press('Escape');
+
+    await page.reload();
+    await waitDisplayed(page, first.onsetFrame + 2); // the frame came back from the address
+    await page.keyboard.press('n');
+    await expect.poll(() => page.getByTestId('details-verdict').textContent()).toBe('accepted');
+    expect(await page.getByTestId('details-emotion').textContent()).toContain('sadness');
+    expect(await page.getByTestId('details-frames').textContent()).toMatch(new RegExp(`^${first.onsetFrame + 2} · `));
+    expect(await page.locator('#annotation-note').inputValue()).toBe('inner brows up, one frame');
+    const audit = await callApi<{ action: string; actor: string; target: string }[]>(page, 'audit.list', { afterSeq: 0, limit: 1000 });
+    const mine = audit.filter((e) => e.action.startsWith('annotation.'));
+    expect(mine.map((e) => [e.action, e.actor])).toEqual([
+      ['annotation.created', 'E2E Analyst'], ['annotation.updated', 'E2E Analyst'], ['annotation.updated', 'E2E Analyst'], ['annotation.updated', 'E2E Analyst'],
+    ]);
+    await page.screenshot({ path: path.join(artifactsDir, 'review-annotated.png') });
+
+    // Undo the note, then the onset: the store and the window agree.
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('#annotation-note').inputValue()).toBe('');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.getByTestId('details-frames').textContent()).toMatch(new RegExp(`^${first.onsetFrame} · `));
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => page.getByTestId('details-frames').textContent()).toMatch(new RegExp(`^${first.onsetFrame + 2} · `));
+    const state = await callApi<{ annotations: { note: string; onsetFrame: number; emotion: string; verdict: string }[] }>(page, 'annotations.list', { recordingId: id, analyst: 'E2E Analyst' });
+    expect(state.annotations).toMatchObject([{ note: '', onsetFrame: first.onsetFrame + 2, emotion: 'sadness', verdict: 'accepted' }]);
+    const after = await callApi<{ action: string }[]>(page, 'audit.list', { afterSeq: 0, limit: 1000 });
+    expect(after.filter((e) => e.action.startsWith('annotation.')).slice(-3).map((e) => e.action)).toEqual(['annotation.undone', 'annotation.undone', 'annotation.redone']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { cacheWindow, evictionOrder, nextDecodeRun } from '../../../src-shared/review/frameCachePlan.js';
+
+describe('frame cache plan', () => {
+  it('keeps the current frame inside a window of the capacity, leaning in the direction of travel (property)', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 5000 }), fc.nat(), fc.integer({ min: 1, max: 400 }), fc.constantFrom(1 as const, -1 as const), (n, c, cap, dir) => {
+      const current = c % n;
+      const w = cacheWindow(current, dir, cap, n);
+      expect(w.from).toBeGreaterThanOrEqual(0);
+      expect(w.to).toBeLessThan(n);
+      expect(w.to - w.from + 1).toBe(Math.min(cap, n));
+      expect(current).toBeGreaterThanOrEqual(w.from);
+      expect(current).toBeLessThanOrEqual(w.to);
+      const ahead = dir === 1 ? w.to - current : current - w.from;
+      const behind = dir === 1 ? current - w.from : w.to - current;
+      if (current - 0 >= cap && n - 1 - current >= cap) expect(ahead).toBeGreaterThanOrEqual(behind);
+    }));
+  });
+
+  it('evicts only frames outside the window, farthest first', () => {
+    expect(evictionOrder([1, 50, 51, 99, 120, 10], { from: 45, to: 100 }, 60)).toEqual([120, 1, 10]);
+  });
+
+  it('decodes the current frame first, then onward in the direction of travel, never a cached frame (property)', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 300 }), fc.nat(), fc.constantFrom(1 as const, -1 as const), fc.uniqueArray(fc.nat({ max: 299 })), fc.integer({ min: 1, max: 64 }),
+      (n, c, dir, cachedList, maxRun) => {
+        const current = c % n;
+        const cached = new Set(cachedList.filter((f) => f < n));
+        const w = cacheWindow(current, dir, 80, n);
+        const run = nextDecodeRun(w, current, dir, (f) => cached.has(f), maxRun);
+        const missing = [];
+        for (let f = w.from; f <= w.to; f++) if (!cached.has(f)) missing.push(f);
+        if (missing.length === 0) return expect(run).toBeNull();
+        expect(run).not.toBeNull();
+        expect(run!.to - run!.from + 1).toBeLessThanOrEqual(maxRun);
+        for (let f = run!.from; f <= run!.to; f++) expect(cached.has(f)).toBe(false);
+        if (!cached.has(current)) expect(current >= run!.from && current <= run!.to).toBe(true);
+      }));
+  });
+
+  it('going backward, decodes the run just behind the current frame', () => {
+    const cached = new Set([100]);
+    expect(nextDecodeRun({ from: 40, to: 110 }, 100, -1, (f) => cached.has(f), 30)).toEqual({ from: 70, to: 99 });
+    expect(nextDecodeRun({ from: 40, to: 110 }, 100, 1, (f) => cached.has(f), 30)).toEqual({ from: 101, to: 110 });
+  });
+});
