@@ -42,7 +42,11 @@ export const handlers: Handlers = {
       annotations: countAnnotations(ctx.db, r.id),
     };
   }),
-  'library.frameTable': (ctx, { id }) => getFrameTable(ctx.db, id) ?? notFound(id),
+  'library.frameTable': (ctx, { id }) => {
+    const table = getFrameTable(ctx.db, id) ?? notFound(id);
+    warmReviewSeries(ctx, id);
+    return table;
+  },
   'analysis.run': (ctx, { id, force }) => analyzeImportedRecording(ctx, id, createDefaultStages, { force }),
   'analysis.latest': (ctx, { id }) => {
     if (!getRecording(ctx.db, id)) notFound(id);
@@ -85,6 +89,15 @@ export const handlers: Handlers = {
   'annotations.redo': (ctx, { recordingId, analyst }) => redoAnnotationChange(ctx.db, recordingId, analyst),
   'audit.list': (ctx, { afterSeq, limit }) => listAudit(ctx.db, afterSeq, limit),
 };
+
+/**
+ * The review window asks for the frame table first and for the timeline's
+ * curves right after: read the per-frame series in between (after this reply
+ * is sent), so a long recording's timeline does not wait for the store.
+ */
+function warmReviewSeries(ctx: AppContext, id: number): void {
+  if (latestCompleteAnalysis(ctx.db, id)) setImmediate(() => { try { reviewSeries(ctx.db, ctx.dbPath, id); } catch { /* the timeline will report it */ } });
+}
 
 /** The same context, acting for the analyst the window named (the process's default otherwise). */
 function actingAs(ctx: AppContext, analyst: string | undefined): AppContext {

@@ -84,7 +84,7 @@ export class PlayerEngine {
     try {
       this.decoder = await FrameDecoder.open(url, ptsSeconds, maxSide);
     } catch (err) {
-      this.update({ error: (err as Error).message });
+      this.update({ error: `Cannot play this recording: ${(err as Error).message}` });
       return;
     }
     if (this.disposed) return void this.decoder.close();
@@ -191,6 +191,8 @@ export class PlayerEngine {
     const run = this.inflight;
     if (this.cache && !this.cache.has(target) && !(run && target >= run.from && target <= run.to)) this.generation++;
     this.update({ target });
+    // A cached frame is drawn at once, not at the next animation frame: a step costs one drawImage.
+    if (!this.snapshot.playing && this.cache?.has(target) && target !== this.snapshot.displayed) this.draw(target, performance.now(), false);
     this.wake?.();
     this.kick();
   }
