@@ -18,16 +18,17 @@ import { seedLongRecording } from './reviewBenchData.js';
 
 const CHROMIUM = process.env.MICROMOMENT_CHROMIUM ?? '/usr/bin/chromium';
 const source = path.resolve(packageRoot(), '..', 'shared', 'media', 'talking-head', 'franck-excerpt.mp4');
-const GOP = 60;
+/** Keyframe intervals measured: every 2 s (a common camera setting) and every 1/3 s (what a review proxy can choose). */
+const GOPS = [60, 10];
 
-/** A 1080p30 H.264 recording of real footage, a keyframe every 2 s (a common camera setting). */
-function make1080Clip(ffmpeg: string, dir: string): string {
-  const out = path.join(dir, `bench-1080p30-60s-gop${GOP}.mp4`);
+/** A 1080p30 H.264 recording of real footage with a keyframe every `gop` frames. */
+function make1080Clip(ffmpeg: string, dir: string, gop: number): string {
+  const out = path.join(dir, `bench-1080p30-60s-gop${gop}.mp4`);
   if (fs.existsSync(out)) return out;
   fs.mkdirSync(dir, { recursive: true });
   const tmp = `${out}.part.mp4`;
   execFileSync(ffmpeg, ['-v', 'error', '-y', '-stream_loop', '-1', '-i', `file:${source}`, '-t', '60', '-vf', 'scale=-2:1080,pad=1920:1080:(ow-iw)/2:0,fps=30',
-    '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-g', String(GOP), '-pix_fmt', 'yuv420p', '-an', `file:${tmp}`], { stdio: ['ignore', 'ignore', 'inherit'] });
+    '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-g', String(gop), '-keyint_min', String(gop), '-pix_fmt', 'yuv420p', '-an', `file:${tmp}`], { stdio: ['ignore', 'ignore', 'inherit'] });
   fs.renameSync(tmp, out);
   return out;
 }
@@ -70,15 +71,18 @@ async function openReview(page: Page, origin: string, id: number): Promise<void>
 async function main(): Promise<void> {
   const ffmpeg = requireTool('ffmpeg');
   const dir = path.join(os.tmpdir(), 'micromoment-bench');
-  const clip = make1080Clip(ffmpeg.path, dir);
   const caseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mm-review-bench-'));
   const ctx = createContext({ dbPath: path.join(caseDir, 'case.sqlite'), analyst: 'bench' });
   const host = { close: async () => undefined } as { close(): Promise<void> };
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   try {
-    const imported = await importRecording(ctx, clip);
-    if (imported.status === 'failed') throw new Error(imported.error);
-    const frames1080 = imported.frames as number;
+    const clips = [];
+    for (const gop of GOPS) {
+      const clip = make1080Clip(ffmpeg.path, dir, gop);
+      const imported = await importRecording(ctx, clip);
+      if (imported.status === 'failed') throw new Error(imported.error);
+      clips.push({ gop, clip, id: imported.id as number, frames: imported.frames as number });
+    }
     if (process.env.MICROMOMENT_BENCH_SKIP_PLAYER) console.log('(player part skipped)');
     const longFrames = 3 * 3600 * 30;
     const seedStart = performance.now();
@@ -92,10 +96,13 @@ async function main(): Promise<void> {
     await page.evaluate(() => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('micromoment.analyst', 'bench'));
     const origin = `http://127.0.0.1:${loopback.port}`;
 
-    console.log(`\n1080p30 H.264, keyframe every ${GOP} frames (${path.basename(clip)}, ${frames1080} frames), Chromium ${browser.version()}, WebCodecs in software:`);
-    if (!process.env.MICROMOMENT_BENCH_SKIP_PLAYER) await playerFigures(page, origin, imported.id as number, frames1080);
+    for (const c of clips) {
+      if (process.env.MICROMOMENT_BENCH_SKIP_PLAYER) break;
+      console.log(`\n1080p30 H.264, a keyframe every ${c.gop} frames (${path.basename(c.clip)}, ${c.frames} frames), Chromium ${browser.version()}, WebCodecs in software:`);
+      await playerFigures(page, origin, c.id, c.frames);
+    }
     await timelineFigures(context, origin, longId, longFrames, loopback.token, caseDir);
-    console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.`);
+    console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min: other work on the machine slows every figure).`);
   } finally {
     await browser.close();
     await host.close();
