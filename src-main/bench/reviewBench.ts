@@ -41,17 +41,27 @@ const fmt = (values: number[]) => `p50 ${percentile(values, 50).toFixed(1)} ms, 
 
 type Engine = { seek(f: number): void; step(d: number): void; getSnapshot(): { displayed: number | null; ready: boolean; error: string | null }; subscribe(l: () => void): () => void };
 
-/** Time from asking for a frame to the frame drawn on the canvas (it reaches the screen at the next vsync). */
-async function timed(page: Page, op: { seek: number } | { step: number }): Promise<number> {
-  return page.evaluate((op) => new Promise<number>((resolve) => {
-    const engine = (globalThis as unknown as { micromomentPlayer: Engine }).micromomentPlayer;
+interface Timing {
+  /** Until the frame is drawn on the canvas. */
+  drawn: number;
+  /** Until the animation frame that paints it begins (the screen shows it with that frame). */
+  painted: number;
+}
+
+/** Time from asking for a frame to the frame drawn on the canvas, and to the animation frame that paints it. */
+async function timed(page: Page, op: { seek: number } | { step: number }): Promise<Timing> {
+  return page.evaluate((op) => new Promise<Timing>((resolve) => {
+    const g = globalThis as unknown as { micromomentPlayer: Engine; requestAnimationFrame(cb: (t: number) => void): number };
+    const engine = g.micromomentPlayer;
     const target = 'seek' in op ? op.seek : (engine.getSnapshot().displayed as number) + op.step;
     const t0 = performance.now();
+    let finished = false;
     const done = () => {
-      if (engine.getSnapshot().displayed !== target) return false;
+      if (finished || engine.getSnapshot().displayed !== target) return;
+      finished = true;
+      const drawn = performance.now() - t0;
       unsubscribe();
-      resolve(performance.now() - t0);
-      return true;
+      g.requestAnimationFrame(() => resolve({ drawn, painted: performance.now() - t0 }));
     };
     const unsubscribe = engine.subscribe(done);
     if ('seek' in op) engine.seek(op.seek);
@@ -59,6 +69,8 @@ async function timed(page: Page, op: { seek: number } | { step: number }): Promi
     done();
   }), op);
 }
+
+const fmtTimings = (t: Timing[]) => `drawn ${fmt(t.map((x) => x.drawn))}; painted ${fmt(t.map((x) => x.painted))}`;
 
 async function openReview(page: Page, origin: string, id: number): Promise<void> {
   await page.goto(`${origin}/#/review/${id}`);
@@ -115,14 +127,14 @@ async function playerFigures(page: Page, origin: string, id: number, frames1080:
     await openReview(page, origin, id);
     let seed = 20240611;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const seeks: number[] = [];
+    const seeks: Timing[] = [];
     for (let i = 0; i < 40; i++) {
       seeks.push(await timed(page, { seek: Math.floor(random() * frames1080) }));
       await page.waitForTimeout(300);
     }
-    console.log(`  seek to an arbitrary frame: ${fmt(seeks)}`);
+    console.log(`  seek to an arbitrary frame: ${fmtTimings(seeks)}`);
     const held = async (delta: number, count: number) => {
-      const out: number[] = [];
+      const out: Timing[] = [];
       for (let i = 0; i < count; i++) {
         out.push(await timed(page, { step: delta }));
         await page.waitForTimeout(1000 / 15); // the hold-to-repeat rate
@@ -134,16 +146,15 @@ async function playerFigures(page: Page, origin: string, id: number, frames1080:
     const forward = await held(1, 60);
     await page.waitForTimeout(3000);
     const backward = await held(-1, 60);
-    console.log(`  step forward, held at 15 steps/s: ${fmt(forward)}`);
-    if (process.env.MICROMOMENT_BENCH_VERBOSE) console.log(forward.map((v) => v.toFixed(0)).join(' '), '|', backward.map((v) => v.toFixed(0)).join(' '));
-    console.log(`  step backward, held at 15 steps/s: ${fmt(backward)}`);
+    console.log(`  step forward, held at 15 steps/s: ${fmtTimings(forward)}`);
+        console.log(`  step backward, held at 15 steps/s: ${fmtTimings(backward)}`);
     await timed(page, { seek: 300 });
     await page.waitForTimeout(3000);
-    const tapsF: number[] = [];
-    const tapsB: number[] = [];
+    const tapsF: Timing[] = [];
+    const tapsB: Timing[] = [];
     for (let i = 0; i < 20; i++) { tapsF.push(await timed(page, { step: 1 })); await page.waitForTimeout(250); }
     for (let i = 0; i < 20; i++) { tapsB.push(await timed(page, { step: -1 })); await page.waitForTimeout(250); }
-    console.log(`  single steps, 4 per second: forward ${fmt(tapsF)}; backward ${fmt(tapsB)}`);
+    console.log(`  single steps, 4 per second: forward ${fmtTimings(tapsF)}\n                              backward ${fmtTimings(tapsB)}`);
 }
 
 async function timelineFigures(context: BrowserContext, origin: string, longId: number, longFrames: number, token: string, caseDir: string): Promise<void> {
