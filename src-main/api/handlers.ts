@@ -57,7 +57,11 @@ export const handlers: Handlers = {
       annotations: countAnnotations(ctx.db, r.id),
     };
   }),
-  'library.frameTable': (ctx, { id }) => getFrameTable(ctx.db, id) ?? notFound(id),
+  'library.frameTable': (ctx, { id }) => {
+    const table = getFrameTable(ctx.db, id) ?? notFound(id);
+    warmReviewSeries(ctx, id);
+    return table;
+  },
   'analysis.run': (ctx, { id, force }) => analyzeImportedRecording(ctx, id, createDefaultStages, { force }),
   'analysis.latest': (ctx, { id }) => {
     if (!getRecording(ctx.db, id)) notFound(id);
@@ -125,6 +129,15 @@ export const handlers: Handlers = {
   'report.export': (ctx, { id, format, allowMismatch, analyst }) => exportReportForWindow(actingAs(ctx, analyst), id, format, allowMismatch),
   'audit.list': (ctx, { afterSeq, limit }) => listAudit(ctx.db, afterSeq, limit),
 };
+
+/**
+ * The review window asks for the frame table first and for the timeline's
+ * curves right after: read the per-frame series in between (after this reply
+ * is sent), so a long recording's timeline does not wait for the store.
+ */
+function warmReviewSeries(ctx: AppContext, id: number): void {
+  if (latestCompleteAnalysis(ctx.db, id)) setImmediate(() => { try { reviewSeries(ctx.db, ctx.dbPath, id); } catch { /* the timeline will report it */ } });
+}
 
 /** The same context, acting for the analyst the window named (the process's default otherwise). */
 function actingAs(ctx: AppContext, analyst: string | undefined): AppContext {

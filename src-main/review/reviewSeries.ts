@@ -1,6 +1,6 @@
 import { STORED_COLUMNS, STORED_INDEX } from '../../src-shared/analysis/frameColumns.js';
 import { REVIEW_COLUMNS, type ReviewColumn } from '../../src-shared/review/reviewColumns.js';
-import { minMaxEnvelope } from '../../src-shared/review/envelope.js';
+import { blockLevel, minMaxEnvelopeFast, type BlockLevel } from '../../src-shared/review/envelope.js';
 import { ApiError } from '../../src-shared/api/apiError.js';
 import { latestCompleteAnalysis, readAnalysisValues } from '../store/analysesRepo.js';
 import type { Db } from '../store/openStore.js';
@@ -10,6 +10,8 @@ export interface ReviewSeries {
   analysisId: number;
   frames: number;
   values: Float32Array;
+  /** Min/max per 32 frames, for long envelopes. */
+  blocks: BlockLevel;
 }
 
 const WIDTH = REVIEW_COLUMNS.length;
@@ -47,7 +49,7 @@ export function reviewSeries(db: Db, dbKey: string, recordingId: number): Review
       for (let c = 0; c < WIDTH; c++) values[dst + c] = slice[src + (stored[c] as number)] as number;
     }
   }
-  const series = { analysisId: analysis.id, frames, values };
+  const series = { analysisId: analysis.id, frames, values, blocks: blockLevel(values, WIDTH, frames, 32) };
   cache.set(key, series);
   while (cache.size > KEEP) cache.delete(cache.keys().next().value as string);
   return series;
@@ -73,7 +75,7 @@ export function seriesSlice(series: ReviewSeries, from: number, count: number, c
 export function seriesEnvelope(series: ReviewSeries, from: number, to: number, buckets: number, columns: readonly ReviewColumn[]) {
   const start = Math.min(from, series.frames);
   const end = Math.max(start, Math.min(to, series.frames));
-  return { from: start, to: end, ...minMaxEnvelope(series.values, WIDTH, start, end, buckets, columnIndices(columns)) };
+  return { from: start, to: end, ...minMaxEnvelopeFast(series.values, WIDTH, series.blocks, start, end, buckets, columnIndices(columns)) };
 }
 
 export function toBase64(values: Float32Array): string {

@@ -26,7 +26,7 @@ const HOLD_RATE_HZ = 15;
 /** The review workspace: player, magnifier, timeline and annotation queue, all on the keyboard. */
 export function ReviewWorkspace({ data, analyst, initialFrame }: { data: ReviewData; analyst: string; initialFrame: number }) {
   const { recording, table, media, spot } = data;
-  const engine = usePlayerEngine(data.elapsed, data.ptsSeconds, media.playable ? api.mediaUrl(media.url) : null, initialFrame);
+  const engine = usePlayerEngine(data.elapsed, data.ptsSeconds, data.keyFrames, media.playable ? api.mediaUrl(media.url) : null, initialFrame);
   const snap = usePlayerSnapshot(engine);
   const annotations = useAnnotations(recording.id, analyst);
   const [selected, setSelected] = useState<string | null>(null);

@@ -53,3 +53,66 @@ export function minMaxEnvelope(values: Float32Array, width: number, from: number
   }
   return { buckets, min, max };
 }
+
+/** Per-block min/max of a frame-major series: the coarse level that makes long envelopes cheap. */
+export interface BlockLevel {
+  blockSize: number;
+  /** Block-major: blocks × width. NaN where a block has no value. */
+  min: Float32Array;
+  max: Float32Array;
+}
+
+export function blockLevel(values: Float32Array, width: number, frames: number, blockSize: number): BlockLevel {
+  const blocks = Math.ceil(frames / blockSize);
+  const all = Array.from({ length: width }, (_, c) => c);
+  const env = { min: new Float32Array(blocks * width), max: new Float32Array(blocks * width) };
+  for (let b = 0; b < blocks; b++) {
+    const e = minMaxEnvelope(values, width, b * blockSize, Math.min(frames, (b + 1) * blockSize), 1, all);
+    env.min.set(e.min, b * width);
+    env.max.set(e.max, b * width);
+  }
+  return { blockSize, ...env };
+}
+
+/**
+ * The same envelope as minMaxEnvelope, computed from whole blocks where a
+ * bucket covers them and from single frames only at its ragged ends: a
+ * three-hour overview reads a few thousand blocks instead of every frame.
+ */
+export function minMaxEnvelopeFast(values: Float32Array, width: number, level: BlockLevel, from: number, to: number, wantedBuckets: number, pick: readonly number[]): Envelope {
+  const span = Math.max(0, to - from);
+  const buckets = bucketCount(span, wantedBuckets);
+  if (buckets === 0 || span / buckets < 2 * level.blockSize) return minMaxEnvelope(values, width, from, to, wantedBuckets, pick);
+  const cols = pick.length;
+  const min = new Float32Array(buckets * cols).fill(NaN);
+  const max = new Float32Array(buckets * cols).fill(NaN);
+  const size = level.blockSize;
+  for (let b = 0; b < buckets; b++) {
+    const [start, end] = bucketRange(from, span, buckets, b);
+    const firstBlock = Math.ceil(start / size);
+    const endBlock = Math.floor(end / size);
+    for (let c = 0; c < cols; c++) {
+      const column = pick[c] as number;
+      let lo = Infinity;
+      let hi = -Infinity;
+      const frame = (f: number) => {
+        const v = values[f * width + column] as number;
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      };
+      for (let f = start; f < Math.min(end, firstBlock * size); f++) frame(f);
+      for (let k = firstBlock; k < endBlock; k++) {
+        const bl = level.min[k * width + column] as number;
+        const bh = level.max[k * width + column] as number;
+        if (bl < lo) lo = bl;
+        if (bh > hi) hi = bh;
+      }
+      for (let f = Math.max(start, endBlock * size); f < end; f++) frame(f);
+      if (lo !== Infinity) {
+        min[b * cols + c] = lo;
+        max[b * cols + c] = hi;
+      }
+    }
+  }
+  return { buckets, min, max };
+}

@@ -36,7 +36,7 @@ export function evictionOrder(cached: Iterable<number>, window: CacheWindow, cur
  * run behind the current frame is decoded from its start. Null when the
  * window is complete.
  */
-export function nextDecodeRun(window: CacheWindow, current: number, direction: 1 | -1, isCached: (f: number) => boolean, maxRun: number): CacheWindow | null {
+export function nextDecodeRun(window: CacheWindow, current: number, direction: 1 | -1, isCached: (f: number) => boolean, maxRun: number, keyFrames?: ArrayLike<number>): CacheWindow | null {
   const at = Math.max(window.from, Math.min(window.to, current));
   const order: number[] = [at];
   const forward = (f: number) => { for (let i = f; i <= window.to; i++) order.push(i); };
@@ -52,5 +52,20 @@ export function nextDecodeRun(window: CacheWindow, current: number, direction: 1
   }
   let start = first;
   while (start - 1 >= window.from && first - (start - 1) < maxRun && !isCached(start - 1)) start--;
+  // Behind the current frame, decode one keyframe interval at a time, nearest first: the frames
+  // the analyst steps back to next are ready soonest, and no frame is decoded twice.
+  if (keyFrames && keyFrames.length > 0) start = Math.max(start, keyFrameAtOrBefore(keyFrames, first));
   return { from: start, to: first };
+}
+
+/** The last keyframe at or before `frame` (0 when none is). `keyFrames` ascending. */
+export function keyFrameAtOrBefore(keyFrames: ArrayLike<number>, frame: number): number {
+  let lo = 0;
+  let hi = keyFrames.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((keyFrames[mid] as number) <= frame) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? 0 : (keyFrames[lo - 1] as number);
 }

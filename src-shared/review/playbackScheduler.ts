@@ -36,7 +36,8 @@ export interface SchedulerState {
   readonly next: number | null;
 }
 
-const DEFAULT_LATE_MS = 40;
+/** Just over one 60 Hz animation frame: lateness from tick quantisation alone never re-anchors. */
+const DEFAULT_LATE_MS = 25;
 
 /** Playback starting at `from` (inside the plan's interval), due at `now`. */
 export function startPlayback(plan: PlaybackPlan, from: number, now: number): SchedulerState {

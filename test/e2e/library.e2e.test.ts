@@ -40,7 +40,7 @@ describe('the library in Chromium through the loopback host', () => {
     expect(page.url()).not.toContain('token=');
 
     await page.getByLabel('Import recordings (one path per line)').fill(`${fixtures.ntsc.path}\n${path.join(tempDir(), 'missing.mp4')}`);
-    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
     const results = page.getByTestId('import-results');
     await expect.poll(() => results.textContent(), { timeout: 30_000 }).toContain('does not exist');
     const row = page.getByTestId('recordings').locator('tbody tr').first();

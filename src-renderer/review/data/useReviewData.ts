@@ -10,6 +10,8 @@ export interface ReviewData {
   /** PTS of each frame in seconds, and seconds since the first frame. */
   ptsSeconds: Float64Array;
   elapsed: Float64Array;
+  /** Frames ffprobe reported as keyframes, ascending: where backward decoding starts. */
+  keyFrames: readonly number[];
   media: MethodResult<'review.media'>;
   spot: MethodResult<'spot.latest'>;
   analysis: MethodResult<'analysis.latest'>;
@@ -32,7 +34,7 @@ export function useReviewData(id: number): { data: ReviewData | null; error: str
       const ptsSeconds = Float64Array.from(dto.ptsTicks, (t) => (t * num) / den);
       const first = dto.ptsTicks[0] ?? 0;
       const elapsed = Float64Array.from(dto.ptsTicks, (t) => ((t - first) * num) / den);
-      if (live) setData({ recording, table, ptsSeconds, elapsed, media, spot, analysis });
+      if (live) setData({ recording, table, ptsSeconds, elapsed, keyFrames: [...dto.keyFrames].sort((a, b) => a - b), media, spot, analysis });
     })().catch((e: Error) => { if (live) setError(e.message); });
     return () => { live = false; };
   }, [id, version]);

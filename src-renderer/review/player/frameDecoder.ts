@@ -1,6 +1,9 @@
 import { ALL_FORMATS, Input, UrlSource, VideoSampleSink, type InputVideoTrack, type VideoSample } from 'mediabunny';
 import { decoderWindow, frameOfTimestamp } from '../../../src-shared/review/frameMatch.js';
 
+/** Bitmap conversions in flight while the decoder goes on. */
+const CONVERSIONS = 2;
+
 /** A decoded frame, ready to draw: the picture at the cache's size, and which frame of the table it is. */
 export interface DecodedFrame {
   frame: number;
@@ -69,26 +72,29 @@ export class FrameDecoder {
     // Continue the open decode when it is just short of `from` (cheaper than a seek); otherwise seek.
     if (!this.iterator || this.iteratorNext > from || from - this.iteratorNext > 12) await this.seekTo(from);
     const iterator = this.iterator as AsyncGenerator<VideoSample, void, unknown>;
-    while (this.iteratorNext <= to) {
-      if (stop()) return;
-      const next = await iterator.next();
-      if (next.done) {
-        this.iteratorNext = Number.POSITIVE_INFINITY;
-        return;
-      }
-      const sample = next.value;
-      try {
+    // Conversions overlap the decoding of the next frames (at most CONVERSIONS at once).
+    const converting: Promise<void>[] = [];
+    try {
+      while (this.iteratorNext <= to) {
+        if (stop()) return;
+        const next = await iterator.next();
+        if (next.done) {
+          this.iteratorNext = Number.POSITIVE_INFINITY;
+          return;
+        }
+        const sample = next.value;
         const frame = frameOfTimestamp(this.pts, sample.timestamp, this.info.offset);
-        if (frame === null) {
-          this.unmatched += 1;
+        if (frame === null) this.unmatched += 1;
+        else this.iteratorNext = frame + 1;
+        if (frame === null || frame < from || frame > to) {
+          sample.close();
           continue;
         }
-        this.iteratorNext = frame + 1;
-        if (frame < from || frame > to) continue;
-        onFrame({ frame, bitmap: await this.toBitmap(sample) });
-      } finally {
-        sample.close();
+        converting.push(this.toBitmap(sample).then((bitmap) => onFrame({ frame, bitmap })));
+        if (converting.length >= CONVERSIONS) await converting.shift();
       }
+    } finally {
+      await Promise.all(converting);
     }
   }
 
@@ -99,10 +105,12 @@ export class FrameDecoder {
     this.iteratorNext = from;
   }
 
+  /** The picture as a bitmap of the cache's size; closes the sample. */
   private async toBitmap(sample: VideoSample): Promise<ImageBitmap> {
     const { width, height } = this.info;
     if (this.rotation === 0) {
       const frame = sample.toVideoFrame();
+      sample.close();
       try {
         return await createImageBitmap(frame, { resizeWidth: width, resizeHeight: height, resizeQuality: 'medium' });
       } finally {
@@ -110,9 +118,13 @@ export class FrameDecoder {
       }
     }
     // Rotated recordings: mediabunny draws with the rotation applied.
-    const canvas = new OffscreenCanvas(width, height);
-    sample.drawWithFit(canvas.getContext('2d') as OffscreenCanvasRenderingContext2D, { fit: 'fill' });
-    return canvas.transferToImageBitmap();
+    try {
+      const canvas = new OffscreenCanvas(width, height);
+      sample.drawWithFit(canvas.getContext('2d') as OffscreenCanvasRenderingContext2D, { fit: 'fill' });
+      return canvas.transferToImageBitmap();
+    } finally {
+      sample.close();
+    }
   }
 
   async close(): Promise<void> {

@@ -34,7 +34,7 @@ export interface Presentation {
 }
 
 const LOG_LIMIT = 200_000;
-/** Forward decode runs are short so a new request is served soon; backward runs fill the whole window behind in one pass from its keyframe. */
+/** Forward decode runs are short so a new request is served soon; backward runs go one keyframe interval at a time, nearest first. */
 const FORWARD_RUN = 24;
 
 /**
@@ -61,7 +61,7 @@ export class PlayerEngine {
   private disposed = false;
   readonly log: Presentation[] = [];
 
-  constructor(private readonly times: Float64Array, initialFrame = 0) {
+  constructor(private readonly times: Float64Array, initialFrame = 0, private readonly keyFrames: readonly number[] = []) {
     this.snapshot = {
       displayed: null, target: this.clamp(initialFrame), playing: false, waiting: false, speed: DEFAULT_REVIEW_SPEED, loop: null,
       ready: false, error: null, width: 0, height: 0,
@@ -84,7 +84,7 @@ export class PlayerEngine {
     try {
       this.decoder = await FrameDecoder.open(url, ptsSeconds, maxSide);
     } catch (err) {
-      this.update({ error: (err as Error).message });
+      this.update({ error: `Cannot play this recording: ${(err as Error).message}` });
       return;
     }
     if (this.disposed) return void this.decoder.close();
@@ -191,6 +191,8 @@ export class PlayerEngine {
     const run = this.inflight;
     if (this.cache && !this.cache.has(target) && !(run && target >= run.from && target <= run.to)) this.generation++;
     this.update({ target });
+    // A cached frame is drawn at once, not at the next animation frame: a step costs one drawImage.
+    if (!this.snapshot.playing && this.cache?.has(target) && target !== this.snapshot.displayed) this.draw(target, performance.now(), false);
     this.wake?.();
     this.kick();
   }
@@ -263,7 +265,7 @@ export class PlayerEngine {
       const window = this.window();
       cache.trim(window, focus, this.snapshot.displayed);
       const done = (f: number) => cache.has(f) || this.undecodable.has(f);
-      const run = nextDecodeRun(window, focus, this.direction, done, this.direction === 1 ? FORWARD_RUN : cache.capacity);
+      const run = nextDecodeRun(window, focus, this.direction, done, this.direction === 1 ? FORWARD_RUN : cache.capacity, this.keyFrames);
       if (!run) {
         await new Promise<void>((resolve) => { this.wake = resolve; });
         this.wake = null;

@@ -6,9 +6,9 @@ import { drawTimeline, type EnvelopeData, type TimelineMarker } from './drawTime
  * One timeline canvas (overview or strip): draws on every change, seeks on
  * click and while dragging, reports its width so envelopes match its pixels.
  */
-export function TimelineCanvas({ view, envelope, shown, markers, cursor, height, onSeek, onWidth, onWheelZoom, label, testId }: {
+export function TimelineCanvas({ view, envelope, shown, markers, cursor, height, onSeek, onWidth, onWheelZoom, onDrawn, label, testId }: {
   view: StripView; envelope: EnvelopeData | null; shown: ReadonlySet<string>; markers: readonly TimelineMarker[]; cursor: number | null; height: number;
-  onSeek: (frame: number) => void; onWidth: (w: number) => void; onWheelZoom?: (factor: number, frame: number) => void; label: string; testId: string;
+  onSeek: (frame: number) => void; onWidth: (w: number) => void; onWheelZoom?: (factor: number, frame: number) => void; onDrawn?: () => void; label: string; testId: string;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [width, setWidth] = useState(0);
@@ -33,8 +33,11 @@ export function TimelineCanvas({ view, envelope, shown, markers, cursor, height,
     if (el.width !== width) el.width = width;
     if (el.height !== height) el.height = height;
     drawTimeline(ctx, width, height, view, envelope, shown, markers, cursor);
-    if (envelope) el.dataset.ready = 'true';
-  }, [width, height, view, envelope, shown, markers, cursor]);
+    if (envelope && !el.dataset.ready) {
+      el.dataset.ready = 'true';
+      onDrawn?.();
+    }
+  }, [width, height, view, envelope, shown, markers, cursor, onDrawn]);
 
   const frameAt = (clientX: number) => {
     const rect = (canvas.current as HTMLCanvasElement).getBoundingClientRect();

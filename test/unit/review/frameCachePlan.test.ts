@@ -31,7 +31,10 @@ describe('frame cache plan', () => {
         const run = nextDecodeRun(w, current, dir, (f) => cached.has(f), maxRun);
         const missing = [];
         for (let f = w.from; f <= w.to; f++) if (!cached.has(f)) missing.push(f);
-        if (missing.length === 0) return expect(run).toBeNull();
+        if (missing.length === 0) {
+          expect(run).toBeNull();
+          return;
+        }
         expect(run).not.toBeNull();
         expect(run!.to - run!.from + 1).toBeLessThanOrEqual(maxRun);
         for (let f = run!.from; f <= run!.to; f++) expect(cached.has(f)).toBe(false);
@@ -43,5 +46,22 @@ describe('frame cache plan', () => {
     const cached = new Set([100]);
     expect(nextDecodeRun({ from: 40, to: 110 }, 100, -1, (f) => cached.has(f), 30)).toEqual({ from: 70, to: 99 });
     expect(nextDecodeRun({ from: 40, to: 110 }, 100, 1, (f) => cached.has(f), 30)).toEqual({ from: 101, to: 110 });
+  });
+});
+
+describe('backward decoding by keyframe interval', () => {
+  it('starts a run behind the current frame at the keyframe before its end, never before the window (property)', async () => {
+    const { keyFrameAtOrBefore } = await import('../../../src-shared/review/frameCachePlan.js');
+    fc.assert(fc.property(fc.uniqueArray(fc.nat({ max: 500 }), { minLength: 1 }), fc.integer({ min: 100, max: 500 }), (keys, current) => {
+      const keyFrames = [...keys].sort((a, b) => a - b);
+      const w = { from: current - 90, to: current + 10 };
+      const cached = new Set([current]);
+      const run = nextDecodeRun(w, current, -1, (f) => cached.has(f), 200, keyFrames)!;
+      expect(run.to).toBe(current - 1);
+      expect(run.from).toBe(Math.max(w.from, keyFrameAtOrBefore(keyFrames, current - 1)));
+    }));
+    expect(keyFrameAtOrBefore([0, 60, 120], 119)).toBe(60);
+    expect(keyFrameAtOrBefore([0, 60, 120], 120)).toBe(120);
+    expect(keyFrameAtOrBefore([30], 10)).toBe(0);
   });
 });

@@ -100,3 +100,27 @@ describe('speeds and annotation rules', () => {
     expect(describeChange('candidate 1', base, { ...base, verdict: 'rejected' })).toBe('candidate 1: rejected');
   });
 });
+
+describe('block-accelerated envelope', () => {
+  it('equals the frame-by-frame envelope for any range and width (property)', async () => {
+    const { blockLevel, minMaxEnvelopeFast } = await import('../../../src-shared/review/envelope.js');
+    fc.assert(fc.property(
+      fc.array(fc.oneof(fc.float({ noNaN: true, min: -5, max: 5 }), fc.constant(NaN)), { minLength: 2, maxLength: 3000 }), fc.integer({ min: 1, max: 8 }),
+      fc.nat(), fc.nat(), fc.oneof(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 300 })),
+      (vals, blockSize, a, b, wanted) => {
+        const width = 2;
+        const frames = Math.floor(vals.length / width);
+        fc.pre(frames >= 1);
+        const values = Float32Array.from(vals.slice(0, frames * width));
+        const from = a % frames;
+        const to = from + 1 + (b % (frames - from));
+        const level = blockLevel(values, width, frames, blockSize);
+        const fast = minMaxEnvelopeFast(values, width, level, from, to, wanted, [1, 0]);
+        const slow = minMaxEnvelope(values, width, from, to, wanted, [1, 0]);
+        expect(fast.buckets).toBe(slow.buckets);
+        expect(Array.from(fast.min)).toEqual(Array.from(slow.min));
+        expect(Array.from(fast.max)).toEqual(Array.from(slow.max));
+      },
+    ));
+  });
+});

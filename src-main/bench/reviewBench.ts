@@ -1,0 +1,197 @@
+// npm run bench:review: how fast the review window answers, measured in Debian's Chromium
+// through the loopback host on this machine's real store. Prints figures; asserts nothing.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { createContext } from '../app/context.js';
+import { createDispatcher } from '../api/dispatcher.js';
+import { handlers } from '../api/handlers.js';
+import { createMediaHandler } from '../media/mediaHandler.js';
+import { storeMediaLookup } from '../library/mediaLookup.js';
+import { importRecording } from '../library/importRecording.js';
+import { startLoopbackHost } from '../hosts/http/loopbackHost.js';
+import { requireTool } from '../media/ffmpegLocator.js';
+import { packageRoot } from '../config/paths.js';
+import { seedLongRecording } from './reviewBenchData.js';
+
+const CHROMIUM = process.env.MICROMOMENT_CHROMIUM ?? '/usr/bin/chromium';
+const source = path.resolve(packageRoot(), '..', 'shared', 'media', 'talking-head', 'franck-excerpt.mp4');
+/** Keyframe intervals measured: every 2 s (a common camera setting) and every 1/3 s (what a review proxy can choose). */
+const GOPS = [60, 10];
+
+/** A 1080p30 H.264 recording of real footage with a keyframe every `gop` frames. */
+function make1080Clip(ffmpeg: string, dir: string, gop: number): string {
+  const out = path.join(dir, `bench-1080p30-60s-gop${gop}.mp4`);
+  if (fs.existsSync(out)) return out;
+  fs.mkdirSync(dir, { recursive: true });
+  const tmp = `${out}.part.mp4`;
+  execFileSync(ffmpeg, ['-v', 'error', '-y', '-stream_loop', '-1', '-i', `file:${source}`, '-t', '60', '-vf', 'scale=-2:1080,pad=1920:1080:(ow-iw)/2:0,fps=30',
+    '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-g', String(gop), '-keyint_min', String(gop), '-pix_fmt', 'yuv420p', '-an', `file:${tmp}`], { stdio: ['ignore', 'ignore', 'inherit'] });
+  fs.renameSync(tmp, out);
+  return out;
+}
+
+function percentile(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] as number;
+}
+const fmt = (values: number[]) => `p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms, max ${Math.max(...values).toFixed(1)} ms (n=${values.length})`;
+
+type Engine = { seek(f: number): void; step(d: number): void; getSnapshot(): { displayed: number | null; ready: boolean; error: string | null }; subscribe(l: () => void): () => void };
+
+interface Timing {
+  /** Until the frame is drawn on the canvas. */
+  drawn: number;
+  /** Until the animation frame that paints it begins (the screen shows it with that frame). */
+  painted: number;
+}
+
+/** Time from asking for a frame to the frame drawn on the canvas, and to the animation frame that paints it. */
+async function timed(page: Page, op: { seek: number } | { step: number }): Promise<Timing> {
+  return page.evaluate((op) => new Promise<Timing>((resolve) => {
+    const g = globalThis as unknown as { micromomentPlayer: Engine; requestAnimationFrame(cb: (t: number) => void): number };
+    const engine = g.micromomentPlayer;
+    const target = 'seek' in op ? op.seek : (engine.getSnapshot().displayed as number) + op.step;
+    const t0 = performance.now();
+    let finished = false;
+    const done = () => {
+      if (finished || engine.getSnapshot().displayed !== target) return;
+      finished = true;
+      const drawn = performance.now() - t0;
+      unsubscribe();
+      g.requestAnimationFrame(() => resolve({ drawn, painted: performance.now() - t0 }));
+    };
+    const unsubscribe = engine.subscribe(done);
+    if ('seek' in op) engine.seek(op.seek);
+    else engine.step(op.step);
+    done();
+  }), op);
+}
+
+const fmtTimings = (t: Timing[]) => `drawn ${fmt(t.map((x) => x.drawn))}; painted ${fmt(t.map((x) => x.painted))}`;
+
+async function openReview(page: Page, origin: string, id: number): Promise<void> {
+  await page.goto(`${origin}/#/review/${id}`);
+  await page.waitForFunction(() => {
+    const e = (globalThis as unknown as { micromomentPlayer?: Engine }).micromomentPlayer;
+    return e && (e.getSnapshot().displayed !== null || e.getSnapshot().error !== null);
+  }, undefined, { timeout: 60_000 });
+}
+
+async function main(): Promise<void> {
+  const ffmpeg = requireTool('ffmpeg');
+  const dir = path.join(os.tmpdir(), 'micromoment-bench');
+  const caseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mm-review-bench-'));
+  const ctx = createContext({ dbPath: path.join(caseDir, 'case.sqlite'), analyst: 'bench' });
+  const host = { close: async () => undefined } as { close(): Promise<void> };
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  try {
+    const clips = [];
+    for (const gop of GOPS) {
+      const clip = make1080Clip(ffmpeg.path, dir, gop);
+      const imported = await importRecording(ctx, clip);
+      if (imported.status === 'failed') throw new Error(imported.error);
+      clips.push({ gop, clip, id: imported.id as number, frames: imported.frames as number });
+    }
+    if (process.env.MICROMOMENT_BENCH_SKIP_PLAYER) console.log('(player part skipped)');
+    const longFrames = 3 * 3600 * 30;
+    const seedStart = performance.now();
+    const longId = seedLongRecording(ctx.db, longFrames, 30);
+    console.log(`Seeded a 3-hour 30 fps analysis (${longFrames} frames) in ${((performance.now() - seedStart) / 1000).toFixed(1)} s.`);
+    const loopback = await startLoopbackHost({ dispatch: createDispatcher(ctx, handlers), media: createMediaHandler(storeMediaLookup(ctx.db)), staticDir: path.join(packageRoot(), 'dist', 'renderer') });
+    host.close = () => loopback.close();
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(loopback.url);
+    await page.evaluate(() => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('micromoment.analyst', 'bench'));
+    const origin = `http://127.0.0.1:${loopback.port}`;
+
+    for (const c of clips) {
+      if (process.env.MICROMOMENT_BENCH_SKIP_PLAYER) break;
+      console.log(`\n1080p30 H.264, a keyframe every ${c.gop} frames (${path.basename(c.clip)}, ${c.frames} frames), Chromium ${browser.version()}, WebCodecs in software:`);
+      await playerFigures(page, origin, c.id, c.frames);
+    }
+    await timelineFigures(context, origin, longId, longFrames, loopback.token, caseDir);
+    console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min: other work on the machine slows every figure).`);
+  } finally {
+    await browser.close();
+    await host.close();
+    ctx.close();
+    fs.rmSync(caseDir, { recursive: true, force: true });
+  }
+}
+
+async function playerFigures(page: Page, origin: string, id: number, frames1080: number): Promise<void> {
+    await openReview(page, origin, id);
+    let seed = 20240611;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const seeks: Timing[] = [];
+    for (let i = 0; i < 40; i++) {
+      seeks.push(await timed(page, { seek: Math.floor(random() * frames1080) }));
+      await page.waitForTimeout(300);
+    }
+    console.log(`  seek to an arbitrary frame: ${fmtTimings(seeks)}`);
+    const held = async (delta: number, count: number) => {
+      const out: Timing[] = [];
+      for (let i = 0; i < count; i++) {
+        out.push(await timed(page, { step: delta }));
+        await page.waitForTimeout(1000 / 15); // the hold-to-repeat rate
+      }
+      return out;
+    };
+    await timed(page, { seek: 900 });
+    await page.waitForTimeout(3000);
+    const forward = await held(1, 60);
+    await page.waitForTimeout(3000);
+    const backward = await held(-1, 60);
+    console.log(`  step forward, held at 15 steps/s: ${fmtTimings(forward)}`);
+        console.log(`  step backward, held at 15 steps/s: ${fmtTimings(backward)}`);
+    await timed(page, { seek: 300 });
+    await page.waitForTimeout(3000);
+    const tapsF: Timing[] = [];
+    const tapsB: Timing[] = [];
+    for (let i = 0; i < 20; i++) { tapsF.push(await timed(page, { step: 1 })); await page.waitForTimeout(250); }
+    for (let i = 0; i < 20; i++) { tapsB.push(await timed(page, { step: -1 })); await page.waitForTimeout(250); }
+    console.log(`  single steps, 4 per second: forward ${fmtTimings(tapsF)}\n                              backward ${fmtTimings(tapsB)}`);
+}
+
+async function timelineFigures(context: BrowserContext, origin: string, longId: number, longFrames: number, token: string, caseDir: string): Promise<void> {
+
+    console.log(`\nTimeline of a 3-hour recording (${longFrames} frames, 19 curves):`);
+    for (const run of ['first open (per-frame data read from the store)', 'second open (held in memory)']) {
+      const p = await context.newPage();
+      p.on('pageerror', (e) => console.log(`  page error: ${e.message}`));
+      await p.goto(`${origin}/#/review/${longId}`);
+      try {
+        await p.waitForFunction(() => performance.getEntriesByName('micromoment:timeline-ready').length > 0, undefined, { timeout: 60_000 });
+      } catch (err) {
+        await p.screenshot({ path: path.join(os.tmpdir(), 'micromoment-bench', 'timeline-timeout.png') });
+        throw err;
+      }
+      const t = await p.evaluate(() => {
+        const mount = performance.getEntriesByName('micromoment:timeline-mount')[0]!.startTime;
+        const ready = performance.getEntriesByName('micromoment:timeline-ready')[0]!.startTime;
+        return { mountToReady: ready - mount, navigationToReady: ready };
+      });
+      console.log(`  ${run}: overview drawn ${t.mountToReady.toFixed(1)} ms after the timeline asked for it (${t.navigationToReady.toFixed(0)} ms after the page began loading)`);
+      if (run.startsWith('first')) await p.screenshot({ path: path.join(caseDir, 'three-hour.png') });
+      await p.close();
+    }
+    const api = async (args: unknown) => {
+      const t0 = performance.now();
+      const r = await fetch(`${origin}/api/call/review.envelope`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify(args) });
+      const body = await r.text();
+      return { ms: performance.now() - t0, bytes: body.length };
+    };
+    const calls: { ms: number; bytes: number }[] = [];
+    for (let i = 0; i < 11; i++) calls.push(await api({ id: longId, from: 0, to: longFrames, buckets: 1500 }));
+    const ms = calls.map((c) => c.ms);
+    console.log(`  review.envelope of the whole recording, 1500 columns, in memory, through HTTP: ${fmt(ms)}, ${((calls[0]?.bytes ?? 0) / 1024).toFixed(0)} KiB`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
