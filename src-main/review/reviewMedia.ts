@@ -25,8 +25,8 @@ export function reviewMediaFor(entry: RecordingEntry): ReviewMedia {
   const containerOk = WINDOW_CONTAINERS.test(container);
   const what = codecOk ? `the ${container} container` : `${codec} video`;
   const proxyNote = entry.proxy.status === 'failed'
-    ? `its review proxy failed (${entry.proxy.error ?? 'see the audit log'}); run "micromoment proxy ${entry.id} --force" to try again`
-    : 'its review proxy (H.264, same frames and timing) is being made in the background';
+    ? `it needs a review proxy, and making one failed (${entry.proxy.error ?? 'see the audit log'}); run "micromoment proxy ${entry.id} --force" to try again`
+    : 'it needs a review proxy (H.264, the same frames and timing), which is made in the background while the app is open';
   const note = codecOk && containerOk ? null : `This window cannot decode ${what}: ${proxyNote}.`;
   return { kind: 'original', url: entry.playback.path.replace(/^\//, ''), codec, container, playable: note === null, note };
 }

@@ -57,7 +57,7 @@ describe('a disk that fills up during a scan', () => {
     const failed = out.recordings.filter((r) => r.status === 'failed');
     expect(failed.length).toBeGreaterThan(0);
     for (const r of failed) {
-      expect(r.error).toMatch(/^(analysis failed: the case database could not be written \(database or disk is full\)|the case database could not be written \(database or disk is full\)|not scanned: the scan stopped \(the disk holding the case database is full\); run it again once that is fixed|cancelled before it was finished: scan again to finish it)$/);
+      expect(r.error).toMatch(/^((?:analysis|spotting) failed: the case database could not be written \(database or disk is full\)|the case database could not be written \(database or disk is full\)|not scanned: the scan stopped \(the disk holding the case database is full\); run it again once that is fixed|cancelled before it was finished: scan again to finish it)$/);
     }
     expect(out.recordings.find((r) => r.path.endsWith('c interview.mp4'))!.status).toBe('failed');
 
