@@ -3,7 +3,17 @@
 // Durations and windows are in seconds (never frames), so 10, 25, 30, 60 fps and
 // variable frame rates behave alike. The table with the reasons is in README.md.
 
+/**
+ * The spotter's code, as a number: raised whenever a change of its code (not of
+ * a parameter) can change its candidates, so stored runs made by older code are
+ * recognised as stale (they are compared by their parameters, which include it).
+ * 2: sharp cores cut out of longer movements; clear emotions kept through head movements.
+ */
+export const SPOTTER_VERSION = 2;
+
 export interface SpotParams {
+  /** The spotter's code version (SPOTTER_VERSION): recorded with every result, not a setting. */
+  spotterVersion: number;
   // --- reliable face ---
   /** A frame whose face_conf is below this is not a reliable face. */
   minFaceConf: number;
@@ -88,6 +98,7 @@ export interface SpotParams {
 }
 
 export const DEFAULT_SPOT_PARAMS: Readonly<SpotParams> = Object.freeze({
+  spotterVersion: SPOTTER_VERSION,
   minFaceConf: 0.5,
   bridgeGapS: 0.2,
   edgeGuardS: 0.2,
@@ -136,6 +147,7 @@ export function resolveSpotParams(overrides: Partial<SpotParams> = {}): SpotPara
   for (const [key, value] of Object.entries(overrides) as [keyof SpotParams, unknown][]) {
     if (!(key in DEFAULT_SPOT_PARAMS)) throw new Error(`unknown spotter parameter "${String(key)}"`);
     if (value === undefined) continue;
+    if (key === 'spotterVersion' && value !== SPOTTER_VERSION) throw new Error(`spotterVersion is not a setting: it names the spotter's code (this one is version ${SPOTTER_VERSION})`);
     if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`spotter parameter ${key} must be a finite number, got ${String(value)}`);
     params[key] = value;
   }

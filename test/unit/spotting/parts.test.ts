@@ -130,3 +130,12 @@ describe('similarityFit', () => {
     ));
   });
 });
+
+describe('the spotter version', () => {
+  it('travels with the parameters of every result and cannot be set to another version', async () => {
+    const { resolveSpotParams, SPOTTER_VERSION } = await import('../../../src-main/spotting/params.js');
+    expect(resolveSpotParams().spotterVersion).toBe(SPOTTER_VERSION);
+    expect(resolveSpotParams({ spotterVersion: SPOTTER_VERSION }).spotterVersion).toBe(SPOTTER_VERSION);
+    expect(() => resolveSpotParams({ spotterVersion: SPOTTER_VERSION - 1 })).toThrow(/not a setting/);
+  });
+});
