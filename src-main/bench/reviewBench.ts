@@ -50,7 +50,7 @@ interface Timing {
 
 /** Time from asking for a frame to the frame drawn on the canvas, and to the animation frame that paints it. */
 async function timed(page: Page, op: { seek: number } | { step: number }): Promise<Timing> {
-  return page.evaluate((op) => new Promise<Timing>((resolve) => {
+  const t = await page.evaluate((op) => new Promise<Timing | string>((resolve) => {
     const g = globalThis as unknown as { micromomentPlayer: Engine; requestAnimationFrame(cb: (t: number) => void): number };
     const engine = g.micromomentPlayer;
     const target = 'seek' in op ? op.seek : (engine.getSnapshot().displayed as number) + op.step;
@@ -67,12 +67,23 @@ async function timed(page: Page, op: { seek: number } | { step: number }): Promi
     if ('seek' in op) engine.seek(op.seek);
     else engine.step(op.step);
     done();
+    setTimeout(() => {
+      if (finished) return;
+      finished = true;
+      unsubscribe();
+      const s = engine.getSnapshot();
+      resolve(`frame ${target} not shown within 20 s (showing ${s.displayed}; ${s.error ?? 'no error'})`);
+    }, 20_000);
   }), op);
+  if (typeof t === 'string') throw new Error(t);
+  return t;
 }
 
 const fmtTimings = (t: Timing[]) => `drawn ${fmt(t.map((x) => x.drawn))}; painted ${fmt(t.map((x) => x.painted))}`;
 
 async function openReview(page: Page, origin: string, id: number): Promise<void> {
+  // A fresh page load: a hash change alone would keep the previous recording's player until React swaps it.
+  await page.goto('about:blank');
   await page.goto(`${origin}/#/review/${id}`);
   await page.waitForFunction(() => {
     const e = (globalThis as unknown as { micromomentPlayer?: Engine }).micromomentPlayer;
