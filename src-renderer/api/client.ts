@@ -26,8 +26,8 @@ function electronClient(bridge: PreloadBridge): ApiClient {
     on(event, listener) {
       return bridge.on(event, listener as (p: unknown) => void);
     },
-    // The shell serves media by id on its own scheme (src-main/hosts/electron/windowOptions.ts).
-    mediaUrl: (path) => `micromoment-media://app/${path}`,
+    // The shell serves the window and its media on one origin (micromoment://app/, src-main/hosts/electron/appProtocol.ts).
+    mediaUrl: (path) => new URL(path, document.baseURI).href,
   };
 }
 
