@@ -26,8 +26,9 @@ function electronClient(bridge: PreloadBridge): ApiClient {
     on(event, listener) {
       return bridge.on(event, listener as (p: unknown) => void);
     },
-    // The shell serves media by id on its own scheme (src-main/hosts/electron/windowOptions.ts).
-    mediaUrl: (path) => `micromoment-media://app/${path}`,
+    // The shell serves media by id on the page's own origin (src-main/hosts/electron/appScheme.ts),
+    // so the URL is relative to the page, as over HTTP.
+    mediaUrl: (path) => new URL(path, document.baseURI).href,
   };
 }
 
