@@ -1,7 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { LibraryView } from '../library/LibraryView.js';
 import { AppInfoBar } from './AppInfoBar.js';
-import { useRoute } from './route.js';
+import { BATCH_HASH, useRoute } from './route.js';
+import { BatchView } from '../batch/BatchView.js';
 
 // The review window carries the demuxers and decoder glue: loaded when first opened.
 const ReviewView = lazy(() => import('../review/ReviewView.js').then((m) => ({ default: m.ReviewView })));
@@ -12,12 +13,16 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <h1><a href="#/">Micromoment</a></h1>
+        <nav className="app-nav">
+          <a href="#/" aria-current={route.view === 'library' ? 'page' : undefined}>Library</a>
+          <a href={BATCH_HASH} aria-current={route.view === 'batch' ? 'page' : undefined}>Batch scan</a>
+        </nav>
         <AppInfoBar />
       </header>
       <main>
         {route.view === 'review'
           ? <Suspense fallback={<p>Loading…</p>}><ReviewView key={route.id} id={route.id} initialFrame={route.frame ?? 0} /></Suspense>
-          : <LibraryView />}
+          : route.view === 'batch' ? <BatchView /> : <LibraryView />}
       </main>
     </div>
   );
