@@ -3,12 +3,15 @@ import { LibraryView } from '../library/LibraryView.js';
 import { AppInfoBar } from './AppInfoBar.js';
 import { BATCH_HASH, useRoute } from './route.js';
 import { BatchView } from '../batch/BatchView.js';
+import { ExportReportDialog } from '../report/ExportReportDialog.js';
+import { closeExport, useExportRequest } from '../report/exportRequests.js';
 
 // The review window carries the demuxers and decoder glue: loaded when first opened.
 const ReviewView = lazy(() => import('../review/ReviewView.js').then((m) => ({ default: m.ReviewView })));
 
 export function App() {
   const route = useRoute();
+  const exportRequest = useExportRequest();
   return (
     <div className="app">
       <header className="app-header">
@@ -24,6 +27,7 @@ export function App() {
           ? <Suspense fallback={<p>Loading…</p>}><ReviewView key={route.id} id={route.id} initialFrame={route.frame ?? 0} /></Suspense>
           : route.view === 'batch' ? <BatchView /> : <LibraryView />}
       </main>
+      {exportRequest && <ExportReportDialog key={exportRequest.recordingId ?? 'choose'} recordingId={exportRequest.recordingId} onClose={closeExport} />}
     </div>
   );
 }
