@@ -5,6 +5,8 @@ import { BATCH_HASH, useRoute } from './route.js';
 import { BatchView } from '../batch/BatchView.js';
 import { ExportReportDialog } from '../report/ExportReportDialog.js';
 import { closeExport, useExportRequest } from '../report/exportRequests.js';
+import { ShortcutSheet } from '../review/keys/ShortcutSheet.js';
+import { useMenuCommands } from './useMenuCommands.js';
 
 // The review window carries the demuxers and decoder glue: loaded when first opened.
 const ReviewView = lazy(() => import('../review/ReviewView.js').then((m) => ({ default: m.ReviewView })));
@@ -12,6 +14,7 @@ const ReviewView = lazy(() => import('../review/ReviewView.js').then((m) => ({ d
 export function App() {
   const route = useRoute();
   const exportRequest = useExportRequest();
+  const menu = useMenuCommands(route);
   return (
     <div className="app">
       <header className="app-header">
@@ -22,11 +25,13 @@ export function App() {
         </nav>
         <AppInfoBar />
       </header>
+      {menu.notice && <p className="error" role="alert" data-testid="menu-notice">{menu.notice}</p>}
       <main>
         {route.view === 'review'
           ? <Suspense fallback={<p>Loading…</p>}><ReviewView key={route.id} id={route.id} initialFrame={route.frame ?? 0} /></Suspense>
           : route.view === 'batch' ? <BatchView /> : <LibraryView />}
       </main>
+      {menu.sheet && <ShortcutSheet onClose={menu.closeSheet} />}
       {exportRequest && <ExportReportDialog key={exportRequest.recordingId ?? 'choose'} recordingId={exportRequest.recordingId} onClose={closeExport} />}
     </div>
   );

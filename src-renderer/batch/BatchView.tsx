@@ -3,6 +3,8 @@ import { BatchFailures } from './BatchFailures.js';
 import { BatchQueue } from './BatchQueue.js';
 import { BatchStartForm } from './BatchStartForm.js';
 import { useBatch } from './useBatch.js';
+import { useEffect } from 'react';
+import { scanRequest } from '../app/windowRequests.js';
 
 /**
  * The batch scan: start one, watch the queue, pause, resume or cancel it. The
@@ -11,6 +13,12 @@ import { useBatch } from './useBatch.js';
  */
 export function BatchView() {
   const { board, error, busy, start, steer } = useBatch();
+  // A folder the shell asked to scan (File > Import folder…, a dropped folder).
+  useEffect(() => {
+    const takeRequest = () => { const paths = scanRequest.take(); if (paths) start(paths); };
+    takeRequest();
+    return scanRequest.subscribe(takeRequest);
+  }, [start]);
   const controls = controlsFor(board?.state ?? null);
   const eta = etaLabel(board?.etaS ?? null);
   return (

@@ -20,6 +20,7 @@ import { useShortcuts, type ActionHandlers } from './keys/useShortcuts.js';
 import { ShortcutSheet } from './keys/ShortcutSheet.js';
 import { loopRangeFor } from './loopRange.js';
 import { requestExport } from '../report/exportRequests.js';
+import { shortcutsRequest, speedRequest } from '../app/windowRequests.js';
 
 /** Steps per second while a step key is held. */
 const HOLD_RATE_HZ = 15;
@@ -116,6 +117,9 @@ export function ReviewWorkspace({ data, analyst, initialFrame }: { data: ReviewD
   EMOTIONS.forEach((emotion, i) => {
     handlers[`label${i + 1}` as keyof ActionHandlers] = withItem(() => change({ emotion }));
   });
+  // The shell's View > Speed and Help > Keyboard shortcuts act here while a recording is open.
+  useEffect(() => speedRequest.register((speed) => engine.setSpeed(speed)), [engine]);
+  useEffect(() => shortcutsRequest.register(() => setSheet(true)), []);
   useShortcuts(handlers, { rateHz: HOLD_RATE_HZ, ready: () => engine.settled() });
 
   const markers = useMemo<TimelineMarker[]>(() => queue.map((q) => ({
