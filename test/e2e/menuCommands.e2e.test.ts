@@ -1,7 +1,7 @@
 // The desktop shell's commands carried out by the window, in real Chromium
 // against `micromoment serve`. The loopback host never sends `menu.command`, so
-// the page's event stream is answered here with the events the shell would
-// send (the same JSON the Electron bridge delivers); everything else is real.
+// the test hands the page's event stream the commands the shell would send
+// (the same payloads the Electron bridge delivers); everything else is real.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
