@@ -26,7 +26,8 @@ function electronClient(bridge: PreloadBridge): ApiClient {
     on(event, listener) {
       return bridge.on(event, listener as (p: unknown) => void);
     },
-    // The shell serves the window and its media on one origin (micromoment://app/, src-main/hosts/electron/appProtocol.ts).
+    // The shell serves media by id on the page's own origin (src-main/hosts/electron/appScheme.ts),
+    // so the URL is relative to the page, as over HTTP.
     mediaUrl: (path) => new URL(path, document.baseURI).href,
   };
 }

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { ImportResult } from '../../src-shared/domain/recording.js';
 import { api } from '../api/client.js';
 import { analystName } from '../app/analyst.js';
+import { importRequest } from '../app/windowRequests.js';
 
 /**
  * In the browser host there is no file dialog that yields a path: the analyst
@@ -23,6 +24,19 @@ export function ImportForm({ onImported }: { onImported: () => void }) {
     setProgress(`${p.phase} ${p.path.split(/[\\/]/).pop()} ${pct}%`);
   }), []);
   useEffect(() => api.on('import.files', (p) => setFiles(p.current ? `file ${p.done + 1} of ${p.total}` : null)), []);
+
+  // Files the shell asked to import (File > Open recording…, a drop, a second launch).
+  useEffect(() => {
+    const takeRequest = () => {
+      const paths = importRequest.take();
+      if (!paths) return;
+      setText(paths.join('\n'));
+      void run(async () => setResults(await api.call('library.import', { paths, ...(analystName() ? { analyst: analystName()! } : {}) })));
+    };
+    takeRequest();
+    return importRequest.subscribe(takeRequest);
+    // Once on mount, then on each new request: run() only calls the API and sets state.
+  }, []);
 
   async function run(call: () => Promise<void>) {
     setBusy(true);

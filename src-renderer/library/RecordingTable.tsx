@@ -2,6 +2,7 @@ import type { MethodResult } from '../../src-shared/api/contract.js';
 import type { Recording } from '../../src-shared/domain/recording.js';
 import { reviewHash } from '../app/route.js';
 import { formatDuration } from './formatDuration.js';
+import { requestExport } from '../report/exportRequests.js';
 
 type RecordingState = MethodResult<'library.states'>[number];
 
@@ -40,6 +41,7 @@ export function RecordingTable({ recordings, states, onSpot, spotting }: {
               <td className="num">{s ? `${reviewed} (${s.annotations.accepted} ✓ ${s.annotations.rejected} ✗)` : '–'}</td>
               <td className="row-actions">
                 <a href={reviewHash(r.id)} className="button">Review</a>
+                <button type="button" onClick={() => requestExport(r.id)} title="Export a report of this recording">Report…</button>
                 <button type="button" disabled={spotting.has(r.id)} onClick={() => onSpot(r.id)} title="Analyse every frame (if not done) and spot candidates">
                   {s?.candidates === null || s?.candidates === undefined ? 'Analyse & spot' : 'Spot again'}
                 </button>

@@ -19,6 +19,8 @@ import { AnnotationDetails } from './annotate/AnnotationDetails.js';
 import { useShortcuts, type ActionHandlers } from './keys/useShortcuts.js';
 import { ShortcutSheet } from './keys/ShortcutSheet.js';
 import { loopRangeFor } from './loopRange.js';
+import { requestExport } from '../report/exportRequests.js';
+import { shortcutsRequest, speedRequest } from '../app/windowRequests.js';
 
 /** Steps per second while a step key is held. */
 const HOLD_RATE_HZ = 15;
@@ -115,6 +117,9 @@ export function ReviewWorkspace({ data, analyst, initialFrame }: { data: ReviewD
   EMOTIONS.forEach((emotion, i) => {
     handlers[`label${i + 1}` as keyof ActionHandlers] = withItem(() => change({ emotion }));
   });
+  // The shell's View > Speed and Help > Keyboard shortcuts act here while a recording is open.
+  useEffect(() => speedRequest.register((speed) => engine.setSpeed(speed)), [engine]);
+  useEffect(() => shortcutsRequest.register(() => setSheet(true)), []);
   useShortcuts(handlers, { rateHz: HOLD_RATE_HZ, ready: () => engine.settled() });
 
   const markers = useMemo<TimelineMarker[]>(() => queue.map((q) => ({
@@ -129,6 +134,7 @@ export function ReviewWorkspace({ data, analyst, initialFrame }: { data: ReviewD
         <span className="subtle">{recording.frames} frames · {recording.fps.toFixed(3)} fps{recording.vfr ? ' VFR' : ''} · {recording.probe.videoCodec} · <code>{recording.sha256.slice(0, 12)}</code></span>
         <span className="subtle">Analyst: <strong data-testid="review-analyst">{analyst}</strong></span>
         <button type="button" className="help-button" onClick={() => setSheet(true)} title="Keyboard shortcuts (?)">? Shortcuts</button>
+        <button type="button" onClick={() => requestExport(recording.id)} title="Export a report of this recording">Export report…</button>
       </div>
       {!media.playable && <p className="error" role="alert">{media.note}</p>}
       <div className="review-grid">

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import type { MethodResult } from '../../src-shared/api/contract.js';
 import { ensureFixtures, type FixtureInfo, type FixtureName } from '../fixtures/generate.js';
 import { launchChromium } from '../helpers/browser.js';
 import { startServe, type ServeProcess } from '../helpers/serveProcess.js';
@@ -18,12 +19,14 @@ const talkingHead = path.join(realMediaDir, 'cap13_edit2.mp4');
 
 beforeAll(async () => {
   fixtures = await ensureFixtures();
-  const db = path.join(tempDir(), 'case.sqlite');
+  const dir = tempDir();
+  const db = path.join(dir, 'case.sqlite');
   // Import as an analyst would from the command line, then serve the case.
-  const files = [fixtures.cfr25.path, fixtures.vfr.path, fixtures.longgop.path, talkingHead];
+  const files = [fixtures.cfr25.path, fixtures.vfr.path, fixtures.longgop.path, fixtures.mpeg2.path, talkingHead];
   const out = JSON.parse(execFileSync(process.execPath, [cliBin, 'import', '--db', db, '--json', ...files], { encoding: 'utf8' })) as { recordings: { path: string; id: number }[] };
   for (const r of out.recordings) ids.set(r.path, r.id);
-  server = await startServe(['--db', db], { MICROMOMENT_ANALYST: 'Process Default' });
+  // Proxies go to a data folder of this test, not the user's.
+  server = await startServe(['--db', db], { MICROMOMENT_ANALYST: 'Process Default', MICROMOMENT_DATA_DIR: path.join(dir, 'data') });
   browser = await launchChromium();
   fs.mkdirSync(artifactsDir, { recursive: true });
 });
@@ -50,46 +53,68 @@ function randomFrames(count: number, frames: number, seed: number): number[] {
   });
 }
 
+/**
+ * Steps 50 frames forward and 50 back, then seeks to 20 pseudo-random frames,
+ * and checks that after each the barcode read from the canvas's pixels is the
+ * frame number the readout shows, and that that is the frame asked for.
+ */
+async function checkBarcodes(page: Page, name: FixtureName, errors: string[]): Promise<void> {
+  const fixture = fixtures[name];
+  const canvas = page.getByTestId('player-canvas');
+  const shots: Buffer[] = [];
+  const claimed: number[] = [];
+  const expected: number[] = [];
+  const record = async (frame: number) => {
+    await waitDisplayed(page, frame);
+    claimed.push(await readoutFrame(page));
+    expected.push(frame);
+    shots.push(await canvas.screenshot());
+  };
+  const steps = Math.min(50, fixture.frames - 1);
+  let frame = 0;
+  for (let i = 0; i < steps; i++) {
+    await page.keyboard.press('ArrowRight');
+    await record(++frame);
+  }
+  for (let i = 0; i < steps; i++) {
+    await page.keyboard.press('ArrowLeft');
+    await record(--frame);
+  }
+  for (const target of randomFrames(20, fixture.frames, fixture.frames * 7 + 1)) {
+    await page.keyboard.press('g');
+    await page.getByTestId('goto-frame').fill(String(target));
+    await page.keyboard.press('Enter');
+    await record(target);
+  }
+  const onScreen = await barcodesOfScreenshots(shots, fixture.width, fixture.height);
+  expect(claimed).toEqual(expected);
+  expect(onScreen).toEqual(claimed);
+  if (name === 'vfr' || name === 'mpeg2') await page.screenshot({ path: path.join(artifactsDir, `review-barcode-${name}.png`) });
+  expect(errors).toEqual([]);
+}
+
 describe('the review player shows the frame it claims (barcodes read from the screen)', () => {
   for (const name of ['cfr25', 'vfr', 'longgop'] as const) {
     it(`${name}: 50 steps forward, 50 back, 20 seeks`, async () => {
-      const fixture = fixtures[name];
       const { page, errors } = await newPage();
-      await openReview(page, server.origin, ids.get(fixture.path)!);
-      const canvas = page.getByTestId('player-canvas');
-      const shots: Buffer[] = [];
-      const claimed: number[] = [];
-      const expected: number[] = [];
-      const record = async (frame: number) => {
-        await waitDisplayed(page, frame);
-        claimed.push(await readoutFrame(page));
-        expected.push(frame);
-        shots.push(await canvas.screenshot());
-      };
-      const steps = Math.min(50, fixture.frames - 1);
-      let frame = 0;
-      for (let i = 0; i < steps; i++) {
-        await page.keyboard.press('ArrowRight');
-        await record(++frame);
-      }
-      for (let i = 0; i < steps; i++) {
-        await page.keyboard.press('ArrowLeft');
-        await record(--frame);
-      }
-      for (const target of randomFrames(20, fixture.frames, fixture.frames * 7 + 1)) {
-        await page.keyboard.press('g');
-        await page.getByTestId('goto-frame').fill(String(target));
-        await page.keyboard.press('Enter');
-        await record(target);
-      }
-      const onScreen = await barcodesOfScreenshots(shots, fixture.width, fixture.height);
-      expect(claimed).toEqual(expected);
-      expect(onScreen).toEqual(claimed);
-      if (name === 'vfr') await page.screenshot({ path: path.join(artifactsDir, 'review-barcode-vfr.png') });
-      expect(errors).toEqual([]);
+      await openReview(page, server.origin, ids.get(fixtures[name].path)!);
+      await checkBarcodes(page, name, errors);
       await page.close();
     });
   }
+
+  it('mpeg2 (a codec Chromium cannot play, through its review proxy): 50 steps forward, 50 back, 20 seeks', async () => {
+    const id = ids.get(fixtures.mpeg2.path)!;
+    const { page, errors } = await newPage();
+    // Imported from the command line, so no proxy yet: ask for one (proxy.make).
+    await callApi(page, 'proxy.make', { id });
+    await expect.poll(async () => (await callApi<MethodResult<'library.get'>>(page, 'library.get', { id })).proxy.status, { timeout: 120_000, interval: 250 }).toBe('ready');
+    await openReview(page, server.origin, id);
+    // The window says the proxy is playing, not the original.
+    expect(await page.getByTestId('readout-source').textContent()).toBe('PROXY (not the original)');
+    await checkBarcodes(page, 'mpeg2', errors);
+    await page.close();
+  });
 });
 
 describe('slow playback presents every frame, in order, once', () => {

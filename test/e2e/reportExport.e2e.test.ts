@@ -1,0 +1,96 @@
+// Exporting a report from the window in real Chromium against `micromoment serve`:
+// the downloaded bytes are the ones the API returned and the audit log recorded,
+// and a changed original is refused first, then exported marked on request.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { ensureFixtures, type FixtureInfo, type FixtureName } from '../fixtures/generate.js';
+import { launchChromium } from '../helpers/browser.js';
+import { startServe, type ServeProcess } from '../helpers/serveProcess.js';
+import { artifactsDir, tempDir } from '../helpers/paths.js';
+
+let fixtures: Record<FixtureName, FixtureInfo>;
+let server: ServeProcess;
+let browser: Browser;
+const work = tempDir('mm-report-e2e-');
+const original = path.join(work, 'interview.mp4');
+
+beforeAll(async () => {
+  fixtures = await ensureFixtures();
+  fs.copyFileSync(fixtures.cfr25.path, original);
+  server = await startServe(['--db', path.join(work, 'case.sqlite')], { MICROMOMENT_ANALYST: 'E2E Analyst' });
+  browser = await launchChromium();
+  fs.mkdirSync(artifactsDir, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+interface AuditRow { action: string; after: { format: string; sha256: string; bytes: number; original: string; mismatchAllowed: boolean } }
+
+/** The audit log as the window's own API call returns it. */
+async function exports(page: Page): Promise<AuditRow[]> {
+  const rows = await page.evaluate(async () => {
+    const res = await fetch('./api/call/audit.list', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}', credentials: 'same-origin' });
+    return ((await res.json()) as { result: unknown[] }).result;
+  });
+  return (rows as AuditRow[]).filter((r) => r.action === 'report.exported');
+}
+
+/** Clicks `button` and returns the SHA-256 and name of the file the page downloads. */
+async function download(page: Page, click: () => Promise<void>): Promise<{ sha256: string; name: string; text: string }> {
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()]);
+  const saved = path.join(work, `download-${Date.now()}`);
+  await dl.saveAs(saved);
+  const bytes = fs.readFileSync(saved);
+  return { sha256: crypto.createHash('sha256').update(bytes).digest('hex'), name: dl.suggestedFilename(), text: bytes.toString('utf8') };
+}
+
+describe('report export from the window, in Chromium through the loopback host', () => {
+  it('downloads the HTML report with the bytes the audit log records; a changed original is refused, then exported marked', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+    await page.goto(server.url);
+    await page.getByLabel('Import recordings (one path per line)').fill(original);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const row = page.getByTestId('recordings').locator('tbody tr').first();
+    await expect.poll(() => row.textContent(), { timeout: 30_000 }).toContain('interview.mp4');
+
+    await row.getByRole('button', { name: 'Report…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export report' });
+    await dialog.getByLabel('Format').selectOption('html');
+    const first = await download(page, () => dialog.getByRole('button', { name: 'Export', exact: true }).click());
+    expect(first.name).toBe('interview.report.html');
+    expect(first.text).toContain('<html');
+    await expect.poll(() => dialog.getByTestId('export-sha256').textContent()).toBe(first.sha256);
+    const audited = await exports(page);
+    expect(audited).toHaveLength(1);
+    expect(audited[0]!.after).toMatchObject({ format: 'html', sha256: first.sha256, original: 'identical', mismatchAllowed: false });
+    await page.screenshot({ path: path.join(artifactsDir, 'report-export.png'), fullPage: true });
+
+    expect(consoleErrors).toEqual([]);
+
+    // The original changes on disk: the export is refused with the reason, then made marked on request.
+    fs.appendFileSync(original, Buffer.from([0]));
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    const refusal = dialog.getByTestId('export-refusal');
+    await expect.poll(() => refusal.textContent(), { timeout: 30_000 }).toContain('does not verify');
+    expect(await exports(page)).toHaveLength(1);
+    await page.screenshot({ path: path.join(artifactsDir, 'report-export-refused.png'), fullPage: true });
+    const marked = await download(page, () => refusal.getByRole('button', { name: /Export anyway/ }).click());
+    await expect.poll(() => dialog.getByTestId('export-sha256').textContent()).toBe(marked.sha256);
+    expect(marked.text).toContain('<div class="banner" role="alert"><strong>WARNING:</strong>');
+    const after = await exports(page);
+    expect(after).toHaveLength(2);
+    expect(after[1]!.after).toMatchObject({ format: 'html', sha256: marked.sha256, original: 'changed', mismatchAllowed: true });
+    expect(await dialog.getByTestId('export-done').textContent()).toContain('the original is changed');
+    // The refused call's HTTP error is the only thing the console shows (Chromium logs every failed request).
+    expect(consoleErrors).toEqual(['Failed to load resource: the server responded with a status of 500 (Internal Server Error)']);
+    await context.close();
+  });
+});
