@@ -6,7 +6,9 @@ import { isAppUrl } from './appScheme.js';
  * file://, no navigation away, no new windows, no <webview>, no downloads, and
  * no permission (camera, microphone, notifications, geolocation, HID, serial,
  * USB, clipboard reads, …) is ever granted. Evidence viewed in the window must
- * never be exposed to code that does not belong there.
+ * never be exposed to code that does not belong there. The one download allowed
+ * is a file the window itself made in memory (a report it exported, a blob: of
+ * our origin); Electron then asks the analyst where to save it.
  */
 
 /**
@@ -16,6 +18,11 @@ import { isAppUrl } from './appScheme.js';
 export function isAllowedRequestUrl(url: string): boolean {
   if (isAppUrl(url)) return true;
   return url.startsWith('data:') || url.startsWith('blob:micromoment://app/') || url.startsWith('devtools://');
+}
+
+/** A download the window may start: only bytes it made itself (blob: of our origin), such as an exported report. */
+export function isAllowedDownloadUrl(url: string): boolean {
+  return url.startsWith('blob:micromoment://app/');
 }
 
 /** Applied to every web contents the app creates (app 'web-contents-created'). */
@@ -43,5 +50,8 @@ export function hardenSession(session: GuardedSession): void {
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
   session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequestUrl(details.url) }));
-  session.on('will-download', (event) => event.preventDefault());
+  // Without a save path set, Electron shows its save dialog for the allowed download.
+  session.on('will-download', (event, item) => {
+    if (!isAllowedDownloadUrl(item?.getURL?.() ?? '')) event.preventDefault();
+  });
 }

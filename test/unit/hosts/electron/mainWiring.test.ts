@@ -148,9 +148,16 @@ describe('the main process wiring', () => {
       fake.session.beforeRequest!({ url }, (response: { cancel: boolean }) => { verdicts[url] = response.cancel; });
     }
     expect(verdicts).toEqual({ 'micromoment://app/assets/index.js': false, 'https://example.com/x.js': true, 'file:///etc/passwd': true, 'http://127.0.0.1:8080/': true });
-    let downloadPrevented = false;
-    fake.session.events.emit('will-download', { preventDefault: () => { downloadPrevented = true; } });
-    expect(downloadPrevented).toBe(true);
+    const downloadPrevented = (url: string) => {
+      let prevented = false;
+      fake.session.events.emit('will-download', { preventDefault: () => { prevented = true; } }, { getURL: () => url });
+      return prevented;
+    };
+    // Only what the window made itself (an exported report) may be saved; Electron asks where.
+    expect(downloadPrevented('blob:micromoment://app/5f0c1e2a-0000-4000-8000-000000000000')).toBe(false);
+    expect(downloadPrevented('https://example.com/evil.exe')).toBe(true);
+    expect(downloadPrevented('micromoment://app/media/original/1')).toBe(true);
+    expect(downloadPrevented('blob:https://example.com/x')).toBe(true);
   });
 
   it('guards every web contents created: no navigation away, no new windows, no webviews', () => {
