@@ -5,6 +5,7 @@ import type { AppContext } from '../app/context.js';
 import type { LocatedTool } from '../media/ffmpegLocator.js';
 import { probeAndIndex, type ProbedRecording } from '../media/probeAndIndex.js';
 import { appendAudit } from '../store/auditLog.js';
+import { shortfallWarning } from './shortfall.js';
 import { addLocation, findRecordingIdBySha, insertFrameTable, insertRecording } from '../store/recordingsRepo.js';
 import { ImportError } from './importErrors.js';
 
@@ -118,6 +119,10 @@ export function commitImport(
 export function recordingSummary(ctx: AppContext, id: number): Omit<ImportResult, 'path' | 'status'> {
   const row = ctx.db.prepare('SELECT sha256, frames, fps, duration_s, vfr, probe_json FROM recordings WHERE id = ?').get(id) as
     { sha256: string; frames: number; fps: number; duration_s: number; vfr: number; probe_json: string };
-  const probe = JSON.parse(row.probe_json) as { width: number; height: number; videoCodec: string };
-  return { id, sha256: row.sha256, frames: row.frames, fps: row.fps, durationS: row.duration_s, width: probe.width, height: probe.height, codec: probe.videoCodec, vfr: row.vfr === 1 };
+  const probe = JSON.parse(row.probe_json) as { width: number; height: number; videoCodec: string; durationS?: number | null };
+  const warning = shortfallWarning(probe.durationS ?? null, row.duration_s);
+  return {
+    id, sha256: row.sha256, frames: row.frames, fps: row.fps, durationS: row.duration_s, width: probe.width, height: probe.height, codec: probe.videoCodec, vfr: row.vfr === 1,
+    ...(warning ? { warning } : {}),
+  };
 }

@@ -62,5 +62,7 @@ export const ImportResultSchema = z.object({
   height: z.number().int().optional(),
   codec: z.string().optional(),
   vfr: z.boolean().optional(),
+  /** Something the analyst must know about the file though it imported (e.g. less video decodes than it declares). */
+  warning: z.string().optional(),
 });
 export type ImportResult = z.infer<typeof ImportResultSchema>;

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureFixtures, type FixtureInfo, type FixtureName } from '../fixtures/generate.js';
 import { runCli } from '../helpers/cli.js';
-import { tempDir } from '../helpers/paths.js';
+import { realMediaDir, tempDir } from '../helpers/paths.js';
 
 let fixtures: Record<FixtureName, FixtureInfo>;
 beforeAll(async () => {
@@ -27,6 +27,22 @@ describe('micromoment import (command line)', () => {
     const again = await runCli(['import', '--db', db, '--json', fixtures.vfr.path]);
     expect(again.code).toBe(0);
     expect((JSON.parse(again.stdout) as { recordings: JsonRow[] }).recordings[0]).toMatchObject({ id: 1, status: 'exists' });
+  });
+
+  it('warns when a file decodes to much less video than it declares (an MP4 cut short), and not for the intact file', async () => {
+    const dir = tempDir();
+    const real = path.join(realMediaDir, 'cap13_edit2.mp4');
+    const cut = path.join(dir, 'cut short.mp4');
+    fs.writeFileSync(cut, fs.readFileSync(real).subarray(0, 200_000));
+    const run = await runCli(['import', '--db', path.join(dir, 'case.sqlite'), '--json', cut, real]);
+    expect(run.code).toBe(0);
+    const [short, whole] = (JSON.parse(run.stdout) as { recordings: (JsonRow & { warning?: string })[] }).recordings;
+    expect(short).toMatchObject({ status: 'imported', frames: 237 });
+    expect(short!.warning).toBe('only 9.480 s of video decode, but the file declares 30.600 s: it may be cut short or damaged; compare it with its source');
+    expect(whole).toMatchObject({ status: 'imported', frames: 765 });
+    expect(whole!.warning).toBeUndefined();
+    const human = await runCli(['import', '--db', path.join(dir, 'case.sqlite'), cut]);
+    expect(human.stdout).toContain('WARNING: only 9.480 s of video decode');
   });
 
   it('honours MICROMOMENT_DB, and --db over it', async () => {

@@ -49,12 +49,13 @@ function jsonRow(r: ImportResult) {
   return {
     id: r.id ?? null, path: r.path, sha256: r.sha256 ?? null, status: r.status, ...(r.error ? { error: r.error } : {}),
     frames: r.frames ?? null, fps: r.fps ?? null, durationS: r.durationS ?? null, width: r.width ?? null, height: r.height ?? null,
-    codec: r.codec ?? null, vfr: r.vfr ?? null,
+    codec: r.codec ?? null, vfr: r.vfr ?? null, ...(r.warning ? { warning: r.warning } : {}),
   };
 }
 
 function humanLine(r: ImportResult): string {
   if (r.status === 'failed') return `FAILED    ${r.path}: ${r.error}`;
   const verb = r.status === 'imported' ? 'imported' : 'exists  ';
-  return `${verb}  #${r.id} ${r.path}  ${r.frames} frames, ${r.fps?.toFixed(3)} fps${r.vfr ? ' (variable)' : ''}, ${r.durationS?.toFixed(3)} s, ${r.width}x${r.height} ${r.codec}, sha256 ${r.sha256?.slice(0, 12)}…`;
+  const line = `${verb}  #${r.id} ${r.path}  ${r.frames} frames, ${r.fps?.toFixed(3)} fps${r.vfr ? ' (variable)' : ''}, ${r.durationS?.toFixed(3)} s, ${r.width}x${r.height} ${r.codec}, sha256 ${r.sha256?.slice(0, 12)}…`;
+  return r.warning ? `${line}\n  WARNING: ${r.warning}` : line;
 }
