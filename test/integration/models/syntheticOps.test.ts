@@ -27,7 +27,8 @@ const weights: SyntheticWeight[] = [
   f32('alpha', [8], 4),
   f32('w2', [1, 1, 8, 8], 5, 'float16'),
   f32('b2', [8], 6),
-  f32('alpha2', [1, 1, 8], 7),
+  // Slopes above 1 as well as below (the face mesh has such a layer): the converter's other PReLU form.
+  { name: 'alpha2', shape: [1, 1, 8], dtype: 'float32', values: [-0.25, 0.5, 1.25, 0.75, 2, -1.5, 1, 0.125] },
   i32('axisC', [], [3]),
   i32('axisH', [], [-3]),
   f32('bias16', [16], 8),

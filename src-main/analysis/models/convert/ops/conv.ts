@@ -7,6 +7,7 @@ import { tensorRef, type GraphBuilder, type Value } from '../graphBuilder.js';
 import type { DecodedTensor, TfNode } from '../tfjsTypes.js';
 import { dataInputs, input, type Translator } from './translator.js';
 import { windowOf } from './window.js';
+import { emitPrelu } from './prelu.js';
 
 /** Conv2D filters are HWIO; ONNX wants OIHW. */
 const HWIO_TO_OIHW = [3, 2, 0, 1];
@@ -73,8 +74,7 @@ function activate(node: TfNode, graph: GraphBuilder, x: Value, activation: strin
       return { ...x, name: graph.node('Clip', [x.name, graph.scalar('relu6/min', 0), graph.scalar('relu6/max', 6)], `${node.name}/relu6`) };
     case 'Prelu': {
       if (!alphaInput) throw new Error(`Node ${node.name}: fused Prelu without its alpha input`);
-      const alpha = graph.constantOperand(alphaInput, x.shape.length, x.layout);
-      return { ...x, name: graph.node('PRelu', [x.name, alpha], `${node.name}/prelu`) };
+      return emitPrelu(graph, x, alphaInput, `${node.name}/prelu`);
     }
     default:
       throw new Error(`Node ${node.name}: fused activation ${activation} is not supported (only Relu, Relu6, Prelu)`);

@@ -4,6 +4,7 @@ import { attribute } from '../onnxProto.js';
 import { broadcastShapes } from '../shapes.js';
 import type { GraphBuilder, Value } from '../graphBuilder.js';
 import { dataInputs, input, type Translator } from './translator.js';
+import { emitPrelu } from './prelu.js';
 
 const unary = (opType: string): Translator => (node, graph) => {
   const x = graph.value(input(dataInputs(node, 1), 0));
@@ -26,8 +27,7 @@ export const softmax: Translator = (node, graph) => {
 export const prelu: Translator = (node, graph) => {
   const inputs = dataInputs(node, 2);
   const x = graph.value(input(inputs, 0));
-  const alpha = graph.constantOperand(input(inputs, 1), x.shape.length, x.layout);
-  return { ...x, name: graph.node('PRelu', [x.name, alpha], node.name) };
+  return emitPrelu(graph, x, input(inputs, 1), node.name);
 };
 
 export const addV2: Translator = (node, graph) => {
