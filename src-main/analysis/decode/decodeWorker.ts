@@ -3,6 +3,7 @@
 // ffmpeg's output is still read and ffmpeg keeps decoding ahead into the
 // shared ring instead of stalling on a full pipe.
 import { spawn } from 'node:child_process';
+import { lowerProcessPriority, lowerThisWorkerThreadPriority } from '../helperPriority.js';
 import readline from 'node:readline';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ffmpegInputName } from '../../media/runProcess.js';
@@ -25,6 +26,9 @@ const child = spawn(data.ffmpegPath, [
   '-filter_complex', decodeGraph(data.width, data.height), '-map', '[out]', ...passthroughFrameArgs(data.ffmpegPath),
   '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1',
 ], { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+// ffmpeg and this thread have a ring of frames of slack: the analysis thread goes first (helperPriority.ts).
+lowerProcessPriority(child.pid);
+lowerThisWorkerThreadPriority();
 
 port.on('message', (message: { type: 'stop' }) => {
   if (message.type === 'stop') {

@@ -1,8 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { packageRoot } from '../../config/paths.js';
+import { workerScriptPath } from '../../config/workerScript.js';
 import { allocateSharedFrameRing, FrameRingConsumer } from './sharedFrameRing.js';
 import type { DecodeWorkerData, DecodeWorkerMessage } from './decodeWorkerProtocol.js';
 
@@ -108,9 +105,5 @@ export async function* decodeFrames(options: FrameStreamOptions): AsyncGenerator
  * comes from the build, which the test command makes first.
  */
 function decodeWorkerPath(): string {
-  const here = fileURLToPath(new URL('./decodeWorker.js', import.meta.url));
-  if (fs.existsSync(here)) return here;
-  const built = path.join(packageRoot(), 'dist', 'src-main', 'analysis', 'decode', 'decodeWorker.js');
-  if (fs.existsSync(built)) return built;
-  throw new DecodeError(`the decode worker is missing (${built}): run "npm run build"`);
+  return workerScriptPath(import.meta.url, 'analysis/decode/decodeWorker.js', (built) => new DecodeError(`the decode worker is missing (${built}): run "npm run build"`));
 }

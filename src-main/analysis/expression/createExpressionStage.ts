@@ -3,17 +3,24 @@
 // openness. One instance follows one subject through one recording, frame by
 // frame in order; the working buffers are allocated once, here.
 //
-// Per frame: eye-line roll → upright grey crop into the model's input buffer
-// (faceCrop.ts) → sharpness of that crop → emotion model → quality flags →
-// landmark analysis (alignment, baseline, action units, contempt evidence) →
-// eight-class scores (contempt.ts). The roll is measured on the landmarks, not
+// Per frame: eye-line roll → upright grey crop (faceCrop.ts) → sharpness of
+// that crop → landmark measurement → emotion model → quality flags → baseline,
+// action units, contempt evidence → eight-class scores (contempt.ts).
+//
+// Frames overlap: everything that reads the frame and the observation runs
+// when process() is called (so the caller may move on to the next frame at
+// once), the model runs on its own thread (emotionThread.ts), and the steps
+// after the model, which carry the subject's baseline from frame to frame,
+// run strictly in the order process() was called. The numbers are the same as
+// one frame at a time (tested). The roll is measured on the landmarks, not
 // taken from face.pose.roll, so the crop is upright in the landmarks' own terms
 // whatever convention or smoothing the pose estimate has; pose yaw and pitch
 // are used for the quality flags, the neutral judgement and the contempt discount.
 import type { ExpressionResult, ExpressionStage, FaceObservation, RgbFrame } from '../types.js';
 import type { BaselineSource } from './baseline.js';
 import { combineScores, contemptProbability, FER_CLASSES, FER_NEUTRAL } from './contempt.js';
-import { createEmotionClassifier, EMOTION_INPUT_SIZE } from './emotionClassifier.js';
+import { createEmotionClassifier, EMOTION_INPUT_SIZE, type EmotionClassifier, type EmotionModelOptions } from './emotionClassifier.js';
+import { createThreadedEmotionClassifier } from './emotionThread.js';
 import { cropSquare, sampleGreyCrop } from './faceCrop.js';
 import { eyeLineRollDeg } from './faceFrame.js';
 import { FEATURES } from './geometry.js';
@@ -36,9 +43,19 @@ export interface ExpressionStageHandle extends ExpressionStage {
   close(): Promise<void>;
 }
 
-export async function createExpressionStage(options: ExpressionStageOptions = {}): Promise<ExpressionStageHandle> {
+export interface ExpressionStageHosting {
+  /**
+   * Where the emotion model runs: on a worker thread (the default: it overlaps
+   * the next frame's face mesh) or on the calling thread. Not an analysis
+   * parameter: the numbers are the same either way.
+   */
+  modelThread?: 'worker' | 'caller';
+}
+
+export async function createExpressionStage(options: ExpressionStageOptions = {}, hosting: ExpressionStageHosting = {}): Promise<ExpressionStageHandle> {
   const o = resolveOptions(options);
-  const classifier = await createEmotionClassifier({ intraOpNumThreads: o.intraOpNumThreads, ...(o.modelsDir ? { modelsDir: o.modelsDir } : {}) });
+  const modelOptions: EmotionModelOptions = { intraOpNumThreads: o.intraOpNumThreads, ...(o.modelsDir ? { modelsDir: o.modelsDir } : {}) };
+  const classifier: EmotionClassifier = hosting.modelThread === 'caller' ? await createEmotionClassifier(modelOptions) : await createThreadedEmotionClassifier(modelOptions);
   if (classifier.labels.join() !== EXPECTED_LABELS.join()) {
     await classifier.close();
     throw new Error(`The emotion model's labels are ${classifier.labels.join(', ')}; the stage maps ${EXPECTED_LABELS.join(', ')}`);
@@ -55,49 +72,52 @@ export async function createExpressionStage(options: ExpressionStageOptions = {}
     contemptYawSlope: o.contemptYawSlope,
   });
   const contempt = { midpoint: o.contemptMidpoint, width: o.contemptWidth };
-  let busy = false;
   let lastSource: BaselineSource = 'current';
+  /** The previous frame's judgement: each frame's baseline step waits for it. */
+  let previous: Promise<unknown> = Promise.resolve();
+  let inFlight = 0;
 
-  /**
-   * Everything that reads the frame and the observation runs before the first
-   * await (types.ts: the caller may reuse the frame buffer while the model runs;
-   * the landmarks are copied too), then the model, then the judgement.
-   */
-  async function processFrame(frame: RgbFrame, face: FaceObservation): Promise<ExpressionResult> {
+  /** The synchronous part: reads the frame and the observation, starts the model. */
+  function processFrame(frame: RgbFrame, face: FaceObservation): Promise<ExpressionResult> {
     const { index } = frame;
     const { box, landmarks } = face;
     const pose = { ...face.pose };
     const faceWidth = box.w;
     if (landmarks.length < MESH_POINTS * 3) throw new RangeError(`expected ${MESH_POINTS} landmarks (x, y, z), got ${landmarks.length} values`);
     const crop = cropSquare(landmarks, box.x + box.w / 2, box.y + box.h / 2, eyeLineRollDeg(landmarks), o.cropScale);
-    sampleGreyCrop(frame, crop, EMOTION_INPUT_SIZE, classifier.input);
-    const sharpness = laplacianSharpness(classifier.input, EMOTION_INPUT_SIZE);
-    analyzer.measure(landmarks, pose.yaw);
-
-    const fer = await classifier.run();
+    const input = new Float32Array(EMOTION_INPUT_SIZE * EMOTION_INPUT_SIZE);
+    sampleGreyCrop(frame, crop, EMOTION_INPUT_SIZE, input);
+    const sharpness = laplacianSharpness(input, EMOTION_INPUT_SIZE);
+    const measured = analyzer.measure(landmarks, pose.yaw);
     const quality = qualityFlags(faceWidth, pose, sharpness, o);
-    const neutral = isTop(fer, FER_NEUTRAL) && Math.abs(pose.yaw) <= o.neutralPoseDeg && Math.abs(pose.pitch) <= o.neutralPoseDeg;
-    const geometry = analyzer.compare(index, { usable: !quality.turnedAway && !quality.tooSmall, neutral });
-    lastSource = geometry.baselineSource;
-    return {
-      scores: combineScores(fer, contemptProbability(geometry.contemptEvidence, contempt)),
-      aus: geometry.aus,
-      quality,
-      eyeOpenLeft: geometry.eyeOpenLeft,
-      eyeOpenRight: geometry.eyeOpenRight,
-      mouthOpen: geometry.mouthOpen,
-    };
+    const fer = classifier.run(input);
+    inFlight += 1;
+    const judged = Promise.all([fer, previous]).then(([probabilities]) => {
+      const neutral = isTop(probabilities, FER_NEUTRAL) && Math.abs(pose.yaw) <= o.neutralPoseDeg && Math.abs(pose.pitch) <= o.neutralPoseDeg;
+      const geometry = analyzer.compare(index, measured, { usable: !quality.turnedAway && !quality.tooSmall, neutral });
+      lastSource = geometry.baselineSource;
+      return {
+        scores: combineScores(probabilities, contemptProbability(geometry.contemptEvidence, contempt)),
+        aus: geometry.aus,
+        quality,
+        eyeOpenLeft: geometry.eyeOpenLeft,
+        eyeOpenRight: geometry.eyeOpenRight,
+        mouthOpen: geometry.mouthOpen,
+      };
+    }).finally(() => {
+      inFlight -= 1;
+    });
+    // The next frame waits for this one to be judged, failed or not (its own failure is reported by its own promise).
+    previous = judged.catch(() => undefined);
+    return judged;
   }
 
   return {
-    async process(frame, face) {
-      // The model input is one shared buffer: overlapping calls would overwrite each other's crop.
-      if (busy) throw new Error('ExpressionStage.process called before the previous frame finished: process frames one at a time, in order');
-      busy = true;
+    process(frame, face) {
       try {
-        return await processFrame(frame, face);
-      } finally {
-        busy = false;
+        return processFrame(frame, face);
+      } catch (error) {
+        return Promise.reject(error as Error);
       }
     },
     parameters() {
@@ -123,8 +143,13 @@ export async function createExpressionStage(options: ExpressionStageOptions = {}
     },
     baselineSource: () => lastSource,
     reset() {
-      analyzer.reset();
-      lastSource = 'current';
+      // In order like everything else: frames asked for before the reset are judged against the old baseline.
+      const forget = () => {
+        analyzer.reset();
+        lastSource = 'current';
+      };
+      if (inFlight === 0) forget();
+      else previous = previous.then(forget);
     },
     close: () => classifier.close(),
   };

@@ -1,34 +1,41 @@
 // The 7-class FER2013 model (resources/models/manifest.json, "emotion"), one
-// face per run. The input tensor wraps one Float32Array that the stage fills in
-// place each frame, so nothing big is allocated per frame.
+// face per run, on the calling thread. emotionThread.ts runs the same model on
+// a worker thread so the face mesh of the next frame does not wait for it.
 import ort from 'onnxruntime-node';
 import { loadModel } from '../models/loadModel.js';
 
 export const EMOTION_INPUT_SIZE = 64;
 
+export interface EmotionModelOptions {
+  modelsDir?: string;
+  intraOpNumThreads: number;
+}
+
 export interface EmotionClassifier {
-  /** The model input, 64*64 normalised grey values; fill it, then call run(). */
-  readonly input: Float32Array;
-  /** Probabilities in the manifest's label order (FER_CLASSES). */
-  run(): Promise<Float32Array>;
+  /**
+   * Probabilities in the manifest's label order (FER_CLASSES) for one crop of
+   * 64*64 normalised grey values. The crop is handed over (it may be moved to
+   * another thread): the caller must not use it again.
+   */
+  run(crop: Float32Array): Promise<Float32Array>;
   readonly file: string;
   readonly sha256: string;
   readonly labels: readonly string[];
   close(): Promise<void>;
 }
 
-export async function createEmotionClassifier(options: { modelsDir?: string; intraOpNumThreads: number }): Promise<EmotionClassifier> {
+/** Loads the model (checked against the manifest) and runs it where it is called. */
+export async function createEmotionClassifier(options: EmotionModelOptions): Promise<EmotionClassifier> {
   const model = await loadModel('emotion', options);
   const inputName = model.entry.inputs[0]?.name ?? 'grey';
   const outputName = model.entry.outputs[0]?.name ?? 'probabilities';
-  const input = new Float32Array(EMOTION_INPUT_SIZE * EMOTION_INPUT_SIZE);
-  const feeds = { [inputName]: new ort.Tensor('float32', input, [1, EMOTION_INPUT_SIZE, EMOTION_INPUT_SIZE, 1]) };
   return {
-    input,
     file: model.file,
     sha256: model.sha256,
     labels: model.entry.outputs[0]?.labels ?? [],
-    async run() {
+    async run(crop) {
+      if (crop.length !== EMOTION_INPUT_SIZE * EMOTION_INPUT_SIZE) throw new RangeError(`the emotion model takes ${EMOTION_INPUT_SIZE}x${EMOTION_INPUT_SIZE} values, got ${crop.length}`);
+      const feeds = { [inputName]: new ort.Tensor('float32', crop, [1, EMOTION_INPUT_SIZE, EMOTION_INPUT_SIZE, 1]) };
       const probabilities = (await model.session.run(feeds))[outputName]?.data;
       if (!(probabilities instanceof Float32Array) || probabilities.length !== 7) throw new Error(`The emotion model gave no 7 float probabilities in "${outputName}"`);
       return probabilities;

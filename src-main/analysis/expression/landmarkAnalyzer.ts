@@ -39,14 +39,23 @@ export interface FrameJudgement {
 /** The baseline's vector: the geometric features, then the yaw (so the baseline's pose is known). */
 const YAW = FEATURE_COUNT;
 
+/**
+ * One frame's measurement (step 1), held until the classifier has judged the
+ * frame (step 2). A value of its own, so several frames can be in flight while
+ * their classifier runs elsewhere; step 2 still takes them in frame order.
+ */
+export interface LandmarkMeasurement {
+  /** The geometric features, then the yaw. */
+  readonly features: Float64Array;
+  readonly valid: boolean;
+  readonly iod: number;
+  readonly open: Openness;
+}
+
 export class LandmarkAnalyzer {
   private readonly aligned = new Float32Array(MESH_POINTS * 3);
-  private readonly features = new Float64Array(FEATURE_COUNT + 1);
   private readonly reference = new Float64Array(FEATURE_COUNT + 1);
   private readonly baseline: StreamingBaseline;
-  private valid = false;
-  private open: Openness = { eyeOpenLeft: 0, eyeOpenRight: 0, mouthOpen: 0 };
-  private iod = 0;
 
   constructor(private readonly options: LandmarkAnalyzerOptions) {
     this.baseline = new StreamingBaseline(FEATURE_COUNT + 1, options.baseline);
@@ -58,38 +67,44 @@ export class LandmarkAnalyzer {
 
   /** Both steps at once. */
   analyse(frameIndex: number, landmarks: Float32Array, judgement: FrameJudgement): LandmarkAnalysis {
-    this.measure(landmarks, judgement.yaw);
-    return this.compare(frameIndex, judgement);
+    return this.compare(frameIndex, this.measure(landmarks, judgement.yaw), judgement);
   }
 
   /**
-   * Step 1: reads the landmarks (copied into the analyser's buffers, so the
-   * caller may reuse its array at once) and measures them.
+   * Step 1: measures the landmarks (the caller may reuse its array at once).
+   * Pure with respect to the analyser's history: no baseline is touched.
    */
-  measure(landmarks: Float32Array, yaw: number): void {
+  measure(landmarks: Float32Array, yaw: number): LandmarkMeasurement {
     if (landmarks.length < MESH_POINTS * 3) throw new RangeError(`expected ${MESH_POINTS} landmarks (x, y, z), got ${landmarks.length} values`);
     const { iod } = alignLandmarks(landmarks, this.options.alignMode, this.aligned);
-    measureFeatures(this.aligned, this.features);
-    this.features[YAW] = yaw;
+    const features = new Float64Array(FEATURE_COUNT + 1);
+    measureFeatures(this.aligned, features);
+    features[YAW] = yaw;
     let valid = iod > 0;
-    for (let i = 0; i < FEATURE_COUNT && valid; i++) valid = Number.isFinite(this.features[i]);
-    this.valid = valid;
-    this.iod = valid ? iod : 0;
-    this.open = valid ? measureOpenness(this.aligned) : { eyeOpenLeft: 0, eyeOpenRight: 0, mouthOpen: 0 };
+    for (let i = 0; i < FEATURE_COUNT && valid; i++) valid = Number.isFinite(features[i]);
+    return {
+      features,
+      valid,
+      iod: valid ? iod : 0,
+      open: valid ? measureOpenness(this.aligned) : { eyeOpenLeft: 0, eyeOpenRight: 0, mouthOpen: 0 },
+    };
   }
 
-  /** Step 2, once the classifier has judged the frame: updates the baseline and compares the measured frame with it. */
-  compare(frameIndex: number, judgement: Omit<FrameJudgement, 'yaw'>): LandmarkAnalysis {
-    const { valid, open } = this;
-    const yaw = this.features[YAW] ?? Number.NaN;
+  /**
+   * Step 2, once the classifier has judged the frame: updates the baseline and
+   * compares the measured frame with it. Frames must come in order.
+   */
+  compare(frameIndex: number, measured: LandmarkMeasurement, judgement: Omit<FrameJudgement, 'yaw'>): LandmarkAnalysis {
+    const { valid, open, features } = measured;
+    const yaw = features[YAW] ?? Number.NaN;
     // An unknown yaw keeps the frame out of the baseline (its median must stay finite); its contempt discount is total.
     const usable = valid && judgement.usable && Number.isFinite(yaw);
-    this.baseline.push(frameIndex, this.features, usable, usable && judgement.neutral && open.mouthOpen <= this.options.neutralMaxMouthOpen);
-    const baselineSource = this.baseline.estimate(this.features, this.reference);
+    this.baseline.push(frameIndex, features, usable, usable && judgement.neutral && open.mouthOpen <= this.options.neutralMaxMouthOpen);
+    const baselineSource = this.baseline.estimate(features, this.reference);
     // Landmarks that give no face frame carry no action: compare the frame with itself.
-    if (!valid) this.reference.set(this.features);
-    const { aus, pullLeft, pullRight } = actionUnitEvidence(this.features, this.reference);
+    if (!valid) this.reference.set(features);
+    const { aus, pullLeft, pullRight } = actionUnitEvidence(features, this.reference);
     const evidence = valid ? poseDiscountedEvidence(contemptEvidence(pullLeft, pullRight), yaw - (this.reference[YAW] ?? 0), this.options.contemptYawSlope) : 0;
-    return { aus, contemptEvidence: evidence, iod: this.iod, baselineSource, ...open };
+    return { aus, contemptEvidence: evidence, iod: measured.iod, baselineSource, ...open };
   }
 }

@@ -3,7 +3,7 @@ import { ptsSeconds } from '../../../src-shared/time/index.js';
 import { LANDMARK_SUBSET } from '../../../src-shared/analysis/landmarkSubset.js';
 import { analysisSize } from '../decode/analysisSize.js';
 import { decodeFrames } from '../decode/frameStream.js';
-import type { ExpressionStage, FaceStage } from '../types.js';
+import type { ExpressionResult, ExpressionStage, FaceObservation, FaceStage } from '../types.js';
 import { buildFrameRow, newFrameRow, quantiseLandmarks } from './frameRow.js';
 
 export interface AnalysisInput {
@@ -41,6 +41,22 @@ export interface AnalysisSummary {
 export class FrameSequenceError extends Error {}
 
 /**
+ * Frames whose expression is still being judged while the face stage goes on
+ * with the next ones. The expression model runs on its own thread; a few frames
+ * of slack let both threads stay busy through uneven frames (a detection frame
+ * costs more). Rows still leave in frame order.
+ */
+const FRAMES_IN_FLIGHT = 3;
+
+interface PendingRow {
+  index: number;
+  face: FaceObservation | null;
+  decodeIssue: boolean;
+  /** Settled, never rejected: a failure is carried as a value until the row's turn (no unhandled rejection meanwhile). */
+  expression: Promise<{ ok: true; value: ExpressionResult | null } | { ok: false; error: unknown }>;
+}
+
+/**
  * Every frame of the frame table gets exactly one row, in order. Decoded frames
  * are matched to the table by their PTS: a frame the decoder did not produce
  * this time (damaged data) becomes a row with face = 0 and decode_issue = 1,
@@ -65,7 +81,18 @@ export async function analyzeFrames(
   };
   let next = 0;
 
+  const pending: PendingRow[] = [];
+
+  /** Writes the oldest pending row, once its expression is judged. */
+  const emitOldest = async () => {
+    const p = pending.shift()!;
+    const settled = await p.expression;
+    if (!settled.ok) throw settled.error;
+    await sink(buildFrameRow(row, p.index, ptsSeconds(input.table, p.index), p.face, settled.value, toSource, p.decodeIssue), quantiseLandmarks(landmarks, p.face, toSource));
+  };
+
   const emitMissing = async (upTo: number) => {
+    if (next < upTo) while (pending.length > 0) await emitOldest();
     for (; next < upTo; next++) {
       summary.missingFrames += 1;
       summary.framesWithDecodeIssues += 1;
@@ -73,27 +100,35 @@ export async function analyzeFrames(
     }
   };
 
-  for await (const decoded of decodeFrames({
-    ffmpegPath: input.ffmpegPath, file: input.file, codec: input.codec, width: size.width, height: size.height,
-    ...(options.signal ? { signal: options.signal } : {}),
-    onDecoderError: (message) => {
-      summary.decoderErrors += 1;
-      if (summary.decoderMessages.length < 20) summary.decoderMessages.push(message);
-    },
-  })) {
-    const index = findFrame(input.table, decoded.ptsTicks, next);
-    if (index === -1) {
-      throw new FrameSequenceError(`the decoder produced a frame at PTS ${decoded.ptsTicks} that the frame table does not have (after frame ${next - 1}): the file is not the one that was indexed, or the ffmpeg in use decodes it differently; re-import it`);
+  try {
+    for await (const decoded of decodeFrames({
+      ffmpegPath: input.ffmpegPath, file: input.file, codec: input.codec, width: size.width, height: size.height,
+      ...(options.signal ? { signal: options.signal } : {}),
+      onDecoderError: (message) => {
+        summary.decoderErrors += 1;
+        if (summary.decoderMessages.length < 20) summary.decoderMessages.push(message);
+      },
+    })) {
+      const index = findFrame(input.table, decoded.ptsTicks, next);
+      if (index === -1) {
+        throw new FrameSequenceError(`the decoder produced a frame at PTS ${decoded.ptsTicks} that the frame table does not have (after frame ${next - 1}): the file is not the one that was indexed, or the ffmpeg in use decodes it differently; re-import it`);
+      }
+      await emitMissing(index);
+      const frame = { index, width: decoded.width, height: decoded.height, data: decoded.data };
+      const face = await stages.face.process(frame);
+      // The expression stage reads the frame before it returns (types.ts): the frame's slot may be reused once the loop goes on.
+      const expression = face ? stages.expression.process(frame, face) : Promise.resolve(null);
+      pending.push({ index, face, decodeIssue: decoded.decodeIssue, expression: expression.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error })) });
+      if (face) summary.faceFrames += 1;
+      if (decoded.decodeIssue) summary.framesWithDecodeIssues += 1;
+      next = index + 1;
+      while (pending.length > FRAMES_IN_FLIGHT) await emitOldest();
+      if (index % 50 === 0) options.onProgress?.(next, total);
     }
-    await emitMissing(index);
-    const frame = { index, width: decoded.width, height: decoded.height, data: decoded.data };
-    const face = await stages.face.process(frame);
-    const expression = face ? await stages.expression.process(frame, face) : null;
-    if (face) summary.faceFrames += 1;
-    if (decoded.decodeIssue) summary.framesWithDecodeIssues += 1;
-    await sink(buildFrameRow(row, index, ptsSeconds(input.table, index), face, expression, toSource, decoded.decodeIssue), quantiseLandmarks(landmarks, face, toSource));
-    next = index + 1;
-    if (index % 50 === 0) options.onProgress?.(next, total);
+    while (pending.length > 0) await emitOldest();
+  } finally {
+    // On a failure, let the frames in flight settle before the caller closes the stages.
+    await Promise.all(pending.map((p) => p.expression));
   }
   await emitMissing(total);
   options.onProgress?.(total, total);
