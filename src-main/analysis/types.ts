@@ -7,7 +7,7 @@ export interface RgbFrame {
   index: number;
   width: number;
   height: number;
-  /** width*height*3 bytes, row-major RGB. Only valid until the next frame is requested. */
+  /** width*height*3 bytes, row-major RGB. Valid for as long as the stage that receives it may read it (see each stage). */
   data: Uint8Array;
 }
 
@@ -67,8 +67,11 @@ export interface ExpressionResult {
 
 /**
  * Scores expressions and action units; stateful (the subject's neutral baseline).
- * Contract: process() reads the frame's pixels before it returns its promise
- * (synchronously), so the caller may reuse the frame buffer while the model runs.
+ * Contract: frames may be passed before earlier ones are judged; they are
+ * judged in the order passed. The observation (landmarks, pose) is read at
+ * once; the frame's pixels may be read until the promise settles, so the
+ * caller keeps them intact until then (the in-process stage happens to read
+ * them at once; the threaded one reads them on its own thread).
  */
 export interface ExpressionStage {
   process(frame: RgbFrame, face: FaceObservation): Promise<ExpressionResult>;

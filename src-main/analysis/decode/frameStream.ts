@@ -13,8 +13,13 @@ export interface DecodedFrame {
   decodeIssue: boolean;
   width: number;
   height: number;
-  /** rgb24; a view of a shared buffer: valid only until the next frame is pulled. */
+  /**
+   * rgb24; a view of a shared buffer. Valid until the next frame is pulled,
+   * or, with `holdUntilReleased`, until this frame's release().
+   */
   data: Uint8Array;
+  /** With `holdUntilReleased`: gives the frame's slot back to the decoder. Frames must be released in order. */
+  release?: () => void;
 }
 
 export interface FrameStreamOptions {
@@ -28,16 +33,25 @@ export interface FrameStreamOptions {
   /** Called with each decoder error message (damaged data), for the analysis report. */
   onDecoderError?: (message: string) => void;
   signal?: AbortSignal;
+  /**
+   * Keep each frame intact until its release() is called (in order), so
+   * several can be in use at once; without it a frame is released when the
+   * next one is pulled. At most the ring's slots can be held: a caller that
+   * holds them all and pulls again waits for ever.
+   */
+  holdUntilReleased?: boolean;
 }
 
 export class DecodeError extends Error {}
 
 /**
- * Frames ffmpeg may decode ahead of the analysis. Enough to ride out the
- * analysis's uneven pace (a detection frame costs more than a tracked one);
- * memory is this many frames (about 2.8 MB each at 1280x720).
+ * Frames in the ring: those the analysis still holds (its expression being
+ * judged on another thread, analyzeFrames.ts) plus those ffmpeg may decode
+ * ahead, enough to ride out the analysis's uneven pace (a detection frame costs
+ * more than a tracked one). Memory is this many frames (about 2.8 MB each at
+ * 1280x720).
  */
-const RING_SLOTS = 6;
+export const RING_SLOTS = 8;
 
 type EndMessage = Extract<DecodeWorkerMessage, { type: 'end' }>;
 
@@ -77,9 +91,21 @@ export async function* decodeFrames(options: FrameStreamOptions): AsyncGenerator
       if (options.signal?.aborted) throw new DecodeError('analysis was cancelled');
       if (workerError) throw new DecodeError(`the decode worker failed: ${(workerError as Error).message}`);
       if (!frame) break;
-      yield { index, ptsTicks: frame.ptsTicks, decodeIssue: frame.decodeIssue, width: options.width, height: options.height, data: frame.data };
+      const decoded: DecodedFrame = { index, ptsTicks: frame.ptsTicks, decodeIssue: frame.decodeIssue, width: options.width, height: options.height, data: frame.data };
+      if (options.holdUntilReleased) {
+        const number = index;
+        let released = false;
+        decoded.release = () => {
+          if (released) return;
+          // Releasing out of order would hand the decoder a slot still in use.
+          if (ring.consumed !== number) throw new Error(`frame ${number} released before frame ${ring.consumed}: frames are released in order`);
+          released = true;
+          ring.release();
+        };
+      }
+      yield decoded;
       index += 1;
-      ring.release();
+      if (!options.holdUntilReleased) ring.release();
     }
     // The ring closes just after the end message is posted: wait for its delivery.
     while (!end && !workerError) await Promise.race([workerExited, new Promise((resolve) => setTimeout(resolve, 5))]);

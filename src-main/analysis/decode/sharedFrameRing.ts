@@ -3,7 +3,7 @@
  * analysis thread (the one consumer), in SharedArrayBuffers so frames cross
  * threads without a copy. The worker fills slots in order from ffmpeg's pipe
  * and publishes a frame once its bytes and its PTS are both known; the analysis
- * takes published frames in order and releases each when done with it. At most
+ * takes published frames in order and releases them in order when done. At most
  * `slots` frames exist at once, so memory stays flat; when all are in use the
  * worker pauses ffmpeg's pipe (back-pressure).
  *
@@ -121,23 +121,32 @@ export interface SharedFrame {
   data: Uint8Array;
 }
 
-/** The analysis side: takes published frames in order, releases each when done. */
+/**
+ * The analysis side: takes published frames in order and releases them in the
+ * same order when done. Several may be held at once (frames whose expression
+ * is still being judged on another thread); each stays intact until released.
+ */
 export class FrameRingConsumer extends RingViews {
-  private inUse = false;
+  /** Frames taken so far (the next take is frame number `taken`). */
+  private taken = 0;
+
+  /** Frames taken and not yet released. */
+  get held(): number {
+    return this.taken - this.consumed;
+  }
 
   /** The oldest published frame not yet taken, or null when none is published. */
   take(): SharedFrame | null {
-    if (this.inUse) throw new Error('release the frame in use before taking the next');
-    const index = this.consumed;
+    const index = this.taken;
     if (index >= this.published) return null;
     const slot = index % this.buffers.slots;
-    this.inUse = true;
+    this.taken += 1;
     return { ptsTicks: this.meta[slot * 2]!, decodeIssue: this.meta[slot * 2 + 1] === 1, data: this.slotViews[slot]! };
   }
 
+  /** Releases the oldest held frame: its slot may be refilled at once. */
   release(): void {
-    if (!this.inUse) return;
-    this.inUse = false;
+    if (this.held <= 0) throw new Error('no frame is held: every frame taken was already released');
     Atomics.add(this.control, CONSUMED, 1);
     Atomics.notify(this.control, CONSUMED);
   }

@@ -7,20 +7,19 @@
 // that crop → landmark measurement → emotion model → quality flags → baseline,
 // action units, contempt evidence → eight-class scores (contempt.ts).
 //
-// Frames overlap: everything that reads the frame and the observation runs
+// Frames may overlap: everything that reads the frame and the observation runs
 // when process() is called (so the caller may move on to the next frame at
-// once), the model runs on its own thread (emotionThread.ts), and the steps
-// after the model, which carry the subject's baseline from frame to frame,
-// run strictly in the order process() was called. The numbers are the same as
-// one frame at a time (tested). The roll is measured on the landmarks, not
+// once), and the steps after the model, which carry the subject's baseline
+// from frame to frame, run strictly in the order process() was called. The
+// numbers are the same as one frame at a time (tested). expressionThread.ts
+// runs this stage on a worker thread beside the face mesh. The roll is measured on the landmarks, not
 // taken from face.pose.roll, so the crop is upright in the landmarks' own terms
 // whatever convention or smoothing the pose estimate has; pose yaw and pitch
 // are used for the quality flags, the neutral judgement and the contempt discount.
 import type { ExpressionResult, ExpressionStage, FaceObservation, RgbFrame } from '../types.js';
 import type { BaselineSource } from './baseline.js';
 import { combineScores, contemptProbability, FER_CLASSES, FER_NEUTRAL } from './contempt.js';
-import { createEmotionClassifier, EMOTION_INPUT_SIZE, type EmotionClassifier, type EmotionModelOptions } from './emotionClassifier.js';
-import { createThreadedEmotionClassifier } from './emotionThread.js';
+import { createEmotionClassifier, EMOTION_INPUT_SIZE } from './emotionClassifier.js';
 import { cropSquare, sampleGreyCrop } from './faceCrop.js';
 import { eyeLineRollDeg } from './faceFrame.js';
 import { FEATURES } from './geometry.js';
@@ -43,19 +42,9 @@ export interface ExpressionStageHandle extends ExpressionStage {
   close(): Promise<void>;
 }
 
-export interface ExpressionStageHosting {
-  /**
-   * Where the emotion model runs: on a worker thread (the default: it overlaps
-   * the next frame's face mesh) or on the calling thread. Not an analysis
-   * parameter: the numbers are the same either way.
-   */
-  modelThread?: 'worker' | 'caller';
-}
-
-export async function createExpressionStage(options: ExpressionStageOptions = {}, hosting: ExpressionStageHosting = {}): Promise<ExpressionStageHandle> {
+export async function createExpressionStage(options: ExpressionStageOptions = {}): Promise<ExpressionStageHandle> {
   const o = resolveOptions(options);
-  const modelOptions: EmotionModelOptions = { intraOpNumThreads: o.intraOpNumThreads, ...(o.modelsDir ? { modelsDir: o.modelsDir } : {}) };
-  const classifier: EmotionClassifier = hosting.modelThread === 'caller' ? await createEmotionClassifier(modelOptions) : await createThreadedEmotionClassifier(modelOptions);
+  const classifier = await createEmotionClassifier({ intraOpNumThreads: o.intraOpNumThreads, ...(o.modelsDir ? { modelsDir: o.modelsDir } : {}) });
   if (classifier.labels.join() !== EXPECTED_LABELS.join()) {
     await classifier.close();
     throw new Error(`The emotion model's labels are ${classifier.labels.join(', ')}; the stage maps ${EXPECTED_LABELS.join(', ')}`);

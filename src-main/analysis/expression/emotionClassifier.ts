@@ -1,6 +1,6 @@
 // The 7-class FER2013 model (resources/models/manifest.json, "emotion"), one
-// face per run, on the calling thread. emotionThread.ts runs the same model on
-// a worker thread so the face mesh of the next frame does not wait for it.
+// face per run, on the calling thread (onnxruntime-node runs inference
+// synchronously on the thread that calls it).
 import ort from 'onnxruntime-node';
 import { loadModel } from '../models/loadModel.js';
 
@@ -14,8 +14,8 @@ export interface EmotionModelOptions {
 export interface EmotionClassifier {
   /**
    * Probabilities in the manifest's label order (FER_CLASSES) for one crop of
-   * 64*64 normalised grey values. The crop is handed over (it may be moved to
-   * another thread): the caller must not use it again.
+   * 64*64 normalised grey values. The model reads the crop during the run: the
+   * caller must not change it until the promise settles.
    */
   run(crop: Float32Array): Promise<Float32Array>;
   readonly file: string;

@@ -50,6 +50,8 @@ const FRAMES_IN_FLIGHT = 3;
 
 interface PendingRow {
   index: number;
+  /** Gives the frame's ring slot back: once its expression is judged (the stage may read the pixels until then). */
+  release: () => void;
   face: FaceObservation | null;
   decodeIssue: boolean;
   /** Settled, never rejected: a failure is carried as a value until the row's turn (no unhandled rejection meanwhile). */
@@ -87,6 +89,7 @@ export async function analyzeFrames(
   const emitOldest = async () => {
     const p = pending.shift()!;
     const settled = await p.expression;
+    p.release();
     if (!settled.ok) throw settled.error;
     await sink(buildFrameRow(row, p.index, ptsSeconds(input.table, p.index), p.face, settled.value, toSource, p.decodeIssue), quantiseLandmarks(landmarks, p.face, toSource));
   };
@@ -102,7 +105,7 @@ export async function analyzeFrames(
 
   try {
     for await (const decoded of decodeFrames({
-      ffmpegPath: input.ffmpegPath, file: input.file, codec: input.codec, width: size.width, height: size.height,
+      ffmpegPath: input.ffmpegPath, file: input.file, codec: input.codec, width: size.width, height: size.height, holdUntilReleased: true,
       ...(options.signal ? { signal: options.signal } : {}),
       onDecoderError: (message) => {
         summary.decoderErrors += 1;
@@ -116,9 +119,9 @@ export async function analyzeFrames(
       await emitMissing(index);
       const frame = { index, width: decoded.width, height: decoded.height, data: decoded.data };
       const face = await stages.face.process(frame);
-      // The expression stage reads the frame before it returns (types.ts): the frame's slot may be reused once the loop goes on.
+      // The expression stage may read the frame until its promise settles (types.ts): the slot is held until then.
       const expression = face ? stages.expression.process(frame, face) : Promise.resolve(null);
-      pending.push({ index, face, decodeIssue: decoded.decodeIssue, expression: expression.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error })) });
+      pending.push({ index, release: decoded.release!, face, decodeIssue: decoded.decodeIssue, expression: expression.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error })) });
       if (face) summary.faceFrames += 1;
       if (decoded.decodeIssue) summary.framesWithDecodeIssues += 1;
       next = index + 1;

@@ -1,11 +1,12 @@
 import { createFaceStage } from '../face/faceStage.js';
-import { createExpressionStage } from '../expression/createExpressionStage.js';
+import { createThreadedExpressionStage } from '../expression/expressionThread.js';
 import { modelEntry, readManifest } from '../models/manifest.js';
 import type { AnalysisStageSet, StageFactory } from './stages.js';
 
 /**
- * The production stages: BlazeFace + face mesh (tracking one subject), then the
- * expression classifier, action units and quality. Each model file is checked
+ * The production stages: BlazeFace + face mesh (tracking one subject) on the
+ * calling thread, then the expression classifier, action units and quality on
+ * a worker thread of their own (expressionThread.ts). Each model file is checked
  * against the manifest's SHA-256 when it is loaded, so the hashes recorded here
  * are the hashes of what ran.
  */
@@ -14,7 +15,7 @@ export const createDefaultStages: StageFactory = async (options) => {
   const face = await createFaceStage({ intraOpNumThreads: threads });
   let expression;
   try {
-    expression = await createExpressionStage({ intraOpNumThreads: threads, sourcePixelsPerFramePixel: options.sourcePixelsPerFramePixel ?? 1 });
+    expression = await createThreadedExpressionStage({ intraOpNumThreads: threads, sourcePixelsPerFramePixel: options.sourcePixelsPerFramePixel ?? 1 });
   } catch (err) {
     await face.close();
     throw err;

@@ -25,6 +25,23 @@ async function settle(): Promise<void> {
 }
 
 describe('decoding under a worker thread', () => {
+  it('holds frames intact until released, in order, when asked to', async () => {
+    const held: { index: number; copy: number[]; data: Uint8Array; release: () => void }[] = [];
+    let count = 0;
+    for await (const frame of decodeFrames({ ...options, holdUntilReleased: true })) {
+      held.push({ index: frame.index, copy: Array.from(frame.data.subarray(0, 3000)), data: frame.data, release: frame.release! });
+      if (held.length === 2) expect(() => held[1]!.release()).toThrow(/released in order/);
+      // Keep four frames in hand: the decoder goes on into the other slots, never into these.
+      if (held.length > 4) {
+        const oldest = held.shift()!;
+        expect(Array.from(oldest.data.subarray(0, 3000))).toEqual(oldest.copy);
+        oldest.release();
+      }
+      count += 1;
+    }
+    expect(count).toBe(765);
+  });
+
   it('gives every frame in order with increasing PTS and a whole rgb24 picture', async () => {
     let count = 0;
     let lastPts = -Infinity;

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPRESSION_CLASSES } from '../../../src-shared/analysis/emotions.js';
 import { createExpressionStage, type ExpressionStageHandle } from '../../../src-main/analysis/expression/createExpressionStage.js';
+import { createThreadedExpressionStage } from '../../../src-main/analysis/expression/expressionThread.js';
 import { MESH } from '../../../src-main/analysis/expression/meshIndices.js';
 import type { ExpressionResult, FaceObservation, RgbFrame } from '../../../src-main/analysis/types.js';
 import { sharedMediaDir } from '../../helpers/paths.js';
@@ -143,18 +144,24 @@ describe('expression stage on astronaut.png', () => {
     expect(oneAtATime[24]!.scores.enjoyment).not.toBe(oneAtATime[10]!.scores.enjoyment);
   });
 
-  it('the emotion model on its own thread gives the numbers it gives on the calling thread', async () => {
-    const onCaller = await createExpressionStage({}, { modelThread: 'caller' });
+  it('on its own thread (as the analysis runs it) the stage gives the numbers it gives on the calling thread', async () => {
+    const threaded = await createThreadedExpressionStage();
     try {
+      expect(threaded.parameters()).toEqual(JSON.parse(JSON.stringify(stage.parameters())));
       const frames = sequence();
       stage.reset();
-      const threaded = await Promise.all(frames.map(({ frame, face }) => stage.process(frame, face)));
       const direct: ExpressionResult[] = [];
-      for (const { frame, face } of frames) direct.push(await onCaller.process(frame, face));
-      expect(threaded).toEqual(direct);
+      for (const { frame, face } of frames) direct.push(await stage.process(frame, face));
+      const overThere = await Promise.all(frames.map(({ frame, face }) => threaded.process(frame, face)));
+      expect(overThere).toEqual(direct);
+      expect(threaded.baselineSource()).toBe(stage.baselineSource());
+      // A reset is ordered with the frames: the same sequence again gives the same numbers.
+      threaded.reset();
+      expect(await Promise.all(frames.map(({ frame, face }) => threaded.process(frame, face)))).toEqual(direct);
     } finally {
-      await onCaller.close();
+      await threaded.close();
     }
+    await expect(threaded.process({ ...astronaut, index: 0 }, astronautFace)).rejects.toThrow(/closed/);
   });
 
 });

@@ -68,6 +68,26 @@ describe('the shared frame ring between the decode worker and the analysis', () 
     expect(producer.write(new Uint8Array(4))).toBe(4);
   });
 
+  it('lets the analysis hold several frames at once, intact until released, oldest first', () => {
+    const buffers = allocateSharedFrameRing(3, 4);
+    const producer = new FrameRingProducer(buffers);
+    const consumer = new FrameRingConsumer(buffers);
+    producer.write(Uint8Array.from([0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3]));
+    for (let k = 0; k < 4; k++) producer.publish(k, false);
+    const held = [consumer.take()!, consumer.take()!, consumer.take()!];
+    expect(consumer.held).toBe(3);
+    expect(held.map((f) => f.ptsTicks)).toEqual([0, 1, 2]);
+    // One slot comes free per release, the oldest frame's: the others keep their bytes.
+    consumer.release();
+    expect(producer.write(Uint8Array.from([4, 4, 4, 5, 5, 5]))).toBe(3);
+    expect(Array.from(held[1]!.data)).toEqual([1, 1, 1]);
+    expect(Array.from(held[2]!.data)).toEqual([2, 2, 2]);
+    consumer.release();
+    consumer.release();
+    expect(consumer.held).toBe(0);
+    expect(() => consumer.release()).toThrow(/no frame is held/);
+  });
+
   it('refuses to publish a frame whose bytes are incomplete, and reports the partial bytes', () => {
     const producer = new FrameRingProducer(allocateSharedFrameRing(4, 2));
     producer.write(new Uint8Array(3));

@@ -1,0 +1,24 @@
+import type { ExpressionResult, FaceObservation } from '../types.js';
+import type { BaselineSource } from './baseline.js';
+import type { ExpressionStageOptions } from './options.js';
+
+/** The frame as sent: a view of the decoder's shared ring (no copy) or, for frames that live elsewhere, a copy. */
+export interface FrameMessage {
+  index: number;
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+export type ExpressionThreadRequest =
+  | { type: 'process'; id: number; frame: FrameMessage; face: FaceObservation }
+  | { type: 'reset' }
+  | { type: 'close' };
+
+export type ExpressionThreadReply =
+  | { type: 'ready'; parameters: Record<string, unknown> }
+  | { type: 'load-failed'; name: string; message: string }
+  | { type: 'result'; id: number; result: ExpressionResult; baselineSource: BaselineSource }
+  | { type: 'failed'; id: number; message: string };
+
+export type ExpressionThreadData = ExpressionStageOptions;
