@@ -1,5 +1,6 @@
 import { ALL_FORMATS, Input, UrlSource, VideoSampleSink, type InputVideoTrack, type VideoSample } from 'mediabunny';
 import { decoderWindow, frameOfTimestamp } from '../../../src-shared/review/frameMatch.js';
+import { continuesOpenDecode } from '../../../src-shared/review/frameCachePlan.js';
 
 /** Bitmap conversions in flight while the decoder goes on. */
 const CONVERSIONS = 2;
@@ -8,6 +9,19 @@ const CONVERSIONS = 2;
 export interface DecodedFrame {
   frame: number;
   bitmap: ImageBitmap;
+}
+
+/** What one decode run did, for the benchmark's account of where a seek's time goes. */
+export interface DecodeStats {
+  /** The run started a new decode at a keyframe (rather than continuing the open one). */
+  seeked: boolean;
+  /** Pictures decoded on the way to `from` (or unknown to the table), not converted. */
+  passed: number;
+  converted: number;
+  /** Time spent waiting for the decoder's next picture (demuxing, decoding). */
+  waitMs: number;
+  /** Time from a picture's arrival to its bitmap (conversions overlap, so this can exceed the run). */
+  convertMs: number;
 }
 
 export interface FrameDecoderInfo {
@@ -29,6 +43,9 @@ export interface FrameDecoderInfo {
  * Decoding always runs forward from a keyframe. A run that starts where the
  * previous one stopped continues the same decode instead of seeking again,
  * which is what keeps playback and forward steps cheap.
+ *
+ * It runs in the decode worker (decodeWorker.ts), off the window's main thread:
+ * demuxing, decoding and conversions there never delay an animation frame.
  */
 export class FrameDecoder {
   private iterator: AsyncGenerator<VideoSample, void, unknown> | null = null;
@@ -64,38 +81,68 @@ export class FrameDecoder {
 
   /**
    * Decodes frames from…to (inclusive), handing each to `onFrame` in
-   * presentation order as soon as it is ready. Stops early (between frames)
-   * when `stop()` says so. Frames before `from` that the decoder passes on its
-   * way are not converted, only decoded.
+   * presentation order as soon as it is ready. Stops as soon as `signal` is
+   * aborted: between frames, or while waiting for the decoder (then the open
+   * decode is dropped and the next run seeks). Frames before `from` that the
+   * decoder passes on its way are decoded, never converted.
    */
-  async decode(from: number, to: number, onFrame: (f: DecodedFrame) => void, stop: () => boolean): Promise<void> {
+  async decode(from: number, to: number, onFrame: (f: DecodedFrame) => void, signal: AbortSignal): Promise<DecodeStats> {
+    const stats: DecodeStats = { seeked: false, passed: 0, converted: 0, waitMs: 0, convertMs: 0 };
+    if (signal.aborted) return stats;
     // Continue the open decode when it is just short of `from` (cheaper than a seek); otherwise seek.
-    if (!this.iterator || this.iteratorNext > from || from - this.iteratorNext > 12) await this.seekTo(from);
+    if (!continuesOpenDecode(this.iterator !== null, this.iteratorNext, from)) {
+      await this.seekTo(from);
+      stats.seeked = true;
+    }
     const iterator = this.iterator as AsyncGenerator<VideoSample, void, unknown>;
+    const aborted = new Promise<'aborted'>((resolve) => signal.addEventListener('abort', () => resolve('aborted'), { once: true }));
     // Conversions overlap the decoding of the next frames (at most CONVERSIONS at once).
     const converting: Promise<void>[] = [];
     try {
       while (this.iteratorNext <= to) {
-        if (stop()) return;
-        const next = await iterator.next();
+        if (signal.aborted) return stats;
+        const waitStart = performance.now();
+        const pending = iterator.next();
+        const next = await Promise.race([pending, aborted]);
+        stats.waitMs += performance.now() - waitStart;
+        if (next === 'aborted') {
+          // A sample that arrives after all is closed, never leaked; the half-done decode is dropped.
+          void pending.then((r) => { if (!r.done) r.value.close(); }, () => undefined);
+          await this.dropIterator();
+          return stats;
+        }
         if (next.done) {
           this.iteratorNext = Number.POSITIVE_INFINITY;
-          return;
+          return stats;
         }
         const sample = next.value;
         const frame = frameOfTimestamp(this.pts, sample.timestamp, this.info.offset);
         if (frame === null) this.unmatched += 1;
         else this.iteratorNext = frame + 1;
         if (frame === null || frame < from || frame > to) {
+          stats.passed += 1;
           sample.close();
           continue;
         }
-        converting.push(this.toBitmap(sample).then((bitmap) => onFrame({ frame, bitmap })));
+        const convertStart = performance.now();
+        converting.push(this.toBitmap(sample).then((bitmap) => {
+          stats.converted += 1;
+          stats.convertMs += performance.now() - convertStart;
+          onFrame({ frame, bitmap });
+        }));
         if (converting.length >= CONVERSIONS) await converting.shift();
       }
+      return stats;
     } finally {
       await Promise.all(converting);
     }
+  }
+
+  private async dropIterator(): Promise<void> {
+    const it = this.iterator;
+    this.iterator = null;
+    this.iteratorNext = -1;
+    await it?.return().catch(() => undefined);
   }
 
   private async seekTo(from: number): Promise<void> {
@@ -128,8 +175,7 @@ export class FrameDecoder {
   }
 
   async close(): Promise<void> {
-    await this.iterator?.return().catch(() => undefined);
-    this.iterator = null;
+    await this.dropIterator();
     this.input.dispose();
     void this.track;
   }
