@@ -35,10 +35,13 @@ export interface Presentation {
 }
 
 /** What the decoder did so far, summed over runs (for the benchmark's account of a seek's time). */
-export interface DecoderTotals extends Omit<DecodeStats, 'seeked'> {
+export interface DecoderTotals extends Omit<DecodeStats, 'seeked' | 'firstFrameMs'> {
   runs: number;
   seeks: number;
   cancelled: number;
+  /** Sum over runs that started at a keyframe and made a frame: time to that first frame. */
+  seekFirstFrameMs: number;
+  seeksWithFrame: number;
 }
 
 const LOG_LIMIT = 200_000;
@@ -70,7 +73,7 @@ export class PlayerEngine {
   private wake: (() => void) | null = null;
   private disposed = false;
   readonly log: Presentation[] = [];
-  readonly decoderTotals: DecoderTotals = { runs: 0, seeks: 0, cancelled: 0, passed: 0, converted: 0, waitMs: 0, convertMs: 0 };
+  readonly decoderTotals: DecoderTotals = { runs: 0, seeks: 0, cancelled: 0, passed: 0, converted: 0, waitMs: 0, convertMs: 0, seekFirstFrameMs: 0, seeksWithFrame: 0 };
 
   constructor(private readonly times: Float64Array, initialFrame = 0, private readonly keyFrames: readonly number[] = []) {
     this.snapshot = {
@@ -99,6 +102,7 @@ export class PlayerEngine {
       return;
     }
     if (this.disposed) return this.decoder.close();
+    this.decoder.onRunEnd = (stats, cancelled) => this.count(stats, cancelled);
     const { width, height } = this.decoder.info;
     this.cache = new FrameCache(cacheCapacity(width, height));
     this.update({ ready: true, width, height });
@@ -301,7 +305,6 @@ export class PlayerEngine {
           if (!this.snapshot.playing && frame === this.snapshot.target && frame !== this.snapshot.displayed) this.draw(frame, performance.now(), false);
           this.kick();
         }, abort.signal);
-        this.count(end.stats, end.cancelled);
         if (this.generation === generation && !end.cancelled) this.noteUndecodable(run, produced);
       } catch (err) {
         if (!this.disposed) this.update({ error: `Decoding failed: ${(err as Error).message}` });
@@ -317,6 +320,10 @@ export class PlayerEngine {
     const t = this.decoderTotals;
     t.runs += 1;
     if (stats.seeked) t.seeks += 1;
+    if (stats.seeked && stats.firstFrameMs !== null) {
+      t.seekFirstFrameMs += stats.firstFrameMs;
+      t.seeksWithFrame += 1;
+    }
     if (cancelled) t.cancelled += 1;
     t.passed += stats.passed;
     t.converted += stats.converted;

@@ -9,7 +9,8 @@ interface PendingRun {
 
 export interface RunEnd {
   cancelled: boolean;
-  stats: DecodeStats;
+  /** What the worker did (null when the player stopped waiting for its answer). */
+  stats: DecodeStats | null;
 }
 
 /**
@@ -22,6 +23,8 @@ export class WorkerFrameDecoder {
   private nextRun = 1;
   /** Pictures the table did not know (should stay 0), as the worker last reported. */
   unmatched = 0;
+  /** Called with the worker's account of every run, aborted ones included. */
+  onRunEnd: ((stats: DecodeStats, cancelled: boolean) => void) | null = null;
 
   private constructor(private readonly worker: Worker, readonly info: FrameDecoderInfo) {
     worker.onmessage = (event: MessageEvent<FromDecodeWorker>) => this.receive(event.data);
@@ -47,14 +50,25 @@ export class WorkerFrameDecoder {
     });
   }
 
-  /** Decodes frames from…to in the worker; resolves after the last of its frames was handed to `onFrame`. */
+  /**
+   * Decodes frames from…to in the worker; resolves after the last of its
+   * frames was handed to `onFrame`, or at once when `signal` aborts it: the
+   * player can then ask for its next run without waiting for the worker to
+   * answer (the worker takes runs in order). Frames of an aborted run that were
+   * already on their way still reach `onFrame`: they are right frames, only
+   * no longer the most wanted.
+   */
   decode(from: number, to: number, onFrame: (f: DecodedFrame) => void, signal: AbortSignal): Promise<RunEnd> {
     const run = this.nextRun++;
     return new Promise<RunEnd>((resolve, reject) => {
       this.runs.set(run, { onFrame, resolve, reject });
       this.post({ type: 'decode', run, from, to });
-      if (signal.aborted) this.post({ type: 'cancel', run });
-      else signal.addEventListener('abort', () => this.post({ type: 'cancel', run }), { once: true });
+      const cancel = () => {
+        this.post({ type: 'cancel', run });
+        resolve({ cancelled: true, stats: null });
+      };
+      if (signal.aborted) cancel();
+      else signal.addEventListener('abort', cancel, { once: true });
     });
   }
 
@@ -81,6 +95,7 @@ export class WorkerFrameDecoder {
     this.runs.delete(m.run);
     if (m.type === 'run-failed') return pending.reject(new Error(m.message));
     this.unmatched = m.unmatched;
+    this.onRunEnd?.(m.stats, m.cancelled);
     pending.resolve({ cancelled: m.cancelled, stats: m.stats });
   }
 }
