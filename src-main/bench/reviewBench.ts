@@ -15,11 +15,14 @@ import { startLoopbackHost } from '../hosts/http/loopbackHost.js';
 import { requireTool } from '../media/ffmpegLocator.js';
 import { packageRoot } from '../config/paths.js';
 import { seedLongRecording } from './reviewBenchData.js';
+import { makeProxy } from '../library/makeProxy.js';
+import { decideProxy } from '../media/proxyDecision.js';
+import { getFrameTable, getRecording } from '../store/recordingsRepo.js';
 
 const CHROMIUM = process.env.MICROMOMENT_CHROMIUM ?? '/usr/bin/chromium';
 const source = path.resolve(packageRoot(), '..', 'shared', 'media', 'talking-head', 'franck-excerpt.mp4');
 /** Keyframe intervals measured: every 2 s (a common camera setting) and every 1/3 s (what a review proxy can choose). */
-const GOPS = [60, 10];
+const GOPS = process.env.MICROMOMENT_BENCH_GOPS ? process.env.MICROMOMENT_BENCH_GOPS.split(',').map(Number) : [60, 10];
 
 /** A 1080p30 H.264 recording of real footage with a keyframe every `gop` frames. */
 function make1080Clip(ffmpeg: string, dir: string, gop: number): string {
@@ -81,6 +84,42 @@ async function timed(page: Page, op: { seek: number } | { step: number }): Promi
 
 const fmtTimings = (t: Timing[]) => `drawn ${fmt(t.map((x) => x.drawn))}; painted ${fmt(t.map((x) => x.painted))}`;
 
+/** What the decode worker did so far: how many runs, how many pictures it decoded only to pass them, and its time per converted frame. */
+async function decoderAccount(page: Page): Promise<string> {
+  const t = await page.evaluate(() => ({ ...(globalThis as unknown as { micromomentPlayer: { decoderTotals: Record<string, number> } }).micromomentPlayer.decoderTotals }));
+  if (!t.runs) return 'decoder: no runs recorded';
+  return `decoder (worker, since opening): ${t.runs} runs (${t.seeks} from a keyframe, ${t.cancelled} stopped early), ${t.converted} frames converted at ${((t.convertMs ?? 0) / Math.max(1, t.converted ?? 0)).toFixed(1)} ms each, ${t.passed} passed unconverted; a run from a keyframe made its first frame after ${((t.seekFirstFrameMs ?? 0) / Math.max(1, t.seeksWithFrame ?? 0)).toFixed(1)} ms on average (in the worker)`;
+}
+
+/**
+ * Gaps between the page's animation frames while `during` runs: 16.7 ms when
+ * the main thread is free at 60 Hz; longer when something (the decoder's
+ * JavaScript, bitmap conversion) holds it. This is what separates "drawn" from
+ * "painted".
+ */
+async function animationFrameGaps(page: Page, during: () => Promise<void>): Promise<string> {
+  await page.evaluate(() => {
+    const g = globalThis as unknown as { __gaps: number[]; __gapsOn: boolean; requestAnimationFrame(cb: (t: number) => void): number };
+    g.__gaps = [];
+    g.__gapsOn = true;
+    let last = performance.now();
+    const loop = () => {
+      const now = performance.now();
+      g.__gaps.push(now - last);
+      last = now;
+      if (g.__gapsOn) g.requestAnimationFrame(loop);
+    };
+    g.requestAnimationFrame(loop);
+  });
+  await during();
+  const gaps = await page.evaluate(() => {
+    const g = globalThis as unknown as { __gaps: number[]; __gapsOn: boolean };
+    g.__gapsOn = false;
+    return g.__gaps.slice(1);
+  });
+  return `animation-frame gaps ${fmt(gaps)}`;
+}
+
 async function openReview(page: Page, origin: string, id: number): Promise<void> {
   // A fresh page load: a hash change alone would keep the previous recording's player until React swaps it.
   await page.goto('about:blank');
@@ -95,6 +134,8 @@ async function main(): Promise<void> {
   const ffmpeg = requireTool('ffmpeg');
   const dir = path.join(os.tmpdir(), 'micromoment-bench');
   const caseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mm-review-bench-'));
+  // The bench's proxies go to its own data folder (removed at the end), never the user's.
+  process.env.MICROMOMENT_DATA_DIR = path.join(caseDir, 'data');
   const ctx = createContext({ dbPath: path.join(caseDir, 'case.sqlite'), analyst: 'bench' });
   const host = { close: async () => undefined } as { close(): Promise<void> };
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
@@ -123,8 +164,22 @@ async function main(): Promise<void> {
       if (process.env.MICROMOMENT_BENCH_SKIP_PLAYER) break;
       console.log(`\n1080p30 H.264, a keyframe every ${c.gop} frames (${path.basename(c.clip)}, ${c.frames} frames), Chromium ${browser.version()}, WebCodecs in software:`);
       await playerFigures(page, origin, c.id, c.frames);
+      // What an analyst actually gets: the review proxy, where the rule asks for one.
+      const recording = getRecording(ctx.db, c.id);
+      const table = getFrameTable(ctx.db, c.id);
+      const decision = recording && table ? decideProxy({ probe: recording.probe, table }) : null;
+      if (!decision?.needed) {
+        console.log('  (the proxy rule asks for no proxy: the figures above are what the analyst gets)');
+        continue;
+      }
+      const made = await makeProxy(ctx, c.id);
+      if (made.status !== 'ready') throw new Error(`proxy not made: ${JSON.stringify(made)}`);
+      const originalBytes = fs.statSync(c.clip).size;
+      console.log(`\n  its review proxy (rule: ${decision.reasons.map((r) => r.message).join('; ')}): ${(made.sizeBytes / 2 ** 20).toFixed(1)} MiB vs ${(originalBytes / 2 ** 20).toFixed(1)} MiB original (${(made.sizeBytes / originalBytes).toFixed(2)}x), encoded in ${(made.encodeMs / 1000).toFixed(1)} s (${((c.frames / 30) / (made.encodeMs / 1000)).toFixed(2)}x real time), whole job ${(made.totalMs / 1000).toFixed(1)} s; what the analyst gets:`);
+      await playerFigures(page, origin, c.id, c.frames);
     }
-    await timelineFigures(context, origin, longId, longFrames, loopback.token, caseDir);
+    if (process.env.MICROMOMENT_BENCH_SKIP_TIMELINE) console.log('\n(timeline part skipped)');
+    else await timelineFigures(context, origin, longId, longFrames, loopback.token, caseDir);
     console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min: other work on the machine slows every figure).`);
   } finally {
     await browser.close();
@@ -139,11 +194,13 @@ async function playerFigures(page: Page, origin: string, id: number, frames1080:
     let seed = 20240611;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const seeks: Timing[] = [];
-    for (let i = 0; i < 40; i++) {
-      seeks.push(await timed(page, { seek: Math.floor(random() * frames1080) }));
-      await page.waitForTimeout(300);
-    }
-    console.log(`  seek to an arbitrary frame: ${fmtTimings(seeks)}`);
+    const seekGaps = await animationFrameGaps(page, async () => {
+      for (let i = 0; i < 40; i++) {
+        seeks.push(await timed(page, { seek: Math.floor(random() * frames1080) }));
+        await page.waitForTimeout(300);
+      }
+    });
+    console.log(`  seek to an arbitrary frame: ${fmtTimings(seeks)}\n    ${seekGaps}\n    ${await decoderAccount(page)}`);
     const held = async (delta: number, count: number) => {
       const out: Timing[] = [];
       for (let i = 0; i < count; i++) {
@@ -154,11 +211,13 @@ async function playerFigures(page: Page, origin: string, id: number, frames1080:
     };
     await timed(page, { seek: 900 });
     await page.waitForTimeout(3000);
-    const forward = await held(1, 60);
+    let forward: Timing[] = [];
+    let backward: Timing[] = [];
+    const forwardGaps = await animationFrameGaps(page, async () => { forward = await held(1, 60); });
     await page.waitForTimeout(3000);
-    const backward = await held(-1, 60);
-    console.log(`  step forward, held at 15 steps/s: ${fmtTimings(forward)}`);
-        console.log(`  step backward, held at 15 steps/s: ${fmtTimings(backward)}`);
+    const backwardGaps = await animationFrameGaps(page, async () => { backward = await held(-1, 60); });
+    console.log(`  step forward, held at 15 steps/s: ${fmtTimings(forward)}\n    ${forwardGaps}`);
+    console.log(`  step backward, held at 15 steps/s: ${fmtTimings(backward)}\n    ${backwardGaps}`);
     await timed(page, { seek: 300 });
     await page.waitForTimeout(3000);
     const tapsF: Timing[] = [];

@@ -1,5 +1,6 @@
 import { ffmpegInputName } from './runProcess.js';
 import { offsetSeconds, type ProxyTimeMap } from './proxyTimeMap.js';
+import { maxKeyframeIntervalFrames } from './proxyDecision.js';
 
 /**
  * Everything that shapes a proxy's bytes besides the input and the ffmpeg build.
@@ -14,11 +15,14 @@ import { offsetSeconds, type ProxyTimeMap } from './proxyTimeMap.js';
  *   `npm run bench:proxy-seek` on a 720p30 clip in Chromium: median seek 23 ms
  *   and 5.7 MB, against 40 ms and 5.2 MB at 1 s, and 19 ms but 21.1 MB with
  *   every frame a key frame: nearly all-intra seeking for 10% more than 1 s.
+ *   Large pictures get one sooner, after at most maxKeyframeIntervalFrames
+ *   frames (6 at 1080p, 13 at 720p): what the review window decodes for a seek
+ *   within 100 ms (proxyDecision.ts). Version 2 added that limit.
  * - AAC audio of the first audio stream at 48 kHz, aligned to the video
  *   (see audioFilter).
  */
 export const PROXY_PARAMS = {
-  version: 1,
+  version: 2,
   videoCodec: 'libx264',
   preset: 'veryfast',
   crf: 18,
@@ -44,7 +48,7 @@ export interface ProxyEncodePlan {
   withAudio: boolean;
   /** `-fps_mode passthrough` or `-vsync passthrough`, as this ffmpeg understands (ffmpegCapabilities.ts). */
   passthroughArgs: readonly string[];
-  /** Only for the seek benchmark, which compares spacings: proxies use PROXY_PARAMS.keyframeIntervalS. */
+  /** Only for the seek benchmark, which compares spacings (seconds alone): proxies use PROXY_PARAMS.keyframeIntervalS and the size's frame limit. */
   keyframeIntervalS?: number;
 }
 
@@ -84,14 +88,20 @@ export function audioFilter(plan: Pick<ProxyEncodePlan, 'map'>): string {
   ].join(',');
 }
 
-/** Key frames every `intervalS` of output time, the first frame included (0: every frame). */
-export function keyframeExpression(intervalS: number = PROXY_PARAMS.keyframeIntervalS): string {
-  return `expr:if(isnan(prev_forced_t),1,gte(t,prev_forced_t+${intervalS}))`;
+/**
+ * Key frames every `intervalS` of output time, the first frame included (0:
+ * every frame), and also whenever `maxFrames` frames have passed since the last
+ * one (frames, not seconds: it holds for variable frame rates too).
+ */
+export function keyframeExpression(intervalS: number = PROXY_PARAMS.keyframeIntervalS, maxFrames?: number): string {
+  const byFrames = maxFrames === undefined ? '' : `+gte(n,prev_forced_n+${Math.max(1, Math.floor(maxFrames))})`;
+  return `expr:if(isnan(prev_forced_t),1,gte(t,prev_forced_t+${intervalS})${byFrames})`;
 }
 
 /** The full ffmpeg command line (after the program name). Progress goes to stdout as key=value lines. */
 export function proxyEncodeArgs(plan: ProxyEncodePlan): string[] {
   const p = PROXY_PARAMS;
+  const padded = paddedSize(plan.width, plan.height);
   return [
     '-hide_banner', '-nostdin', '-v', 'error', '-nostats', '-progress', 'pipe:1',
     // Timestamps exactly as demuxed: no shift to zero, no start-time games.
@@ -104,7 +114,7 @@ export function proxyEncodeArgs(plan: ProxyEncodePlan): string[] {
     // The encoder keeps the original's time base, so no timestamp is rounded to a frame-rate grid.
     '-enc_time_base:v', '-1',
     '-c:v', p.videoCodec, '-preset', p.preset, '-crf', String(p.crf), '-bf', String(p.bframes), '-pix_fmt', p.pixelFormat,
-    '-forced-idr', '1', '-force_key_frames', keyframeExpression(plan.keyframeIntervalS),
+    '-forced-idr', '1', '-force_key_frames', plan.keyframeIntervalS === undefined ? keyframeExpression(p.keyframeIntervalS, maxKeyframeIntervalFrames(padded.width, padded.height)) : keyframeExpression(plan.keyframeIntervalS),
     '-video_track_timescale', String(plan.map.proxyTimeBase.den),
     ...(plan.withAudio ? ['-filter:a', audioFilter(plan), '-c:a', p.audioCodec, '-b:a', p.audioBitrate] : []),
     '-use_editlist', '0', '-movflags', '+faststart',

@@ -69,3 +69,15 @@ export function keyFrameAtOrBefore(keyFrames: ArrayLike<number>, frame: number):
   }
   return lo === 0 ? 0 : (keyFrames[lo - 1] as number);
 }
+
+/** How far (frames) the open decode may be short of a run's first frame and still be continued rather than re-seeked. */
+export const CONTINUE_GAP = 12;
+
+/**
+ * Whether a run starting at `from` continues the open decode (which yields
+ * frame `iteratorNext` next) instead of seeking to a keyframe: only forward,
+ * and only when decoding the frames in between costs less than a seek would.
+ */
+export function continuesOpenDecode(open: boolean, iteratorNext: number, from: number): boolean {
+  return open && iteratorNext <= from && from - iteratorNext <= CONTINUE_GAP;
+}

@@ -2,7 +2,8 @@ import { startPlayback, tick, type PlaybackPlan, type SchedulerState } from '../
 import { cacheWindow, nextDecodeRun, type CacheWindow } from '../../../src-shared/review/frameCachePlan.js';
 import { DEFAULT_REVIEW_SPEED, type Speed } from '../../../src-shared/review/speeds.js';
 import { FrameCache, cacheCapacity } from './frameCache.js';
-import { FrameDecoder } from './frameDecoder.js';
+import { WorkerFrameDecoder } from './workerFrameDecoder.js';
+import type { DecodeStats } from './frameDecoder.js';
 
 export interface LoopRange {
   first: number;
@@ -33,6 +34,16 @@ export interface Presentation {
   speed: Speed;
 }
 
+/** What the decoder did so far, summed over runs (for the benchmark's account of a seek's time). */
+export interface DecoderTotals extends Omit<DecodeStats, 'seeked' | 'firstFrameMs'> {
+  runs: number;
+  seeks: number;
+  cancelled: number;
+  /** Sum over runs that started at a keyframe and made a frame: time to that first frame. */
+  seekFirstFrameMs: number;
+  seeksWithFrame: number;
+}
+
 const LOG_LIMIT = 200_000;
 /** Forward decode runs are short so a new request is served soon; backward runs go one keyframe interval at a time, nearest first. */
 const FORWARD_RUN = 24;
@@ -48,18 +59,21 @@ export class PlayerEngine {
   private snapshot: PlayerSnapshot;
   private readonly listeners = new Set<() => void>();
   private canvas: HTMLCanvasElement | null = null;
-  private decoder: FrameDecoder | null = null;
+  private decoder: WorkerFrameDecoder | null = null;
   private cache: FrameCache | null = null;
   private scheduler: SchedulerState | null = null;
   private direction: 1 | -1 = 1;
   private rafId: number | null = null;
   private generation = 0;
   private inflight: CacheWindow | null = null;
+  /** Stops the run in flight (in the worker) when a request makes it pointless. */
+  private runAbort: AbortController | null = null;
   /** Frames a finished decode run did not produce (e.g. lost by a broken stream): not asked for again. */
   private readonly undecodable = new Set<number>();
   private wake: (() => void) | null = null;
   private disposed = false;
   readonly log: Presentation[] = [];
+  readonly decoderTotals: DecoderTotals = { runs: 0, seeks: 0, cancelled: 0, passed: 0, converted: 0, waitMs: 0, convertMs: 0, seekFirstFrameMs: 0, seeksWithFrame: 0 };
 
   constructor(private readonly times: Float64Array, initialFrame = 0, private readonly keyFrames: readonly number[] = []) {
     this.snapshot = {
@@ -82,12 +96,13 @@ export class PlayerEngine {
   /** Opens the media and starts decoding around the initial frame. */
   async open(url: string, ptsSeconds: Float64Array, maxSide = 1280): Promise<void> {
     try {
-      this.decoder = await FrameDecoder.open(url, ptsSeconds, maxSide);
+      this.decoder = await WorkerFrameDecoder.open(url, ptsSeconds, maxSide);
     } catch (err) {
       this.update({ error: `Cannot play this recording: ${(err as Error).message}` });
       return;
     }
-    if (this.disposed) return void this.decoder.close();
+    if (this.disposed) return this.decoder.close();
+    this.decoder.onRunEnd = (stats, cancelled) => this.count(stats, cancelled);
     const { width, height } = this.decoder.info;
     this.cache = new FrameCache(cacheCapacity(width, height));
     this.update({ ready: true, width, height });
@@ -176,8 +191,9 @@ export class PlayerEngine {
     this.disposed = true;
     if (this.rafId !== null) cancelAnimationFrame(this.rafId);
     this.generation++;
+    this.runAbort?.abort();
     this.wake?.();
-    void this.decoder?.close();
+    this.decoder?.close();
     this.cache?.clear();
   }
 
@@ -189,7 +205,11 @@ export class PlayerEngine {
 
   private retarget(target: number): void {
     const run = this.inflight;
-    if (this.cache && !this.cache.has(target) && !(run && target >= run.from && target <= run.to)) this.generation++;
+    if (this.cache && !this.cache.has(target) && !(run && target >= run.from && target <= run.to)) {
+      // The run in flight does not hold the frame asked for: stop it now, so the new one starts at once.
+      this.generation++;
+      this.runAbort?.abort();
+    }
     this.update({ target });
     // A cached frame is drawn at once, not at the next animation frame: a step costs one drawImage.
     if (!this.snapshot.playing && this.cache?.has(target) && target !== this.snapshot.displayed) this.draw(target, performance.now(), false);
@@ -273,22 +293,42 @@ export class PlayerEngine {
       }
       const generation = this.generation;
       const produced = new Set<number>();
+      const abort = new AbortController();
       this.inflight = run;
+      this.runAbort = abort;
       try {
-        await decoder.decode(run.from, run.to, ({ frame, bitmap }) => {
+        const end = await decoder.decode(run.from, run.to, ({ frame, bitmap }) => {
           produced.add(frame);
           cache.put(frame, bitmap);
           cache.trim(this.window(), this.focus(), this.snapshot.displayed);
+          // The frame asked for is drawn as it arrives, not at the next animation frame.
+          if (!this.snapshot.playing && frame === this.snapshot.target && frame !== this.snapshot.displayed) this.draw(frame, performance.now(), false);
           this.kick();
-        }, () => this.generation !== generation || this.disposed);
-        if (this.generation === generation) this.noteUndecodable(run, produced);
+        }, abort.signal);
+        if (this.generation === generation && !end.cancelled) this.noteUndecodable(run, produced);
       } catch (err) {
         if (!this.disposed) this.update({ error: `Decoding failed: ${(err as Error).message}` });
         return;
       } finally {
         this.inflight = null;
+        this.runAbort = null;
       }
     }
+  }
+
+  private count(stats: DecodeStats, cancelled: boolean): void {
+    const t = this.decoderTotals;
+    t.runs += 1;
+    if (stats.seeked) t.seeks += 1;
+    if (stats.seeked && stats.firstFrameMs !== null) {
+      t.seekFirstFrameMs += stats.firstFrameMs;
+      t.seeksWithFrame += 1;
+    }
+    if (cancelled) t.cancelled += 1;
+    t.passed += stats.passed;
+    t.converted += stats.converted;
+    t.waitMs += stats.waitMs;
+    t.convertMs += stats.convertMs;
   }
 
   private noteUndecodable(run: CacheWindow, produced: Set<number>): void {

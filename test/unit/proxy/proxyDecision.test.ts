@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decideProxy, longestKeyframeGap, MAX_KEYFRAME_GAP_S, type ProxyDecisionInput } from '../../../src-main/media/proxyDecision.js';
+import { decideProxy, longestKeyframeGap, longestKeyframeGapInFrames, MAX_KEYFRAME_GAP_S, MAX_SEEK_DECODE_PIXELS, maxKeyframeIntervalFrames, type ProxyDecisionInput } from '../../../src-main/media/proxyDecision.js';
 
 const MP4 = 'mov,mp4,m4a,3gp,3g2,mj2';
 
@@ -14,7 +14,7 @@ function cfr(frames: number, fps: number, gop: number, start = 0): ProxyDecision
   };
 }
 
-const probe = (container: string, videoCodec: string, pixelFormat: string | null = 'yuv420p') => ({ container, videoCodec, pixelFormat });
+const probe = (container: string, videoCodec: string, pixelFormat: string | null = 'yuv420p', width = 320, height = 240) => ({ container, videoCodec, pixelFormat, width, height });
 const codes = (input: ProxyDecisionInput) => decideProxy(input).reasons.map((r) => r.code);
 
 describe('which recordings need a proxy (examples from the measured rule)', () => {
@@ -62,6 +62,46 @@ describe('which recordings need a proxy (examples from the measured rule)', () =
   });
 });
 
+describe('long GOP measured in decoded pixels (what a seek costs)', () => {
+  it('1080p30 with a key frame every 10 frames (1/3 s) needs a proxy; every 6 frames does not', () => {
+    const hd = (gop: number) => decideProxy({ probe: probe(MP4, 'h264', 'yuv420p', 1920, 1080), table: cfr(300, 30, gop) });
+    expect(maxKeyframeIntervalFrames(1920, 1080)).toBe(6);
+    expect(hd(10).reasons.map((r) => r.code)).toEqual(['long-gop']);
+    expect(hd(10).reasons[0]?.message).toContain('10 frames of 1920x1080 apart');
+    expect(hd(10).longestKeyframeGapFrames).toBe(10);
+    expect(hd(6).needed).toBe(false);
+    expect(hd(60).reasons.map((r) => r.code)).toEqual(['long-gop']);
+  });
+  it('720p allows 13 frames, 320x240 the 2 s rule alone (every 1.5 s: none)', () => {
+    expect(maxKeyframeIntervalFrames(1280, 720)).toBe(13);
+    expect(decideProxy({ probe: probe(MP4, 'h264', 'yuv420p', 1280, 720), table: cfr(300, 30, 13) }).needed).toBe(false);
+    expect(codes({ probe: probe(MP4, 'h264', 'yuv420p', 1280, 720), table: cfr(300, 30, 14) })).toEqual(['long-gop']);
+    expect(decideProxy({ probe: probe(MP4, 'h264'), table: cfr(300, 30, 45) }).needed).toBe(false);
+  });
+  it('counts frames from a key frame up to the next (that one excluded), and to the end after the last', () => {
+    expect(longestKeyframeGapInFrames({ ptsTicks: [0, 1, 2, 3, 4, 5, 6], keyFrames: [0, 2, 3] })).toBe(4);
+    expect(longestKeyframeGapInFrames({ ptsTicks: [0, 1, 2, 3, 4, 5, 6], keyFrames: [4] })).toBe(4);
+    expect(longestKeyframeGapInFrames({ ptsTicks: [0, 1, 2], keyFrames: [0, 1, 2] })).toBe(1);
+    expect(longestKeyframeGapInFrames({ ptsTicks: [], keyFrames: [] })).toBe(0);
+  });
+  it('a GOP of frames within 2 s needs a proxy for its size exactly when frames × pixels exceed the budget (property)', () => {
+    fc.assert(fc.property(fc.integer({ min: 16, max: 4096 }), fc.integer({ min: 16, max: 2304 }), fc.integer({ min: 1, max: 60 }), (w, h, gop) => {
+      const decision = decideProxy({ probe: probe(MP4, 'h264', 'yuv420p', w, h), table: cfr(120, 60, gop) });
+      expect(decision.needed).toBe(gop * w * h > MAX_SEEK_DECODE_PIXELS && gop > maxKeyframeIntervalFrames(w, h));
+      // A proxy's key frames every maxKeyframeIntervalFrames frames never need one for this reason.
+      expect(decideProxy({ probe: probe(MP4, 'h264', 'yuv420p', w, h), table: cfr(120, 60, maxKeyframeIntervalFrames(w, h)) }).needed).toBe(false);
+    }));
+  });
+  it('more key frames never make the longest gap in frames longer (property)', () => {
+    fc.assert(fc.property(tableArb, fc.array(fc.nat(), { maxLength: 20 }), (table, extra) => {
+      const more = [...new Set([...table.keyFrames, ...extra.map((e) => e % table.ptsTicks.length)])].sort((a, b) => a - b);
+      expect(longestKeyframeGapInFrames({ ...table, keyFrames: more })).toBeLessThanOrEqual(longestKeyframeGapInFrames(table));
+      expect(longestKeyframeGapInFrames(table)).toBeGreaterThanOrEqual(1);
+      expect(longestKeyframeGapInFrames(table)).toBeLessThanOrEqual(table.ptsTicks.length);
+    }));
+  });
+});
+
 const tableArb = fc.record({
   den: fc.constantFrom(25, 1000, 12800, 30000, 90000),
   start: fc.integer({ min: -1_000_000, max: 1_000_000 }),
@@ -80,6 +120,8 @@ const probeArb = fc.record({
   container: fc.constantFrom(MP4, 'matroska,webm', 'avi', 'mpeg', 'mpegts', 'asf', 'ogg'),
   videoCodec: fc.constantFrom('h264', 'vp8', 'vp9', 'av1', 'hevc', 'mpeg2video', 'mjpeg', 'wmv2', 'mpeg4', 'theora'),
   pixelFormat: fc.constantFrom('yuv420p', 'yuvj420p', 'yuv422p', 'yuv420p10le', null),
+  width: fc.constantFrom(160, 320, 640, 1280, 1920, 3840),
+  height: fc.constantFrom(120, 240, 480, 720, 1080, 2160),
 });
 
 describe('decision properties', () => {

@@ -28,9 +28,16 @@ describe('proxy encode arguments', () => {
     expect(valueAfter(args, '-c:v')).toBe('libx264');
     expect(valueAfter(args, '-bf')).toBe('0');
     expect(valueAfter(args, '-pix_fmt')).toBe('yuv420p');
-    expect(valueAfter(args, '-force_key_frames')).toBe(keyframeExpression());
+    expect(valueAfter(args, '-force_key_frames')).toBe(keyframeExpression(0.5, 30));
     expect(keyframeExpression()).toContain('prev_forced_t+0.5');
     expect(valueAfter(args, '-movflags')).toBe('+faststart');
+  });
+  it('large pictures get a key frame after at most the frames a seek may decode (6 at 1080p, 13 at 720p), small ones every 0.5 s', () => {
+    expect(valueAfter(proxyEncodeArgs({ ...plan, width: 1920, height: 1080 }), '-force_key_frames')).toBe('expr:if(isnan(prev_forced_t),1,gte(t,prev_forced_t+0.5)+gte(n,prev_forced_n+6))');
+    expect(valueAfter(proxyEncodeArgs({ ...plan, width: 1280, height: 720 }), '-force_key_frames')).toContain('gte(n,prev_forced_n+13)');
+    expect(valueAfter(proxyEncodeArgs({ ...plan, width: 320, height: 240 }), '-force_key_frames')).toContain('gte(n,prev_forced_n+162)');
+    // The seek benchmark's explicit spacings are seconds alone.
+    expect(valueAfter(proxyEncodeArgs({ ...plan, width: 1920, height: 1080, keyframeIntervalS: 2 }), '-force_key_frames')).toBe('expr:if(isnan(prev_forced_t),1,gte(t,prev_forced_t+2))');
   });
   it('audio: first stream, aligned so the encoder delay lands at 0, or none at all', () => {
     const args = proxyEncodeArgs(plan);
