@@ -236,6 +236,7 @@ export class ScanBatch {
       status: outcome.status, phase: null, fraction: 1, sha256: outcome.sha256, recordingId: outcome.recordingId,
       frames: 'frames' in outcome ? outcome.frames : null, candidates: 'candidates' in outcome ? outcome.candidates : null,
       error: 'error' in outcome ? outcome.error : null,
+      warning: 'warning' in outcome ? outcome.warning : null,
     } satisfies Partial<BatchFile>);
     this.#ctx.emit('batch.file', { batchId: this.id, file: { ...file } });
     this.#emitProgress(false);
@@ -372,7 +373,7 @@ export class ScanBatch {
 function newFile(filePath: string, sizeBytes: number, error: string | null): BatchFile {
   return {
     path: filePath, sizeBytes, status: error ? 'failed' : 'queued', phase: null, phaseDone: 0, phaseTotal: 0, fraction: error ? 1 : 0,
-    sha256: null, recordingId: null, frames: null, candidates: null, error,
+    sha256: null, recordingId: null, frames: null, candidates: null, error, warning: null,
   };
 }
 

@@ -27,7 +27,7 @@ export interface ScanFileDeps {
 }
 
 export type ScanFileOutcome =
-  | { status: 'done' | 'skipped'; sha256: string; recordingId: number; frames: number; candidates: number }
+  | { status: 'done' | 'skipped'; sha256: string; recordingId: number; frames: number; candidates: number; warning: string | null }
   | { status: 'failed' | 'ignored' | 'cancelled'; sha256: string | null; recordingId: number | null; error: string };
 
 /**
@@ -73,7 +73,7 @@ export async function scanFile(file: string, claimsVideo: boolean, deps: ScanFil
     await gate.wait(signal);
     const spotParams = resolveSpotParams();
     const analysisId = await analyseUnlessCurrent(file, sha256, recording, spotParams, deps);
-    if (analysisId.skip) return { status: alreadyInCase ? 'skipped' : 'done', sha256, recordingId, frames: recording.frames, candidates: analysisId.skip.candidates };
+    if (analysisId.skip) return { status: alreadyInCase ? 'skipped' : 'done', sha256, recordingId, frames: recording.frames, candidates: analysisId.skip.candidates, warning: recording.warning };
 
     await gate.wait(signal);
     deps.progress('spotting', 0, 1);
@@ -82,7 +82,7 @@ export async function scanFile(file: string, claimsVideo: boolean, deps: ScanFil
     signal.throwIfAborted();
     await store.storeSpotting(recording.id, analysisId.id, output);
     deps.progress('spotting', 1, 1);
-    return { status: 'done', sha256, recordingId, frames: recording.frames, candidates: output.candidates.length };
+    return { status: 'done', sha256, recordingId, frames: recording.frames, candidates: output.candidates.length, warning: recording.warning };
   } catch (err) {
     // A store error is the reason even when the batch, stopping on it, cancelled this job meanwhile.
     if (signal.aborted && !isStoreError(err)) return { status: 'cancelled', sha256, recordingId, error: 'cancelled before it was finished: scan again to finish it' };

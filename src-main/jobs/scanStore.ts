@@ -11,6 +11,8 @@ export interface ClaimedRecording {
   probe: Probe;
   frames: number;
   table: FrameTable;
+  /** The file declares noticeably more video than decodes (cut short or damaged: library/shortfall.ts), or null. */
+  warning: string | null;
 }
 
 export interface AnalysisState {

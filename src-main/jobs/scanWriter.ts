@@ -9,6 +9,7 @@ import { findRecordingIdBySha, getFrameTable, getRecording } from '../store/reco
 import { findSpottingRun } from '../store/spottingRepo.js';
 import type { ClaimedRecording, ScanStore } from './scanStore.js';
 import { isStoreFatal } from './storeErrors.js';
+import { shortfallWarning } from '../library/shortfall.js';
 
 /**
  * The one writer of a scan: it owns the case connection and commits what the
@@ -78,7 +79,10 @@ export function createScanWriter(ctx: AppContext, onFatal: (err: unknown) => voi
     const recording = getRecording(ctx.db, id);
     const table = getFrameTable(ctx.db, id);
     if (!recording || !table) throw new Error(`recording #${id} is not in this case`);
-    return { id, probe: recording.probe, frames: recording.frames, table: { timeBase: table.timeBase, ptsTicks: table.ptsTicks } };
+    return {
+      id, probe: recording.probe, frames: recording.frames, table: { timeBase: table.timeBase, ptsTicks: table.ptsTicks },
+      warning: shortfallWarning(recording.probe.durationS ?? null, recording.durationS),
+    };
   };
 
   /** A store error that no other file could escape either (a full disk) stops the whole scan. */

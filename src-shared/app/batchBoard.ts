@@ -53,6 +53,8 @@ export function controlsFor(state: BatchState | null): BatchControls {
 
 /** A file's line in the queue: its status, and where a running file is. */
 export function fileLabel(file: BatchFile): string {
+  // A file cut short is done, but not cleanly: the analyst must see why.
+  if (file.warning && (file.status === 'done' || file.status === 'skipped')) return `${file.status}, WARNING: ${file.warning}`;
   if (file.status !== 'running') return file.status;
   if (!file.phase) return 'running';
   const of = file.phaseTotal > 0 ? ` ${Math.round((100 * file.phaseDone) / file.phaseTotal)}%` : '';

@@ -35,6 +35,8 @@ export const BatchFileSchema = z.object({
   candidates: z.number().int().nullable(),
   /** Why it failed, was ignored or cancelled. */
   error: z.string().nullable(),
+  /** Done, but the analyst must look: the file declares noticeably more video than decodes (cut short or damaged). */
+  warning: z.string().nullable(),
 });
 export type BatchFile = z.infer<typeof BatchFileSchema>;
 

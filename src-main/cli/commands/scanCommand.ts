@@ -85,6 +85,7 @@ export function jsonReport(status: BatchStatus, dbPath: string) {
     sha256: f.sha256,
     status: f.status === 'done' || f.status === 'skipped' ? f.status : 'failed',
     ...(f.status === 'done' || f.status === 'skipped' ? {} : { error: f.error ?? 'not finished' }),
+    ...(f.warning ? { warning: f.warning } : {}),
     frames: f.frames,
     candidates: f.candidates,
   }));
@@ -113,11 +114,16 @@ export function jsonReport(status: BatchStatus, dbPath: string) {
   };
 }
 
+/** A second line under the file's, so a file cut short is not read as a clean result. */
+function warningLine(f: BatchFile): string {
+  return f.warning ? `\n          WARNING: ${f.warning}` : '';
+}
+
 function humanLine(f: BatchFile): string | null {
   const id = f.recordingId !== null ? `#${f.recordingId} ` : '';
   switch (f.status) {
-    case 'done': return `done      ${id}${f.path}  ${f.frames} frames, ${f.candidates} candidates`;
-    case 'skipped': return `skipped   ${id}${f.path}  already complete: ${f.frames} frames, ${f.candidates} candidates`;
+    case 'done': return `done      ${id}${f.path}  ${f.frames} frames, ${f.candidates} candidates${warningLine(f)}`;
+    case 'skipped': return `skipped   ${id}${f.path}  already complete: ${f.frames} frames, ${f.candidates} candidates${warningLine(f)}`;
     case 'failed': return `FAILED    ${f.path}: ${f.error}`;
     case 'cancelled': return `CANCELLED ${f.path}: ${f.error}`;
     default: return null;

@@ -5,7 +5,7 @@ import { controlsFor, etaLabel, failures, fileLabel, pathsFromText, withFile, wi
 
 const file = (path: string, over: Partial<BatchFile> = {}): BatchFile => ({
   path, sizeBytes: 10, status: 'queued', phase: null, phaseDone: 0, phaseTotal: 0, fraction: 0,
-  sha256: null, recordingId: null, frames: null, candidates: null, error: null, ...over,
+  sha256: null, recordingId: null, frames: null, candidates: null, error: null, warning: null, ...over,
 });
 const counts = { files: 3, queued: 3, running: 0, done: 0, skipped: 0, failed: 0, ignored: 0, cancelled: 0 };
 const status = (batchId: number, files: BatchFile[]): BatchStatus => ({
@@ -14,6 +14,14 @@ const status = (batchId: number, files: BatchFile[]): BatchStatus => ({
 });
 const progress = (batchId: number, running: BatchFile[], over: Partial<BatchProgress> = {}): BatchProgress => ({
   batchId, state: 'running', workers: 1, counts: { ...counts, queued: 2, running: 1 }, fraction: 0.2, framesPerSecond: 12, etaS: 30, running, error: null, ...over,
+});
+
+describe('fileLabel', () => {
+  it('shows a finished file’s warning (a file cut short), and nothing extra for a clean one', () => {
+    expect(fileLabel(file('a.mp4', { status: 'done', warning: 'only 9.480 s of video decode' }))).toBe('done, WARNING: only 9.480 s of video decode');
+    expect(fileLabel(file('a.mp4', { status: 'skipped', warning: 'only 1 s' }))).toBe('skipped, WARNING: only 1 s');
+    expect(fileLabel(file('a.mp4', { status: 'done' }))).toBe('done');
+  });
 });
 
 describe('the batch board', () => {

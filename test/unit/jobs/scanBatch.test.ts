@@ -10,7 +10,7 @@ import { FakeWorker } from '../../helpers/fakeScanWorker.js';
 
 // The coordinator is under test here, with workers faked at the message
 // protocol (test/integration/scan/ runs the real worker threads).
-const done = (name: string): ScanFileOutcome => ({ status: 'done', sha256: name.padEnd(64, '0').slice(0, 64), recordingId: 1, frames: 10, candidates: 2 });
+const done = (name: string): ScanFileOutcome => ({ status: 'done', sha256: name.padEnd(64, '0').slice(0, 64), recordingId: 1, frames: 10, candidates: 2, warning: null });
 const open: AppContext[] = [];
 afterEach(() => { for (const ctx of open.splice(0)) ctx.close(); });
 
