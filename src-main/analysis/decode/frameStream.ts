@@ -51,7 +51,7 @@ export class DecodeError extends Error {}
  * more than a tracked one). Memory is this many frames (about 2.8 MB each at
  * 1280x720).
  */
-export const RING_SLOTS = 8;
+const RING_SLOTS = 8;
 
 type EndMessage = Extract<DecodeWorkerMessage, { type: 'end' }>;
 
