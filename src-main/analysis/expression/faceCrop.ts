@@ -15,6 +15,7 @@
 import type { RgbFrame } from '../types.js';
 import { MESH_POINTS } from './meshIndices.js';
 import { turnedExtentSquare } from '../geometry/turnedExtent.js';
+import { bilinearFootprint, warmRect, type PixelRect } from '../geometry/warmFootprint.js';
 
 export interface CropSquare {
   /** Centre in frame pixels. */
@@ -71,6 +72,8 @@ export function sampleGreyCrop(frame: RgbFrame, crop: CropSquare, size: number, 
   // (grey/255 − 0.5)·2 of the averaged taps.
   const scale = 2 / (255 * taps * taps);
   out.fill(-1);
+  // The frame is usually cold in this thread's cache: fetch the crop's part first (warmFootprint.ts).
+  warmRect(frame.data, frame.width, 3, cropFootprint(crop, size, frame.width, frame.height));
   for (let tv = 0; tv < taps; tv++) {
     for (let tu = 0; tu < taps; tu++) {
       // Offset of this tap inside a crop pixel, from the crop centre. Sample positions are pixel
@@ -80,6 +83,16 @@ export function sampleGreyCrop(frame: RgbFrame, crop: CropSquare, size: number, 
       sampleTap(frame, crop.cx - 0.5 + du * ux - dv * uy, crop.cy - 0.5 + du * uy + dv * ux, ux, uy, size, scale, out);
     }
   }
+}
+
+/** The frame pixels sampleGreyCrop can read for this crop. */
+export function cropFootprint(crop: CropSquare, size: number, width: number, height: number): PixelRect | null {
+  const step = crop.side / size;
+  const ux = Math.cos(crop.angle) * step;
+  const uy = Math.sin(crop.angle) * step;
+  const h = size / 2;
+  const corner = (su: number, sv: number) => ({ x: crop.cx - 0.5 + su * h * ux - sv * h * uy, y: crop.cy - 0.5 + su * h * uy + sv * h * ux });
+  return bilinearFootprint([corner(-1, -1), corner(1, -1), corner(-1, 1), corner(1, 1)], width, height);
 }
 
 /** Adds scale × bilinear grey at (x0 + u·ux − v·uy, y0 + u·uy + v·ux) to out[v*size+u] for every crop pixel. */

@@ -3,6 +3,7 @@
 // It runs on every frame (the 192x192 mesh crop), so it allocates nothing and
 // keeps the common case (all four neighbours inside the frame) branch-light.
 import { maxStretch, type Affine } from './affine.js';
+import { bilinearFootprint, warmRect, type PixelRect } from '../geometry/warmFootprint.js';
 
 export interface RgbImage {
   data: Uint8Array;
@@ -37,6 +38,8 @@ export function sampleAffine(src: RgbImage, map: Affine, dst: Float32Array, dstW
   const { data, width, height } = src;
   if (data.length < width * height * 3) throw new Error(`sampleAffine: ${data.length} bytes for a ${width}x${height} rgb24 image`);
   if (dst.length < dstOffset + dstW * dstH * 3) throw new Error(`sampleAffine: destination holds ${dst.length} floats, ${dstOffset + dstW * dstH * 3} needed`);
+  // The frame is usually cold in the cache (decoded frames ago, on another core): fetch it all first.
+  warmRect(data, width, 3, sampledFootprint(map, dstW, dstH, width, height));
   const n = Math.max(1, Math.floor(taps));
   // n x n passes, each one bilinear read per input pixel at its own sub-pixel
   // offset, adding 1/n² of the normalised value: the mean of n² reads.
@@ -46,6 +49,13 @@ export function sampleAffine(src: RgbImage, map: Affine, dst: Float32Array, dstW
       tapPass(src, map, dst, dstW, dstH, norm.scale * k, norm.offset * k, (i + 0.5) / n, (j + 0.5) / n, i + j > 0, dstOffset);
     }
   }
+}
+
+/** The frame pixels the sampler can read through `map` for a dstW x dstH input (warmFootprint.ts). */
+export function sampledFootprint(map: Affine, dstW: number, dstH: number, width: number, height: number): PixelRect | null {
+  // Sample points lie within input [0, dstW] x [0, dstH], in index coordinates (−0.5).
+  const corner = (u: number, v: number) => ({ x: map.a * u + map.b * v + map.tx - 0.5, y: map.c * u + map.d * v + map.ty - 0.5 });
+  return bilinearFootprint([corner(0, 0), corner(dstW, 0), corner(0, dstH), corner(dstW, dstH)], width, height);
 }
 
 /**
