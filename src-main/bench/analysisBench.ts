@@ -16,11 +16,23 @@ import { createDefaultStages } from '../analysis/pipeline/defaultStages.js';
 import { requireTool } from '../media/ffmpegLocator.js';
 import { packageRoot } from '../config/paths.js';
 import { makeBenchClip } from './benchClips.js';
+import { cpuMsPerFrame, readCpuSeconds, type CpuSeconds } from './cpuAccount.js';
 
 const workDir = path.join(os.tmpdir(), 'micromoment-bench');
 const source = path.resolve(packageRoot(), '..', 'shared', 'media', 'talking-head', 'franck-excerpt.mp4');
 
-async function measure(clip: string): Promise<{ frames: number; decodeFps: number; analysisFps: number; faceFrames: number; durationS: number }> {
+interface Measurement {
+  frames: number;
+  decodeFps: number;
+  analysisFps: number;
+  faceFrames: number;
+  durationS: number;
+  /** CPU milliseconds a frame (Node, ffmpeg) of each run; null off Linux. */
+  decodeCpu: CpuSeconds | null;
+  analysisCpu: CpuSeconds | null;
+}
+
+async function measure(clip: string): Promise<Measurement> {
   const ctx = createContext({ dbPath: path.join(workDir, `bench-${process.pid}.sqlite`), analyst: 'bench' });
   try {
     const imported = await importRecording(ctx, clip);
@@ -30,17 +42,21 @@ async function measure(clip: string): Promise<{ frames: number; decodeFps: numbe
     const size = analysisSize(recording.probe.width, recording.probe.height);
     const { ffmpeg } = ctx.tools();
 
+    let cpu0 = readCpuSeconds();
     let t0 = performance.now();
     let decoded = 0;
     for await (const _frame of decodeFrames({ ffmpegPath: ffmpeg.path, file: clip, codec: recording.probe.videoCodec, width: size.width, height: size.height })) decoded += 1;
     const decodeFps = decoded / ((performance.now() - t0) / 1000);
+    const decodeCpu = cpuMsPerFrame(cpu0, readCpuSeconds(), decoded);
 
     const stages = await createDefaultStages({ intraOpNumThreads: 1, sourcePixelsPerFramePixel: sourcePixelsPerFramePixel(recording.probe.width, recording.probe.height) });
+    cpu0 = readCpuSeconds();
     t0 = performance.now();
     const summary = await analyzeFrames({ ffmpegPath: ffmpeg.path, file: clip, codec: recording.probe.videoCodec, width: recording.probe.width, height: recording.probe.height, table }, stages, () => {});
     const analysisFps = summary.frames / ((performance.now() - t0) / 1000);
+    const analysisCpu = cpuMsPerFrame(cpu0, readCpuSeconds(), summary.frames);
     await stages.close();
-    return { frames: summary.frames, decodeFps, analysisFps, faceFrames: summary.faceFrames, durationS: recording.durationS };
+    return { frames: summary.frames, decodeFps, analysisFps, faceFrames: summary.faceFrames, durationS: recording.durationS, decodeCpu, analysisCpu };
   } finally {
     ctx.close();
   }
@@ -68,6 +84,8 @@ async function main(): Promise<void> {
   console.log(`  analysis, every frame:                                               ${r.analysisFps.toFixed(1)} frames/s = ${(r.analysisFps / 30).toFixed(2)}x real time`);
   console.log(`  analysis / decode-only ceiling:                                      ${((100 * r.analysisFps) / r.decodeFps).toFixed(0)} %`);
 
+  printCpuAccount(r);
+
   if (process.argv.includes('--throughput-only')) return;
   console.log('\nPeak memory (Node process, maxRSS), each clip in its own process:');
   for (const clip of [clip60, clip600]) {
@@ -78,6 +96,26 @@ async function main(): Promise<void> {
     });
     console.log(`  ${path.basename(clip)}: ${result.frames} frames, peak RSS ${result.maxRssMb.toFixed(0)} MB (${result.analysisFps.toFixed(1)} frames/s)`);
   }
+}
+
+/**
+ * Where a frame's CPU goes, and what that allows: the analysis cannot run
+ * faster than the cores can supply its CPU time, however well it is spread.
+ */
+function printCpuAccount(r: Measurement): void {
+  if (!r.decodeCpu || !r.analysisCpu) {
+    console.log('  (CPU account: Linux only)');
+    return;
+  }
+  const cores = os.cpus().length;
+  const line = (label: string, cpu: CpuSeconds, fps: number) => {
+    const total = cpu.self + cpu.children;
+    console.log(`  ${label} CPU a frame: Node ${cpu.self.toFixed(2)} ms + ffmpeg ${cpu.children.toFixed(2)} ms = ${total.toFixed(2)} ms; ${((total * fps) / 1000).toFixed(2)} of ${cores} cores busy`);
+  };
+  line('decode-only', r.decodeCpu, r.decodeFps);
+  line('analysis   ', r.analysisCpu, r.analysisFps);
+  const bound = (cores * 1000) / (r.analysisCpu.self + r.analysisCpu.children);
+  console.log(`  with every core busy all the time, this CPU a frame allows at most ${bound.toFixed(1)} frames/s = ${((100 * bound) / r.decodeFps).toFixed(0)} % of the ceiling`);
 }
 
 main().catch((err: unknown) => {
