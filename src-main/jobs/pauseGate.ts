@@ -1,9 +1,12 @@
+import type { Hold } from '../media/stepControl.js';
+
 /**
- * Where a running scan job stops while the batch is paused: between steps, and
- * during an analysis before each frame (ffmpeg then blocks on its full pipe, so
- * a paused scan uses no CPU).
+ * Where a running scan job stops while the batch is paused: between steps,
+ * while hashing (before the next chunk), while indexing (ffprobe's output is
+ * left unread) and during an analysis before each frame; ffprobe and ffmpeg
+ * then block on their full pipes, so a paused scan uses no CPU.
  */
-export class PauseGate {
+export class PauseGate implements Hold {
   #paused = false;
   #waiters: (() => void)[] = [];
 

@@ -50,7 +50,7 @@ export async function scanFile(file: string, claimsVideo: boolean, deps: ScanFil
     await gate.wait(signal);
     const evidence = statEvidence(file);
     deps.progress('hashing', 0, evidence.size);
-    sha256 = await sha256File(file, (bytes) => deps.progress('hashing', bytes, evidence.size), signal);
+    sha256 = await sha256File(file, (bytes) => deps.progress('hashing', bytes, evidence.size), { signal, hold: gate });
 
     deps.progress('waiting', 0, 1);
     let recording: ClaimedRecording | null = await store.claim(sha256, file, evidence);
@@ -60,7 +60,7 @@ export async function scanFile(file: string, claimsVideo: boolean, deps: ScanFil
       deps.progress('indexing', 0, 1);
       let probed;
       try {
-        probed = await indexEvidence(file, evidence, (n, expected) => deps.progress('indexing', n, expected), deps.ffprobeCandidates, signal);
+        probed = await indexEvidence(file, evidence, (n, expected) => deps.progress('indexing', n, expected), deps.ffprobeCandidates, { signal, hold: gate });
       } catch (err) {
         // A file whose name and bytes never said "video" is not a failure when it is not one.
         if (!claimsVideo && err instanceof ProbeError && !signal.aborted) return { status: 'ignored', sha256, recordingId: null, error: err.message };

@@ -4,6 +4,7 @@ import { frameCount, isVariableFrameRate, nominalFrameRate, elapsedSeconds, fram
 import type { AppContext } from '../app/context.js';
 import type { LocatedTool } from '../media/ffmpegLocator.js';
 import { probeAndIndex, type ProbedRecording } from '../media/probeAndIndex.js';
+import type { StepControl } from '../media/stepControl.js';
 import { appendAudit } from '../store/auditLog.js';
 import { shortfallWarning } from './shortfall.js';
 import { addLocation, findRecordingIdBySha, insertFrameTable, insertRecording } from '../store/recordingsRepo.js';
@@ -50,9 +51,9 @@ export async function indexEvidence(
   before: EvidenceStat,
   onProgress: (frames: number, expected: number) => void,
   ffprobeCandidates: LocatedTool[],
-  signal?: AbortSignal,
+  control: StepControl = {},
 ): Promise<ProbedRecording> {
-  const probed = await probeAndIndex(file, onProgress, ffprobeCandidates, signal);
+  const probed = await probeAndIndex(file, onProgress, ffprobeCandidates, control);
   let after: fs.Stats;
   try {
     after = fs.statSync(file);

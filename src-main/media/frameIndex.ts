@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import readline from 'node:readline';
 import { ffmpegInputName, lastErrorLine } from './runProcess.js';
 import { ToolCrashedError } from './toolCrash.js';
+import type { StepControl } from './stepControl.js';
 
 export interface DecodedFrameIndex {
   timeBase: { num: number; den: number };
@@ -16,7 +17,9 @@ export class FrameIndexError extends Error {}
 /**
  * Decodes every frame of the first video stream with ffprobe and records its
  * presentation time exactly as the decoder gives it. Nothing is estimated from a
- * frame rate: this table is the identity of time for the recording.
+ * frame rate: this table is the identity of time for the recording. While
+ * `control.hold` is paused, ffprobe's output is not read, so ffprobe stops on
+ * its full pipe (lines already read are still counted).
  */
 export function indexFrames(
   ffprobePath: string,
@@ -24,8 +27,9 @@ export function indexFrames(
   streamIndex: number,
   timeBase: string,
   onProgress?: (framesDone: number) => void,
-  signal?: AbortSignal,
+  control: StepControl = {},
 ): Promise<DecodedFrameIndex> {
+  const { signal, hold } = control;
   const [num, den] = timeBase.split('/').map(Number);
   if (!num || !den) return Promise.reject(new FrameIndexError(`the video stream has no usable time base (${timeBase})`));
   return new Promise((resolve, reject) => {
@@ -48,7 +52,14 @@ export function indexFrames(
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (t: string) => { stderr = (stderr + t).slice(-16 * 1024); });
     const lines = readline.createInterface({ input: child.stdout });
+    let held = false;
     lines.on('line', (line) => {
+      if (hold?.paused && !held) {
+        held = true;
+        child.stdout.pause();
+        // A cancel meanwhile kills ffprobe (onAbort): the close handler reports it.
+        hold.wait(signal).then(() => { held = false; child.stdout.resume(); }, () => undefined);
+      }
       if (failure || !line) return;
       const fields = Object.fromEntries(line.split('|').map((kv) => kv.split('=') as [string, string]));
       const raw = fields.best_effort_timestamp !== 'N/A' ? fields.best_effort_timestamp : fields.pts;

@@ -3,6 +3,7 @@ import { toolCandidates, type LocatedTool } from './ffmpegLocator.js';
 import { indexFrames, type DecodedFrameIndex } from './frameIndex.js';
 import { probeRecording } from './probe.js';
 import { ToolCrashedError } from './toolCrash.js';
+import type { StepControl } from './stepControl.js';
 
 export interface ProbedRecording {
   probe: Probe & { videoStreamIndex: number };
@@ -24,7 +25,7 @@ export async function probeAndIndex(
   file: string,
   onIndexProgress?: (frames: number, expected: number) => void,
   candidates: LocatedTool[] = toolCandidates('ffprobe'),
-  signal?: AbortSignal,
+  control: StepControl = {},
 ): Promise<ProbedRecording> {
   if (candidates.length === 0) throw new Error('No ffprobe found: reinstall Micromoment (it bundles one), install ffmpeg, or set MICROMOMENT_FFPROBE to its path.');
   const crashes: string[] = [];
@@ -32,7 +33,7 @@ export async function probeAndIndex(
     try {
       const probe = await probeRecording(ffprobe.path, file);
       const expected = probe.durationS && probe.averageFrameRate ? estimateFrames(probe.durationS, probe.averageFrameRate) : 0;
-      const index = await indexFrames(ffprobe.path, file, probe.videoStreamIndex, probe.timeBase, (n) => onIndexProgress?.(n, Math.max(n, expected)), signal);
+      const index = await indexFrames(ffprobe.path, file, probe.videoStreamIndex, probe.timeBase, (n) => onIndexProgress?.(n, Math.max(n, expected)), control);
       return { probe, index, ffprobe, ...(crashes.length ? { fallback: crashes.join('; ') + `; used ${ffprobe.path} instead` } : {}) };
     } catch (err) {
       if (!(err instanceof ToolCrashedError)) throw err;
