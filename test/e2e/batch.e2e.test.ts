@@ -3,42 +3,29 @@
 // the window, with the broken file's reason shown and the library usable meanwhile.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { ensureFixtures, type FixtureInfo, type FixtureName } from '../fixtures/generate.js';
-import { launchChromium } from '../helpers/browser.js';
-import { startServe, type ServeProcess } from '../helpers/serveProcess.js';
-import { artifactsDir, tempDir } from '../helpers/paths.js';
+import { describe, expect, it } from 'vitest';
+import { artifactsDir } from '../helpers/paths.js';
+import { serveWithChromium } from '../helpers/serveWithChromium.js';
 
-let fixtures: Record<FixtureName, FixtureInfo>;
-let server: ServeProcess;
-let browser: Browser;
-const work = tempDir('mm-batch-e2e-');
-const evidence = path.join(work, 'evidence');
-
-beforeAll(async () => {
-  fixtures = await ensureFixtures();
-  fs.mkdirSync(evidence, { recursive: true });
-  fs.copyFileSync(fixtures.cfr25.path, path.join(evidence, 'a-cfr25.mp4'));
-  fs.copyFileSync(fixtures.ntsc.path, path.join(evidence, 'b-ntsc.mp4'));
-  // Named like a recording, but its bytes are not one: the scan must fail it with a reason.
-  fs.writeFileSync(path.join(evidence, 'c-broken.mp4'), Buffer.alloc(4096, 0x5a));
-  server = await startServe(['--db', path.join(work, 'case.sqlite')], { MICROMOMENT_ANALYST: 'E2E Analyst' });
-  browser = await launchChromium();
-  fs.mkdirSync(artifactsDir, { recursive: true });
+const session = serveWithChromium('mm-batch-e2e-', {
+  prepare(work, fixtures) {
+    const evidence = path.join(work, 'evidence');
+    fs.mkdirSync(evidence, { recursive: true });
+    fs.copyFileSync(fixtures.cfr25.path, path.join(evidence, 'a-cfr25.mp4'));
+    fs.copyFileSync(fixtures.ntsc.path, path.join(evidence, 'b-ntsc.mp4'));
+    // Named like a recording, but its bytes are not one: the scan must fail it with a reason.
+    fs.writeFileSync(path.join(evidence, 'c-broken.mp4'), Buffer.alloc(4096, 0x5a));
+  },
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const evidence = path.join(session.work, 'evidence');
 
 describe('the batch view in Chromium through the loopback host', () => {
   it('starts a scan, shows per-file progress, pauses and resumes, and lists the broken file with its reason', async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     const consoleErrors: string[] = [];
     page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
     page.on('pageerror', (e) => consoleErrors.push(e.message));
-    await page.goto(server.url);
+    await page.goto(session.server.url);
     await page.getByRole('link', { name: 'Batch scan' }).click();
     await page.getByLabel(/Scan folders or files/).fill(evidence);
     await page.getByRole('button', { name: 'Start scan' }).click();

@@ -4,32 +4,21 @@
 // (the same payloads the Electron bridge delivers); everything else is real.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { MenuCommand } from '../../src-shared/api/contract.js';
-import { ensureFixtures, type FixtureInfo, type FixtureName } from '../fixtures/generate.js';
-import { launchChromium } from '../helpers/browser.js';
-import { startServe, type ServeProcess } from '../helpers/serveProcess.js';
-import { tempDir } from '../helpers/paths.js';
+import { serveWithChromium } from '../helpers/serveWithChromium.js';
 import { waitDisplayed } from './reviewPage.js';
 
-let fixtures: Record<FixtureName, FixtureInfo>;
-let server: ServeProcess;
-let browser: Browser;
-const work = tempDir('mm-menu-e2e-');
-const folder = path.join(work, 'dropped folder');
-
-beforeAll(async () => {
-  fixtures = await ensureFixtures();
-  fs.mkdirSync(folder, { recursive: true });
-  fs.copyFileSync(fixtures.ntsc.path, path.join(folder, 'ntsc.mp4'));
-  server = await startServe(['--db', path.join(work, 'case.sqlite')], { MICROMOMENT_ANALYST: 'E2E Analyst', MICROMOMENT_DATA_DIR: path.join(work, 'data') });
-  browser = await launchChromium();
+const session = serveWithChromium('mm-menu-e2e-', {
+  prepare(work, fixtures) {
+    const dropped = path.join(work, 'dropped folder');
+    fs.mkdirSync(dropped, { recursive: true });
+    fs.copyFileSync(fixtures.ntsc.path, path.join(dropped, 'ntsc.mp4'));
+  },
+  env: (work) => ({ MICROMOMENT_DATA_DIR: path.join(work, 'data') }),
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const folder = path.join(session.work, 'dropped folder');
 
 /**
  * A page whose EventSource (the loopback client's event stream) can be handed
@@ -37,7 +26,7 @@ afterAll(async () => {
  * flow through it.
  */
 async function newPage(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 950 } });
+  const page = await session.browser.newPage({ viewport: { width: 1400, height: 950 } });
   await page.addInitScript(() => {
     const Real = window.EventSource;
     const sources: EventSource[] = [];
@@ -64,8 +53,8 @@ async function send(page: Page, payload: MenuCommand): Promise<void> {
 describe('menu commands in the window (Chromium, loopback host)', () => {
   it('open-recordings imports the files in the library; show-shortcuts shows the sheet outside review', async () => {
     const page = await newPage();
-    await page.goto(server.url);
-    await send(page, { command: 'open-recordings', paths: [fixtures.cfr25.path] });
+    await page.goto(session.server.url);
+    await send(page, { command: 'open-recordings', paths: [session.fixtures.cfr25.path] });
     await expect.poll(() => page.getByTestId('import-results').textContent(), { timeout: 30_000 }).toContain('imported');
     await expect.poll(() => page.getByTestId('recordings').locator('tbody tr').count()).toBe(1);
     await send(page, { command: 'show-shortcuts' });
@@ -75,7 +64,7 @@ describe('menu commands in the window (Chromium, loopback host)', () => {
 
   it('import-folder starts a batch scan of the folder in the batch view', async () => {
     const page = await newPage();
-    await page.goto(server.url);
+    await page.goto(session.server.url);
     await send(page, { command: 'import-folder', folder });
     await expect.poll(() => page.url()).toContain('#/batch');
     await expect.poll(() => page.getByTestId('batch-queue').locator('tbody tr').first().textContent(), { timeout: 30_000 }).toContain('ntsc.mp4');
@@ -85,9 +74,9 @@ describe('menu commands in the window (Chromium, loopback host)', () => {
 
   it('in review, set-speed sets the player\'s speed and export-report opens the dialog for that recording', async () => {
     const page = await newPage();
-    await page.goto(server.url);
+    await page.goto(session.server.url);
     await page.evaluate(() => localStorage.setItem('micromoment.analyst', 'E2E Analyst'));
-    await page.goto(`${server.origin}/#/review/1`);
+    await page.goto(`${session.server.origin}/#/review/1`);
     await waitDisplayed(page, 0);
     await send(page, { command: 'set-speed', speed: 0.25 });
     await send(page, { command: 'export-report' });

@@ -4,30 +4,16 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ensureFixtures, type FixtureInfo, type FixtureName } from '../fixtures/generate.js';
-import { launchChromium } from '../helpers/browser.js';
-import { startServe, type ServeProcess } from '../helpers/serveProcess.js';
-import { artifactsDir, tempDir } from '../helpers/paths.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { artifactsDir } from '../helpers/paths.js';
+import { serveWithChromium } from '../helpers/serveWithChromium.js';
 
-let fixtures: Record<FixtureName, FixtureInfo>;
-let server: ServeProcess;
-let browser: Browser;
-const work = tempDir('mm-report-e2e-');
+const session = serveWithChromium('mm-report-e2e-', {
+  prepare: (work, fixtures) => fs.copyFileSync(fixtures.cfr25.path, path.join(work, 'interview.mp4')),
+});
+const work = session.work;
 const original = path.join(work, 'interview.mp4');
-
-beforeAll(async () => {
-  fixtures = await ensureFixtures();
-  fs.copyFileSync(fixtures.cfr25.path, original);
-  server = await startServe(['--db', path.join(work, 'case.sqlite')], { MICROMOMENT_ANALYST: 'E2E Analyst' });
-  browser = await launchChromium();
-  fs.mkdirSync(artifactsDir, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 interface AuditRow { action: string; after: { format: string; sha256: string; bytes: number; original: string; mismatchAllowed: boolean } }
 
@@ -51,11 +37,11 @@ async function download(page: Page, click: () => Promise<void>): Promise<{ sha25
 
 describe('report export from the window, in Chromium through the loopback host', () => {
   it('downloads the HTML report with the bytes the audit log records; a changed original is refused, then exported marked', async () => {
-    const context = await browser.newContext({ acceptDownloads: true });
+    const context = await session.browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
     const consoleErrors: string[] = [];
     page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
-    await page.goto(server.url);
+    await page.goto(session.server.url);
     await page.getByLabel('Import recordings (one path per line)').fill(original);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     const row = page.getByTestId('recordings').locator('tbody tr').first();
