@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
-import { verifyStore } from '../../library/verifyStore.js';
+import { verifyStore, type RecordingVerification } from '../../library/verifyStore.js';
 import { contextFrom, withCaseOptions, type CommonOptions } from '../commonOptions.js';
 import { terminalProgress } from '../progress.js';
 import { EXIT } from '../exitCodes.js';
 
 export function registerVerify(program: Command): void {
   withCaseOptions(program.command('verify'))
-    .description('re-hash every original and check the audit chain; exit 0 only if all hold')
+    .description('re-hash every original and review proxy and check the audit chain; exit 0 only if all hold')
     .option('--json', 'print the findings as JSON on stdout')
     .action(async (options: CommonOptions & { json?: boolean }) => {
       const ctx = contextFrom(options);
@@ -27,11 +27,23 @@ export function registerVerify(program: Command): void {
             const detail = l.state === 'changed' ? ` (sha256 now ${l.actualSha256}, imported as ${r.sha256})` : '';
             process.stdout.write(`${what} recording #${r.id} ${l.path}${detail}\n`);
           }
+          if (r.proxy) process.stdout.write(proxyLine(r.id, r.proxy) + '\n');
         }
         if (report.audit.problems.length === 0) process.stdout.write(`OK       audit log: ${report.audit.rows} entries, chain intact\n`);
         for (const p of report.audit.problems) process.stdout.write(`BROKEN   audit log entry ${p.seq}: ${p.problem}\n`);
-        process.stdout.write(report.holds ? 'All originals and the audit log verify.\n' : 'Verification FAILED: see the lines above.\n');
+        const checked = report.recordings.some((r) => r.proxy) ? 'All originals, review proxies and the audit log verify.' : 'All originals and the audit log verify.';
+        process.stdout.write(report.holds ? `${checked}\n` : 'Verification FAILED: see the lines above.\n');
       }
       process.exitCode = report.holds ? EXIT.ok : EXIT.someFailed;
     });
+}
+
+function proxyLine(id: number, proxy: NonNullable<RecordingVerification['proxy']>): string {
+  const remake = `remake it with \`micromoment proxy ${id} --force\``;
+  switch (proxy.state) {
+    case 'identical': return `OK       review proxy of recording #${id} ${proxy.path}`;
+    case 'changed': return `CHANGED  review proxy of recording #${id} ${proxy.path} (sha256 now ${proxy.actualSha256 ?? 'unknown'}, made as ${proxy.sha256}): do not review from it; ${remake}`;
+    case 'missing': return `MISSING  review proxy of recording #${id} ${proxy.path} (the window cannot play it): ${remake}`;
+    case 'unreadable': return `UNREADABLE review proxy of recording #${id} ${proxy.path}: check its permissions or ${remake}`;
+  }
 }

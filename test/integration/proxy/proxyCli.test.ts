@@ -46,4 +46,34 @@ describe('micromoment proxy, and import --proxy', () => {
     expect(lines[1]).toBe(`FAILED      ${fixtures.vfr.path}: is not an imported recording of this case: import it first (micromoment import), or give its id`);
     expect(lines[2]).toMatch(/^ready {7}#1: /);
   });
+
+  it('verify re-hashes the review proxies: a changed one fails, saying not to review from it; a missing one is reported', async () => {
+    const ok = await runCli(['verify'], { env });
+    expect(ok.code, ok.stdout).toBe(0);
+    const proxyLines = ok.stdout.split('\n').filter((l) => l.includes('review proxy of recording'));
+    expect(proxyLines.map((l) => l.slice(0, 8))).toEqual(['OK      ', 'OK      ']);
+    expect(ok.stdout).toContain('All originals, review proxies and the audit log verify.');
+
+    const json = JSON.parse((await runCli(['verify', '--json'], { env })).stdout) as { recordings: { id: number; proxy?: { path: string; sha256: string; state: string } }[] };
+    const first = json.recordings.find((r) => r.id === 1)!.proxy!;
+    expect(first.state).toBe('identical');
+    // One byte changed, size kept (the window's size check would not see it).
+    const bytes = fs.readFileSync(first.path);
+    bytes[bytes.length >> 1] ^= 0xff;
+    fs.writeFileSync(first.path, bytes);
+    const changed = await runCli(['verify'], { env });
+    expect(changed.code).toBe(1);
+    expect(changed.stdout).toMatch(/^CHANGED {2}review proxy of recording #1 .*\(sha256 now [0-9a-f]{64}, made as [0-9a-f]{64}\): do not review from it; remake it with `micromoment proxy 1 --force`$/m);
+    expect(changed.stdout).toContain('Verification FAILED');
+
+    fs.rmSync(first.path);
+    const missing = await runCli(['verify'], { env });
+    expect(missing.code, missing.stdout).toBe(0);
+    expect(missing.stdout).toMatch(/^MISSING {2}review proxy of recording #1 .*: remake it with `micromoment proxy 1 --force`$/m);
+
+    const remade = await runCli(['proxy', '--force', '1'], { env });
+    expect(remade.code, remade.stderr).toBe(0);
+    expect((await runCli(['verify'], { env })).code).toBe(0);
+  });
 });
+
