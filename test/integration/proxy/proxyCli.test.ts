@@ -59,7 +59,8 @@ describe('micromoment proxy, and import --proxy', () => {
     expect(first.state).toBe('identical');
     // One byte changed, size kept (the window's size check would not see it).
     const bytes = fs.readFileSync(first.path);
-    bytes[bytes.length >> 1] ^= 0xff;
+    const middle = bytes.length >> 1;
+    bytes[middle] = bytes[middle]! ^ 0xff;
     fs.writeFileSync(first.path, bytes);
     const changed = await runCli(['verify'], { env });
     expect(changed.code).toBe(1);
