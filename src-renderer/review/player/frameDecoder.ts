@@ -38,6 +38,9 @@ export interface FirstFrameMarks {
   ready: number;
   decoded: number;
   converted: number;
+  /** Byte-range requests for the media that finished between the run's start and its first picture, and their summed duration. */
+  fetches: number;
+  fetchMs: number;
 }
 
 export interface FrameDecoderInfo {
@@ -90,6 +93,9 @@ export class FrameDecoder {
   }
 
   static async open(url: string, ptsSeconds: Float64Array, maxSide: number): Promise<FrameDecoder> {
+    // The seek account counts media requests (resource timing): keep more than the default 250 entries, dropping old ones when full.
+    performance.setResourceTimingBufferSize(2000);
+    performance.addEventListener('resourcetimingbufferfull', () => performance.clearResourceTimings());
     const input = new Input({ source: new UrlSource(url, { requestInit: { credentials: 'same-origin' } }), formats: ALL_FORMATS });
     const track = await input.getPrimaryVideoTrack();
     if (!track) throw new Error('The recording has no video track this window can read.');
@@ -156,7 +162,7 @@ export class FrameDecoder {
       stats.converted += 1;
       stats.convertMs += performance.now() - convertStart;
       stats.firstFrameMs ??= performance.now() - started;
-      stats.marks ??= { started: startedAt, ready: readyAt, decoded: decodedAt, converted: sharedNow() };
+      stats.marks ??= { started: startedAt, ready: readyAt, decoded: decodedAt, converted: sharedNow(), ...fetchesSince(started) };
       onFrame({ frame, bitmap });
     }
     return stats;
@@ -215,4 +221,10 @@ export class FrameDecoder {
     this.input.dispose();
     void this.track;
   }
+}
+
+/** The media requests (resource timing) that started at or after `since` (performance.now()) and have finished. */
+function fetchesSince(since: number): { fetches: number; fetchMs: number } {
+  const entries = performance.getEntriesByType('resource').filter((e) => e.startTime >= since);
+  return { fetches: entries.length, fetchMs: entries.reduce((sum, e) => sum + e.duration, 0) };
 }
