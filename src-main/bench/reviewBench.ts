@@ -23,6 +23,10 @@ const CHROMIUM = process.env.MICROMOMENT_CHROMIUM ?? '/usr/bin/chromium';
 const source = path.resolve(packageRoot(), '..', 'shared', 'media', 'talking-head', 'franck-excerpt.mp4');
 /** Keyframe intervals measured: every 2 s (a common camera setting) and every 1/3 s (what a review proxy can choose). */
 const GOPS = process.env.MICROMOMENT_BENCH_GOPS ? process.env.MICROMOMENT_BENCH_GOPS.split(',').map(Number) : [60, 10];
+/** For comparing seek code quickly: only the seeks through the review proxy (no originals, no steps). */
+const PROXY_SEEKS_ONLY = Boolean(process.env.MICROMOMENT_BENCH_PROXY_SEEKS_ONLY);
+/** Random seeks per recording (more narrows a p95: with 40 it is the second slowest). */
+const SEEKS = Number(process.env.MICROMOMENT_BENCH_SEEKS ?? 40);
 
 /** A 1080p30 H.264 recording of real footage with a keyframe every `gop` frames. */
 function make1080Clip(ffmpeg: string, dir: string, gop: number): string {
@@ -49,6 +53,9 @@ interface Timing {
   drawn: number;
   /** Until the animation frame that paints it begins (the screen shows it with that frame). */
   painted: number;
+  /** The frame asked for, and when (the clock the page and its workers share: timeOrigin + now). */
+  target: number;
+  askedAt: number;
 }
 
 /** Time from asking for a frame to the frame drawn on the canvas, and to the animation frame that paints it. */
@@ -58,13 +65,14 @@ async function timed(page: Page, op: { seek: number } | { step: number }): Promi
     const engine = g.micromomentPlayer;
     const target = 'seek' in op ? op.seek : (engine.getSnapshot().displayed as number) + op.step;
     const t0 = performance.now();
+    const askedAt = performance.timeOrigin + t0;
     let finished = false;
     const done = () => {
       if (finished || engine.getSnapshot().displayed !== target) return;
       finished = true;
       const drawn = performance.now() - t0;
       unsubscribe();
-      g.requestAnimationFrame(() => resolve({ drawn, painted: performance.now() - t0 }));
+      g.requestAnimationFrame(() => resolve({ drawn, painted: performance.now() - t0, target, askedAt }));
     };
     const unsubscribe = engine.subscribe(done);
     if ('seek' in op) engine.seek(op.seek);
@@ -89,6 +97,57 @@ async function decoderAccount(page: Page): Promise<string> {
   const t = await page.evaluate(() => ({ ...(globalThis as unknown as { micromomentPlayer: { decoderTotals: Record<string, number> } }).micromomentPlayer.decoderTotals }));
   if (!t.runs) return 'decoder: no runs recorded';
   return `decoder (worker, since opening): ${t.runs} runs (${t.seeks} from a keyframe, ${t.cancelled} stopped early), ${t.converted} frames converted at ${((t.convertMs ?? 0) / Math.max(1, t.converted ?? 0)).toFixed(1)} ms each, ${t.passed} passed unconverted; a run from a keyframe made its first frame after ${((t.seekFirstFrameMs ?? 0) / Math.max(1, t.seeksWithFrame ?? 0)).toFixed(1)} ms on average (in the worker)`;
+}
+
+/** A decode run as the player recorded it (playerEngine.ts RunAccount; times on the shared clock). */
+interface RunAccount {
+  from: number;
+  cancelled: boolean;
+  postedAt: number;
+  receivedAt: number;
+  firstArrivedAt: number | null;
+  stats: { seeked: boolean; fromKey: number | null; marks: { started: number; ready: number; decoded: number; converted: number; fetches: number; fetchMs: number } | null };
+}
+
+/**
+ * Where each timed seek's time went, from the run that decoded its frame: the
+ * window asking the worker, the worker starting the run (after stopping the
+ * one in flight), setting up the decode at the keyframe, decoding up to the
+ * frame, converting it, the bitmap reaching the window, and drawing it. Seeks
+ * whose frame was already cached or in flight have no such run and are left out.
+ */
+async function seekAccount(page: Page, seeks: Timing[]): Promise<string> {
+  const runs = await page.evaluate(() => [...((globalThis as unknown as { micromomentPlayer: { runAccounts?: unknown[] } }).micromomentPlayer.runAccounts ?? [])]) as RunAccount[];
+  if (runs.length === 0) return 'seek account: the player keeps no run accounts';
+  const parts: Record<string, number[]> = { 'ask→posted': [], 'posted→started': [], 'started→decoder ready': [], 'ready→decoded': [], convert: [], 'converted→in window': [], 'in window→drawn': [] };
+  const byDistance = new Map<number, number[]>();
+  const each: { drawn: number; parts: number[]; fetches: number; fetchMs: number }[] = [];
+  let fetching = 0;
+  let matched = 0;
+  for (const s of seeks) {
+    const run = runs.find((r) => r.from === s.target && r.stats.seeked && r.stats.marks && r.firstArrivedAt !== null && r.postedAt >= s.askedAt - 0.5);
+    if (!run || !run.stats.marks || run.firstArrivedAt === null) continue;
+    matched += 1;
+    const m = run.stats.marks;
+    const drawnAt = s.askedAt + s.drawn;
+    const push = (k: string, v: number) => (parts[k] as number[]).push(v);
+    push('ask→posted', run.postedAt - s.askedAt);
+    push('posted→started', m.started - run.postedAt);
+    push('started→decoder ready', m.ready - m.started);
+    push('ready→decoded', m.decoded - m.ready);
+    push('convert', m.converted - m.decoded);
+    push('converted→in window', run.firstArrivedAt - m.converted);
+    push('in window→drawn', drawnAt - run.firstArrivedAt);
+    each.push({ drawn: s.drawn, parts: Object.values(parts).map((v) => v[v.length - 1] as number), fetches: m.fetches, fetchMs: m.fetchMs });
+    if (m.fetches > 0) fetching += 1;
+    if (run.stats.fromKey !== null) byDistance.set(run.stats.fromKey, [...(byDistance.get(run.stats.fromKey) ?? []), s.drawn]);
+  }
+  if (matched === 0) return 'seek account: no seek decoded its own frame';
+  const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+  const lines = Object.entries(parts).map(([k, v]) => `${k} mean ${mean(v).toFixed(1)} / p95 ${percentile(v, 95).toFixed(1)}`);
+  const distances = [...byDistance.entries()].sort((a, b) => a[0] - b[0]).map(([d, v]) => `${d}: n=${v.length} p50 ${percentile(v, 50).toFixed(0)} max ${Math.max(...v).toFixed(0)}`);
+  const slowest = each.sort((a, b) => b.drawn - a.drawn).slice(0, 4).map((e) => `${e.drawn.toFixed(0)} = ${e.parts.map((p) => p.toFixed(0)).join(' + ')} (${e.fetches} requests, ${e.fetchMs.toFixed(0)} ms)`);
+  return `seek account (${matched} of ${seeks.length} seeks decoded their own frame), ms: ${lines.join('; ')}; ${fetching} waited for media requests\n    slowest (same parts): ${slowest.join('; ')}\n    drawn by pictures decoded before the frame from its keyframe: ${distances.join('; ')}`;
 }
 
 /**
@@ -163,7 +222,8 @@ async function main(): Promise<void> {
     for (const c of clips) {
       if (process.env.MICROMOMENT_BENCH_SKIP_PLAYER) break;
       console.log(`\n1080p30 H.264, a keyframe every ${c.gop} frames (${path.basename(c.clip)}, ${c.frames} frames), Chromium ${browser.version()}, WebCodecs in software:`);
-      await playerFigures(page, origin, c.id, c.frames);
+      if (PROXY_SEEKS_ONLY) console.log('  (the original skipped: MICROMOMENT_BENCH_PROXY_SEEKS_ONLY)');
+      else await playerFigures(page, origin, c.id, c.frames);
       // What an analyst actually gets: the review proxy, where the rule asks for one.
       const recording = getRecording(ctx.db, c.id);
       const table = getFrameTable(ctx.db, c.id);
@@ -195,12 +255,13 @@ async function playerFigures(page: Page, origin: string, id: number, frames1080:
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const seeks: Timing[] = [];
     const seekGaps = await animationFrameGaps(page, async () => {
-      for (let i = 0; i < 40; i++) {
+      for (let i = 0; i < SEEKS; i++) {
         seeks.push(await timed(page, { seek: Math.floor(random() * frames1080) }));
         await page.waitForTimeout(300);
       }
     });
-    console.log(`  seek to an arbitrary frame: ${fmtTimings(seeks)}\n    ${seekGaps}\n    ${await decoderAccount(page)}`);
+    console.log(`  seek to an arbitrary frame: ${fmtTimings(seeks)}\n    ${seekGaps}\n    ${await decoderAccount(page)}\n    ${await seekAccount(page, seeks)}`);
+    if (PROXY_SEEKS_ONLY) return;
     const held = async (delta: number, count: number) => {
       const out: Timing[] = [];
       for (let i = 0; i < count; i++) {

@@ -41,6 +41,19 @@ export function decoderWindow(ptsSeconds: ArrayLike<number>, from: number, to: n
   return [start - offset, end - offset];
 }
 
+/**
+ * Where a decode for frame `from` starts, in decoder seconds: the timestamp of
+ * the decoder's own picture of `from` when it is known and matches (then the
+ * keyframe lookup includes `from` itself, so a seek to a keyframe decodes one
+ * picture instead of the whole group before it, and the picture is handed on
+ * as soon as it is decoded, not when the next one is); otherwise the start of
+ * its window (decoderWindow), which is never wrong, only slower.
+ */
+export function seekStart(ptsSeconds: ArrayLike<number>, from: number, offset: number, pictureSeconds: number | null): number {
+  const [windowStart] = decoderWindow(ptsSeconds, from, from, offset);
+  return pictureSeconds !== null && frameOfTimestamp(ptsSeconds, pictureSeconds, offset) === from ? pictureSeconds : windowStart;
+}
+
 function halfGap(pts: ArrayLike<number>, i: number): number {
   const gaps: number[] = [];
   if (i > 0) gaps.push((pts[i] as number) - (pts[i - 1] as number));

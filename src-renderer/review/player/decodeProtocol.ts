@@ -14,6 +14,6 @@ export type FromDecodeWorker =
   | { type: 'opened'; info: FrameDecoderInfo }
   | { type: 'open-failed'; message: string }
   | { type: 'frame'; run: number; frame: number; bitmap: ImageBitmap }
-  /** `cancelled`: stopped early because the player asked; `unmatched`: pictures the frame table did not know, so far. */
-  | { type: 'run-end'; run: number; cancelled: boolean; stats: DecodeStats; unmatched: number }
+  /** `cancelled`: stopped early because the player asked; `unmatched`: pictures the frame table did not know, so far; `receivedAt`: when the worker got the request (sharedNow()). */
+  | { type: 'run-end'; run: number; cancelled: boolean; stats: DecodeStats; unmatched: number; receivedAt: number }
   | { type: 'run-failed'; run: number; message: string };

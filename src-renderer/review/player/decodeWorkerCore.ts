@@ -1,4 +1,5 @@
 import type { DecodedFrame, DecodeStats, FrameDecoderInfo } from './frameDecoder.js';
+import { sharedNow } from './sharedClock.js';
 import type { FromDecodeWorker, ToDecodeWorker } from './decodeProtocol.js';
 
 /** What the worker needs of a decoder (FrameDecoder; a unit test's stand-in). */
@@ -24,12 +25,12 @@ export function createDecodeWorkerCore(open: OpenDecoder, post: Post): (message:
   let queue: Promise<void> = Promise.resolve();
   const controllers = new Map<number, AbortController>();
 
-  const runOne = async (run: number, from: number, to: number, signal: AbortSignal): Promise<void> => {
+  const runOne = async (run: number, from: number, to: number, signal: AbortSignal, receivedAt: number): Promise<void> => {
     const d = await decoder;
     if (!d) return post({ type: 'run-failed', run, message: 'The recording is not open.' });
     try {
       const stats = await d.decode(from, to, ({ frame, bitmap }) => post({ type: 'frame', run, frame, bitmap }, [bitmap]), signal);
-      post({ type: 'run-end', run, cancelled: signal.aborted, stats, unmatched: d.unmatched });
+      post({ type: 'run-end', run, cancelled: signal.aborted, stats, unmatched: d.unmatched, receivedAt });
     } catch (err) {
       post({ type: 'run-failed', run, message: (err as Error).message });
     }
@@ -47,7 +48,8 @@ export function createDecodeWorkerCore(open: OpenDecoder, post: Post): (message:
         const controller = new AbortController();
         controllers.set(message.run, controller);
         const { run, from, to } = message;
-        queue = queue.then(() => runOne(run, from, to, controller.signal)).finally(() => controllers.delete(run));
+        const receivedAt = sharedNow();
+        queue = queue.then(() => runOne(run, from, to, controller.signal, receivedAt)).finally(() => controllers.delete(run));
         return;
       }
       case 'cancel':

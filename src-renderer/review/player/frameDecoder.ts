@@ -1,6 +1,7 @@
-import { ALL_FORMATS, Input, UrlSource, VideoSampleSink, type InputVideoTrack, type VideoSample } from 'mediabunny';
-import { decoderWindow, frameOfTimestamp } from '../../../src-shared/review/frameMatch.js';
+import { ALL_FORMATS, EncodedPacketSink, Input, UrlSource, VideoSampleSink, type InputVideoTrack, type VideoSample } from 'mediabunny';
+import { decoderWindow, frameOfTimestamp, seekStart } from '../../../src-shared/review/frameMatch.js';
 import { continuesOpenDecode } from '../../../src-shared/review/frameCachePlan.js';
+import { sharedNow } from './sharedClock.js';
 
 /** A decoded frame, ready to draw: the picture at the cache's size, and which frame of the table it is. */
 export interface DecodedFrame {
@@ -21,6 +22,25 @@ export interface DecodeStats {
   convertMs: number;
   /** From the run's start to its first frame's bitmap (for a seek: finding the keyframe, decoding up to the frame, converting it); null when it made none. */
   firstFrameMs: number | null;
+  /** When the run's first frame passed each step (null when it made none), for the benchmark's account of a seek. */
+  marks: FirstFrameMarks | null;
+  /** For a run that seeked: pictures decoded from the keyframe before `from` (0: `from` is a keyframe); null otherwise or unknown. */
+  fromKey: number | null;
+}
+
+/**
+ * Times on the clock the worker and the window share (sharedNow()), in ms:
+ * the run started, the decoder was set up at the keyframe (or the open decode
+ * taken up), the first wanted picture came out of it, and it was converted.
+ */
+export interface FirstFrameMarks {
+  started: number;
+  ready: number;
+  decoded: number;
+  converted: number;
+  /** Byte-range requests for the media that finished between the run's start and its first picture, and their summed duration. */
+  fetches: number;
+  fetchMs: number;
 }
 
 export interface FrameDecoderInfo {
@@ -60,6 +80,7 @@ export class FrameDecoder {
     private readonly input: Input,
     private readonly track: InputVideoTrack,
     private readonly sink: VideoSampleSink,
+    private readonly packets: EncodedPacketSink,
     private readonly pts: Float64Array,
     readonly info: FrameDecoderInfo,
     private readonly rotation: number,
@@ -72,6 +93,9 @@ export class FrameDecoder {
   }
 
   static async open(url: string, ptsSeconds: Float64Array, maxSide: number): Promise<FrameDecoder> {
+    // The seek account counts media requests (resource timing): keep more than the default 250 entries, dropping old ones when full.
+    performance.setResourceTimingBufferSize(2000);
+    performance.addEventListener('resourcetimingbufferfull', () => performance.clearResourceTimings());
     const input = new Input({ source: new UrlSource(url, { requestInit: { credentials: 'same-origin' } }), formats: ALL_FORMATS });
     const track = await input.getPrimaryVideoTrack();
     if (!track) throw new Error('The recording has no video track this window can read.');
@@ -84,7 +108,7 @@ export class FrameDecoder {
     const h = await track.getDisplayHeight();
     const scale = Math.min(1, maxSide / Math.max(w, h));
     const info = { codec, width: Math.max(2, Math.round(w * scale)), height: Math.max(2, Math.round(h * scale)), offset };
-    return new FrameDecoder(input, track, new VideoSampleSink(track), ptsSeconds, info, rotation);
+    return new FrameDecoder(input, track, new VideoSampleSink(track, { optimizeForLatency: true }), new EncodedPacketSink(track), ptsSeconds, info, rotation);
   }
 
   /**
@@ -96,13 +120,15 @@ export class FrameDecoder {
    */
   async decode(from: number, to: number, onFrame: (f: DecodedFrame) => void, signal: AbortSignal): Promise<DecodeStats> {
     const started = performance.now();
-    const stats: DecodeStats = { seeked: false, passed: 0, converted: 0, waitMs: 0, convertMs: 0, firstFrameMs: null };
+    const startedAt = sharedNow();
+    const stats: DecodeStats = { seeked: false, passed: 0, converted: 0, waitMs: 0, convertMs: 0, firstFrameMs: null, marks: null, fromKey: null };
     if (signal.aborted) return stats;
     // Continue the open decode when it is just short of `from` (cheaper than a seek); otherwise seek.
     if (!continuesOpenDecode(this.iterator !== null, this.iteratorNext, from)) {
-      await this.seekTo(from);
+      stats.fromKey = await this.seekTo(from);
       stats.seeked = true;
     }
+    const readyAt = sharedNow();
     const iterator = this.iterator as AsyncGenerator<VideoSample, void, unknown>;
     const aborted = new Promise<'aborted'>((resolve) => signal.addEventListener('abort', () => resolve('aborted'), { once: true }));
     while (this.iteratorNext <= to) {
@@ -130,11 +156,13 @@ export class FrameDecoder {
         sample.close();
         continue;
       }
+      const decodedAt = sharedNow();
       const convertStart = performance.now();
       const bitmap = this.toBitmap(sample);
       stats.converted += 1;
       stats.convertMs += performance.now() - convertStart;
       stats.firstFrameMs ??= performance.now() - started;
+      stats.marks ??= { started: startedAt, ready: readyAt, decoded: decodedAt, converted: sharedNow(), ...fetchesSince(started) };
       onFrame({ frame, bitmap });
     }
     return stats;
@@ -147,11 +175,19 @@ export class FrameDecoder {
     await it?.return().catch(() => undefined);
   }
 
-  private async seekTo(from: number): Promise<void> {
+  /** Starts a decode at the keyframe at or before `from`; returns how many pictures lie between them (null: unknown). */
+  private async seekTo(from: number): Promise<number | null> {
     await this.iterator?.return();
-    const [start] = decoderWindow(this.pts, from, from, this.info.offset);
+    // The container's own timestamp of `from` (its index is in memory; no bytes are read).
+    const [, windowEnd] = decoderWindow(this.pts, from, from, this.info.offset);
+    const picture = await this.packets.getPacket(windowEnd, { metadataOnly: true });
+    const start = seekStart(this.pts, from, this.info.offset, picture?.timestamp ?? null);
     this.iterator = this.sink.samples(start);
     this.iteratorNext = from;
+    // The same lookup the sink makes: only for the account of the seek.
+    const key = await this.packets.getKeyPacket(start, { metadataOnly: true });
+    const keyFrame = key ? frameOfTimestamp(this.pts, key.timestamp, this.info.offset) : null;
+    return keyFrame === null ? null : from - keyFrame;
   }
 
   /**
@@ -185,4 +221,10 @@ export class FrameDecoder {
     this.input.dispose();
     void this.track;
   }
+}
+
+/** The media requests (resource timing) that started at or after `since` (performance.now()) and have finished. */
+function fetchesSince(since: number): { fetches: number; fetchMs: number } {
+  const entries = performance.getEntriesByType('resource').filter((e) => e.startTime >= since);
+  return { fetches: entries.length, fetchMs: entries.reduce((sum, e) => sum + e.duration, 0) };
 }

@@ -2,7 +2,7 @@ import { startPlayback, tick, type PlaybackPlan, type SchedulerState } from '../
 import { cacheWindow, nextDecodeRun, type CacheWindow } from '../../../src-shared/review/frameCachePlan.js';
 import { DEFAULT_REVIEW_SPEED, type Speed } from '../../../src-shared/review/speeds.js';
 import { FrameCache, cacheCapacity } from './frameCache.js';
-import { WorkerFrameDecoder } from './workerFrameDecoder.js';
+import { WorkerFrameDecoder, type RunAccount } from './workerFrameDecoder.js';
 import type { DecodeStats } from './frameDecoder.js';
 
 export interface LoopRange {
@@ -35,7 +35,7 @@ export interface Presentation {
 }
 
 /** What the decoder did so far, summed over runs (for the benchmark's account of a seek's time). */
-export interface DecoderTotals extends Omit<DecodeStats, 'seeked' | 'firstFrameMs'> {
+export interface DecoderTotals extends Omit<DecodeStats, 'seeked' | 'firstFrameMs' | 'marks' | 'fromKey'> {
   runs: number;
   seeks: number;
   cancelled: number;
@@ -45,6 +45,8 @@ export interface DecoderTotals extends Omit<DecodeStats, 'seeked' | 'firstFrameM
 }
 
 const LOG_LIMIT = 200_000;
+/** Run accounts kept for the benchmark (the latest). */
+const RUN_ACCOUNTS_LIMIT = 2000;
 /** Forward decode runs are short so a new request is served soon; backward runs go one keyframe interval at a time, nearest first. */
 const FORWARD_RUN = 24;
 
@@ -73,6 +75,8 @@ export class PlayerEngine {
   private wake: (() => void) | null = null;
   private disposed = false;
   readonly log: Presentation[] = [];
+  /** The latest decode runs as both threads saw them (the benchmark's account of where a seek's time goes). */
+  readonly runAccounts: RunAccount[] = [];
   readonly decoderTotals: DecoderTotals = { runs: 0, seeks: 0, cancelled: 0, passed: 0, converted: 0, waitMs: 0, convertMs: 0, seekFirstFrameMs: 0, seeksWithFrame: 0 };
 
   constructor(private readonly times: Float64Array, initialFrame = 0, private readonly keyFrames: readonly number[] = []) {
@@ -102,7 +106,11 @@ export class PlayerEngine {
       return;
     }
     if (this.disposed) return this.decoder.close();
-    this.decoder.onRunEnd = (stats, cancelled) => this.count(stats, cancelled);
+    this.decoder.onRunEnd = (account) => {
+      this.count(account.stats, account.cancelled);
+      if (this.runAccounts.length >= RUN_ACCOUNTS_LIMIT) this.runAccounts.shift();
+      this.runAccounts.push(account);
+    };
     const { width, height } = this.decoder.info;
     this.cache = new FrameCache(cacheCapacity(width, height));
     this.update({ ready: true, width, height });

@@ -1,10 +1,29 @@
 import type { DecodedFrame, DecodeStats, FrameDecoderInfo } from './frameDecoder.js';
 import type { FromDecodeWorker, ToDecodeWorker } from './decodeProtocol.js';
+import { sharedNow } from './sharedClock.js';
 
 interface PendingRun {
+  from: number;
+  to: number;
   onFrame: (f: DecodedFrame) => void;
   resolve: (end: RunEnd) => void;
   reject: (err: Error) => void;
+  postedAt: number;
+  firstArrivedAt: number | null;
+}
+
+/** One run as both sides saw it, times on the shared clock (sharedClock.ts): for the benchmark's account of a seek. */
+export interface RunAccount {
+  from: number;
+  to: number;
+  cancelled: boolean;
+  stats: DecodeStats;
+  /** The window asked for the run. */
+  postedAt: number;
+  /** The worker got the request (it starts once the run before it has stopped). */
+  receivedAt: number;
+  /** The run's first frame reached the window (null: none did). */
+  firstArrivedAt: number | null;
 }
 
 export interface RunEnd {
@@ -23,8 +42,8 @@ export class WorkerFrameDecoder {
   private nextRun = 1;
   /** Pictures the table did not know (should stay 0), as the worker last reported. */
   unmatched = 0;
-  /** Called with the worker's account of every run, aborted ones included. */
-  onRunEnd: ((stats: DecodeStats, cancelled: boolean) => void) | null = null;
+  /** Called with the account of every run the worker ended, aborted ones included. */
+  onRunEnd: ((account: RunAccount) => void) | null = null;
 
   private constructor(private readonly worker: Worker, readonly info: FrameDecoderInfo) {
     worker.onmessage = (event: MessageEvent<FromDecodeWorker>) => this.receive(event.data);
@@ -61,7 +80,7 @@ export class WorkerFrameDecoder {
   decode(from: number, to: number, onFrame: (f: DecodedFrame) => void, signal: AbortSignal): Promise<RunEnd> {
     const run = this.nextRun++;
     return new Promise<RunEnd>((resolve, reject) => {
-      this.runs.set(run, { onFrame, resolve, reject });
+      this.runs.set(run, { from, to, onFrame, resolve, reject, postedAt: sharedNow(), firstArrivedAt: null });
       this.post({ type: 'decode', run, from, to });
       const cancel = () => {
         this.post({ type: 'cancel', run });
@@ -91,11 +110,15 @@ export class WorkerFrameDecoder {
       if (m.type === 'frame') m.bitmap.close();
       return;
     }
-    if (m.type === 'frame') return pending.onFrame({ frame: m.frame, bitmap: m.bitmap });
+    if (m.type === 'frame') {
+      pending.firstArrivedAt ??= sharedNow();
+      return pending.onFrame({ frame: m.frame, bitmap: m.bitmap });
+    }
     this.runs.delete(m.run);
     if (m.type === 'run-failed') return pending.reject(new Error(m.message));
     this.unmatched = m.unmatched;
-    this.onRunEnd?.(m.stats, m.cancelled);
+    const { from, to, postedAt, firstArrivedAt } = pending;
+    this.onRunEnd?.({ from, to, cancelled: m.cancelled, stats: m.stats, postedAt, receivedAt: m.receivedAt, firstArrivedAt });
     pending.resolve({ cancelled: m.cancelled, stats: m.stats });
   }
 }

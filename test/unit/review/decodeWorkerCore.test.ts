@@ -5,7 +5,7 @@ import type { FromDecodeWorker } from '../../../src-renderer/review/player/decod
 import type { DecodedFrame, DecodeStats } from '../../../src-renderer/review/player/frameDecoder.js';
 import { CONTINUE_GAP, continuesOpenDecode } from '../../../src-shared/review/frameCachePlan.js';
 
-const STATS: DecodeStats = { seeked: true, passed: 0, converted: 0, waitMs: 0, convertMs: 0, firstFrameMs: null };
+const STATS: DecodeStats = { seeked: true, passed: 0, converted: 0, waitMs: 0, convertMs: 0, firstFrameMs: null, marks: null, fromKey: null };
 const bitmap = (frame: number) => ({ frame, close() {} }) as unknown as ImageBitmap;
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
