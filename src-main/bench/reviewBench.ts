@@ -106,23 +106,23 @@ interface RunAccount {
   postedAt: number;
   receivedAt: number;
   firstArrivedAt: number | null;
-  stats: { seeked: boolean; fromKey: number | null; marks: { started: number; ready: number; decoded: number; converted: number; fetches: number; fetchMs: number } | null };
+  stats: { seeked: boolean; fromKey: number | null; marks: { started: number; ready: number; decoded: number; converted: number; fetches: number; fetchMs: number; fetchBytes: number } | null };
 }
 
 /**
  * Where each timed seek's time went, from the run that decoded its frame: the
- * window asking the worker, the worker starting the run (after stopping the
- * one in flight), setting up the decode at the keyframe, decoding up to the
+ * window asking the worker, the worker taking the message (after the task it
+ * is in, e.g. a conversion), starting the run (after stopping the one in flight), setting up the decode at the keyframe, decoding up to the
  * frame, converting it, the bitmap reaching the window, and drawing it. Seeks
  * whose frame was already cached or in flight have no such run and are left out.
  */
 async function seekAccount(page: Page, seeks: Timing[]): Promise<string> {
   const runs = await page.evaluate(() => [...((globalThis as unknown as { micromomentPlayer: { runAccounts?: unknown[] } }).micromomentPlayer.runAccounts ?? [])]) as RunAccount[];
   if (runs.length === 0) return 'seek account: the player keeps no run accounts';
-  const parts: Record<string, number[]> = { 'ask→posted': [], 'posted→started': [], 'started→decoder ready': [], 'ready→decoded': [], convert: [], 'converted→in window': [], 'in window→drawn': [] };
+  const parts: Record<string, number[]> = { 'ask→posted': [], 'posted→received': [], 'received→started': [], 'started→decoder ready': [], 'ready→decoded': [], convert: [], 'converted→in window': [], 'in window→drawn': [] };
   const byDistance = new Map<number, number[]>();
-  const each: { drawn: number; parts: number[]; fetches: number; fetchMs: number }[] = [];
-  let fetching = 0;
+  const each: { drawn: number; parts: number[]; fetches: number; fetchMs: number; fetchBytes: number }[] = [];
+  const fetching: string[] = [];
   let matched = 0;
   for (const s of seeks) {
     const run = runs.find((r) => r.from === s.target && r.stats.seeked && r.stats.marks && r.firstArrivedAt !== null && r.postedAt >= s.askedAt - 0.5);
@@ -132,22 +132,23 @@ async function seekAccount(page: Page, seeks: Timing[]): Promise<string> {
     const drawnAt = s.askedAt + s.drawn;
     const push = (k: string, v: number) => (parts[k] as number[]).push(v);
     push('ask→posted', run.postedAt - s.askedAt);
-    push('posted→started', m.started - run.postedAt);
+    push('posted→received', run.receivedAt - run.postedAt);
+    push('received→started', m.started - run.receivedAt);
     push('started→decoder ready', m.ready - m.started);
     push('ready→decoded', m.decoded - m.ready);
     push('convert', m.converted - m.decoded);
     push('converted→in window', run.firstArrivedAt - m.converted);
     push('in window→drawn', drawnAt - run.firstArrivedAt);
-    each.push({ drawn: s.drawn, parts: Object.values(parts).map((v) => v[v.length - 1] as number), fetches: m.fetches, fetchMs: m.fetchMs });
-    if (m.fetches > 0) fetching += 1;
+    each.push({ drawn: s.drawn, parts: Object.values(parts).map((v) => v[v.length - 1] as number), fetches: m.fetches, fetchMs: m.fetchMs, fetchBytes: m.fetchBytes });
+    if (m.fetches > 0) fetching.push(`${s.drawn.toFixed(0)} ms drawn: ${m.fetches} in ${m.fetchMs.toFixed(0)} ms, ${(m.fetchBytes / 1024).toFixed(0)} KiB`);
     if (run.stats.fromKey !== null) byDistance.set(run.stats.fromKey, [...(byDistance.get(run.stats.fromKey) ?? []), s.drawn]);
   }
   if (matched === 0) return 'seek account: no seek decoded its own frame';
   const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
   const lines = Object.entries(parts).map(([k, v]) => `${k} mean ${mean(v).toFixed(1)} / p95 ${percentile(v, 95).toFixed(1)}`);
   const distances = [...byDistance.entries()].sort((a, b) => a[0] - b[0]).map(([d, v]) => `${d}: n=${v.length} p50 ${percentile(v, 50).toFixed(0)} max ${Math.max(...v).toFixed(0)}`);
-  const slowest = each.sort((a, b) => b.drawn - a.drawn).slice(0, 4).map((e) => `${e.drawn.toFixed(0)} = ${e.parts.map((p) => p.toFixed(0)).join(' + ')} (${e.fetches} requests, ${e.fetchMs.toFixed(0)} ms)`);
-  return `seek account (${matched} of ${seeks.length} seeks decoded their own frame), ms: ${lines.join('; ')}; ${fetching} waited for media requests\n    slowest (same parts): ${slowest.join('; ')}\n    drawn by pictures decoded before the frame from its keyframe: ${distances.join('; ')}`;
+  const slowest = each.sort((a, b) => b.drawn - a.drawn).slice(0, 4).map((e) => `${e.drawn.toFixed(0)} = ${e.parts.map((p) => p.toFixed(0)).join(' + ')} (${e.fetches} requests, ${e.fetchMs.toFixed(0)} ms, ${(e.fetchBytes / 1024).toFixed(0)} KiB)`);
+  return `seek account (${matched} of ${seeks.length} seeks decoded their own frame), ms: ${lines.join('; ')}; ${fetching.length} waited for media requests (${fetching.join('; ')})\n    slowest (same parts): ${slowest.join('; ')}\n    drawn by pictures decoded before the frame from its keyframe: ${distances.join('; ')}`;
 }
 
 /**

@@ -41,6 +41,8 @@ export interface FirstFrameMarks {
   /** Byte-range requests for the media that finished between the run's start and its first picture, and their summed duration. */
   fetches: number;
   fetchMs: number;
+  /** Their bytes (the response bodies; 0 for a request the reader stopped early). */
+  fetchBytes: number;
 }
 
 export interface FrameDecoderInfo {
@@ -224,7 +226,7 @@ export class FrameDecoder {
 }
 
 /** The media requests (resource timing) that started at or after `since` (performance.now()) and have finished. */
-function fetchesSince(since: number): { fetches: number; fetchMs: number } {
-  const entries = performance.getEntriesByType('resource').filter((e) => e.startTime >= since);
-  return { fetches: entries.length, fetchMs: entries.reduce((sum, e) => sum + e.duration, 0) };
+function fetchesSince(since: number): { fetches: number; fetchMs: number; fetchBytes: number } {
+  const entries = performance.getEntriesByType('resource').filter((e) => e.startTime >= since) as PerformanceResourceTiming[];
+  return { fetches: entries.length, fetchMs: entries.reduce((sum, e) => sum + e.duration, 0), fetchBytes: entries.reduce((sum, e) => sum + e.encodedBodySize, 0) };
 }
