@@ -1,6 +1,6 @@
 import { ALL_FORMATS, EncodedPacketSink, Input, UrlSource, VideoSampleSink, type InputVideoTrack, type VideoSample } from 'mediabunny';
 import { decoderWindow, frameOfTimestamp, seekStart } from '../../../src-shared/review/frameMatch.js';
-import { continuesOpenDecode } from '../../../src-shared/review/frameCachePlan.js';
+import { continuesOpenDecode, seeksWithLowLatency } from '../../../src-shared/review/frameCachePlan.js';
 import { sharedNow } from './sharedClock.js';
 
 /** A decoded frame, ready to draw: the picture at the cache's size, and which frame of the table it is. */
@@ -81,7 +81,10 @@ export class FrameDecoder {
   private constructor(
     private readonly input: Input,
     private readonly track: InputVideoTrack,
+    /** Chromium's default decoder (frame threading: faster over long runs, each picture out one late). */
     private readonly sink: VideoSampleSink,
+    /** Each picture out as soon as it is decoded: for seeks close to a keyframe (seeksWithLowLatency). */
+    private readonly lowLatencySink: VideoSampleSink,
     private readonly packets: EncodedPacketSink,
     private readonly pts: Float64Array,
     readonly info: FrameDecoderInfo,
@@ -110,7 +113,7 @@ export class FrameDecoder {
     const h = await track.getDisplayHeight();
     const scale = Math.min(1, maxSide / Math.max(w, h));
     const info = { codec, width: Math.max(2, Math.round(w * scale)), height: Math.max(2, Math.round(h * scale)), offset };
-    return new FrameDecoder(input, track, new VideoSampleSink(track, { optimizeForLatency: true }), new EncodedPacketSink(track), ptsSeconds, info, rotation);
+    return new FrameDecoder(input, track, new VideoSampleSink(track), new VideoSampleSink(track, { optimizeForLatency: true }), new EncodedPacketSink(track), ptsSeconds, info, rotation);
   }
 
   /**
@@ -180,16 +183,16 @@ export class FrameDecoder {
   /** Starts a decode at the keyframe at or before `from`; returns how many pictures lie between them (null: unknown). */
   private async seekTo(from: number): Promise<number | null> {
     await this.iterator?.return();
-    // The container's own timestamp of `from` (its index is in memory; no bytes are read).
+    // The container's own timestamp of `from`, and the keyframe the sink will start at (its index is in memory; no bytes are read).
     const [, windowEnd] = decoderWindow(this.pts, from, from, this.info.offset);
     const picture = await this.packets.getPacket(windowEnd, { metadataOnly: true });
     const start = seekStart(this.pts, from, this.info.offset, picture?.timestamp ?? null);
-    this.iterator = this.sink.samples(start);
-    this.iteratorNext = from;
-    // The same lookup the sink makes: only for the account of the seek.
     const key = await this.packets.getKeyPacket(start, { metadataOnly: true });
     const keyFrame = key ? frameOfTimestamp(this.pts, key.timestamp, this.info.offset) : null;
-    return keyFrame === null ? null : from - keyFrame;
+    const fromKey = keyFrame === null ? null : from - keyFrame;
+    this.iterator = (seeksWithLowLatency(fromKey) ? this.lowLatencySink : this.sink).samples(start);
+    this.iteratorNext = from;
+    return fromKey;
   }
 
   /**

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { createDecodeWorkerCore, type RunDecoder } from '../../../src-renderer/review/player/decodeWorkerCore.js';
 import type { FromDecodeWorker } from '../../../src-renderer/review/player/decodeProtocol.js';
 import type { DecodedFrame, DecodeStats } from '../../../src-renderer/review/player/frameDecoder.js';
-import { CONTINUE_GAP, continuesOpenDecode } from '../../../src-shared/review/frameCachePlan.js';
+import { CONTINUE_GAP, continuesOpenDecode, LOW_LATENCY_MAX_FROM_KEY, seeksWithLowLatency } from '../../../src-shared/review/frameCachePlan.js';
 
 const STATS: DecodeStats = { seeked: true, passed: 0, converted: 0, waitMs: 0, convertMs: 0, firstFrameMs: null, marks: null, fromKey: null };
 const bitmap = (frame: number) => ({ frame, close() {} }) as unknown as ImageBitmap;
@@ -111,5 +111,17 @@ describe('continuing the open decode', () => {
     expect(continuesOpenDecode(true, 100, 100)).toBe(true);
     expect(continuesOpenDecode(true, 101, 100)).toBe(false);
     expect(continuesOpenDecode(true, 100, 100 + CONTINUE_GAP + 1)).toBe(false);
+  });
+});
+
+describe('low-latency decoding for seeks', () => {
+  it('only for seeks within LOW_LATENCY_MAX_FROM_KEY pictures of their keyframe, never when unknown (property)', () => {
+    fc.assert(fc.property(fc.integer({ min: -5, max: 500 }), (fromKey) => {
+      expect(seeksWithLowLatency(fromKey)).toBe(fromKey >= 0 && fromKey <= LOW_LATENCY_MAX_FROM_KEY);
+    }));
+    expect(seeksWithLowLatency(null)).toBe(false);
+    // A 1080p proxy (keyframe every 6 frames): always; an original with a keyframe every 60: only near its keyframes.
+    for (let d = 0; d <= 5; d++) expect(seeksWithLowLatency(d)).toBe(true);
+    expect(seeksWithLowLatency(30)).toBe(false);
   });
 });
