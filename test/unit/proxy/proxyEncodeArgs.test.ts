@@ -23,10 +23,11 @@ describe('proxy encode arguments', () => {
     expect(valueAfter(args, '-video_track_timescale')).toBe('90000');
     expect(valueAfter(args, '-use_editlist')).toBe('0');
   });
-  it('H.264 without B-frames, key frames every 0.5 s, fast start', () => {
+  it('H.264 without B-frames, 4 slices a picture, key frames every 0.5 s, fast start', () => {
     const args = proxyEncodeArgs(plan);
     expect(valueAfter(args, '-c:v')).toBe('libx264');
     expect(valueAfter(args, '-bf')).toBe('0');
+    expect(valueAfter(args, '-slices')).toBe('4');
     expect(valueAfter(args, '-pix_fmt')).toBe('yuv420p');
     expect(valueAfter(args, '-force_key_frames')).toBe(keyframeExpression(0.5, 30));
     expect(keyframeExpression()).toContain('prev_forced_t+0.5');
