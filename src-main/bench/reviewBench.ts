@@ -105,6 +105,8 @@ interface RunAccount {
   cancelled: boolean;
   postedAt: number;
   receivedAt: number;
+  cancelReceivedAt: number | null;
+  endedAt: number;
   firstArrivedAt: number | null;
   stats: { seeked: boolean; fromKey: number | null; marks: { started: number; ready: number; decoded: number; converted: number; fetches: number; fetchMs: number; fetchBytes: number } | null };
 }
@@ -123,6 +125,7 @@ async function seekAccount(page: Page, seeks: Timing[]): Promise<string> {
   const byDistance = new Map<number, number[]>();
   const each: { drawn: number; parts: number[]; fetches: number; fetchMs: number; fetchBytes: number }[] = [];
   const fetching: string[] = [];
+  const cancelParts = { 'posted→stopped run\'s cancel taken': [] as number[], 'cancel taken→stopped run ended': [] as number[], idle: 0 };
   let matched = 0;
   for (const s of seeks) {
     const run = runs.find((r) => r.from === s.target && r.stats.seeked && r.stats.marks && r.firstArrivedAt !== null && r.postedAt >= s.askedAt - 0.5);
@@ -133,6 +136,12 @@ async function seekAccount(page: Page, seeks: Timing[]): Promise<string> {
     const push = (k: string, v: number) => (parts[k] as number[]).push(v);
     push('ask→posted', run.postedAt - s.askedAt);
     push('posted→received', run.receivedAt - run.postedAt);
+    // The run the seek stopped (posted just before the seek's): when the worker took its cancel, and when it ended.
+    const stopped = runs.filter((r) => r.postedAt < run.postedAt).sort((a, b) => b.postedAt - a.postedAt)[0];
+    if (stopped && stopped.cancelReceivedAt !== null && stopped.endedAt >= run.postedAt) {
+      cancelParts['posted→stopped run\'s cancel taken'].push(stopped.cancelReceivedAt - run.postedAt);
+      cancelParts['cancel taken→stopped run ended'].push(stopped.endedAt - stopped.cancelReceivedAt);
+    } else cancelParts.idle += 1;
     push('received→started', m.started - run.receivedAt);
     push('started→decoder ready', m.ready - m.started);
     push('ready→decoded', m.decoded - m.ready);
@@ -148,7 +157,8 @@ async function seekAccount(page: Page, seeks: Timing[]): Promise<string> {
   const lines = Object.entries(parts).map(([k, v]) => `${k} mean ${mean(v).toFixed(1)} / p95 ${percentile(v, 95).toFixed(1)}`);
   const distances = [...byDistance.entries()].sort((a, b) => a[0] - b[0]).map(([d, v]) => `${d}: n=${v.length} p50 ${percentile(v, 50).toFixed(0)} max ${Math.max(...v).toFixed(0)}`);
   const slowest = each.sort((a, b) => b.drawn - a.drawn).slice(0, 4).map((e) => `${e.drawn.toFixed(0)} = ${e.parts.map((p) => p.toFixed(0)).join(' + ')} (${e.fetches} requests, ${e.fetchMs.toFixed(0)} ms, ${(e.fetchBytes / 1024).toFixed(0)} KiB)`);
-  return `seek account (${matched} of ${seeks.length} seeks decoded their own frame), ms: ${lines.join('; ')}; ${fetching.length} waited for media requests (${fetching.join('; ')})\n    slowest (same parts): ${slowest.join('; ')}\n    drawn by pictures decoded before the frame from its keyframe: ${distances.join('; ')}`;
+  const stops = Object.entries(cancelParts).flatMap(([k, v]) => (Array.isArray(v) && v.length > 0 ? [`${k} mean ${mean(v).toFixed(1)} / p95 ${percentile(v, 95).toFixed(1)} (n=${v.length})`] : []));
+  return `seek account (${matched} of ${seeks.length} seeks decoded their own frame), ms: ${lines.join('; ')}; ${fetching.length} waited for media requests (${fetching.join('; ')})\n    the worker's wait: ${stops.join('; ')}; ${cancelParts.idle} seeks found no run to stop\n    slowest (same parts): ${slowest.join('; ')}\n    drawn by pictures decoded before the frame from its keyframe: ${distances.join('; ')}`;
 }
 
 /**

@@ -24,13 +24,17 @@ export function createDecodeWorkerCore(open: OpenDecoder, post: Post): (message:
   let decoder: Promise<RunDecoder | null> = Promise.resolve(null);
   let queue: Promise<void> = Promise.resolve();
   const controllers = new Map<number, AbortController>();
+  /** When the worker took each run's cancel (sharedNow()), for the benchmark's account of a seek. */
+  const cancelsReceived = new Map<number, number>();
 
   const runOne = async (run: number, from: number, to: number, signal: AbortSignal, receivedAt: number): Promise<void> => {
     const d = await decoder;
     if (!d) return post({ type: 'run-failed', run, message: 'The recording is not open.' });
     try {
       const stats = await d.decode(from, to, ({ frame, bitmap }) => post({ type: 'frame', run, frame, bitmap }, [bitmap]), signal);
-      post({ type: 'run-end', run, cancelled: signal.aborted, stats, unmatched: d.unmatched, receivedAt });
+      const cancelReceivedAt = cancelsReceived.get(run) ?? null;
+      cancelsReceived.delete(run);
+      post({ type: 'run-end', run, cancelled: signal.aborted, stats, unmatched: d.unmatched, receivedAt, cancelReceivedAt, endedAt: sharedNow() });
     } catch (err) {
       post({ type: 'run-failed', run, message: (err as Error).message });
     }
@@ -52,9 +56,12 @@ export function createDecodeWorkerCore(open: OpenDecoder, post: Post): (message:
         queue = queue.then(() => runOne(run, from, to, controller.signal, receivedAt)).finally(() => controllers.delete(run));
         return;
       }
-      case 'cancel':
-        controllers.get(message.run)?.abort();
+      case 'cancel': {
+        const controller = controllers.get(message.run);
+        if (controller && !controller.signal.aborted) cancelsReceived.set(message.run, sharedNow());
+        controller?.abort();
         return;
+      }
       case 'close':
         for (const c of controllers.values()) c.abort();
         queue = queue.then(async () => { await (await decoder)?.close(); });

@@ -22,6 +22,9 @@ export interface RunAccount {
   postedAt: number;
   /** The worker got the request (it starts once the run before it has stopped). */
   receivedAt: number;
+  /** The worker got the run's cancel (null: none came while it ran), and the run ended. */
+  cancelReceivedAt: number | null;
+  endedAt: number;
   /** The run's first frame reached the window (null: none did). */
   firstArrivedAt: number | null;
 }
@@ -118,7 +121,7 @@ export class WorkerFrameDecoder {
     if (m.type === 'run-failed') return pending.reject(new Error(m.message));
     this.unmatched = m.unmatched;
     const { from, to, postedAt, firstArrivedAt } = pending;
-    this.onRunEnd?.({ from, to, cancelled: m.cancelled, stats: m.stats, postedAt, receivedAt: m.receivedAt, firstArrivedAt });
+    this.onRunEnd?.({ from, to, cancelled: m.cancelled, stats: m.stats, postedAt, receivedAt: m.receivedAt, cancelReceivedAt: m.cancelReceivedAt, endedAt: m.endedAt, firstArrivedAt });
     pending.resolve({ cancelled: m.cancelled, stats: m.stats });
   }
 }
