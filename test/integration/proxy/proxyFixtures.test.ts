@@ -49,7 +49,7 @@ async function makeAndCheck(ctx: AppContext & { dataDir: string }, name: Fixture
   expect(sha256Of(file)).toBe(row.sha256);
   expect(fs.statSync(file).size).toBe(row.sizeBytes);
   expect(row.ffmpeg.version).toBe(ctx.tools().ffmpeg.version);
-  expect(row.params).toMatchObject({ version: 2, videoCodec: 'libx264', keyframeIntervalS: 0.5 });
+  expect(row.params).toMatchObject({ version: 3, videoCodec: 'libx264', keyframeIntervalS: 0.5, slicesPerPicture: 4 });
   expect(fs.readdirSync(path.dirname(file)).filter((f) => f.includes('.tmp-'))).toEqual([]);
   const actions = listAudit(ctx.db).filter((e) => e.target === `recording:${id}`).map((e) => e.action);
   expect(actions).toEqual(['recording.imported', 'proxy.started', 'proxy.made']);
