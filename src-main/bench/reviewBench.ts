@@ -119,13 +119,15 @@ interface RunAccount {
  * whose frame was already cached or in flight have no such run and are left out.
  */
 async function seekAccount(page: Page, seeks: Timing[]): Promise<string> {
-  const runs = await page.evaluate(() => [...((globalThis as unknown as { micromomentPlayer: { runAccounts?: unknown[] } }).micromomentPlayer.runAccounts ?? [])]) as RunAccount[];
+  const runs = (await page.evaluate(() => [...((globalThis as unknown as { micromomentPlayer: { runAccounts?: unknown[] } }).micromomentPlayer.runAccounts ?? [])]) as RunAccount[])
+    .sort((a, b) => a.postedAt - b.postedAt);
   if (runs.length === 0) return 'seek account: the player keeps no run accounts';
   const parts: Record<string, number[]> = { 'ask→posted': [], 'posted→received': [], 'received→started': [], 'started→decoder ready': [], 'ready→decoded': [], convert: [], 'converted→in window': [], 'in window→drawn': [] };
   const byDistance = new Map<number, number[]>();
   const each: { drawn: number; parts: number[]; fetches: number; fetchMs: number; fetchBytes: number }[] = [];
   const fetching: string[] = [];
-  const cancelParts = { 'posted→stopped run\'s cancel taken': [] as number[], 'cancel taken→stopped run ended': [] as number[], idle: 0 };
+  const stopParts: Record<string, number[]> = { 'posted→stopped run\'s cancel taken': [], 'cancel taken→stopped run ended': [] };
+  let nothingToStop = 0;
   let matched = 0;
   for (const s of seeks) {
     const run = runs.find((r) => r.from === s.target && r.stats.seeked && r.stats.marks && r.firstArrivedAt !== null && r.postedAt >= s.askedAt - 0.5);
@@ -137,11 +139,11 @@ async function seekAccount(page: Page, seeks: Timing[]): Promise<string> {
     push('ask→posted', run.postedAt - s.askedAt);
     push('posted→received', run.receivedAt - run.postedAt);
     // The run the seek stopped (posted just before the seek's): when the worker took its cancel, and when it ended.
-    const stopped = runs.filter((r) => r.postedAt < run.postedAt).sort((a, b) => b.postedAt - a.postedAt)[0];
+    const stopped = runs[runs.indexOf(run) - 1];
     if (stopped && stopped.cancelReceivedAt !== null && stopped.endedAt >= run.postedAt) {
-      cancelParts['posted→stopped run\'s cancel taken'].push(stopped.cancelReceivedAt - run.postedAt);
-      cancelParts['cancel taken→stopped run ended'].push(stopped.endedAt - stopped.cancelReceivedAt);
-    } else cancelParts.idle += 1;
+      stopParts['posted→stopped run\'s cancel taken']?.push(stopped.cancelReceivedAt - run.postedAt);
+      stopParts['cancel taken→stopped run ended']?.push(stopped.endedAt - stopped.cancelReceivedAt);
+    } else nothingToStop += 1;
     push('received→started', m.started - run.receivedAt);
     push('started→decoder ready', m.ready - m.started);
     push('ready→decoded', m.decoded - m.ready);
@@ -154,11 +156,11 @@ async function seekAccount(page: Page, seeks: Timing[]): Promise<string> {
   }
   if (matched === 0) return 'seek account: no seek decoded its own frame';
   const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
-  const lines = Object.entries(parts).map(([k, v]) => `${k} mean ${mean(v).toFixed(1)} / p95 ${percentile(v, 95).toFixed(1)}`);
+  const summary = (record: Record<string, number[]>) => Object.entries(record).filter(([, v]) => v.length > 0).map(([k, v]) => `${k} mean ${mean(v).toFixed(1)} / p95 ${percentile(v, 95).toFixed(1)} (n=${v.length})`);
+  const lines = summary(parts);
   const distances = [...byDistance.entries()].sort((a, b) => a[0] - b[0]).map(([d, v]) => `${d}: n=${v.length} p50 ${percentile(v, 50).toFixed(0)} max ${Math.max(...v).toFixed(0)}`);
   const slowest = each.sort((a, b) => b.drawn - a.drawn).slice(0, 4).map((e) => `${e.drawn.toFixed(0)} = ${e.parts.map((p) => p.toFixed(0)).join(' + ')} (${e.fetches} requests, ${e.fetchMs.toFixed(0)} ms, ${(e.fetchBytes / 1024).toFixed(0)} KiB)`);
-  const stops = Object.entries(cancelParts).flatMap(([k, v]) => (Array.isArray(v) && v.length > 0 ? [`${k} mean ${mean(v).toFixed(1)} / p95 ${percentile(v, 95).toFixed(1)} (n=${v.length})`] : []));
-  return `seek account (${matched} of ${seeks.length} seeks decoded their own frame), ms: ${lines.join('; ')}; ${fetching.length} waited for media requests (${fetching.join('; ')})\n    the worker's wait: ${stops.join('; ')}; ${cancelParts.idle} seeks found no run to stop\n    slowest (same parts): ${slowest.join('; ')}\n    drawn by pictures decoded before the frame from its keyframe: ${distances.join('; ')}`;
+  return `seek account (${matched} of ${seeks.length} seeks decoded their own frame), ms: ${lines.join('; ')}; ${fetching.length} waited for media requests (${fetching.join('; ')})\n    the worker's wait: ${summary(stopParts).join('; ')}; ${nothingToStop} seeks found no run to stop\n    slowest (same parts): ${slowest.join('; ')}\n    drawn by pictures decoded before the frame from its keyframe: ${distances.join('; ')}`;
 }
 
 /**
