@@ -99,3 +99,25 @@ export const LOW_LATENCY_MAX_FROM_KEY = 12;
 export function seeksWithLowLatency(fromKey: number | null): boolean {
   return fromKey !== null && fromKey >= 0 && fromKey <= LOW_LATENCY_MAX_FROM_KEY;
 }
+
+/**
+ * How many frames a run in flight may still have to make before the frame
+ * asked for and be left to run. Every frame of a run is converted (about
+ * 10 ms at 1080p, with 4–5 ms of decoding); stopping it and starting at the
+ * frame asked for continues the open decode without converting the frames in
+ * between (continuesOpenDecode), or seeks (a proxy decodes at most 5 pictures
+ * before its frame). Measured with the review benchmark: a seek into the far
+ * end of a 24-frame run waited for all of it (353 ms).
+ */
+export const KEEP_RUN_AHEAD = 2;
+
+/**
+ * Whether the run in flight (`run`, which will next hand over frame `next`)
+ * should be left to make `target` rather than stopped: only when `target` is
+ * still ahead in it, at most KEEP_RUN_AHEAD frames after `next`.
+ */
+export function runInFlightServes(run: CacheWindow | null, next: number, target: number): boolean {
+  if (!run) return false;
+  const upcoming = Math.max(run.from, next);
+  return target >= upcoming && target <= run.to && target - upcoming <= KEEP_RUN_AHEAD;
+}

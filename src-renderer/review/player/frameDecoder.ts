@@ -2,6 +2,7 @@ import { ALL_FORMATS, EncodedPacketSink, Input, UrlSource, VideoSampleSink, type
 import { decoderWindow, frameOfTimestamp, seekStart } from '../../../src-shared/review/frameMatch.js';
 import { continuesOpenDecode, seeksWithLowLatency } from '../../../src-shared/review/frameCachePlan.js';
 import { sharedNow } from './sharedClock.js';
+import { PictureConverter } from './pictureConverter.js';
 
 /** A decoded frame, ready to draw: the picture at the cache's size, and which frame of the table it is. */
 export interface DecodedFrame {
@@ -74,9 +75,8 @@ export class FrameDecoder {
   private iteratorNext = -1;
   /** Pictures the table did not know (should stay 0). */
   unmatched = 0;
-  /** Where pictures are scaled to the cache's size (one canvas, reused: each conversion ends by taking its bitmap). */
-  private readonly canvas: OffscreenCanvas;
-  private readonly context: OffscreenCanvasRenderingContext2D;
+  /** Scales pictures to the cache's size. */
+  private readonly converter: PictureConverter;
 
   private constructor(
     private readonly input: Input,
@@ -88,13 +88,9 @@ export class FrameDecoder {
     private readonly packets: EncodedPacketSink,
     private readonly pts: Float64Array,
     readonly info: FrameDecoderInfo,
-    private readonly rotation: number,
+    rotation: number,
   ) {
-    this.canvas = new OffscreenCanvas(info.width, info.height);
-    const context = this.canvas.getContext('2d', { alpha: false });
-    if (!context) throw new Error('no 2D canvas in the decoder');
-    context.imageSmoothingQuality = 'medium';
-    this.context = context;
+    this.converter = new PictureConverter(info.width, info.height, rotation);
   }
 
   static async open(url: string, ptsSeconds: Float64Array, maxSide: number): Promise<FrameDecoder> {
@@ -163,9 +159,10 @@ export class FrameDecoder {
       }
       const decodedAt = sharedNow();
       const convertStart = performance.now();
-      const bitmap = this.toBitmap(sample);
-      stats.converted += 1;
+      const bitmap = await this.converter.convert(sample, signal);
       stats.convertMs += performance.now() - convertStart;
+      if (!bitmap) return stats;
+      stats.converted += 1;
       stats.firstFrameMs ??= performance.now() - started;
       stats.marks ??= { started: startedAt, ready: readyAt, decoded: decodedAt, converted: sharedNow(), ...fetchesSince(started) };
       onFrame({ frame, bitmap });
@@ -193,32 +190,6 @@ export class FrameDecoder {
     this.iterator = (seeksWithLowLatency(fromKey) ? this.lowLatencySink : this.sink).samples(start);
     this.iteratorNext = from;
     return fromKey;
-  }
-
-  /**
-   * The picture as a bitmap of the cache's size; closes the sample. Drawn
-   * scaled on a canvas, not by createImageBitmap's resize: measured in this
-   * Chromium's worker on a 1080p frame, 10–16 ms against 26–43 ms.
-   */
-  private toBitmap(sample: VideoSample): ImageBitmap {
-    const { width, height } = this.info;
-    const ctx = this.context;
-    try {
-      if (this.rotation === 0) {
-        const frame = sample.toVideoFrame();
-        try {
-          ctx.drawImage(frame, 0, 0, width, height);
-        } finally {
-          frame.close();
-        }
-      } else {
-        // Rotated recordings: mediabunny draws with the rotation applied.
-        sample.drawWithFit(ctx, { fit: 'fill' });
-      }
-      return this.canvas.transferToImageBitmap();
-    } finally {
-      sample.close();
-    }
   }
 
   async close(): Promise<void> {

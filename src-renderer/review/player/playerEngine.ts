@@ -1,5 +1,5 @@
 import { startPlayback, tick, type PlaybackPlan, type SchedulerState } from '../../../src-shared/review/playbackScheduler.js';
-import { cacheWindow, nextDecodeRun, type CacheWindow } from '../../../src-shared/review/frameCachePlan.js';
+import { cacheWindow, nextDecodeRun, runInFlightServes, type CacheWindow } from '../../../src-shared/review/frameCachePlan.js';
 import { DEFAULT_REVIEW_SPEED, type Speed } from '../../../src-shared/review/speeds.js';
 import { FrameCache, cacheCapacity } from './frameCache.js';
 import { WorkerFrameDecoder, type RunAccount } from './workerFrameDecoder.js';
@@ -68,6 +68,8 @@ export class PlayerEngine {
   private rafId: number | null = null;
   private generation = 0;
   private inflight: CacheWindow | null = null;
+  /** The next frame the run in flight will hand over (frames come in order). */
+  private inflightNext = 0;
   /** Stops the run in flight (in the worker) when a request makes it pointless. */
   private runAbort: AbortController | null = null;
   /** Frames a finished decode run did not produce (e.g. lost by a broken stream): not asked for again. */
@@ -212,9 +214,8 @@ export class PlayerEngine {
   }
 
   private retarget(target: number): void {
-    const run = this.inflight;
-    if (this.cache && !this.cache.has(target) && !(run && target >= run.from && target <= run.to)) {
-      // The run in flight does not hold the frame asked for: stop it now, so the new one starts at once.
+    if (this.cache && !this.cache.has(target) && !runInFlightServes(this.inflight, this.inflightNext, target)) {
+      // The run in flight will not make the frame asked for soon: stop it now, so the new one starts at once.
       this.generation++;
       this.runAbort?.abort();
     }
@@ -303,10 +304,12 @@ export class PlayerEngine {
       const produced = new Set<number>();
       const abort = new AbortController();
       this.inflight = run;
+      this.inflightNext = run.from;
       this.runAbort = abort;
       try {
         const end = await decoder.decode(run.from, run.to, ({ frame, bitmap }) => {
           produced.add(frame);
+          this.inflightNext = frame + 1;
           cache.put(frame, bitmap);
           cache.trim(this.window(), this.focus(), this.snapshot.displayed);
           // The frame asked for is drawn as it arrives, not at the next animation frame.

@@ -65,3 +65,31 @@ describe('backward decoding by keyframe interval', () => {
     expect(keyFrameAtOrBefore([30], 10)).toBe(0);
   });
 });
+
+describe('whether a seek waits for the run in flight', () => {
+  it('waits only for a frame the run will make within KEEP_RUN_AHEAD frames of its next one', async () => {
+    const { runInFlightServes, KEEP_RUN_AHEAD } = await import('../../../src-shared/review/frameCachePlan.js');
+    const run = { from: 100, to: 123 };
+    expect(runInFlightServes(null, 0, 100)).toBe(false);
+    expect(runInFlightServes(run, 100, 100)).toBe(true);
+    expect(runInFlightServes(run, 100, 100 + KEEP_RUN_AHEAD)).toBe(true);
+    // The far end of a long run: stopped, so the seek does not wait for every frame before it.
+    expect(runInFlightServes(run, 100, 123)).toBe(false);
+    expect(runInFlightServes(run, 110, 112)).toBe(true);
+    // Already handed over (and evicted since): the run will not make it again.
+    expect(runInFlightServes(run, 110, 105)).toBe(false);
+    expect(runInFlightServes(run, 100, 99)).toBe(false);
+    expect(runInFlightServes(run, 122, 124)).toBe(false);
+  });
+
+  it('keeps a run only for a frame inside it, not yet made, at most KEEP_RUN_AHEAD ahead (property)', async () => {
+    const { runInFlightServes, KEEP_RUN_AHEAD } = await import('../../../src-shared/review/frameCachePlan.js');
+    fc.assert(fc.property(fc.nat({ max: 1000 }), fc.nat({ max: 60 }), fc.nat({ max: 1100 }), fc.nat({ max: 1100 }), (from, len, next, target) => {
+      const run = { from, to: from + len };
+      const upcoming = Math.max(from, next);
+      const kept = runInFlightServes(run, next, target);
+      expect(kept).toBe(target >= upcoming && target <= run.to && target - upcoming <= KEEP_RUN_AHEAD);
+      if (kept) expect(target - upcoming).toBeLessThanOrEqual(KEEP_RUN_AHEAD);
+    }));
+  });
+});
