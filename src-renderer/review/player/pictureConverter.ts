@@ -14,8 +14,10 @@ import type { VideoSample } from 'mediabunny';
  * in two blocks. The pixels are as close to ffmpeg's Lanczos scaling as
  * drawImage's (PSNR 40.3 against 40.2 dB on a 1080p picture).
  *
- * Rotated recordings, and pictures copyTo cannot convert (it throws for some
- * formats), are drawn as before.
+ * Rotated recordings, pictures copyTo cannot convert (it throws for some
+ * formats), and pictures enlarged in either direction (anamorphic standard
+ * definition, small recordings: cheap to draw, and drawImage's enlargement is
+ * kept rather than a second one) are drawn as before.
  */
 export class PictureConverter {
   private rgbx = new Uint8ClampedArray(0);
@@ -50,11 +52,8 @@ export class PictureConverter {
         const rect = frame.visibleRect;
         width = rect?.width ?? frame.codedWidth;
         height = rect?.height ?? frame.codedHeight;
-        if (this.rgbx.length !== width * height * 4) this.rgbx = new Uint8ClampedArray(width * height * 4);
-        await frame.copyTo(this.rgbx, { format: 'RGBX', layout: [{ offset: 0, stride: width * 4 }] });
-      } catch {
-        this.copyFailed = true;
-        return this.draw(sample);
+        if (this.width > width || this.height > height) return this.drawFrame(frame);
+        if (!(await this.copyRgbx(frame, width, height))) return this.drawFrame(frame);
       } finally {
         frame.close();
       }
@@ -66,18 +65,35 @@ export class PictureConverter {
     }
   }
 
+  /** The visible picture as RGBX in this.rgbx; false (and drawn from now on) when copyTo cannot convert it. */
+  private async copyRgbx(frame: VideoFrame, width: number, height: number): Promise<boolean> {
+    if (this.rgbx.length !== width * height * 4) this.rgbx = new Uint8ClampedArray(width * height * 4);
+    try {
+      await frame.copyTo(this.rgbx, { format: 'RGBX', layout: [{ offset: 0, stride: width * 4 }] });
+      return true;
+    } catch {
+      this.copyFailed = true;
+      return false;
+    }
+  }
+
   /** Drawn scaled on the canvas (mediabunny applies a rotation). */
   private draw(sample: VideoSample): ImageBitmap {
-    if (this.rotation === 0) {
-      const frame = sample.toVideoFrame();
-      try {
-        this.context.drawImage(frame, 0, 0, this.width, this.height);
-      } finally {
-        frame.close();
-      }
-    } else {
+    if (this.rotation !== 0) {
       sample.drawWithFit(this.context, { fit: 'fill' });
+      return this.canvas.transferToImageBitmap();
     }
+    const frame = sample.toVideoFrame();
+    try {
+      return this.drawFrame(frame);
+    } finally {
+      frame.close();
+    }
+  }
+
+  /** The frame drawn scaled on the canvas; the caller closes it. */
+  private drawFrame(frame: VideoFrame): ImageBitmap {
+    this.context.drawImage(frame, 0, 0, this.width, this.height);
     return this.canvas.transferToImageBitmap();
   }
 }
