@@ -73,6 +73,8 @@ export class FrameDecoder {
   private iterator: AsyncGenerator<VideoSample, void, unknown> | null = null;
   /** The first frame the open iterator has not yielded yet. */
   private iteratorNext = -1;
+  /** The open decode's next picture, asked for by a run that was stopped while waiting for it. */
+  private pendingNext: Promise<IteratorResult<VideoSample, void>> | null = null;
   /** Pictures the table did not know (should stay 0). */
   unmatched = 0;
   /** Scales pictures to the cache's size. */
@@ -135,13 +137,14 @@ export class FrameDecoder {
     while (this.iteratorNext <= to) {
       if (signal.aborted) return stats;
       const waitStart = performance.now();
-      const pending = iterator.next();
+      const pending = this.pendingNext ?? iterator.next();
+      this.pendingNext = null;
       const next = await Promise.race([pending, aborted]);
       stats.waitMs += performance.now() - waitStart;
       if (next === 'aborted') {
-        // A sample that arrives after all is closed, never leaked; the half-done decode is dropped.
-        void pending.then((r) => { if (!r.done) r.value.close(); }, () => undefined);
-        await this.dropIterator();
+        // The open decode is kept with its picture still coming: the next run takes it up if it
+        // continues the decode (continuesOpenDecode), or drops it (dropIterator) if it seeks.
+        this.pendingNext = pending;
         return stats;
       }
       if (next.done) {
@@ -172,14 +175,18 @@ export class FrameDecoder {
 
   private async dropIterator(): Promise<void> {
     const it = this.iterator;
+    const pending = this.pendingNext;
     this.iterator = null;
+    this.pendingNext = null;
     this.iteratorNext = -1;
+    // A picture that arrives after all is closed, never leaked.
+    void pending?.then((r) => { if (!r.done) r.value.close(); }, () => undefined);
     await it?.return().catch(() => undefined);
   }
 
   /** Starts a decode at the keyframe at or before `from`; returns how many pictures lie between them (null: unknown). */
   private async seekTo(from: number): Promise<number | null> {
-    await this.iterator?.return();
+    await this.dropIterator();
     // The container's own timestamp of `from`, and the keyframe the sink will start at (its index is in memory; no bytes are read).
     const [, windowEnd] = decoderWindow(this.pts, from, from, this.info.offset);
     const picture = await this.packets.getPacket(windowEnd, { metadataOnly: true });

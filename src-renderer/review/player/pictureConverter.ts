@@ -15,12 +15,16 @@ import type { VideoSample } from 'mediabunny';
  * drawImage's (PSNR 40.3 against 40.2 dB on a 1080p picture).
  *
  * Rotated recordings, pictures copyTo cannot convert (it throws for some
- * formats), and pictures enlarged in either direction (anamorphic standard
+ * formats), pictures enlarged in either direction (anamorphic standard
  * definition, small recordings: cheap to draw, and drawImage's enlargement is
- * kept rather than a second one) are drawn as before.
+ * kept rather than a second one), and pictures reduced to less than half
+ * (4K and up) are drawn as before. Bilinear scaling reads 2x2 source pixels
+ * for each one it makes, so below half it skips some: against ffmpeg's
+ * Lanczos, a 1080p picture at a third (640x360) measured PSNR 34.5 dB against
+ * 37.7 dB for drawImage, while at 3/4, 2/3 and 1/2 both were within 0.15 dB.
  */
 export class PictureConverter {
-  private rgbx = new Uint8ClampedArray(0);
+  private rgba = new Uint8ClampedArray(0);
   private readonly canvas: OffscreenCanvas;
   private readonly context: OffscreenCanvasRenderingContext2D;
   /** Set when copyTo failed once: the rest of the recording is drawn. */
@@ -52,27 +56,30 @@ export class PictureConverter {
         const rect = frame.visibleRect;
         width = rect?.width ?? frame.codedWidth;
         height = rect?.height ?? frame.codedHeight;
-        if (this.width > width || this.height > height) return this.drawFrame(frame);
+        if (!scalesWithinHalf(width, height, this.width, this.height)) return this.drawFrame(frame);
         if (!(await this.copyRgbx(frame, width, height))) return this.drawFrame(frame);
       } finally {
         frame.close();
       }
       await yieldToMessages();
       if (signal.aborted) return null;
-      return await createImageBitmap(new ImageData(this.rgbx, width, height), { resizeWidth: this.width, resizeHeight: this.height, resizeQuality: 'low' });
+      return await createImageBitmap(new ImageData(this.rgba, width, height), { resizeWidth: this.width, resizeHeight: this.height, resizeQuality: 'low' });
     } finally {
       sample.close();
     }
   }
 
-  /** The visible picture as RGBX in this.rgbx; false (and drawn from now on) when copyTo cannot convert it. */
+  /** The visible picture as RGBA in this.rgba; false (and drawn from now on) when copyTo cannot convert it. */
   private async copyRgbx(frame: VideoFrame, width: number, height: number): Promise<boolean> {
-    if (this.rgbx.length !== width * height * 4) this.rgbx = new Uint8ClampedArray(width * height * 4);
+    if (this.rgba.length !== width * height * 4) this.rgba = new Uint8ClampedArray(width * height * 4);
     try {
-      await frame.copyTo(this.rgbx, { format: 'RGBX', layout: [{ offset: 0, stride: width * 4 }] });
+      // RGBA, not RGBX: the ImageData is read with its alpha, which must be opaque.
+      await frame.copyTo(this.rgba, { format: 'RGBA', layout: [{ offset: 0, stride: width * 4 }] });
       return true;
-    } catch {
+    } catch (err) {
+      // The same pictures would fail again: the rest of the recording is drawn, and the reason is on the console.
       this.copyFailed = true;
+      console.warn(`Pictures of ${frame.format ?? 'unknown'} format are drawn instead of copied: ${(err as Error).message}`);
       return false;
     }
   }
@@ -96,6 +103,11 @@ export class PictureConverter {
     this.context.drawImage(frame, 0, 0, this.width, this.height);
     return this.canvas.transferToImageBitmap();
   }
+}
+
+/** Whether a picture of w x h becomes outW x outH by reducing it, to no less than half, in both directions (or leaving it as it is). */
+export function scalesWithinHalf(w: number, h: number, outW: number, outH: number): boolean {
+  return outW <= w && outH <= h && outW * 2 >= w && outH * 2 >= h;
 }
 
 /** Lets the worker take the messages waiting for it (a seek's cancel), without setTimeout's clamping. */

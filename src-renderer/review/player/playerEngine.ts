@@ -309,7 +309,8 @@ export class PlayerEngine {
       try {
         const end = await decoder.decode(run.from, run.to, ({ frame, bitmap }) => {
           produced.add(frame);
-          this.inflightNext = frame + 1;
+          // A stopped run's last frames can arrive after the next run began: only this run's own count.
+          if (this.inflight === run) this.inflightNext = frame + 1;
           cache.put(frame, bitmap);
           cache.trim(this.window(), this.focus(), this.snapshot.displayed);
           // The frame asked for is drawn as it arrives, not at the next animation frame.
