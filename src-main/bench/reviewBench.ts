@@ -254,6 +254,9 @@ async function main(): Promise<void> {
       console.log(`\n  its review proxy (rule: ${decision.reasons.map((r) => r.message).join('; ')}): ${(made.sizeBytes / 2 ** 20).toFixed(1)} MiB vs ${(originalBytes / 2 ** 20).toFixed(1)} MiB original (${(made.sizeBytes / originalBytes).toFixed(2)}x), encoded in ${(made.encodeMs / 1000).toFixed(1)} s (${((c.frames / 30) / (made.encodeMs / 1000)).toFixed(2)}x real time), whole job ${(made.totalMs / 1000).toFixed(1)} s; what the analyst gets:`);
       await playerFigures(page, origin, c.id, c.frames);
     }
+    // The window shows one recording at a time: the last review's page (its decoder still filling
+    // its cache) is closed before the timeline of another recording is timed.
+    await page.close();
     if (process.env.MICROMOMENT_BENCH_SKIP_TIMELINE) console.log('\n(timeline part skipped)');
     else await timelineFigures(context, origin, longId, longFrames, loopback.token, caseDir);
     console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min: other work on the machine slows every figure).`);
