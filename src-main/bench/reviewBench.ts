@@ -128,7 +128,8 @@ async function seekAccount(page: Page, seeks: Timing[]): Promise<string> {
   const byDistance = new Map<number, number[]>();
   const each: { drawn: number; parts: number[]; fetches: number; fetchMs: number; fetchBytes: number }[] = [];
   const fetching: string[] = [];
-  const stopParts: Record<string, number[]> = { 'posted→stopped run\'s cancel taken': [], 'cancel taken→stopped run ended': [] };
+  const cancelTaken: number[] = [];
+  const stoppedEnded: number[] = [];
   let nothingToStop = 0;
   let matched = 0;
   for (const s of seeks) {
@@ -143,8 +144,8 @@ async function seekAccount(page: Page, seeks: Timing[]): Promise<string> {
     // The run the seek stopped (posted just before the seek's): when the worker took its cancel, and when it ended.
     const stopped = runs[runs.indexOf(run) - 1];
     if (stopped && stopped.cancelReceivedAt !== null && stopped.endedAt >= run.postedAt) {
-      stopParts['posted→stopped run\'s cancel taken']?.push(stopped.cancelReceivedAt - run.postedAt);
-      stopParts['cancel taken→stopped run ended']?.push(stopped.endedAt - stopped.cancelReceivedAt);
+      cancelTaken.push(stopped.cancelReceivedAt - run.postedAt);
+      stoppedEnded.push(stopped.endedAt - stopped.cancelReceivedAt);
     } else nothingToStop += 1;
     push('received→started', m.started - run.receivedAt);
     push('started→decoder ready', m.ready - m.started);
@@ -162,7 +163,7 @@ async function seekAccount(page: Page, seeks: Timing[]): Promise<string> {
   const lines = summary(parts);
   const distances = [...byDistance.entries()].sort((a, b) => a[0] - b[0]).map(([d, v]) => `${d}: n=${v.length} p50 ${percentile(v, 50).toFixed(0)} max ${Math.max(...v).toFixed(0)}`);
   const slowest = each.sort((a, b) => b.drawn - a.drawn).slice(0, 4).map((e) => `${e.drawn.toFixed(0)} = ${e.parts.map((p) => p.toFixed(0)).join(' + ')} (${e.fetches} requests, ${e.fetchMs.toFixed(0)} ms, ${(e.fetchBytes / 1024).toFixed(0)} KiB)`);
-  return `seek account (${matched} of ${seeks.length} seeks decoded their own frame), ms: ${lines.join('; ')}; ${fetching.length} waited for media requests (${fetching.join('; ')})\n    the worker's wait: ${summary(stopParts).join('; ')}; ${nothingToStop} seeks found no run to stop\n    slowest (same parts): ${slowest.join('; ')}\n    drawn by pictures decoded before the frame from its keyframe: ${distances.join('; ')}`;
+  return `seek account (${matched} of ${seeks.length} seeks decoded their own frame), ms: ${lines.join('; ')}; ${fetching.length} waited for media requests (${fetching.join('; ')})\n    the worker's wait: ${summary({ 'posted→stopped run\'s cancel taken': cancelTaken, 'cancel taken→stopped run ended': stoppedEnded }).join('; ')}; ${nothingToStop} seeks found no run to stop\n    slowest (same parts): ${slowest.join('; ')}\n    drawn by pictures decoded before the frame from its keyframe: ${distances.join('; ')}`;
 }
 
 /**

@@ -57,7 +57,7 @@ export class PictureConverter {
         width = rect?.width ?? frame.codedWidth;
         height = rect?.height ?? frame.codedHeight;
         if (!scalesWithinHalf(width, height, this.width, this.height)) return this.drawFrame(frame);
-        if (!(await this.copyRgbx(frame, width, height))) return this.drawFrame(frame);
+        if (!(await this.copyRgba(frame, width, height))) return this.drawFrame(frame);
       } finally {
         frame.close();
       }
@@ -70,7 +70,7 @@ export class PictureConverter {
   }
 
   /** The visible picture as RGBA in this.rgba; false (and drawn from now on) when copyTo cannot convert it. */
-  private async copyRgbx(frame: VideoFrame, width: number, height: number): Promise<boolean> {
+  private async copyRgba(frame: VideoFrame, width: number, height: number): Promise<boolean> {
     if (this.rgba.length !== width * height * 4) this.rgba = new Uint8ClampedArray(width * height * 4);
     try {
       // RGBA, not RGBX: the ImageData is read with its alpha, which must be opaque.
@@ -110,14 +110,19 @@ export function scalesWithinHalf(w: number, h: number, outW: number, outH: numbe
   return outW <= w && outH <= h && outW * 2 >= w && outH * 2 >= h;
 }
 
+/** One channel for every yield (a picture yields once; one channel, not one a picture). */
+let yieldChannel: MessageChannel | null = null;
+const yieldsWaiting: (() => void)[] = [];
+
 /** Lets the worker take the messages waiting for it (a seek's cancel), without setTimeout's clamping. */
 function yieldToMessages(): Promise<void> {
+  if (!yieldChannel) {
+    yieldChannel = new MessageChannel();
+    yieldChannel.port1.onmessage = () => yieldsWaiting.shift()?.();
+  }
+  const channel = yieldChannel;
   return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
+    yieldsWaiting.push(resolve);
     channel.port2.postMessage(null);
   });
 }
