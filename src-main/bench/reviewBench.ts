@@ -48,6 +48,9 @@ function percentile(values: number[], p: number): number {
 }
 const fmt = (values: number[]) => `p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms, max ${Math.max(...values).toFixed(1)} ms (n=${values.length})`;
 
+/** The parts of the page's PerformanceResourceTiming the timeline account reads (this side has no DOM types). */
+interface ResourceTimes { name: string; startTime: number; requestStart: number; responseStart: number; responseEnd: number }
+
 type Engine = { seek(f: number): void; step(d: number): void; getSnapshot(): { displayed: number | null; ready: boolean; error: string | null }; subscribe(l: () => void): () => void };
 
 interface Timing {
@@ -328,9 +331,19 @@ async function timelineFigures(context: BrowserContext, origin: string, longId: 
       const t = await p.evaluate(() => {
         const mount = performance.getEntriesByName('micromoment:timeline-mount')[0]!.startTime;
         const ready = performance.getEntriesByName('micromoment:timeline-ready')[0]!.startTime;
-        return { mountToReady: ready - mount, navigationToReady: ready };
+        // The overview's envelope is the last envelope response that ended before the overview was drawn.
+        const envelopes = (performance.getEntriesByType('resource') as unknown as ResourceTimes[])
+          .filter((e) => e.name.includes('review.envelope') && e.responseEnd <= ready);
+        const e = envelopes[envelopes.length - 1];
+        const account = e && {
+          asked: e.startTime - mount, queued: e.requestStart - e.startTime, host: e.responseStart - e.requestStart,
+          body: e.responseEnd - e.responseStart, drawing: ready - e.responseEnd,
+        };
+        return { mountToReady: ready - mount, navigationToReady: ready, account };
       });
       console.log(`  ${run}: overview drawn ${t.mountToReady.toFixed(1)} ms after the timeline asked for it (${t.navigationToReady.toFixed(0)} ms after the page began loading)`);
+      const a = t.account;
+      if (a) console.log(`    its envelope: asked ${a.asked.toFixed(1)} ms after mount, waited ${a.queued.toFixed(1)} ms for a connection, host ${a.host.toFixed(1)} ms to first byte, body ${a.body.toFixed(1)} ms, then ${a.drawing.toFixed(1)} ms to drawn`);
       if (!run.startsWith('first')) held.push(t.mountToReady);
       if (run.startsWith('first')) await p.screenshot({ path: path.join(caseDir, 'three-hour.png') });
       await p.close();

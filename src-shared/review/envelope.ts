@@ -87,30 +87,33 @@ export function minMaxEnvelopeFast(values: Float32Array, width: number, level: B
   const min = new Float32Array(buckets * cols).fill(NaN);
   const max = new Float32Array(buckets * cols).fill(NaN);
   const size = level.blockSize;
+  const lo = new Float64Array(cols);
+  const hi = new Float64Array(cols);
+  // Frames and blocks in the outer loop, columns inside: rows are read in order, and no function per cell
+  // (a closure per bucket and column made a three-hour overview cost 8 ms instead of 2, measured).
+  const take = (source: Float32Array, sourceHigh: Float32Array, row: number) => {
+    for (let c = 0; c < cols; c++) {
+      const column = pick[c] as number;
+      const l = source[row + column] as number;
+      const h = sourceHigh[row + column] as number;
+      // NaN fails both comparisons, so frames and blocks without a value are skipped.
+      if (l < (lo[c] as number)) lo[c] = l;
+      if (h > (hi[c] as number)) hi[c] = h;
+    }
+  };
   for (let b = 0; b < buckets; b++) {
     const [start, end] = bucketRange(from, span, buckets, b);
     const firstBlock = Math.ceil(start / size);
     const endBlock = Math.floor(end / size);
+    lo.fill(Infinity);
+    hi.fill(-Infinity);
+    for (let f = start; f < Math.min(end, firstBlock * size); f++) take(values, values, f * width);
+    for (let k = firstBlock; k < endBlock; k++) take(level.min, level.max, k * width);
+    for (let f = Math.max(start, endBlock * size); f < end; f++) take(values, values, f * width);
     for (let c = 0; c < cols; c++) {
-      const column = pick[c] as number;
-      let lo = Infinity;
-      let hi = -Infinity;
-      const frame = (f: number) => {
-        const v = values[f * width + column] as number;
-        if (v < lo) lo = v;
-        if (v > hi) hi = v;
-      };
-      for (let f = start; f < Math.min(end, firstBlock * size); f++) frame(f);
-      for (let k = firstBlock; k < endBlock; k++) {
-        const bl = level.min[k * width + column] as number;
-        const bh = level.max[k * width + column] as number;
-        if (bl < lo) lo = bl;
-        if (bh > hi) hi = bh;
-      }
-      for (let f = Math.max(start, endBlock * size); f < end; f++) frame(f);
-      if (lo !== Infinity) {
-        min[b * cols + c] = lo;
-        max[b * cols + c] = hi;
+      if (lo[c] !== Infinity) {
+        min[b * cols + c] = lo[c] as number;
+        max[b * cols + c] = hi[c] as number;
       }
     }
   }

@@ -9,6 +9,7 @@ import { launchChromium } from '../helpers/browser.js';
 import { startServe, type ServeProcess } from '../helpers/serveProcess.js';
 import { artifactsDir, cliBin, realMediaDir, tempDir } from '../helpers/paths.js';
 import { barcodesOfScreenshots } from '../helpers/screenBarcode.js';
+import { frameAtPixel, type StripView } from '../../src-shared/review/timelineView.js';
 import { callApi, openReview, presentations, readoutFrame, waitDisplayed } from './reviewPage.js';
 
 let fixtures: Record<FixtureName, FixtureInfo>;
@@ -213,4 +214,75 @@ describe('keyboard-first annotation', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+});
+
+/** Pixels of a timeline canvas in one colour (a curve's), read from the canvas itself. */
+async function pixelsOfColor(page: Page, testId: string, rgb: [number, number, number]): Promise<number> {
+  return page.getByTestId(testId).evaluate((el, [r, g, b]) => {
+    const c = el as HTMLCanvasElement;
+    const data = (c.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] === r && data[i + 1] === g && data[i + 2] === b) n++;
+    return n;
+  }, rgb);
+}
+
+/** The strip's frames as its label states them ("Frames 0–249 (250 shown; …)"). */
+async function stripView(page: Page): Promise<StripView> {
+  const m = /^Frames (\d+)–(\d+) \((\d+) shown/.exec((await page.getByTestId('strip-range').textContent()) ?? '');
+  expect(m).not.toBeNull();
+  return { from: Number(m![1]), to: Number(m![2]) + 1 };
+}
+
+describe('the timeline', () => {
+  it('draws the curves of the whole recording, hides a curve when asked, seeks on a click or a drag, and zooms the strip by key', async () => {
+    const id = ids.get(talkingHead)!;
+    const { page, errors } = await newPage();
+    const analysis = await callApi<{ status: string } | null>(page, 'analysis.latest', { id });
+    if (analysis?.status !== 'complete') await callApi(page, 'spot.run', { id });
+    const frames = (await callApi<{ frames: number }>(page, 'library.get', { id })).frames;
+    await openReview(page, server.origin, id);
+    const overview = page.getByTestId('timeline-overview');
+    await expect.poll(() => overview.getAttribute('data-ready'), { timeout: 20_000 }).toBe('true');
+
+    // The neutral score (grey #8a939c) is drawn across the recording; unticking it takes it off both timelines.
+    const neutral: [number, number, number] = [0x8a, 0x93, 0x9c];
+    expect(await pixelsOfColor(page, 'timeline-overview', neutral)).toBeGreaterThan(200);
+    await expect.poll(() => pixelsOfColor(page, 'timeline-strip', neutral)).toBeGreaterThan(50);
+    await page.screenshot({ path: path.join(artifactsDir, 'review-timeline.png') });
+    await page.getByLabel('neutral', { exact: true }).uncheck();
+    await expect.poll(() => pixelsOfColor(page, 'timeline-overview', neutral)).toBe(0);
+    expect(await pixelsOfColor(page, 'timeline-strip', neutral)).toBe(0);
+
+    // A click on the overview seeks to the frame under the pointer.
+    const box = (await overview.boundingBox())!;
+    const dx = Math.floor(box.width * 0.6) + 0.5;
+    await page.mouse.click(box.x + dx, box.y + box.height / 2);
+    const clicked = frameAtPixel({ from: 0, to: frames }, dx, box.width);
+    await waitDisplayed(page, clicked);
+    expect(await readoutFrame(page)).toBe(clicked);
+
+    // Zoom in by key: the strip shows half as many frames, still around the current frame.
+    const before = await stripView(page);
+    await page.keyboard.press('=');
+    await expect.poll(async () => { const v = await stripView(page); return v.to - v.from; }).toBe(Math.round((before.to - before.from) / 2));
+    const view = await stripView(page);
+    expect(clicked).toBeGreaterThanOrEqual(view.from);
+    expect(clicked).toBeLessThan(view.to);
+
+    // A drag along the strip seeks as it goes and ends on the frame under the pointer.
+    const strip = (await page.getByTestId('timeline-strip').boundingBox())!;
+    const y = strip.y + strip.height / 2;
+    await page.mouse.move(strip.x + strip.width * 0.2, y);
+    await page.mouse.down();
+    await page.mouse.move(strip.x + strip.width * 0.45, y, { steps: 5 });
+    const endDx = Math.floor(strip.width * 0.7) + 0.5;
+    await page.mouse.move(strip.x + endDx, y, { steps: 5 });
+    await page.mouse.up();
+    const dragged = frameAtPixel(view, endDx, strip.width);
+    await waitDisplayed(page, dragged);
+    expect(await readoutFrame(page)).toBe(dragged);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
 });

@@ -45,7 +45,7 @@ export function Timeline({ recordingId, frameCount, hasAnalysis, markers, cursor
     <section className="timeline" aria-label="Timeline">
       <TimelineCanvas label="Whole recording" testId="timeline-overview" view={overview} envelope={overviewEnv} shown={shown} markers={markers} cursor={cursor}
         height={70} onSeek={onSeek} onWidth={setOverviewWidth} onDrawn={markReady} />
-      <div className="strip-range">Frames {strip.from}–{strip.to - 1} ({strip.to - strip.from} shown; wheel, = and - zoom)</div>
+      <div className="strip-range" data-testid="strip-range">Frames {strip.from}–{strip.to - 1} ({strip.to - strip.from} shown; wheel, = and - zoom)</div>
       <TimelineCanvas label="Zoomed strip" testId="timeline-strip" view={strip} envelope={stripEnv} shown={shown} markers={markers} cursor={cursor}
         height={130} onSeek={onSeek} onWidth={setStripWidth} onWheelZoom={zoom} />
       {hasAnalysis ? <CurveToggles shown={shown} onChange={setShown} /> : <p className="subtle">No analysis yet: curves appear once the recording is analysed.</p>}

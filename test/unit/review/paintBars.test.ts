@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { bucketEdges, packColor, paintBars, type BarSeries } from '../../../src-renderer/review/timeline/paintBars.js';
+import { bytesFromBase64, float32FromBase64 } from '../../../src-renderer/review/data/base64.js';
+
+const GREY = packColor('#8a939c');
+/** A score curve over a canvas of `height` pixels: value 1 at the top row, 0 at the bottom. */
+const score = (column: number, color: string, height: number): BarSeries => ({ column, color, y0: height, yPerUnit: -height, lowest: -Infinity, highest: Infinity });
+
+/** The rows painted in pixel column x, as [first, last] or null. */
+function paintedRows(pixels: Uint32Array, width: number, height: number, x: number): [number, number] | null {
+  const rows = Array.from({ length: height }, (_, y) => y).filter((y) => pixels[y * width + x] !== 0);
+  return rows.length ? [rows[0] as number, rows[rows.length - 1] as number] : null;
+}
+
+describe('packColor', () => {
+  it('packs #rrggbb as the bytes r, g, b, 255 of an RGBA pixel', () => {
+    const bytes = new Uint8Array(Uint32Array.of(GREY).buffer);
+    expect(Array.from(bytes)).toEqual([0x8a, 0x93, 0x9c, 0xff]);
+  });
+  it('refuses anything but #rrggbb', () => {
+    for (const bad of ['red', '#12345', '#1234567', '#12345g', '8a939c#']) expect(() => packColor(bad)).toThrow(/#rrggbb/);
+  });
+});
+
+describe('paintBars', () => {
+  it('paints each bucket from its high to its low value, stretched to meet the previous bar', () => {
+    const width = 3;
+    const height = 10;
+    const pixels = new Uint32Array(width * height);
+    // Bucket 0 spans 0.8–0.9, bucket 1 spans 0.1–0.2 (stretched up to meet 0.8), bucket 2 has no value.
+    const env = { buckets: 3, columns: 1, min: Float32Array.of(0.8, 0.1, NaN), max: Float32Array.of(0.9, 0.2, NaN) };
+    paintBars(pixels, width, height, bucketEdges(3, (b) => b), env, [score(0, '#8a939c', height)]);
+    expect(paintedRows(pixels, width, height, 0)).toEqual([1, 1]);
+    expect(paintedRows(pixels, width, height, 1)).toEqual([2, 8]);
+    expect(paintedRows(pixels, width, height, 2)).toBeNull();
+    expect(pixels[2 * width + 1]).toBe(GREY);
+  });
+
+  it('paints later curves over earlier ones and leaves the rest transparent', () => {
+    const pixels = new Uint32Array(2 * 4);
+    const env = { buckets: 1, columns: 2, min: Float32Array.of(0, 0), max: Float32Array.of(1, 0.5) };
+    paintBars(pixels, 2, 4, bucketEdges(1, (b) => 2 * b), env, [score(0, '#ff0000', 4), score(1, '#0000ff', 4)]);
+    const red = packColor('#ff0000');
+    const blue = packColor('#0000ff');
+    expect(Array.from(pixels)).toEqual([red, red, red, red, blue, blue, blue, blue]);
+  });
+
+  it('clamps values to the curve\'s range (action-unit traces)', () => {
+    const pixels = new Uint32Array(10);
+    const env = { buckets: 1, columns: 1, min: Float32Array.of(-9), max: Float32Array.of(9) };
+    paintBars(pixels, 1, 10, bucketEdges(1, (b) => b), env, [{ column: 0, color: '#ffffff', y0: 5, yPerUnit: -10, lowest: -0.2, highest: 0.2 }]);
+    expect(paintedRows(pixels, 1, 10, 0)).toEqual([3, 6]);
+  });
+
+  it('shows every valued bucket in all its columns, and nothing of a bucket without value (property)', () => {
+    fc.assert(fc.property(
+      fc.array(fc.oneof(fc.constant(NaN), fc.float({ min: 0, max: 1, noNaN: true })), { minLength: 1, maxLength: 60 }),
+      fc.integer({ min: 1, max: 4 }), fc.integer({ min: 2, max: 40 }),
+      (lows, pxPerBucket, height) => {
+        const buckets = lows.length;
+        const width = buckets * pxPerBucket;
+        const min = Float32Array.from(lows);
+        const max = Float32Array.from(lows, (v) => (Number.isNaN(v) ? NaN : Math.min(1, v + 0.1)));
+        const pixels = new Uint32Array(width * height);
+        paintBars(pixels, width, height, bucketEdges(buckets, (b) => b * pxPerBucket), { buckets, columns: 1, min, max }, [score(0, '#8a939c', height)]);
+        for (let b = 0; b < buckets; b++) {
+          for (let x = b * pxPerBucket; x < (b + 1) * pxPerBucket; x++) {
+            const rows = paintedRows(pixels, width, height, x);
+            if (Number.isNaN(lows[b] as number)) { expect(rows).toBeNull(); continue; }
+            expect(rows).not.toBeNull();
+            // The bar covers the row of its own high value (clipped to the canvas) and is one unbroken run.
+            const [top, bottom] = rows as [number, number];
+            const ownTop = Math.min(height - 1, Math.round(height - (max[b] as number) * height));
+            expect(top).toBeLessThanOrEqual(ownTop);
+            expect(bottom).toBeGreaterThanOrEqual(ownTop);
+            for (let y = top; y <= bottom; y++) expect(pixels[y * width + x]).toBe(GREY);
+          }
+        }
+      },
+    ));
+  });
+});
+
+describe('base64 of the API', () => {
+  it('decodes what Node encodes, for any bytes (property)', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+      expect(Array.from(bytesFromBase64(Buffer.from(bytes).toString('base64')))).toEqual(Array.from(bytes));
+    }));
+  });
+  it('reads little-endian float32 values', () => {
+    const values = Float32Array.of(0, 1.5, -2.25, NaN, 3e-7);
+    const text = Buffer.from(values.buffer).toString('base64');
+    expect(Array.from(float32FromBase64(text))).toEqual(Array.from(values));
+  });
+});
