@@ -9,7 +9,7 @@ import { findRecordingIdBySha, getFrameTable, getRecording } from '../store/reco
 import { findSpottingRun } from '../store/spottingRepo.js';
 import type { ClaimedRecording, ScanStore } from './scanStore.js';
 import { isStoreFatal } from './storeErrors.js';
-import { shortfallWarning } from '../library/shortfall.js';
+import { shortfallWarning } from '../../src-shared/domain/shortfall.js';
 
 /**
  * The one writer of a scan: it owns the case connection and commits what the

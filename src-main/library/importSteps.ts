@@ -6,7 +6,7 @@ import type { LocatedTool } from '../media/ffmpegLocator.js';
 import { probeAndIndex, type ProbedRecording } from '../media/probeAndIndex.js';
 import type { StepControl } from '../media/stepControl.js';
 import { appendAudit } from '../store/auditLog.js';
-import { shortfallWarning } from './shortfall.js';
+import { shortfallWarning } from '../../src-shared/domain/shortfall.js';
 import { addLocation, findRecordingIdBySha, insertFrameTable, insertRecording } from '../store/recordingsRepo.js';
 import { ImportError } from './importErrors.js';
 

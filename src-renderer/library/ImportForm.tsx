@@ -90,6 +90,7 @@ export function ImportForm({ onImported }: { onImported: () => void }) {
           {results.map((r) => (
             <li key={r.path} className={r.status}>
               <strong>{r.status}</strong> {r.path}{r.error ? `: ${r.error}` : ''}
+              {r.warning && <span className="warning" data-testid="import-warning"> WARNING: {r.warning}</span>}
             </li>
           ))}
           {skipped !== null && skipped > 0 && <li>{skipped} other file{skipped === 1 ? '' : 's'} in the folder left alone (not recordings by extension)</li>}

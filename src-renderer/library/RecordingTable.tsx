@@ -3,6 +3,7 @@ import type { Recording } from '../../src-shared/domain/recording.js';
 import { reviewHash } from '../app/route.js';
 import { formatDuration } from './formatDuration.js';
 import { requestExport } from '../report/exportRequests.js';
+import { recordingShortfall } from '../../src-shared/domain/shortfall.js';
 
 type RecordingState = MethodResult<'library.states'>[number];
 
@@ -29,7 +30,7 @@ export function RecordingTable({ recordings, states, onSpot, spotting }: {
           return (
             <tr key={r.id}>
               <td>{r.id}</td>
-              <td title={r.locations.join('\n')}>{r.name}</td>
+              <td title={r.locations.join('\n')}>{r.name}<ShortfallBadge recording={r} /></td>
               <td>{formatDuration(r.durationS)}</td>
               <td className="num">{r.frames}</td>
               <td className="num">{r.fps.toFixed(3)}{r.vfr ? ' VFR' : ''}</td>
@@ -52,4 +53,10 @@ export function RecordingTable({ recordings, states, onSpot, spotting }: {
       </tbody>
     </table>
   );
+}
+
+/** A recording that decodes to much less video than its file declares is marked where the analyst picks it. */
+function ShortfallBadge({ recording }: { recording: Recording }) {
+  const warning = recordingShortfall(recording);
+  return warning ? <span className="warning badge" data-testid="recording-warning" title={`WARNING: ${warning}`}> ⚠ incomplete?</span> : null;
 }

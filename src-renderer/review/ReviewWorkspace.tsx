@@ -19,6 +19,7 @@ import { AnnotationDetails } from './annotate/AnnotationDetails.js';
 import { useShortcuts, type ActionHandlers } from './keys/useShortcuts.js';
 import { ShortcutSheet } from './keys/ShortcutSheet.js';
 import { loopRangeFor } from './loopRange.js';
+import { recordingShortfall } from '../../src-shared/domain/shortfall.js';
 import { requestExport } from '../report/exportRequests.js';
 import { shortcutsRequest, speedRequest } from '../app/windowRequests.js';
 
@@ -39,6 +40,7 @@ export function ReviewWorkspace({ data, analyst, initialFrame }: { data: ReviewD
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const goToRef = useRef<HTMLInputElement>(null);
   const hasAnalysis = data.analysis?.status === 'complete';
+  const shortfall = recordingShortfall(recording);
 
   const queue = useMemo(
     () => buildQueue(spot?.candidates ?? [], spot?.spottingRunId ?? null, annotations.state?.annotations ?? []),
@@ -137,6 +139,7 @@ export function ReviewWorkspace({ data, analyst, initialFrame }: { data: ReviewD
         <button type="button" onClick={() => requestExport(recording.id)} title="Export a report of this recording">Export report…</button>
       </div>
       {!media.playable && <p className="error" role="alert">{media.note}</p>}
+      {shortfall && <p className="warning" role="alert" data-testid="recording-warning">WARNING: {shortfall}.</p>}
       <div className="review-grid">
         <div className="review-main">
           <PlayerCanvas engine={engine} snapshot={snap} aspect={recording.probe.width / recording.probe.height} />

@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { ensureFixtures, type FixtureInfo, type FixtureName } from '../fixtures/generate.js';
 import { launchChromium } from '../helpers/browser.js';
 import { startServe, type ServeProcess } from '../helpers/serveProcess.js';
-import { artifactsDir, tempDir } from '../helpers/paths.js';
+import { artifactsDir, realMediaDir, tempDir } from '../helpers/paths.js';
 
 let fixtures: Record<FixtureName, FixtureInfo>;
 let server: ServeProcess;
@@ -53,6 +53,29 @@ describe('the library in Chromium through the loopback host', () => {
     await page.reload();
     await expect.poll(() => page.getByTestId('recordings').locator('tbody tr').count()).toBe(1);
     await page.screenshot({ path: path.join(artifactsDir, 'library.png'), fullPage: true });
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('warns, on import, in the library and in the review window, of a file that decodes to much less video than it declares', async () => {
+    const cut = path.join(tempDir(), 'cut short.mp4');
+    fs.writeFileSync(cut, fs.readFileSync(path.join(realMediaDir, 'cap13_edit2.mp4')).subarray(0, 200_000));
+    const warning = 'WARNING: only 9.480 s of video decode, but the file declares 30.600 s: it may be cut short or damaged; compare it with its source';
+    const page = await browser.newPage();
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+    await page.goto(server.url);
+    await page.getByLabel('Import recordings (one path per line)').fill(cut);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => page.getByTestId('import-warning').textContent(), { timeout: 30_000 }).toBe(` ${warning}`);
+    const row = page.getByTestId('recordings').locator('tbody tr', { hasText: 'cut short.mp4' });
+    await expect.poll(() => row.getByTestId('recording-warning').getAttribute('title')).toBe(warning);
+    // The intact recording of the first test carries no such mark.
+    expect(await page.getByTestId('recordings').locator('tbody tr', { hasText: path.basename(fixtures.ntsc.path) }).getByTestId('recording-warning').count()).toBe(0);
+    await page.screenshot({ path: path.join(artifactsDir, 'library-warning.png'), fullPage: true });
+    await page.evaluate(() => localStorage.setItem('micromoment.analyst', 'E2E Analyst')); // the review window would ask the name first
+    await row.getByRole('link', { name: 'Review' }).click();
+    await expect.poll(() => page.getByTestId('recording-warning').textContent(), { timeout: 20_000 }).toBe(`${warning}.`);
     expect(consoleErrors).toEqual([]);
     await page.close();
   });

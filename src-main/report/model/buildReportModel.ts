@@ -1,5 +1,6 @@
 import type { Annotation } from '../../../src-shared/domain/annotation.js';
 import type { Recording } from '../../../src-shared/domain/recording.js';
+import { recordingShortfall } from '../../../src-shared/domain/shortfall.js';
 import type { FrameTable } from '../../../src-shared/time/frameTable.js';
 import { formatClock } from '../../../src-shared/time/timecode.js';
 import { firstMillisecondAfter } from '../../../src-shared/time/screenMilliseconds.js';
@@ -115,6 +116,8 @@ function verificationSection(v: ReportInputs['verification']): VerificationSecti
 function notices(input: ReportInputs, v: VerificationSection, counts: ReportModel['counts']): string[] {
   const out: string[] = [];
   if (!v.holds) out.push(verificationNotice(v));
+  const shortfall = recordingShortfall(input.recording);
+  if (shortfall) out.push(`The file may be incomplete: ${shortfall}.`);
   if (!input.analysis) {
     out.push(input.newestAnalysisStatus === 'running'
       ? 'The analysis of this recording had not finished when this report was made: there are no emotion curves, and face images show the whole frame.'

@@ -46,6 +46,16 @@ describe('the report model', () => {
     expect(missing.notices[0]).toMatch(/^THE ORIGINAL WAS NOT FOUND/);
   });
 
+  it('warns when the file declares much more video than decodes (a copy cut short), after any verification notice', () => {
+    const base = inputs().recording;
+    const cut = { ...base, durationS: 9.48, probe: { ...base.probe, durationS: 30.6 } };
+    expect(buildReportModel(inputs({ recording: cut })).notices[0]).toBe(
+      'The file may be incomplete: only 9.480 s of video decode, but the file declares 30.600 s: it may be cut short or damaged; compare it with its source.');
+    const missing = buildReportModel(inputs({ recording: cut, verification: { at: 'now', mismatchAllowed: true, locations: [{ path: '/gone.mp4', state: 'missing', sha256: null }] } }));
+    expect(missing.notices.slice(0, 2).map((n) => n.slice(0, 28))).toEqual(['THE ORIGINAL WAS NOT FOUND a', 'The file may be incomplete: ']);
+    expect(buildReportModel(inputs()).notices.some((n) => n.includes('incomplete'))).toBe(false);
+  });
+
   it('counts verdicts, numbers annotations in time order and names everyone who acted', () => {
     const m = buildReportModel(inputs({
       annotations: [

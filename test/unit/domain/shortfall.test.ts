@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { shortfallWarning } from '../../../src-main/library/shortfall.js';
+import { shortfallWarning } from '../../../src-shared/domain/shortfall.js';
 
 describe('shortfallWarning', () => {
   it('warns when much less video decodes than the file declares (a faststart MP4 cut short)', () => {

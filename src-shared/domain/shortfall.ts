@@ -11,3 +11,8 @@ export function shortfallWarning(declaredS: number | null, decodedS: number): st
   if (declaredS - decodedS <= Math.max(1, 0.05 * declaredS)) return null;
   return `only ${decodedS.toFixed(3)} s of video decode, but the file declares ${declaredS.toFixed(3)} s: it may be cut short or damaged; compare it with its source`;
 }
+
+/** The shortfall warning of a stored recording (what the scan printed for it), or null. */
+export function recordingShortfall(recording: { durationS: number; probe: { durationS: number | null } }): string | null {
+  return shortfallWarning(recording.probe.durationS, recording.durationS);
+}
