@@ -11,7 +11,7 @@ export interface ClaimedRecording {
   probe: Probe;
   frames: number;
   table: FrameTable;
-  /** The file declares noticeably more video than decodes (cut short or damaged: library/shortfall.ts), or null. */
+  /** The file declares noticeably more video than decodes (cut short or damaged: src-shared/domain/shortfall.ts), or null. */
   warning: string | null;
 }
 

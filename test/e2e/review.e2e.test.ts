@@ -227,6 +227,29 @@ async function pixelsOfColor(page: Page, testId: string, rgb: [number, number, n
   }, rgb);
 }
 
+/** Where a canvas draws, in page pixels: inside its border, over the width its pixels span. */
+async function drawingArea(page: Page, testId: string): Promise<{ left: number; top: number; width: number; height: number }> {
+  return page.getByTestId(testId).evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { left: r.left + el.clientLeft, top: r.top + el.clientTop, width: el.clientWidth, height: el.clientHeight };
+  });
+}
+
+/** The pixel column of the cursor (the white line) on a timeline canvas's bottom row, where no curve is drawn; -1 if none. */
+async function cursorColumn(page: Page, testId: string): Promise<number> {
+  return page.getByTestId(testId).evaluate((el) => {
+    const c = el as HTMLCanvasElement;
+    const row = (c.getContext('2d') as CanvasRenderingContext2D).getImageData(0, c.height - 1, c.width, 1).data;
+    let best = -1;
+    let brightest = 128;
+    for (let x = 0; x < c.width; x++) {
+      const level = Math.min(row[4 * x] as number, row[4 * x + 1] as number, row[4 * x + 2] as number);
+      if (level > brightest) { brightest = level; best = x; }
+    }
+    return best;
+  });
+}
+
 /** The strip's frames as its label states them ("Frames 0–249 (250 shown; …)"). */
 async function stripView(page: Page): Promise<StripView> {
   const m = /^Frames (\d+)–(\d+) \((\d+) shown/.exec((await page.getByTestId('strip-range').textContent()) ?? '');
@@ -254,13 +277,15 @@ describe('the timeline', () => {
     await expect.poll(() => pixelsOfColor(page, 'timeline-overview', neutral)).toBe(0);
     expect(await pixelsOfColor(page, 'timeline-strip', neutral)).toBe(0);
 
-    // A click on the overview seeks to the frame under the pointer.
-    const box = (await overview.boundingBox())!;
-    const dx = Math.floor(box.width * 0.6) + 0.5;
-    await page.mouse.click(box.x + dx, box.y + box.height / 2);
-    const clicked = frameAtPixel({ from: 0, to: frames }, dx, box.width);
+    // A click on the overview seeks to the frame under the pointer, and the cursor is drawn where the click was.
+    const inner = await drawingArea(page, 'timeline-overview');
+    const dx = Math.floor(inner.width * 0.6) + 0.5;
+    await page.mouse.click(inner.left + dx, inner.top + 20);
+    const clicked = frameAtPixel({ from: 0, to: frames }, dx, inner.width);
     await waitDisplayed(page, clicked);
     expect(await readoutFrame(page)).toBe(clicked);
+    await expect.poll(() => cursorColumn(page, 'timeline-overview')).toBeGreaterThanOrEqual(Math.floor(dx) - 1);
+    expect(await cursorColumn(page, 'timeline-overview')).toBeLessThanOrEqual(Math.floor(dx) + 1);
 
     // Zoom in by key: the strip shows half as many frames, still around the current frame.
     const before = await stripView(page);
@@ -271,13 +296,13 @@ describe('the timeline', () => {
     expect(clicked).toBeLessThan(view.to);
 
     // A drag along the strip seeks as it goes and ends on the frame under the pointer.
-    const strip = (await page.getByTestId('timeline-strip').boundingBox())!;
-    const y = strip.y + strip.height / 2;
-    await page.mouse.move(strip.x + strip.width * 0.2, y);
+    const strip = await drawingArea(page, 'timeline-strip');
+    const y = strip.top + strip.height / 2;
+    await page.mouse.move(strip.left + strip.width * 0.2, y);
     await page.mouse.down();
-    await page.mouse.move(strip.x + strip.width * 0.45, y, { steps: 5 });
+    await page.mouse.move(strip.left + strip.width * 0.45, y, { steps: 5 });
     const endDx = Math.floor(strip.width * 0.7) + 0.5;
-    await page.mouse.move(strip.x + endDx, y, { steps: 5 });
+    await page.mouse.move(strip.left + endDx, y, { steps: 5 });
     await page.mouse.up();
     const dragged = frameAtPixel(view, endDx, strip.width);
     await waitDisplayed(page, dragged);

@@ -3,7 +3,11 @@ const nativeDecode = (Uint8Array as unknown as { fromBase64?: (text: string) => 
 
 /** Bytes from base64. */
 export function bytesFromBase64(text: string): Uint8Array {
-  if (nativeDecode) return nativeDecode(text);
+  return nativeDecode ? nativeDecode(text) : bytesFromBase64Portable(text);
+}
+
+/** The same without the native decoder (older engines, and Node 20 where the unit tests run). */
+export function bytesFromBase64Portable(text: string): Uint8Array {
   const bytes = atob(text);
   const out = new Uint8Array(bytes.length);
   for (let i = 0; i < bytes.length; i++) out[i] = bytes.charCodeAt(i);

@@ -57,9 +57,11 @@ export function TimelineCanvas({ view, envelope, shown, markers, cursor, height,
     }
   }, [width, height, view, envelope, shown, markers, cursor, onDrawn]);
 
+  // The frame under the pointer, measured inside the border over the width the canvas draws on
+  // (clientWidth), so a click lands on the frame drawn under it.
   const frameAt = (clientX: number) => {
-    const rect = (canvas.current as HTMLCanvasElement).getBoundingClientRect();
-    return frameAtPixel(view, clientX - rect.left, rect.width);
+    const el = canvas.current as HTMLCanvasElement;
+    return frameAtPixel(view, clientX - el.getBoundingClientRect().left - el.clientLeft, Math.max(1, el.clientWidth));
   };
   return (
     <canvas

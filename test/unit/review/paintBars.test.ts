@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { bucketEdges, packColor, paintBars, type BarSeries } from '../../../src-renderer/review/timeline/paintBars.js';
-import { bytesFromBase64, float32FromBase64 } from '../../../src-renderer/review/data/base64.js';
+import { bytesFromBase64, bytesFromBase64Portable, float32FromBase64 } from '../../../src-renderer/review/data/base64.js';
 
 const GREY = packColor('#8a939c');
 /** A score curve over a canvas of `height` pixels: value 1 at the top row, 0 at the bottom. */
@@ -53,7 +53,7 @@ describe('paintBars', () => {
     expect(paintedRows(pixels, 1, 10, 0)).toEqual([3, 6]);
   });
 
-  it('shows every valued bucket in all its columns, and nothing of a bucket without value (property)', () => {
+  it('shows every valued bucket in all its columns, from its high row to its low row, and nothing of a bucket without value (property)', () => {
     fc.assert(fc.property(
       fc.array(fc.oneof(fc.constant(NaN), fc.float({ min: 0, max: 1, noNaN: true })), { minLength: 1, maxLength: 60 }),
       fc.integer({ min: 1, max: 4 }), fc.integer({ min: 2, max: 40 }),
@@ -64,28 +64,55 @@ describe('paintBars', () => {
         const max = Float32Array.from(lows, (v) => (Number.isNaN(v) ? NaN : Math.min(1, v + 0.1)));
         const pixels = new Uint32Array(width * height);
         paintBars(pixels, width, height, bucketEdges(buckets, (b) => b * pxPerBucket), { buckets, columns: 1, min, max }, [score(0, '#8a939c', height)]);
+        const row = (v: number) => Math.min(height - 1, Math.round(height - v * height));
         for (let b = 0; b < buckets; b++) {
           for (let x = b * pxPerBucket; x < (b + 1) * pxPerBucket; x++) {
             const rows = paintedRows(pixels, width, height, x);
             if (Number.isNaN(lows[b] as number)) { expect(rows).toBeNull(); continue; }
             expect(rows).not.toBeNull();
-            // The bar covers the row of its own high value (clipped to the canvas) and is one unbroken run.
+            // One unbroken run covering the bucket's own high and low rows (clipped to the canvas).
             const [top, bottom] = rows as [number, number];
-            const ownTop = Math.min(height - 1, Math.round(height - (max[b] as number) * height));
-            expect(top).toBeLessThanOrEqual(ownTop);
-            expect(bottom).toBeGreaterThanOrEqual(ownTop);
+            // Its top is the row of its high value, or of the previous bar's low value where that is higher (the stretch).
+            const previousLow = b > 0 && !Number.isNaN(lows[b - 1] as number) ? (min[b - 1] as number) : -Infinity;
+            expect(top).toBe(row(Math.max(max[b] as number, previousLow)));
+            expect(bottom).toBeGreaterThanOrEqual(Math.min(row(min[b] as number), height - 1) - (row(min[b] as number) > row(max[b] as number) ? 1 : 0));
             for (let y = top; y <= bottom; y++) expect(pixels[y * width + x]).toBe(GREY);
           }
         }
       },
     ));
   });
+
+  it('on an overview (buckets at fractional pixel edges, several to a pixel), every pixel column that holds a valued bucket shows it (property)', () => {
+    fc.assert(fc.property(
+      fc.array(fc.oneof(fc.constant(NaN), fc.float({ min: 0, max: 1, noNaN: true })), { minLength: 1, maxLength: 200 }),
+      fc.integer({ min: 1, max: 200 }), fc.integer({ min: 2, max: 30 }),
+      (values, wantedWidth, height) => {
+        const buckets = values.length;
+        const width = Math.min(wantedWidth, buckets);
+        const v = Float32Array.from(values);
+        const pixels = new Uint32Array(width * height);
+        const edges = bucketEdges(buckets, (b) => (b * width) / buckets);
+        paintBars(pixels, width, height, edges, { buckets, columns: 1, min: v, max: v }, [score(0, '#8a939c', height)]);
+        for (let b = 0; b < buckets; b++) {
+          if (Number.isNaN(values[b] as number)) continue;
+          const x = Math.min(width - 1, edges[b] as number);
+          const y = Math.min(height - 1, Math.round(height - (v[b] as number) * height));
+          expect(pixels[y * width + x]).toBe(GREY);
+        }
+        // Nothing outside the canvas's columns is reachable, and a recording without values paints nothing.
+        if (values.every((x) => Number.isNaN(x))) expect(pixels.every((p) => p === 0)).toBe(true);
+      },
+    ));
+  });
 });
 
 describe('base64 of the API', () => {
-  it('decodes what Node encodes, for any bytes (property)', () => {
+  it('decodes what Node encodes, for any bytes, with the native decoder where there is one and without it (property)', () => {
     fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
-      expect(Array.from(bytesFromBase64(Buffer.from(bytes).toString('base64')))).toEqual(Array.from(bytes));
+      const text = Buffer.from(bytes).toString('base64');
+      expect(Array.from(bytesFromBase64Portable(text))).toEqual(Array.from(bytes));
+      expect(Array.from(bytesFromBase64(text))).toEqual(Array.from(bytes));
     }));
   });
   it('reads little-endian float32 values', () => {
