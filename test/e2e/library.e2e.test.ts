@@ -74,8 +74,12 @@ describe('the library in Chromium through the loopback host', () => {
     expect(await page.getByTestId('recordings').locator('tbody tr', { hasText: path.basename(fixtures.ntsc.path) }).getByTestId('recording-warning').count()).toBe(0);
     await page.screenshot({ path: path.join(artifactsDir, 'library-warning.png'), fullPage: true });
     await page.evaluate(() => localStorage.setItem('micromoment.analyst', 'E2E Analyst')); // the review window would ask the name first
-    await row.getByRole('link', { name: 'Review' }).click();
+    // Opened from an address that carries both the token and the recording (the token is dropped, the place is kept).
+    const id = Number(await row.locator('td').first().textContent());
+    await page.goto(`${server.url}#/review/${id}`);
     await expect.poll(() => page.getByTestId('recording-warning').textContent(), { timeout: 20_000 }).toBe(`${warning}.`);
+    expect(new URL(page.url()).search).toBe('');
+    expect(new URL(page.url()).hash).toMatch(new RegExp(`^#/review/${id}(\\?frame=\\d+)?$`));
     expect(consoleErrors).toEqual([]);
     await page.close();
   });
