@@ -343,7 +343,8 @@ async function timelineFigures(context: BrowserContext, origin: string, longId: 
       });
       console.log(`  ${run}: overview drawn ${t.mountToReady.toFixed(1)} ms after the timeline asked for it (${t.navigationToReady.toFixed(0)} ms after the page began loading)`);
       const a = t.account;
-      if (a) console.log(`    its envelope: asked ${a.asked.toFixed(1)} ms after mount, waited ${a.queued.toFixed(1)} ms for a connection, host ${a.host.toFixed(1)} ms to first byte, body ${a.body.toFixed(1)} ms, then ${a.drawing.toFixed(1)} ms to drawn`);
+      const when = a && (a.asked < 0 ? `asked ahead, ${(-a.asked).toFixed(1)} ms before mount` : `asked ${a.asked.toFixed(1)} ms after mount`);
+      if (a) console.log(`    its envelope: ${when}, waited ${a.queued.toFixed(1)} ms for a connection, host ${a.host.toFixed(1)} ms to first byte, body ${a.body.toFixed(1)} ms, then ${a.drawing.toFixed(1)} ms to drawn`);
       if (!run.startsWith('first')) held.push(t.mountToReady);
       if (run.startsWith('first')) await p.screenshot({ path: path.join(caseDir, 'three-hour.png') });
       await p.close();

@@ -307,6 +307,21 @@ describe('the timeline', () => {
     const dragged = frameAtPixel(view, endDx, strip.width);
     await waitDisplayed(page, dragged);
     expect(await readoutFrame(page)).toBe(dragged);
+
+    // Opened again, the window asks for the overview while it loads the frame table (its width is known
+    // from the first time), so the request leaves before the timeline mounts, and it is drawn from it.
+    await page.reload();
+    await expect.poll(() => page.getByTestId('timeline-overview').getAttribute('data-ready'), { timeout: 20_000 }).toBe('true');
+    const order = await page.evaluate(() => {
+      const mount = performance.getEntriesByName('micromoment:timeline-mount')[0]!.startTime;
+      const envelopes = performance.getEntriesByType('resource').filter((e) => e.name.includes('review.envelope')).map((e) => e.startTime);
+      return { mount, envelopes };
+    });
+    expect(order.envelopes.length).toBeGreaterThanOrEqual(1);
+    expect(Math.min(...order.envelopes)).toBeLessThan(order.mount);
+    // One overview request, not a second one at mount: the strip's is the only other.
+    expect(order.envelopes).toHaveLength(2);
+    expect(await pixelsOfColor(page, 'timeline-overview', neutral)).toBeGreaterThan(200); // a reload shows every score again
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);

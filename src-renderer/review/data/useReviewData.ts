@@ -3,6 +3,7 @@ import type { MethodResult } from '../../../src-shared/api/contract.js';
 import type { Recording } from '../../../src-shared/domain/recording.js';
 import type { FrameTable } from '../../../src-shared/time/index.js';
 import { api } from '../../api/client.js';
+import { askOverviewAhead } from '../timeline/overviewAhead.js';
 
 export interface ReviewData {
   recording: Recording;
@@ -25,9 +26,15 @@ export function useReviewData(id: number): { data: ReviewData | null; error: str
   useEffect(() => {
     let live = true;
     (async () => {
+      const asked = { recording: api.call('library.get', { id }), analysis: api.call('analysis.latest', { id }) };
+      // The timeline's overview is asked for beside the frame table (both small calls answer first), so it
+      // is there when the timeline mounts instead of competing with the page opening.
+      void Promise.all([asked.recording, asked.analysis]).then(([r, a]) => {
+        if (live && a?.status === 'complete') askOverviewAhead(id, r.frames);
+      }, () => undefined);
       const [recording, dto, media, spot, analysis] = await Promise.all([
-        api.call('library.get', { id }), api.call('library.frameTable', { id }), api.call('review.media', { id }),
-        api.call('spot.latest', { id }), api.call('analysis.latest', { id }),
+        asked.recording, api.call('library.frameTable', { id }), api.call('review.media', { id }),
+        api.call('spot.latest', { id }), asked.analysis,
       ]);
       const table: FrameTable = { timeBase: dto.timeBase, ptsTicks: dto.ptsTicks };
       const { num, den } = dto.timeBase;

@@ -5,6 +5,7 @@ import { CurveToggles } from './CurveToggles.js';
 import { TimelineCanvas } from './TimelineCanvas.js';
 import type { TimelineMarker } from './drawTimeline.js';
 import { useEnvelope } from './useEnvelope.js';
+import { rememberOverviewWidth } from './overviewAhead.js';
 
 export interface TimelineHandle {
   zoom(factor: number): void;
@@ -28,6 +29,7 @@ export function Timeline({ recordingId, frameCount, hasAnalysis, markers, cursor
   // The benchmark measures from here to the overview's first complete drawing.
   useEffect(() => { performance.mark('micromoment:timeline-mount'); }, []);
   const markReady = useCallback(() => { performance.mark('micromoment:timeline-ready'); }, []);
+  useEffect(() => { if (overviewWidth > 0) rememberOverviewWidth(overviewWidth); }, [overviewWidth]);
   const overviewEnv = useEnvelope(recordingId, hasAnalysis, 0, frameCount, overviewWidth);
   const stripEnv = useEnvelope(recordingId, hasAnalysis, strip.from, strip.to, stripWidth);
 

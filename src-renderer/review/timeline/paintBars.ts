@@ -41,8 +41,9 @@ export function packColor(hex: string): number {
 /**
  * Paints each series into `pixels` (width x height, row major), later series
  * over earlier ones. Bucket b covers the pixel columns from edges[b] up to
- * edges[b + 1], at least one; its bar spans from its high value to its low
- * value, at least one pixel inside the canvas, and is stretched to meet the previous bucket's
+ * edges[b + 1], at least one; its bar covers every row from the one holding
+ * its high value to the one holding its low value (at least one, inside the
+ * canvas), and is stretched to meet the previous bucket's
  * bar so the trace stays continuous. A bucket without a value paints nothing
  * and breaks the trace.
  */
@@ -61,14 +62,21 @@ export function paintBars(pixels: Uint32Array, width: number, height: number, ed
       if (!Number.isNaN(prevLo)) { lo = Math.min(lo, prevHi); hi = Math.max(hi, prevLo); }
       prevLo = ownLo;
       prevHi = ownHi;
-      const x0 = edges[b] as number;
+      // With more buckets than pixels the last ones can start at the right edge: they belong to the last column.
+      const x0 = Math.min(width - 1, edges[b] as number);
       const x1 = Math.max(x0 + 1, edges[b + 1] as number);
-      // Kept inside the canvas, so a value at the very edge (a score of exactly 0) still shows.
-      const top = Math.min(height - 1, Math.max(0, Math.round(s.y0 + Math.min(s.highest, Math.max(s.lowest, hi)) * s.yPerUnit)));
-      const bottom = Math.max(top + 1, Math.round(s.y0 + Math.min(s.highest, Math.max(s.lowest, lo)) * s.yPerUnit));
-      fill(pixels, width, height, x0, x1, top, bottom, color);
+      // Every row the bar touches, from the row holding its high value to the row holding its low value,
+      // kept inside the canvas so a value at the very edge (a score of exactly 0) still shows.
+      const top = rowOf(s.y0 + Math.min(s.highest, Math.max(s.lowest, hi)) * s.yPerUnit, height);
+      const last = rowOf(s.y0 + Math.min(s.highest, Math.max(s.lowest, lo)) * s.yPerUnit, height);
+      fill(pixels, width, height, x0, x1, top, Math.max(top, last) + 1, color);
     }
   }
+}
+
+/** The pixel row holding y, within the canvas. */
+function rowOf(y: number, height: number): number {
+  return Math.min(height - 1, Math.max(0, Math.floor(y)));
 }
 
 /** The pixel column where each bucket begins (and, last, where the last one ends), for `buckets` buckets over `width` pixels. */

@@ -28,10 +28,10 @@ describe('paintBars', () => {
     const width = 3;
     const height = 10;
     const pixels = new Uint32Array(width * height);
-    // Bucket 0 spans 0.8–0.9, bucket 1 spans 0.1–0.2 (stretched up to meet 0.8), bucket 2 has no value.
-    const env = { buckets: 3, columns: 1, min: Float32Array.of(0.8, 0.1, NaN), max: Float32Array.of(0.9, 0.2, NaN) };
+    // Bucket 0 spans 0.75–0.85 (y 2.5–1.5), bucket 1 spans 0.15–0.25 (stretched up to meet 0.75: y 8.5–2.5), bucket 2 has no value.
+    const env = { buckets: 3, columns: 1, min: Float32Array.of(0.75, 0.15, NaN), max: Float32Array.of(0.85, 0.25, NaN) };
     paintBars(pixels, width, height, bucketEdges(3, (b) => b), env, [score(0, '#8a939c', height)]);
-    expect(paintedRows(pixels, width, height, 0)).toEqual([1, 1]);
+    expect(paintedRows(pixels, width, height, 0)).toEqual([1, 2]);
     expect(paintedRows(pixels, width, height, 1)).toEqual([2, 8]);
     expect(paintedRows(pixels, width, height, 2)).toBeNull();
     expect(pixels[2 * width + 1]).toBe(GREY);
@@ -50,7 +50,7 @@ describe('paintBars', () => {
     const pixels = new Uint32Array(10);
     const env = { buckets: 1, columns: 1, min: Float32Array.of(-9), max: Float32Array.of(9) };
     paintBars(pixels, 1, 10, bucketEdges(1, (b) => b), env, [{ column: 0, color: '#ffffff', y0: 5, yPerUnit: -10, lowest: -0.2, highest: 0.2 }]);
-    expect(paintedRows(pixels, 1, 10, 0)).toEqual([3, 6]);
+    expect(paintedRows(pixels, 1, 10, 0)).toEqual([3, 7]);
   });
 
   it('shows every valued bucket in all its columns, from its high row to its low row, and nothing of a bucket without value (property)', () => {
@@ -64,18 +64,18 @@ describe('paintBars', () => {
         const max = Float32Array.from(lows, (v) => (Number.isNaN(v) ? NaN : Math.min(1, v + 0.1)));
         const pixels = new Uint32Array(width * height);
         paintBars(pixels, width, height, bucketEdges(buckets, (b) => b * pxPerBucket), { buckets, columns: 1, min, max }, [score(0, '#8a939c', height)]);
-        const row = (v: number) => Math.min(height - 1, Math.round(height - v * height));
+        const row = (v: number) => Math.min(height - 1, Math.floor(height - v * height));
         for (let b = 0; b < buckets; b++) {
           for (let x = b * pxPerBucket; x < (b + 1) * pxPerBucket; x++) {
             const rows = paintedRows(pixels, width, height, x);
             if (Number.isNaN(lows[b] as number)) { expect(rows).toBeNull(); continue; }
             expect(rows).not.toBeNull();
-            // One unbroken run covering the bucket's own high and low rows (clipped to the canvas).
+            // One unbroken run covering the rows of the bucket's own high and low values (clipped to the canvas).
             const [top, bottom] = rows as [number, number];
             // Its top is the row of its high value, or of the previous bar's low value where that is higher (the stretch).
             const previousLow = b > 0 && !Number.isNaN(lows[b - 1] as number) ? (min[b - 1] as number) : -Infinity;
             expect(top).toBe(row(Math.max(max[b] as number, previousLow)));
-            expect(bottom).toBeGreaterThanOrEqual(Math.min(row(min[b] as number), height - 1) - (row(min[b] as number) > row(max[b] as number) ? 1 : 0));
+            expect(bottom).toBeGreaterThanOrEqual(row(min[b] as number));
             for (let y = top; y <= bottom; y++) expect(pixels[y * width + x]).toBe(GREY);
           }
         }
@@ -97,7 +97,7 @@ describe('paintBars', () => {
         for (let b = 0; b < buckets; b++) {
           if (Number.isNaN(values[b] as number)) continue;
           const x = Math.min(width - 1, edges[b] as number);
-          const y = Math.min(height - 1, Math.round(height - (v[b] as number) * height));
+          const y = Math.min(height - 1, Math.floor(height - (v[b] as number) * height));
           expect(pixels[y * width + x]).toBe(GREY);
         }
         // Nothing outside the canvas's columns is reachable, and a recording without values paints nothing.
