@@ -49,7 +49,7 @@ function percentile(values: number[], p: number): number {
 const fmt = (values: number[]) => `p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms, max ${Math.max(...values).toFixed(1)} ms (n=${values.length})`;
 
 /** The parts of the page's PerformanceResourceTiming the timeline account reads (this side has no DOM types). */
-interface ResourceTimes { name: string; startTime: number; requestStart: number; responseStart: number; responseEnd: number }
+interface ResourceTimes { name: string; startTime: number; requestStart: number; responseStart: number; responseEnd: number; transferSize: number }
 
 type Engine = { seek(f: number): void; step(d: number): void; getSnapshot(): { displayed: number | null; ready: boolean; error: string | null }; subscribe(l: () => void): () => void };
 
@@ -331,10 +331,12 @@ async function timelineFigures(context: BrowserContext, origin: string, longId: 
       const t = await p.evaluate(() => {
         const mount = performance.getEntriesByName('micromoment:timeline-mount')[0]!.startTime;
         const ready = performance.getEntriesByName('micromoment:timeline-ready')[0]!.startTime;
-        // The overview's envelope is the last envelope response that ended before the overview was drawn.
+        // The overview's envelope: of the envelope responses that ended before the overview was drawn, the
+        // largest (the strip's covers at most a few hundred frames, the overview's a column per pixel).
         const envelopes = (performance.getEntriesByType('resource') as unknown as ResourceTimes[])
-          .filter((e) => e.name.includes('review.envelope') && e.responseEnd <= ready);
-        const e = envelopes[envelopes.length - 1];
+          .filter((e) => e.name.includes('review.envelope') && e.responseEnd <= ready)
+          .sort((x, y) => y.transferSize - x.transferSize);
+        const e = envelopes[0];
         const account = e && {
           asked: e.startTime - mount, queued: e.requestStart - e.startTime, host: e.responseStart - e.requestStart,
           body: e.responseEnd - e.responseStart, drawing: ready - e.responseEnd,

@@ -26,15 +26,16 @@ export function useReviewData(id: number): { data: ReviewData | null; error: str
   useEffect(() => {
     let live = true;
     (async () => {
-      const asked = { recording: api.call('library.get', { id }), analysis: api.call('analysis.latest', { id }) };
-      // The timeline's overview is asked for beside the frame table (both small calls answer first), so it
-      // is there when the timeline mounts instead of competing with the page opening.
-      void Promise.all([asked.recording, asked.analysis]).then(([r, a]) => {
+      const asked = { recording: api.call('library.get', { id }), table: api.call('library.frameTable', { id }), analysis: api.call('analysis.latest', { id }) };
+      // The timeline's overview is asked for as soon as the frame table is in, while the window builds
+      // itself (100–200 ms), so it is there when the timeline mounts instead of competing with the page
+      // opening. Not before the frame table: the host reads a long analysis from the store right after
+      // sending the table, and an envelope asked for earlier would hold the table back while it reads.
+      void Promise.all([asked.recording, asked.analysis, asked.table]).then(([r, a]) => {
         if (live && a?.status === 'complete') askOverviewAhead(id, r.frames);
       }, () => undefined);
       const [recording, dto, media, spot, analysis] = await Promise.all([
-        asked.recording, api.call('library.frameTable', { id }), api.call('review.media', { id }),
-        api.call('spot.latest', { id }), asked.analysis,
+        asked.recording, asked.table, api.call('review.media', { id }), api.call('spot.latest', { id }), asked.analysis,
       ]);
       const table: FrameTable = { timeBase: dto.timeBase, ptsTicks: dto.ptsTicks };
       const { num, den } = dto.timeBase;
