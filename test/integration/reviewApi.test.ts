@@ -72,4 +72,25 @@ describe('review API on a real case store', () => {
     for (let i = 0; i < min.length; i++) expect(max[i]!).toBeGreaterThanOrEqual(min[i]!);
     expect(await call('review.envelope', { id, from: 0, to: 10, buckets: 100_000 })).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
   });
+
+  it('reads a long analysis from the store in slices, letting the window\'s other calls through, once for calls that come meanwhile', async () => {
+    const ctx = tempCase();
+    const id = seedLongRecording(ctx.db, 50_000, 30);
+    const { call } = dispatcher(ctx);
+    const order: string[] = [];
+    const done = (name: string) => (outcome: unknown) => { order.push(name); return outcome; };
+    // The envelope comes first, on an analysis not yet in memory; the small calls sent after it are answered before it.
+    const envelope = call('review.envelope', { id, from: 0, to: 50_000, buckets: 100, columns: ['neutral'] }).then(done('envelope'));
+    // The event loop gets a turn while the analysis is read (a read in one block would have answered by now).
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(order).toEqual([]);
+    const sameRead = call('review.series', { id, from: 0, count: 10, columns: ['neutral'] }).then(done('series'));
+    const recording = call('library.get', { id }).then(done('library.get'));
+    const states = call('library.states', {}).then(done('library.states'));
+    const [env, series] = await Promise.all([envelope, sameRead, recording, states]);
+    expect(order.slice(0, 2).sort()).toEqual(['library.get', 'library.states']);
+    expect(order.slice(2)).toEqual(['envelope', 'series']);
+    expect(env).toMatchObject({ ok: true, result: { buckets: 100 } });
+    expect(series).toMatchObject({ ok: true, result: { count: 10 } });
+  });
 });
