@@ -112,13 +112,13 @@ export const handlers: Handlers = {
     };
   },
   'review.media': (ctx, { id }) => reviewMediaFor(recordingEntry(ctx, getRecording(ctx.db, id) ?? notFound(id))),
-  'review.series': async (ctx, { id, from, count, columns }) => {
-    const series = await reviewSeries(ctx.db, ctx.dbPath, id);
+  'review.series': (ctx, { id, from, count, columns }) => {
+    const series = reviewSeries(ctx.db, ctx.dbPath, id);
     const slice = seriesSlice(series, from, count, columns);
     return { analysisId: series.analysisId, columns, from: slice.from, count: slice.count, data: toBase64(slice.data) };
   },
-  'review.envelope': async (ctx, { id, from, to, buckets, columns }) => {
-    const series = await reviewSeries(ctx.db, ctx.dbPath, id);
+  'review.envelope': (ctx, { id, from, to, buckets, columns }) => {
+    const series = reviewSeries(ctx.db, ctx.dbPath, id);
     const envelope = seriesEnvelope(series, from, to, buckets, columns);
     return { analysisId: series.analysisId, columns, from: envelope.from, to: envelope.to, buckets: envelope.buckets, min: toBase64(envelope.min), max: toBase64(envelope.max) };
   },
@@ -133,11 +133,10 @@ export const handlers: Handlers = {
 /**
  * The review window asks for the frame table first and for the timeline's
  * curves right after: read the per-frame series in between (after this reply
- * is sent, in slices that let the window's other calls through), so a long
- * recording's timeline does not wait for the store.
+ * is sent), so a long recording's timeline does not wait for the store.
  */
 function warmReviewSeries(ctx: AppContext, id: number): void {
-  if (latestCompleteAnalysis(ctx.db, id)) setImmediate(() => { reviewSeries(ctx.db, ctx.dbPath, id).catch(() => { /* the timeline will report it */ }); });
+  if (latestCompleteAnalysis(ctx.db, id)) setImmediate(() => { try { reviewSeries(ctx.db, ctx.dbPath, id); } catch { /* the timeline will report it */ } });
 }
 
 /** The same context, acting for the analyst the window named (the process's default otherwise). */

@@ -16,24 +16,17 @@ export interface ReviewSeries {
 
 const WIDTH = REVIEW_COLUMNS.length;
 const READ_FRAMES = 16_384;
-/** Frames per block of the coarse min/max level; READ_FRAMES is a multiple of it. */
-const BLOCK = 32;
 /** A three-hour recording's series is ~30 MB: keep the two most recent (the one under review and the one before). */
 const KEEP = 2;
 const cache = new Map<string, ReviewSeries>();
-
-const reading = new Map<string, Promise<ReviewSeries>>();
 
 /**
  * The review columns of the latest complete analysis of a recording, read from
  * the store once per analysis and then served from memory: an analysis is never
  * changed once complete, so the copy cannot go stale (a newer analysis has
- * another id). Read a slice of chunks at a time so the peak stays small, and
- * let the host's other calls through between slices: read in one block, a
- * three-hour analysis held the review window's other calls for some 270 ms
- * (measured). Calls that come while it is being read wait for the same read.
+ * another id). Read a slice of chunks at a time so the peak stays small.
  */
-export async function reviewSeries(db: Db, dbKey: string, recordingId: number): Promise<ReviewSeries> {
+export function reviewSeries(db: Db, dbKey: string, recordingId: number): ReviewSeries {
   const analysis = latestCompleteAnalysis(db, recordingId);
   if (!analysis) throw new ApiError('not-found', `Recording #${recordingId} has no complete analysis: run the analysis first.`);
   const key = `${dbKey}#${analysis.id}`;
@@ -43,37 +36,23 @@ export async function reviewSeries(db: Db, dbKey: string, recordingId: number): 
     cache.set(key, hit);
     return hit;
   }
-  const pending = reading.get(key);
-  if (pending) return pending;
-  const read = readInSlices(db, analysis.id, analysis.frameCount).then((series) => {
-    cache.set(key, series);
-    while (cache.size > KEEP) cache.delete(cache.keys().next().value as string);
-    return series;
-  }).finally(() => reading.delete(key));
-  reading.set(key, read);
-  return read;
-}
-
-async function readInSlices(db: Db, analysisId: number, frames: number): Promise<ReviewSeries> {
+  const frames = analysis.frameCount;
   const values = new Float32Array(frames * WIDTH);
-  const blocks: BlockLevel = { blockSize: BLOCK, min: new Float32Array(Math.ceil(frames / BLOCK) * WIDTH), max: new Float32Array(Math.ceil(frames / BLOCK) * WIDTH) };
   const stored = REVIEW_COLUMNS.map((c) => STORED_INDEX[c]);
   const storedWidth = STORED_COLUMNS.length;
   for (let from = 0; from < frames; from += READ_FRAMES) {
-    if (from > 0) await new Promise<void>((resolve) => setImmediate(resolve));
     const count = Math.min(READ_FRAMES, frames - from);
-    const slice = readAnalysisValues(db, analysisId, from, count);
+    const slice = readAnalysisValues(db, analysis.id, from, count);
     for (let f = 0; f < count; f++) {
       const src = f * storedWidth;
       const dst = (from + f) * WIDTH;
       for (let c = 0; c < WIDTH; c++) values[dst + c] = slice[src + (stored[c] as number)] as number;
     }
-    // The slice's own blocks (a slice starts on a block boundary, READ_FRAMES being a multiple of BLOCK).
-    const own = blockLevel(values.subarray(from * WIDTH, (from + count) * WIDTH), WIDTH, count, BLOCK);
-    blocks.min.set(own.min, (from / BLOCK) * WIDTH);
-    blocks.max.set(own.max, (from / BLOCK) * WIDTH);
   }
-  return { analysisId, frames, values, blocks };
+  const series = { analysisId: analysis.id, frames, values, blocks: blockLevel(values, WIDTH, frames, 32) };
+  cache.set(key, series);
+  while (cache.size > KEEP) cache.delete(cache.keys().next().value as string);
+  return series;
 }
 
 export function columnIndices(columns: readonly ReviewColumn[]): number[] {

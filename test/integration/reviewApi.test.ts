@@ -8,6 +8,7 @@ import { ensureFixtures, type FixtureInfo, type FixtureName } from '../fixtures/
 import { tempCase } from '../helpers/caseStore.js';
 import { tempDir } from '../helpers/paths.js';
 import { seedLongRecording } from '../../src-main/bench/reviewBenchData.js';
+import { minMaxEnvelope } from '../../src-shared/review/envelope.js';
 
 let fixtures: Record<FixtureName, FixtureInfo>;
 beforeAll(async () => { fixtures = await ensureFixtures(); });
@@ -73,24 +74,17 @@ describe('review API on a real case store', () => {
     expect(await call('review.envelope', { id, from: 0, to: 10, buckets: 100_000 })).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
   });
 
-  it('reads a long analysis from the store in slices, letting the window\'s other calls through, once for calls that come meanwhile', async () => {
+  it('gives, from the block level, the same envelopes as computed frame by frame from every value', async () => {
     const ctx = tempCase();
     const id = seedLongRecording(ctx.db, 50_000, 30);
     const { call } = dispatcher(ctx);
-    const order: string[] = [];
-    const done = (name: string) => (outcome: unknown) => { order.push(name); return outcome; };
-    // The envelope comes first, on an analysis not yet in memory; the small calls sent after it are answered before it.
-    const envelope = call('review.envelope', { id, from: 0, to: 50_000, buckets: 100, columns: ['neutral'] }).then(done('envelope'));
-    // The event loop gets a turn while the analysis is read (a read in one block would have answered by now).
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    expect(order).toEqual([]);
-    const sameRead = call('review.series', { id, from: 0, count: 10, columns: ['neutral'] }).then(done('series'));
-    const recording = call('library.get', { id }).then(done('library.get'));
-    const states = call('library.states', {}).then(done('library.states'));
-    const [env, series] = await Promise.all([envelope, sameRead, recording, states]);
-    expect(order.slice(0, 2).sort()).toEqual(['library.get', 'library.states']);
-    expect(order.slice(2)).toEqual(['envelope', 'series']);
-    expect(env).toMatchObject({ ok: true, result: { buckets: 100 } });
-    expect(series).toMatchObject({ ok: true, result: { count: 10 } });
+    const all = await call('review.series', { id, from: 0, count: 50_000, columns: ['neutral', 'au04'] }) as { ok: true; result: { data: string } };
+    const values = f32(all.result.data);
+    for (const [from, to, buckets] of [[0, 50_000, 700], [12_345, 49_999, 97], [16_380, 16_400, 7]] as const) {
+      const got = await call('review.envelope', { id, from, to, buckets, columns: ['neutral', 'au04'] }) as { ok: true; result: { min: string; max: string } };
+      const want = minMaxEnvelope(values, 2, from, to, buckets, [0, 1]);
+      expect(Array.from(f32(got.result.min))).toEqual(Array.from(want.min));
+      expect(Array.from(f32(got.result.max))).toEqual(Array.from(want.max));
+    }
   });
 });

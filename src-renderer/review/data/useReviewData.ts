@@ -3,7 +3,7 @@ import type { MethodResult } from '../../../src-shared/api/contract.js';
 import type { Recording } from '../../../src-shared/domain/recording.js';
 import type { FrameTable } from '../../../src-shared/time/index.js';
 import { api } from '../../api/client.js';
-import { askOverviewAhead } from '../timeline/overviewAhead.js';
+import { askOverviewAhead, overviewAhead } from '../timeline/overviewAhead.js';
 
 export interface ReviewData {
   recording: Recording;
@@ -33,7 +33,8 @@ export function useReviewData(id: number): { data: ReviewData | null; error: str
       // sending the table, and an envelope asked for earlier would hold the table back while it reads.
       void Promise.all([asked.recording, asked.analysis, asked.table]).then(([r, a]) => {
         if (live && a?.status === 'complete') askOverviewAhead(id, r.frames);
-      }, () => undefined);
+        else overviewAhead.clear();
+      }, () => overviewAhead.clear());
       const [recording, dto, media, spot, analysis] = await Promise.all([
         asked.recording, asked.table, api.call('review.media', { id }), api.call('spot.latest', { id }), asked.analysis,
       ]);

@@ -30,6 +30,11 @@ export class EnvelopeAhead {
     this.pending = { key: keyOf(request), result };
   }
 
+  /** Forgets the envelope asked for ahead (another recording, or its analysis, is being opened). */
+  clear(): void {
+    this.pending = null;
+  }
+
   /** The envelope asked for ahead, if it is this one (once: a second take asks afresh). */
   take(request: EnvelopeRequest): Promise<EnvelopeData> | null {
     if (!this.pending || this.pending.key !== keyOf(request)) return null;

@@ -36,4 +36,5 @@ function remembered(): unknown {
 export function askOverviewAhead(id: number, frames: number): void {
   const width = expectedWidth(remembered(), window.innerWidth);
   if (width !== null && frames > 0) overviewAhead.start({ id, from: 0, to: frames, buckets: width });
+  else overviewAhead.clear();
 }

@@ -68,7 +68,8 @@ export function paintBars(pixels: Uint32Array, width: number, height: number, ed
       // Every row the bar touches, from the row holding its high value to the row holding its low value,
       // kept inside the canvas so a value at the very edge (a score of exactly 0) still shows.
       const top = rowOf(s.y0 + Math.min(s.highest, Math.max(s.lowest, hi)) * s.yPerUnit, height);
-      const last = rowOf(s.y0 + Math.min(s.highest, Math.max(s.lowest, lo)) * s.yPerUnit, height);
+      // The last row the bar reaches into: a low value exactly on a row's top edge does not reach into that row.
+      const last = rowOf(Math.ceil(s.y0 + Math.min(s.highest, Math.max(s.lowest, lo)) * s.yPerUnit) - 1, height);
       fill(pixels, width, height, x0, x1, top, Math.max(top, last) + 1, color);
     }
   }

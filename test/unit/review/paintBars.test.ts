@@ -50,7 +50,7 @@ describe('paintBars', () => {
     const pixels = new Uint32Array(10);
     const env = { buckets: 1, columns: 1, min: Float32Array.of(-9), max: Float32Array.of(9) };
     paintBars(pixels, 1, 10, bucketEdges(1, (b) => b), env, [{ column: 0, color: '#ffffff', y0: 5, yPerUnit: -10, lowest: -0.2, highest: 0.2 }]);
-    expect(paintedRows(pixels, 1, 10, 0)).toEqual([3, 7]);
+    expect(paintedRows(pixels, 1, 10, 0)).toEqual([3, 6]);
   });
 
   it('shows every valued bucket in all its columns, from its high row to its low row, and nothing of a bucket without value (property)', () => {
@@ -75,7 +75,8 @@ describe('paintBars', () => {
             // Its top is the row of its high value, or of the previous bar's low value where that is higher (the stretch).
             const previousLow = b > 0 && !Number.isNaN(lows[b - 1] as number) ? (min[b - 1] as number) : -Infinity;
             expect(top).toBe(row(Math.max(max[b] as number, previousLow)));
-            expect(bottom).toBeGreaterThanOrEqual(row(min[b] as number));
+            const lastRow = (v: number) => Math.min(height - 1, Math.max(0, Math.ceil(height - v * height) - 1));
+            expect(bottom).toBeGreaterThanOrEqual(Math.max(top, lastRow(min[b] as number)));
             for (let y = top; y <= bottom; y++) expect(pixels[y * width + x]).toBe(GREY);
           }
         }
