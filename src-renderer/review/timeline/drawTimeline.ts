@@ -97,7 +97,7 @@ export function drawCurves(ctx: CanvasRenderingContext2D, width: number, height:
  * drawCurves), then the cursor. Canvas only: a three-hour recording is a few
  * thousand bars, never a DOM node per frame.
  */
-export function drawTimeline(ctx: CanvasRenderingContext2D, width: number, height: number, view: StripView, curves: CanvasImageSource | null,
+export function drawTimeline(ctx: CanvasRenderingContext2D, width: number, height: number, view: StripView, curves: CanvasImageSource,
   markers: readonly TimelineMarker[], cursor: number | null): void {
   ctx.clearRect(0, 0, width, height);
   ctx.fillStyle = '#15191e';
@@ -120,7 +120,7 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, width: number, heigh
     ctx.globalAlpha = 1;
   }
 
-  if (curves) ctx.drawImage(curves, 0, 0);
+  ctx.drawImage(curves, 0, 0);
 
   if (cursor !== null && cursor >= view.from && cursor < view.to) {
     const cx = x(cursor);

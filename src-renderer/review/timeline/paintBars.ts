@@ -30,8 +30,8 @@ export interface BarEnvelope {
 
 /** '#rrggbb' as one little-endian RGBA pixel (what a Uint32Array over ImageData holds on every host here). */
 export function packColor(hex: string): number {
-  const rgb = hex.length === 7 && hex[0] === '#' ? Number.parseInt(hex.slice(1), 16) : NaN;
-  if (!Number.isInteger(rgb) || /[^0-9a-f]/i.test(hex.slice(1))) throw new Error(`Not a #rrggbb colour: ${hex}`);
+  if (!/^#[0-9a-f]{6}$/i.test(hex)) throw new Error(`Not a #rrggbb colour: ${hex}`);
+  const rgb = Number.parseInt(hex.slice(1), 16);
   const r = (rgb >> 16) & 255;
   const g = (rgb >> 8) & 255;
   const b = rgb & 255;

@@ -7,6 +7,9 @@ const GREY = packColor('#8a939c');
 /** A score curve over a canvas of `height` pixels: value 1 at the top row, 0 at the bottom. */
 const score = (column: number, color: string, height: number): BarSeries => ({ column, color, y0: height, yPerUnit: -height, lowest: -Infinity, highest: Infinity });
 
+/** A score of a frame, or NaN where there was no face. */
+const scoreOrGap = fc.oneof(fc.constant(NaN), fc.float({ min: 0, max: 1, noNaN: true }));
+
 /** The rows painted in pixel column x, as [first, last] or null. */
 function paintedRows(pixels: Uint32Array, width: number, height: number, x: number): [number, number] | null {
   const rows = Array.from({ length: height }, (_, y) => y).filter((y) => pixels[y * width + x] !== 0);
@@ -55,7 +58,7 @@ describe('paintBars', () => {
 
   it('shows every valued bucket in all its columns, from its high row to its low row, and nothing of a bucket without value (property)', () => {
     fc.assert(fc.property(
-      fc.array(fc.oneof(fc.constant(NaN), fc.float({ min: 0, max: 1, noNaN: true })), { minLength: 1, maxLength: 60 }),
+      fc.array(scoreOrGap, { minLength: 1, maxLength: 60 }),
       fc.integer({ min: 1, max: 4 }), fc.integer({ min: 2, max: 40 }),
       (lows, pxPerBucket, height) => {
         const buckets = lows.length;
@@ -86,7 +89,7 @@ describe('paintBars', () => {
 
   it('on an overview (buckets at fractional pixel edges, several to a pixel), every pixel column that holds a valued bucket shows it (property)', () => {
     fc.assert(fc.property(
-      fc.array(fc.oneof(fc.constant(NaN), fc.float({ min: 0, max: 1, noNaN: true })), { minLength: 1, maxLength: 200 }),
+      fc.array(scoreOrGap, { minLength: 1, maxLength: 200 }),
       fc.integer({ min: 1, max: 200 }), fc.integer({ min: 2, max: 30 }),
       (values, wantedWidth, height) => {
         const buckets = values.length;
