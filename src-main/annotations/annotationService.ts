@@ -3,6 +3,7 @@ import { EMOTIONS, type Emotion } from '../../src-shared/analysis/emotions.js';
 import { describeChange, intervalProblem } from '../../src-shared/review/annotationRules.js';
 import { ApiError } from '../../src-shared/api/apiError.js';
 import { appendAudit } from '../store/auditLog.js';
+import { stateRef } from '../store/sealedState.js';
 import type { Db } from '../store/openStore.js';
 import { getRecording } from '../store/recordingsRepo.js';
 import { getSpottingRun } from '../store/spottingRepo.js';
@@ -51,11 +52,12 @@ export function applyAnnotationChange(db: Db, recordingId: number, analyst: stri
     const subject = target.candidateIndex !== null ? `candidate ${target.candidateIndex + 1}` : `annotation #${annotationId}`;
     const description = change.kind === 'delete' ? `${subject}: removed` : describeChange(subject, before && !before.deleted ? before : null, after);
     const action = change.kind === 'delete' ? 'annotation.deleted' : before && !before.deleted ? 'annotation.updated' : 'annotation.created';
-    discardRedoStack(db, recordingId, analyst);
+    const discarded = discardRedoStack(db, recordingId, analyst);
     const editId = insertEdit(db, { recordingId, annotationId, actor: analyst, action, description, before, after }, at);
     appendAudit(db, {
       actor: analyst, action, target: `annotation:${annotationId}`, before,
       after: { ...after, recordingId, spottingRunId: target.spottingRunId, candidateIndex: target.candidateIndex, editId, description },
+      state: [stateRef.annotation(annotationId), stateRef.annotationEdit(editId), ...discarded.map(stateRef.annotationEdit)],
     });
     return annotationId;
   })();
@@ -88,6 +90,7 @@ function travel(db: Db, recordingId: number, analyst: string, direction: 'undo' 
     appendAudit(db, {
       actor: analyst, action: direction === 'undo' ? 'annotation.undone' : 'annotation.redone', target: `annotation:${edit.annotationId}`,
       before: snapshotOf(current), after: { ...next, recordingId, editId: edit.id, description: edit.description },
+      state: [stateRef.annotation(edit.annotationId), stateRef.annotationEdit(edit.id)],
     });
     return edit.annotationId;
   })();

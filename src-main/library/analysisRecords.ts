@@ -3,6 +3,7 @@ import type { AppContext } from '../app/context.js';
 import { appVersion } from '../config/paths.js';
 import type { LocatedTool } from '../media/ffmpegLocator.js';
 import { appendAudit } from '../store/auditLog.js';
+import { stateRef } from '../store/sealedState.js';
 import { finishAnalysis, getAnalysis, insertAnalysis, runningAnalyses } from '../store/analysesRepo.js';
 
 /**
@@ -35,7 +36,7 @@ export function startAnalysisRecord(ctx: AppContext, a: { recordingId: number; f
   const id = ctx.db.transaction(() => {
     closeInterruptedAnalyses(ctx, a.recordingId);
     const newId = insertAnalysis(ctx.db, { recordingId: a.recordingId, fingerprint: a.fingerprint, provenance: withRunner(a.provenance), frameCount: a.frameCount, startedBy: ctx.analyst });
-    appendAudit(ctx.db, { actor: ctx.analyst, action: 'analysis.started', target: `recording:${a.recordingId}`, after: { analysisId: newId, fingerprint: a.fingerprint } });
+    appendAudit(ctx.db, { actor: ctx.analyst, action: 'analysis.started', target: `recording:${a.recordingId}`, after: { analysisId: newId, fingerprint: a.fingerprint }, state: [stateRef.analysis(newId)] });
     return newId;
   }).immediate();
   openHere.add(id);
@@ -50,6 +51,7 @@ export function completeAnalysisRecord(ctx: AppContext, analysisId: number, summ
       appendAudit(ctx.db, {
         actor: ctx.analyst, action: 'analysis.completed', target: `recording:${row.recordingId}`,
         after: { analysisId, fingerprint: row.fingerprint, faceFrames: summary.faceFrames, frames: summary.frames, decoderErrors: summary.decoderErrors },
+        state: [stateRef.analysis(analysisId)],
       });
     }).immediate();
   } finally {
@@ -64,7 +66,7 @@ export function failAnalysisRecord(ctx: AppContext, analysisId: number, message:
     const row = requireAnalysis(ctx, analysisId);
     ctx.db.transaction(() => {
       finishAnalysis(ctx.db, analysisId, 'failed', null, message);
-      appendAudit(ctx.db, { actor: ctx.analyst, action: 'analysis.failed', target: `recording:${row.recordingId}`, after: { analysisId, error: message } });
+      appendAudit(ctx.db, { actor: ctx.analyst, action: 'analysis.failed', target: `recording:${row.recordingId}`, after: { analysisId, error: message }, state: [stateRef.analysis(analysisId)] });
     }).immediate();
   } finally {
     openHere.delete(analysisId);
@@ -78,7 +80,7 @@ export function closeInterruptedAnalyses(ctx: AppContext, recordingId: number): 
     if (runnerAlive(runner, id)) continue;
     const message = `interrupted: the process that ran it (${runner ?? 'not recorded'}) stopped before it finished; the analysis was made afresh`;
     finishAnalysis(ctx.db, id, 'failed', null, message);
-    appendAudit(ctx.db, { actor: ctx.analyst, action: 'analysis.interrupted', target: `recording:${recordingId}`, after: { analysisId: id, runner } });
+    appendAudit(ctx.db, { actor: ctx.analyst, action: 'analysis.interrupted', target: `recording:${recordingId}`, after: { analysisId: id, runner }, state: [stateRef.analysis(id)] });
     closed.push(id);
   }
   return closed;

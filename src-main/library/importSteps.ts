@@ -6,6 +6,7 @@ import type { LocatedTool } from '../media/ffmpegLocator.js';
 import { probeAndIndex, type ProbedRecording } from '../media/probeAndIndex.js';
 import type { StepControl } from '../media/stepControl.js';
 import { appendAudit } from '../store/auditLog.js';
+import { stateRef } from '../store/sealedState.js';
 import { shortfallWarning } from '../../src-shared/domain/shortfall.js';
 import { addLocation, findRecordingIdBySha, insertFrameTable, insertRecording } from '../store/recordingsRepo.js';
 import { ImportError } from './importErrors.js';
@@ -70,7 +71,7 @@ export async function indexEvidence(
 export function recordLocation(ctx: AppContext, recordingId: number, file: string, sha256: string, evidence: EvidenceStat): void {
   ctx.db.transaction(() => {
     const added = addLocation(ctx.db, recordingId, { path: file, sizeBytes: evidence.size, mtimeMs: evidence.mtimeMs, seenAt: new Date().toISOString() });
-    if (added) appendAudit(ctx.db, { actor: ctx.analyst, action: 'recording.location-added', target: `recording:${recordingId}`, after: { path: file, sha256 } });
+    if (added) appendAudit(ctx.db, { actor: ctx.analyst, action: 'recording.location-added', target: `recording:${recordingId}`, after: { path: file, sha256 }, state: [stateRef.location(recordingId, file)] });
   }).immediate();
 }
 
@@ -100,7 +101,7 @@ export function commitImport(
     const existing = findRecordingIdBySha(ctx.db, sha256);
     if (existing !== undefined) {
       const added = addLocation(ctx.db, existing, { path: file, sizeBytes: evidence.size, mtimeMs: evidence.mtimeMs, seenAt });
-      if (added) appendAudit(ctx.db, { actor: ctx.analyst, action: 'recording.location-added', target: `recording:${existing}`, after: { path: file, sha256 } });
+      if (added) appendAudit(ctx.db, { actor: ctx.analyst, action: 'recording.location-added', target: `recording:${existing}`, after: { path: file, sha256 }, state: [stateRef.location(existing, file)] });
       return { id: existing, status: 'exists' as const };
     }
     const newId = insertRecording(ctx.db, {
@@ -111,6 +112,7 @@ export function commitImport(
     appendAudit(ctx.db, {
       actor: ctx.analyst, action: 'recording.imported', target: `recording:${newId}`,
       after: { path: file, sha256, sizeBytes: evidence.size, frames, codec: probe.videoCodec, ffprobe: { path: ffprobe.path, version: ffprobe.version }, ...(fallback ? { ffprobeFallback: fallback } : {}) },
+      state: [stateRef.recording(newId), stateRef.location(newId, file)],
     });
     return { id: newId, status: 'imported' as const };
   }).immediate();

@@ -13,6 +13,7 @@ import { runProxyEncode } from '../media/proxyEncoder.js';
 import { proxyTimeMapFor, type ProxyTimeMap } from '../media/proxyTimeMap.js';
 import { verifyProxy } from '../media/proxyVerify.js';
 import { appendAudit } from '../store/auditLog.js';
+import { stateRef } from '../store/sealedState.js';
 import { insertProxy, latestReadyProxy, markProxyFailed, markProxyReady } from '../store/proxiesRepo.js';
 import { getFrameTable, getRecording, listLocations } from '../store/recordingsRepo.js';
 import { proxyFolder, proxyRelPath, proxyTempPath, resolveProxyPath } from './proxyFiles.js';
@@ -80,7 +81,7 @@ export async function makeProxy(ctx: AppContext, recordingId: number, options: M
       ffmpeg: ffmpeg ? { path: ffmpeg.path, version: ffmpeg.version, source: ffmpeg.source } : { path: '', version: 'none found', source: 'none' },
       params, ownerPid: process.pid, ownerHost: os.hostname(), startedBy: ctx.analyst,
     });
-    appendAudit(ctx.db, { actor: ctx.analyst, action: 'proxy.started', target: `recording:${recordingId}`, after: { proxyId: id, reasons: decision.reasons.map((r) => r.code), forced: Boolean(options.force), ffmpeg: ffmpeg?.version ?? null } });
+    appendAudit(ctx.db, { actor: ctx.analyst, action: 'proxy.started', target: `recording:${recordingId}`, after: { proxyId: id, reasons: decision.reasons.map((r) => r.code), forced: Boolean(options.force), ffmpeg: ffmpeg?.version ?? null }, state: [stateRef.proxy(id)] });
     return id;
   })();
   ctx.emit('proxy.state', { recordingId, status: 'making', error: null });
@@ -123,6 +124,7 @@ export async function makeProxy(ctx: AppContext, recordingId: number, options: M
       appendAudit(ctx.db, {
         actor: ctx.analyst, action: 'proxy.made', target: `recording:${recordingId}`,
         after: { proxyId, relPath, sha256, sizeBytes, frames: verification.frames, frameTable: 'identical', timeMap: map, ffmpeg: { path: ffmpeg.path, version: ffmpeg.version }, paramsVersion: PROXY_PARAMS.version },
+        state: [stateRef.proxy(proxyId)],
       });
     })();
     ctx.emit('proxy.state', { recordingId, status: 'ready', error: null });
@@ -133,7 +135,7 @@ export async function makeProxy(ctx: AppContext, recordingId: number, options: M
     try {
       ctx.db.transaction(() => {
         markProxyFailed(ctx.db, proxyId, error);
-        appendAudit(ctx.db, { actor: ctx.analyst, action: 'proxy.failed', target: `recording:${recordingId}`, after: { proxyId, error } });
+        appendAudit(ctx.db, { actor: ctx.analyst, action: 'proxy.failed', target: `recording:${recordingId}`, after: { proxyId, error }, state: [stateRef.proxy(proxyId)] });
       })();
     } catch {
       // The store closed under us (the app is quitting): the row stays 'making' and the next start marks it interrupted.

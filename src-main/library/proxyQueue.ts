@@ -3,6 +3,7 @@ import os from 'node:os';
 import type { AppContext } from '../app/context.js';
 import { dataDir as defaultDataDir } from '../config/paths.js';
 import { appendAudit } from '../store/auditLog.js';
+import { stateRef } from '../store/sealedState.js';
 import { latestProxy, markProxyFailed, proxiesInMaking } from '../store/proxiesRepo.js';
 import { getFrameTable, getRecording } from '../store/recordingsRepo.js';
 import { decideProxy } from '../media/proxyDecision.js';
@@ -132,7 +133,7 @@ export function startBackgroundProxies(ctx: AppContext, dataDir: string = defaul
     const error = `${INTERRUPTED_PREFIX}the app stopped while it was being made`;
     ctx.db.transaction(() => {
       markProxyFailed(ctx.db, row.id, error);
-      appendAudit(ctx.db, { actor: ctx.analyst, action: 'proxy.failed', target: `recording:${row.recordingId}`, after: { proxyId: row.id, error } });
+      appendAudit(ctx.db, { actor: ctx.analyst, action: 'proxy.failed', target: `recording:${row.recordingId}`, after: { proxyId: row.id, error }, state: [stateRef.proxy(row.id)] });
     })();
   }
   const ids = (ctx.db.prepare('SELECT id FROM recordings ORDER BY id').all() as { id: number }[]).map((r) => r.id);

@@ -1,6 +1,7 @@
 import type { AppContext } from '../app/context.js';
 import { ApiError } from '../../src-shared/api/apiError.js';
 import { appendAudit } from '../store/auditLog.js';
+import { stateRef } from '../store/sealedState.js';
 import { readAnalysisLandmarks, readAnalysisValues } from '../store/analysesRepo.js';
 import { getFrameTable } from '../store/recordingsRepo.js';
 import { insertSpottingRun } from '../store/spottingRepo.js';
@@ -29,7 +30,7 @@ export async function spotImportedRecording(ctx: AppContext, recordingId: number
 export function storeSpottingRun(ctx: AppContext, recordingId: number, analysisId: number, output: SpotOutput): number {
   return ctx.db.transaction(() => {
     const id = insertSpottingRun(ctx.db, { recordingId, analysisId, params: output.params as unknown as Record<string, unknown>, candidates: output.candidates, createdBy: ctx.analyst });
-    appendAudit(ctx.db, { actor: ctx.analyst, action: 'spotting.completed', target: `recording:${recordingId}`, after: { spottingRunId: id, analysisId, candidates: output.candidates.length } });
+    appendAudit(ctx.db, { actor: ctx.analyst, action: 'spotting.completed', target: `recording:${recordingId}`, after: { spottingRunId: id, analysisId, candidates: output.candidates.length }, state: [stateRef.spottingRun(id)] });
     return id;
   }).immediate();
 }

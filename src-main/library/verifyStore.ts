@@ -4,6 +4,9 @@ import type { Db } from '../store/openStore.js';
 import { verifyAuditChain, type ChainProblem } from '../store/auditLog.js';
 import { listLocations } from '../store/recordingsRepo.js';
 import { latestReadyProxy } from '../store/proxiesRepo.js';
+import { checkSealedState, type StateCheck } from '../store/stateCheck.js';
+import { checkAnchors, type AnchorCheck } from '../store/anchorCheck.js';
+import type { Anchor } from '../store/anchorLog.js';
 import { dataDir as defaultDataDir } from '../config/paths.js';
 import { resolveProxyPath } from './proxyFiles.js';
 
@@ -30,19 +33,32 @@ export interface RecordingVerification {
 export interface StoreVerification {
   recordings: RecordingVerification[];
   audit: { rows: number; problems: ChainProblem[] };
+  /** Every sealed row against the hash its latest audit entry recorded. */
+  state: StateCheck;
+  /** The chain's head against the heads recorded outside the case. */
+  anchors: AnchorCheck;
   holds: boolean;
+}
+
+export interface AnchorOptions {
+  /** Heads the user gives (`--anchor`, from a report). */
+  given: Anchor[];
+  /** The anchor log to read: undefined for the case's own in the data folder, null to read none. */
+  anchorLog?: string | null;
 }
 
 /**
  * Re-hashes every known location of every original, and each recording's
- * review proxy, and walks the audit chain. A location whose bytes differ from
- * the import fails verification even if another copy is intact: a changed copy
- * of evidence must be looked into.
+ * review proxy, walks the audit chain, checks every row of the case against
+ * the chain, and the chain against the heads recorded outside it. A location
+ * whose bytes differ from the import fails verification even if another copy
+ * is intact: a changed copy of evidence must be looked into.
  */
 export async function verifyStore(
   db: Db,
   onFile?: (path: string, sizeBytes: number) => (bytes: number) => void,
   dataDir: string = defaultDataDir(),
+  anchorOptions: AnchorOptions = { given: [] },
 ): Promise<StoreVerification> {
   const rows = db.prepare('SELECT id, sha256 FROM recordings ORDER BY id').all() as { id: number; sha256: string }[];
   const recordings: RecordingVerification[] = [];
@@ -65,7 +81,10 @@ export async function verifyStore(
     recordings.push({ id: row.id, sha256: row.sha256, locations, ...(proxy ? { proxy } : {}), holds });
   }
   const audit = verifyAuditChain(db);
-  return { recordings, audit, holds: recordings.every((r) => r.holds) && audit.problems.length === 0 };
+  const state = checkSealedState(db);
+  const anchors = checkAnchors(db, { given: anchorOptions.given, anchorLog: anchorOptions.anchorLog, dataDir });
+  const holds = recordings.every((r) => r.holds) && audit.problems.length === 0 && state.problems.length === 0 && anchors.problems.length === 0;
+  return { recordings, audit, state, anchors, holds };
 }
 
 async function verifyProxy(

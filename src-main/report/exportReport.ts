@@ -6,6 +6,7 @@ import type { AppContext } from '../app/context.js';
 import { appVersion } from '../config/paths.js';
 import { latestAnalysis, latestCompleteAnalysis, readAnalysisValues } from '../store/analysesRepo.js';
 import { appendAudit, verifyAuditChain } from '../store/auditLog.js';
+import { checkSealedState } from '../store/stateCheck.js';
 import { listAnnotations } from '../store/annotationsRepo.js';
 import { getFrameTable, getRecording } from '../store/recordingsRepo.js';
 import { auditEntriesOfRecording, auditHead } from '../store/reportReads.js';
@@ -74,7 +75,10 @@ export async function buildReport(ctx: AppContext, req: ReportRequest): Promise<
     newestAnalysisStatus: latestAnalysis(ctx.db, recording.id)?.status ?? null,
     spotting: latestSpottingRun(ctx.db, recording.id) ?? null,
     annotations: listAnnotations(ctx.db, recording.id),
-    audit: { entries: auditEntriesOfRecording(ctx.db, recording.id), chain: verifyAuditChain(ctx.db), head: auditHead(ctx.db) },
+    audit: {
+      entries: auditEntriesOfRecording(ctx.db, recording.id), chain: verifyAuditChain(ctx.db),
+      stateProblems: checkSealedState(ctx.db).problems.map((p) => p.problem), head: auditHead(ctx.db),
+    },
     emotions: analysis && needsCurves(req.format) ? readEmotionValues(ctx.db, analysis.id, analysis.frameCount) : null,
   });
 
@@ -89,7 +93,7 @@ export async function buildReport(ctx: AppContext, req: ReportRequest): Promise<
     bytes = Buffer.from(annotationsCsv(model), 'utf8');
   } else if (req.format === 'frames-csv') {
     bytes = Buffer.from(framesCsv({
-      table, annotations: model.annotations, readValues: analysis ? (from, count) => readAnalysisValues(ctx.db, analysis.id, from, count) : null,
+      table, auditHead: model.audit.head, annotations: model.annotations, readValues: analysis ? (from, count) => readAnalysisValues(ctx.db, analysis.id, from, count) : null,
     }), 'utf8');
   } else if (req.format === 'json') {
     bytes = Buffer.from(jsonReport(model), 'utf8');

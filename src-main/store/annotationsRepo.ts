@@ -89,9 +89,11 @@ export function setEditState(db: Db, id: number, state: AnnotationEdit['state'])
   db.prepare('UPDATE annotation_edits SET state = ? WHERE id = ?').run(state, id);
 }
 
-/** A new action makes the analyst's redo stack void, as in every editor. */
-export function discardRedoStack(db: Db, recordingId: number, actor: string): void {
+/** A new action makes the analyst's redo stack void, as in every editor. Returns the edits it voided. */
+export function discardRedoStack(db: Db, recordingId: number, actor: string): number[] {
+  const ids = (db.prepare(`SELECT id FROM annotation_edits WHERE recording_id = ? AND actor = ? AND state = 'undone' ORDER BY id`).all(recordingId, actor) as { id: number }[]).map((r) => r.id);
   db.prepare(`UPDATE annotation_edits SET state = 'discarded' WHERE recording_id = ? AND actor = ? AND state = 'undone'`).run(recordingId, actor);
+  return ids;
 }
 
 function edit(raw: unknown): AnnotationEdit | undefined {

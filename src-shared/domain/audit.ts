@@ -9,6 +9,8 @@ export const AuditEntrySchema = z.object({
   target: z.string(),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
+  /** The rows the action created or changed, each with its content hash as the action left it. */
+  state: z.record(z.string(), z.string().nullable()).nullable().optional(),
   prevHash: z.string(),
   hash: z.string(),
 });

@@ -88,7 +88,7 @@ describe('micromoment verify', () => {
   it('exits 0 when every original and the audit chain hold', async () => {
     const { db } = await importedCase();
     const run = await runCli(['verify', '--db', db]);
-    expect(run.stdout).toContain('All originals and the audit log verify.');
+    expect(run.stdout).toContain('All originals, the audit log and the case state verify.');
     expect(run.code).toBe(0);
   });
 

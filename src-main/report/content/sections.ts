@@ -129,7 +129,8 @@ export function auditFacts(m: ReportModel): Fact[] {
     { label: 'By action', value: a.byAction.map((x) => `${x.action} ×${x.count}`).join(', ') || 'none' },
     { label: 'By person', value: a.byActor.map((x) => `${x.actor} ×${x.count}`).join(', ') || 'none' },
     { label: 'Chain', value: a.chainIntact ? `intact: ${a.chainRows === 1 ? 'the one entry' : `all ${a.chainRows} entries`} of the case verif${a.chainRows === 1 ? 'ies' : 'y'}` : `BROKEN: ${a.chainProblems.join('; ')}` },
-    ...(a.head ? [{ label: 'Last entry before this report', value: `#${a.head.seq} ${a.head.hash}`, mono: true }] : []),
+    // Written as `verify --anchor` takes it: a later check shows whether the case still holds this head.
+    ...(a.head ? [{ label: 'Audit chain head before this report (check with verify --anchor)', value: `${a.head.seq}:${a.head.hash}`, mono: true }] : []),
   ];
 }
 

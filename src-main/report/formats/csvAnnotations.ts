@@ -12,6 +12,8 @@ export const ANNOTATION_CSV_COLUMNS = [
   'duration_frames', 'duration_ms',
   'origin', 'created_by', 'created_at', 'updated_by', 'updated_at', 'note',
   'recording_id', 'recording_sha256',
+  // The audit chain's head when the export was made: `verify --anchor <seq>:<sha256>` checks the case still holds it.
+  'audit_head_seq', 'audit_head_sha256',
 ] as const;
 
 const part = (t: FrameTime | null, key: 'frame' | 'pts' | 'timecode' | 'clock') => (t ? String(t[key]) : '');
@@ -27,6 +29,7 @@ export function annotationsCsv(m: ReportModel): string {
     a.durationFrames, a.durationMs.toFixed(3),
     a.origin, spreadsheetSafe(a.createdBy), a.createdAt, spreadsheetSafe(a.updatedBy), a.updatedAt, spreadsheetSafe(a.note),
     m.recording.id, m.recording.sha256,
+    m.audit.head?.seq ?? '', m.audit.head?.hash ?? '',
   ]);
   return stringify(rows, { header: true, columns: [...ANNOTATION_CSV_COLUMNS], record_delimiter: 'windows' });
 }

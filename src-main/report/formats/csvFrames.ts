@@ -9,11 +9,14 @@ import type { AnnotationLine } from '../model/reportModel.js';
 export const FRAME_CSV_COLUMNS = [
   'frame', 'pts_s', 'timecode', 'clock', 'annotation', 'annotation_status', 'annotation_emotion',
   ...FRAME_COLUMNS.slice(2),
+  // The audit chain's head when the export was made (the same on every row): `verify --anchor <seq>:<sha256>` checks the case still holds it.
+  'audit_head_seq', 'audit_head_sha256',
 ] as const;
 
 export interface FrameRowsSource {
   table: FrameTable;
   annotations: AnnotationLine[];
+  auditHead: { seq: number; hash: string } | null;
   /** Stored analysis values of frames [from, from + count), frame-major (STORED_COLUMNS wide), or null without an analysis. */
   readValues: ((from: number, count: number) => Float32Array) | null;
 }
@@ -31,6 +34,7 @@ export function framesCsv(src: FrameRowsSource): string {
   const covering = coveringAnnotations(src.annotations, n);
   const out: string[] = [stringify([[...FRAME_CSV_COLUMNS]], { record_delimiter: 'windows' })];
   const row = new Float64Array(FRAME_COLUMNS.length);
+  const head = [src.auditHead ? String(src.auditHead.seq) : '', src.auditHead?.hash ?? ''] as const;
   for (let from = 0; from < n; from += BLOCK) {
     const count = Math.min(BLOCK, n - from);
     const values = src.readValues?.(from, count) ?? null;
@@ -46,6 +50,7 @@ export function framesCsv(src: FrameRowsSource): string {
         String(f), formatted[1] as string, frameToTimecode(src.table, f), frameToClock(src.table, f),
         here.map((a) => a.number).join(' '), here.map((a) => a.status).join(' '), here.map((a) => a.emotion ?? 'none').join(' '),
         ...formatted.slice(2),
+        head[0], head[1],
       ]);
     }
     out.push(stringify(rows, { record_delimiter: 'windows' }));

@@ -37,6 +37,7 @@ export function eafReport(m: ReportModel): string {
     `    <PROPERTY NAME="micromoment:recording-sha256">${text(m.recording.sha256)}</PROPERTY>`,
     `    <PROPERTY NAME="micromoment:original-verified">${text(`${m.verification.state} at ${m.verification.at}`)}</PROPERTY>`,
     `    <PROPERTY NAME="micromoment:time-origin">${text(`first frame, PTS ${m.recording.first.pts} s`)}</PROPERTY>`,
+    ...(m.audit.head ? [`    <PROPERTY NAME="micromoment:audit-head">${text(`${m.audit.head.seq}:${m.audit.head.hash}`)}</PROPERTY>`] : []),
     '  </HEADER>',
     '  <TIME_ORDER>',
     ...slots.map((s) => `    <TIME_SLOT TIME_SLOT_ID="${s.id}" TIME_VALUE="${s.ms}"/>`),

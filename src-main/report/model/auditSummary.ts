@@ -6,6 +6,8 @@ export interface AuditInputs {
   entries: AuditEntry[];
   /** The whole log's chain as verifyAuditChain found it at report time. */
   chain: { rows: number; problems: { seq: number; problem: string }[] };
+  /** Rows of the case that are not as the chain recorded them (stateCheck.ts). */
+  stateProblems: string[];
   /** The last entry of the whole log before this report was made. */
   head: { seq: number; hash: string } | null;
 }
@@ -26,8 +28,8 @@ export function auditSummary(input: AuditInputs): AuditSection {
     byAction: sorted(byAction).map(([action, count]) => ({ action, count })),
     byActor: sorted(byActor).map(([actor, count]) => ({ actor, count })),
     chainRows: input.chain.rows,
-    chainIntact: input.chain.problems.length === 0,
-    chainProblems: input.chain.problems.map((p) => `entry ${p.seq}: ${p.problem}`),
+    chainIntact: input.chain.problems.length === 0 && input.stateProblems.length === 0,
+    chainProblems: [...input.chain.problems.map((p) => `entry ${p.seq}: ${p.problem}`), ...input.stateProblems],
     head: input.head,
   };
 }

@@ -52,7 +52,7 @@ describe('micromoment proxy, and import --proxy', () => {
     expect(ok.code, ok.stdout).toBe(0);
     const proxyLines = ok.stdout.split('\n').filter((l) => l.includes('review proxy of recording'));
     expect(proxyLines.map((l) => l.slice(0, 8))).toEqual(['OK      ', 'OK      ']);
-    expect(ok.stdout).toContain('All originals, review proxies and the audit log verify.');
+    expect(ok.stdout).toContain('All originals, review proxies, the audit log and the case state verify.');
 
     const json = JSON.parse((await runCli(['verify', '--json'], { env })).stdout) as { recordings: { id: number; proxy?: { path: string; sha256: string; state: string } }[] };
     const first = json.recordings.find((r) => r.id === 1)!.proxy!;

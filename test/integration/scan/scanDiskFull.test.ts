@@ -63,7 +63,7 @@ describe('a disk that fills up during a scan', () => {
 
     // Consistent where it stands, on the full disk: every original verifies, the audit chain holds.
     const verify = await runCli(['verify', '--db', db]);
-    expect(verify.stdout).toContain('All originals and the audit log verify.');
+    expect(verify.stdout).toContain('All originals, the audit log and the case state verify.');
     expect(verify.code).toBe(0);
 
     // Room made: the same scan skips what was finished and does the rest.

@@ -65,7 +65,7 @@ describe('the report model', () => {
       ],
       audit: {
         entries: [entry(1, 'I. Mporter', 'recording.imported', 'recording:7'), entry(2, 'A. Analyst', 'annotation.created', 'annotation:4'), entry(3, 'A. Analyst', 'annotation.updated', 'annotation:4'), entry(4, 'B', 'annotation.created', 'annotation:2')],
-        chain: { rows: 10, problems: [{ seq: 3, problem: 'its content was changed after it was written' }] }, head: { seq: 10, hash: 'e'.repeat(64) },
+        chain: { rows: 10, problems: [{ seq: 3, problem: 'its content was changed after it was written' }] }, stateProblems: [], head: { seq: 10, hash: 'e'.repeat(64) },
       },
     }));
     expect(m.annotations.map((a) => [a.number, a.id, a.status])).toEqual([[1, 4, 'accepted'], [2, 2, 'rejected'], [3, 9, 'pending']]);

@@ -60,7 +60,7 @@ export function inputs(overrides: Partial<ReportInputs> = {}): ReportInputs {
     recording: recording(frames), table,
     verification: { at: '2026-02-03T09:59:59.000Z', locations: [{ path: '/evidence/interview <1>.mp4', state: 'identical', sha256: 'ab'.repeat(32) }], mismatchAllowed: false },
     analysis: null, newestAnalysisStatus: null, spotting: null, annotations: [],
-    audit: { entries: [entry(1, 'I. Mporter', 'recording.imported', 'recording:7')], chain: { rows: 1, problems: [] }, head: { seq: 1, hash: 'f'.repeat(64) } },
+    audit: { entries: [entry(1, 'I. Mporter', 'recording.imported', 'recording:7')], chain: { rows: 1, problems: [] }, stateProblems: [], head: { seq: 1, hash: 'f'.repeat(64) } },
     emotions: null,
     ...overrides,
   };

@@ -14,12 +14,15 @@ function freshDb() {
 describe('audit log', () => {
   it('chains each entry to the one before', () => {
     const db = freshDb();
+    const [created] = listAudit(db);
     const a = appendAudit(db, { actor: 'ana', action: 'x', target: 't:1', after: { v: 1 } });
     const b = appendAudit(db, { actor: 'ana', action: 'y', target: 't:1', before: { v: 1 }, after: { v: 2 } });
-    expect(a.prevHash).toBe('0'.repeat(64));
+    // The case's first entry records its creation (migration 6).
+    expect(created).toMatchObject({ seq: 1, action: 'case.created', prevHash: '0'.repeat(64) });
+    expect(a.prevHash).toBe(created!.hash);
     expect(b.prevHash).toBe(a.hash);
-    expect(verifyAuditChain(db)).toEqual({ rows: 2, problems: [] });
-    expect(listAudit(db).map((e) => e.after)).toEqual([{ v: 1 }, { v: 2 }]);
+    expect(verifyAuditChain(db)).toEqual({ rows: 3, problems: [] });
+    expect(listAudit(db, 1).map((e) => e.after)).toEqual([{ v: 1 }, { v: 2 }]);
   });
 
   it('refuses updates and deletes', () => {
