@@ -80,15 +80,16 @@ describe('importing the same content twice', () => {
     const first = await importRecording(ctx, fixtures.cfr25.path);
     const again = await importRecording(ctx, fixtures.cfr25.path);
     expect(again).toMatchObject({ status: 'exists', id: first.id, sha256: first.sha256 });
+    // The case's creation, then the one import: importing the same bytes again adds nothing.
     const auditAfterAgain = verifyAuditChain(ctx.db).rows;
-    expect(auditAfterAgain).toBe(1);
+    expect(auditAfterAgain).toBe(2);
 
     const copy = path.join(tempDir(), 'copy of cfr25.mp4');
     fs.copyFileSync(fixtures.cfr25.path, copy);
     const moved = await importRecording(ctx, copy);
     expect(moved).toMatchObject({ status: 'exists', id: first.id });
     expect(getRecording(ctx.db, first.id!)!.locations).toEqual([fixtures.cfr25.path, copy]);
-    expect(verifyAuditChain(ctx.db)).toEqual({ rows: 2, problems: [] });
+    expect(verifyAuditChain(ctx.db)).toEqual({ rows: 3, problems: [] });
     expect((ctx.db.prepare('SELECT COUNT(*) AS n FROM recordings').get() as { n: number }).n).toBe(1);
   });
 });
@@ -162,7 +163,7 @@ describe('bad input', () => {
     const results = await importRecordings(ctx, [bad[0]!.path, ...tricky, bad[1]!.path]);
     expect(results.map((r) => r.status)).toEqual(['failed', 'imported', 'imported', 'imported', 'imported', 'failed']);
     expect(results.slice(1, 5).map((r) => r.path)).toEqual(tricky);
-    expect(verifyAuditChain(ctx.db)).toEqual({ rows: 4, problems: [] });
+    expect(verifyAuditChain(ctx.db)).toEqual({ rows: 5, problems: [] }); // the case's creation and four imports
     ctx.close();
   });
 });
