@@ -35,7 +35,7 @@ export function registerAnalyze(program: Command): void {
             table = frameTable;
             if (options.out) out = fs.createWriteStream(path.resolve(options.out), { flags: 'w' });
             writer = options.format === 'json'
-              ? jsonRowWriter(out, { file, frames: frameTable.ptsTicks.length, width: probe.width, height: probe.height, timeBase: `${frameTable.timeBase.num}/${frameTable.timeBase.den}` })
+              ? jsonRowWriter(out, { file, frameCount: frameTable.ptsTicks.length, width: probe.width, height: probe.height, timeBase: `${frameTable.timeBase.num}/${frameTable.timeBase.den}` })
               : csvRowWriter(out);
           },
         });

@@ -43,9 +43,12 @@ describe('micromoment analyze', () => {
     const run = await runCli(['analyze', realClip, '--format', 'json', '--out', out]);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('');
-    const doc = JSON.parse(fs.readFileSync(out, 'utf8')) as { columns: string[]; frames: Record<string, number | null>[] };
+    const text = fs.readFileSync(out, 'utf8');
+    const doc = JSON.parse(text) as { frameCount: number; columns: string[]; frames: Record<string, number | null>[] };
     expect(doc.columns).toEqual([...FRAME_COLUMNS]);
+    expect(doc.frameCount).toBe(765);
     expect(doc.frames).toHaveLength(765);
+    expect(text.match(/"frames":/g)).toHaveLength(1); // each key once: parsers differ on duplicates
     expect(doc.frames[10]!.frame).toBe(10);
   });
 
