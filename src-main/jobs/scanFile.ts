@@ -10,6 +10,7 @@ import { indexEvidence, statEvidence } from '../library/importSteps.js';
 import type { LocatedTool } from '../media/ffmpegLocator.js';
 import { sha256File } from '../media/hashFile.js';
 import { ProbeError } from '../media/probe.js';
+import { probeOnly } from '../media/probeAndIndex.js';
 import { resolveSpotParams } from '../spotting/params.js';
 import { spotRecording } from '../spotting/spotTable.js';
 import type { PauseGate } from './pauseGate.js';
@@ -31,7 +32,8 @@ export type ScanFileOutcome =
   | { status: 'failed' | 'ignored' | 'cancelled'; sha256: string | null; recordingId: number | null; error: string };
 
 /**
- * One file of a scan, start to end: hash; import unless the case has these
+ * One file of a scan, start to end: probe (a file that is no recording is
+ * ignored or failed here, before anything reads it whole); hash; import unless the case has these
  * bytes; analyse unless a complete analysis by the same models, parameters and
  * pipeline exists; spot unless that analysis has a run with the same spotter
  * parameters. All of that already there means `skipped`. Runs where CPU time
@@ -43,12 +45,23 @@ export async function scanFile(file: string, claimsVideo: boolean, deps: ScanFil
   let sha256: string | null = null;
   let recordingId: number | null = null;
   // The step reached, to say which one failed (set through the progress reports).
-  const reached: { phase: BatchPhase } = { phase: 'hashing' };
+  const reached: { phase: BatchPhase } = { phase: 'probing' };
   const progress = deps.progress;
   deps = { ...deps, progress: (p, done, total) => { reached.phase = p; progress(p, done, total); } };
   try {
     await gate.wait(signal);
     const evidence = statEvidence(file);
+    // Looked at before it is read whole: a disk image of 20 GB that is no video
+    // was hashed for 84 s only to be ignored. The probe reads a few MB at most.
+    deps.progress('probing', 0, 1);
+    try {
+      await probeOnly(file, deps.ffprobeCandidates);
+    } catch (err) {
+      // A file whose name and bytes never said "video" is not a failure when it is not one.
+      if (!claimsVideo && err instanceof ProbeError && !signal.aborted) return { status: 'ignored', sha256: null, recordingId: null, error: err.message };
+      throw err;
+    }
+    await gate.wait(signal);
     deps.progress('hashing', 0, evidence.size);
     sha256 = await sha256File(file, (bytes) => deps.progress('hashing', bytes, evidence.size), { signal, hold: gate });
 
@@ -62,7 +75,7 @@ export async function scanFile(file: string, claimsVideo: boolean, deps: ScanFil
       try {
         probed = await indexEvidence(file, evidence, (n, expected) => deps.progress('indexing', n, expected), deps.ffprobeCandidates, { signal, hold: gate });
       } catch (err) {
-        // A file whose name and bytes never said "video" is not a failure when it is not one.
+        // Probed as a video above, but ffprobe says otherwise now (all ffprobes crashed then, or the file changed).
         if (!claimsVideo && err instanceof ProbeError && !signal.aborted) return { status: 'ignored', sha256, recordingId: null, error: err.message };
         throw err;
       }
