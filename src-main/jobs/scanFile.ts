@@ -1,4 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { BatchPhase } from '../../src-shared/domain/batch.js';
+import { describeOwner } from '../app/processOwner.js';
 import { analyzeFrames } from '../analysis/pipeline/analyzeFrames.js';
 import { chunkingSink } from '../analysis/pipeline/chunkedStoreSink.js';
 import { analysisIdentity } from '../analysis/pipeline/fingerprint.js';
@@ -6,7 +8,7 @@ import type { StageFactory } from '../analysis/pipeline/stages.js';
 import { sourcePixelsPerFramePixel } from '../analysis/decode/analysisSize.js';
 import { analysisProvenance } from '../library/analysisRecords.js';
 import { describeImportError } from '../library/importErrors.js';
-import { indexEvidence, statEvidence } from '../library/importSteps.js';
+import { indexEvidence, statEvidence, type EvidenceStat } from '../library/importSteps.js';
 import type { LocatedTool } from '../media/ffmpegLocator.js';
 import { sha256File } from '../media/hashFile.js';
 import { ProbeError } from '../media/probe.js';
@@ -65,8 +67,7 @@ export async function scanFile(file: string, claimsVideo: boolean, deps: ScanFil
     deps.progress('hashing', 0, evidence.size);
     sha256 = await sha256File(file, (bytes) => deps.progress('hashing', bytes, evidence.size), { signal, hold: gate });
 
-    deps.progress('waiting', 0, 1);
-    let recording: ClaimedRecording | null = await store.claim(sha256, file, evidence);
+    let recording: ClaimedRecording | null = await claimWhenFree(file, sha256, evidence, deps);
     const alreadyInCase = recording !== null;
     if (!recording) {
       await gate.wait(signal);
@@ -102,6 +103,29 @@ export async function scanFile(file: string, claimsVideo: boolean, deps: ScanFil
     const reason = describeScanError(err);
     const error = reached.phase === 'analysing' ? `analysis failed: ${reason}` : reached.phase === 'spotting' ? `spotting failed: ${reason}` : reason;
     return { status: 'failed', sha256, recordingId, error };
+  }
+}
+
+/** How often a file that another process's scan holds is looked at again. */
+const LEASE_RECHECK_MS = 1000;
+
+/**
+ * Claims the bytes for this job, waiting while another scan of the case on
+ * this computer works on them (it finishes them, and this one then finds them
+ * complete; or it dies, and its lease is taken over). A scan on another
+ * computer cannot be watched: the file fails, naming it.
+ */
+async function claimWhenFree(file: string, sha256: string, evidence: EvidenceStat, deps: ScanFileDeps): Promise<ClaimedRecording | null> {
+  const { store, signal, gate } = deps;
+  for (;;) {
+    deps.progress('waiting', 0, 1);
+    const claim = await store.claim(sha256, file, evidence);
+    if ('recording' in claim) return claim.recording;
+    if (!claim.checkable) {
+      throw new Error(`being scanned by another process (${describeOwner(claim.heldBy)}), which this computer cannot check: scan again once that scan is over`);
+    }
+    await sleep(LEASE_RECHECK_MS, undefined, { signal });
+    await gate.wait(signal);
   }
 }
 

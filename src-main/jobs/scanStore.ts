@@ -15,6 +15,11 @@ export interface ClaimedRecording {
   warning: string | null;
 }
 
+export type Claim =
+  | { recording: ClaimedRecording | null }
+  /** Another process's scan works on these bytes: `holder` is its "host#pid"; `checkable` is false when it runs on another computer. */
+  | { heldBy: string; checkable: boolean };
+
 export interface AnalysisState {
   /** A complete analysis with the fingerprint asked for, if there is one. */
   analysisId: number | null;
@@ -32,8 +37,9 @@ export interface ScanStore {
    * Takes these bytes for this job (waiting while another job of the scan holds the
    * same hash, so duplicates are processed once) and returns the recording if
    * the case already has it, after recording this path as a location of it.
+   * When another process's scan holds them (scanLeases.ts), says which, and takes nothing.
    */
-  claim(sha256: string, file: string, evidence: EvidenceStat): Promise<ClaimedRecording | null>;
+  claim(sha256: string, file: string, evidence: EvidenceStat): Promise<Claim>;
   commitImport(file: string, sha256: string, evidence: EvidenceStat, probed: ProbedRecording): Promise<ClaimedRecording>;
   analysisState(recordingId: number, fingerprint: string, spotParams: unknown): Promise<AnalysisState>;
   beginAnalysis(recordingId: number, fingerprint: string, provenance: Record<string, unknown>, frameCount: number): Promise<number>;

@@ -1,6 +1,6 @@
-import os from 'node:os';
 import type { AppContext } from '../app/context.js';
 import { appVersion } from '../config/paths.js';
+import { ownerState, THIS_PROCESS } from '../app/processOwner.js';
 import type { LocatedTool } from '../media/ffmpegLocator.js';
 import { appendAudit } from '../store/auditLog.js';
 import { finishAnalysis, getAnalysis, insertAnalysis, runningAnalyses } from '../store/analysesRepo.js';
@@ -19,7 +19,6 @@ import { finishAnalysis, getAnalysis, insertAnalysis, runningAnalyses } from '..
  * - another host (a case on a shared drive): cannot be told, so it is left alone;
  * - no runner (made before runners were recorded): interrupted.
  */
-const RUNNER_HERE = `${os.hostname()}#${process.pid}`;
 const openHere = new Set<number>();
 
 export function analysisProvenance(identity: Record<string, unknown>, ffmpeg: LocatedTool, file: string, sha256: string): Record<string, unknown> {
@@ -28,7 +27,7 @@ export function analysisProvenance(identity: Record<string, unknown>, ffmpeg: Lo
 
 /** The provenance as stored: with the process that writes the analysis (set by the process that commits it). */
 function withRunner(provenance: Record<string, unknown>): Record<string, unknown> {
-  return { ...provenance, runner: RUNNER_HERE };
+  return { ...provenance, runner: THIS_PROCESS };
 }
 
 export function startAnalysisRecord(ctx: AppContext, a: { recordingId: number; fingerprint: string; provenance: Record<string, unknown>; frameCount: number }): number {
@@ -86,18 +85,8 @@ export function closeInterruptedAnalyses(ctx: AppContext, recordingId: number): 
 
 function runnerAlive(runner: string | null, analysisId: number): boolean {
   if (runner === null) return false;
-  if (runner === RUNNER_HERE) return openHere.has(analysisId);
-  const hash = runner.lastIndexOf('#');
-  const host = runner.slice(0, hash);
-  const pid = Number(runner.slice(hash + 1));
-  if (host !== os.hostname() || !Number.isInteger(pid) || pid <= 0) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: the process exists but belongs to someone else.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  const state = ownerState(runner);
+  return state === 'this-process' ? openHere.has(analysisId) : state !== 'gone';
 }
 
 function requireAnalysis(ctx: AppContext, analysisId: number) {

@@ -1,0 +1,19 @@
+import type { Migration } from './index.js';
+
+// Numbered 7: migration 6 (the audit log's state) comes from another branch and is merged before it.
+export const m007ScanLeases: Migration = {
+  version: 7,
+  name: 'scan leases: which process is working on which bytes, so two scans of a case do not do the same file twice',
+  up(db) {
+    db.exec(`
+      -- One row per file (by content) a scan is working on. Operational, not evidence:
+      -- no audit entry; the row goes when the job ends, or is taken over once its process is gone.
+      CREATE TABLE scan_leases (
+        sha256    TEXT PRIMARY KEY CHECK (length(sha256) = 64),
+        -- "host#pid" of the scanning process (src-main/app/processOwner.ts).
+        owner     TEXT NOT NULL,
+        taken_at  TEXT NOT NULL
+      );
+    `);
+  },
+};
