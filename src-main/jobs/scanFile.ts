@@ -4,6 +4,8 @@ import { describeOwner } from '../app/processOwner.js';
 import { analyzeFrames } from '../analysis/pipeline/analyzeFrames.js';
 import { chunkingSink } from '../analysis/pipeline/chunkedStoreSink.js';
 import { analysisIdentity } from '../analysis/pipeline/fingerprint.js';
+import { decodePipelineState, stateShelf } from '../analysis/pipeline/resumeState.js';
+import { CHUNK_FRAMES } from '../store/analysesRepo.js';
 import type { StageFactory } from '../analysis/pipeline/stages.js';
 import { sourcePixelsPerFramePixel } from '../analysis/decode/analysisSize.js';
 import { analysisProvenance } from '../library/analysisRecords.js';
@@ -145,10 +147,19 @@ async function analyseUnlessCurrent(
     if (state.analysisId !== null) return state.spotting ? { id: state.analysisId, skip: { candidates: state.spotting.candidates } } : { id: state.analysisId };
 
     const provenance = analysisProvenance(identity, deps.ffmpeg, file, sha256);
-    const analysisId = await store.beginAnalysis(recording.id, fingerprint, provenance, recording.frames);
+    const begun = await store.beginAnalysis(recording.id, fingerprint, provenance, recording.frames);
+    const analysisId = begun.id;
     try {
-      deps.progress('analysing', 0, recording.frames);
-      const sink = chunkingSink((chunk) => store.writeChunk(analysisId, chunk));
+      // A resumed analysis goes on after its stored chunks, from the state saved with the last (resumeState.ts).
+      const resume = begun.resume ? decodePipelineState(begun.resume.state) : null;
+      if (begun.resume && !resume) throw new Error('the saved state of the analysis to resume cannot be read');
+      const from = resume?.frame ?? 0;
+      deps.progress('analysing', from, recording.frames);
+      const shelf = stateShelf();
+      const sink = chunkingSink(
+        async (chunk) => store.writeChunk(analysisId, { ...chunk, resumeState: await shelf.take(chunk.firstFrame + chunk.frameCount) }),
+        { chunkIndex: begun.resume?.nextChunk ?? 0, firstFrame: from },
+      );
       const summary = await analyzeFrames(
         { ffmpegPath: deps.ffmpeg.path, file, codec: probe.videoCodec, width: probe.width, height: probe.height, table: recording.table },
         stages,
@@ -156,7 +167,11 @@ async function analyseUnlessCurrent(
           if (gate.paused) await gate.wait(signal);
           await sink.write(row, landmarks);
         },
-        { signal, onProgress: (done, total) => deps.progress('analysing', done, total) },
+        {
+          signal, onProgress: (done, total) => deps.progress('analysing', done, total),
+          checkpoints: { every: CHUNK_FRAMES, keep: shelf.keep },
+          ...(resume ? { resume } : {}),
+        },
       );
       await sink.flush();
       await store.completeAnalysis(analysisId, summary);

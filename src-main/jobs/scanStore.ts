@@ -15,6 +15,12 @@ export interface ClaimedRecording {
   warning: string | null;
 }
 
+export interface BegunAnalysis {
+  id: number;
+  /** The saved pipeline state (pipeline/resumeState.ts) and the index of the next chunk to store. */
+  resume: { state: Uint8Array; nextChunk: number } | null;
+}
+
 export type Claim =
   | { recording: ClaimedRecording | null }
   /** Another process's scan works on these bytes: `holder` is its "host#pid"; `checkable` is false when it runs on another computer. */
@@ -42,9 +48,10 @@ export interface ScanStore {
   claim(sha256: string, file: string, evidence: EvidenceStat): Promise<Claim>;
   commitImport(file: string, sha256: string, evidence: EvidenceStat, probed: ProbedRecording): Promise<ClaimedRecording>;
   analysisState(recordingId: number, fingerprint: string, spotParams: unknown): Promise<AnalysisState>;
-  beginAnalysis(recordingId: number, fingerprint: string, provenance: Record<string, unknown>, frameCount: number): Promise<number>;
+  /** Starts an analysis, or takes over one a dead process left running (analysisRecords.ts): then `resume` says where to go on from. */
+  beginAnalysis(recordingId: number, fingerprint: string, provenance: Record<string, unknown>, frameCount: number): Promise<BegunAnalysis>;
   writeChunk(analysisId: number, chunk: AnalysisChunk): Promise<void>;
-  completeAnalysis(analysisId: number, summary: { frames: number; faceFrames: number; decoderErrors: number }): Promise<void>;
+  completeAnalysis(analysisId: number, summary: { frames: number; faceFrames: number; decoderErrors: number; framesAnalysed?: number }): Promise<void>;
   failAnalysis(analysisId: number, message: string): Promise<void>;
   readAnalysis(analysisId: number, frames: number): Promise<{ values: Float32Array; landmarks: Int16Array }>;
   storeSpotting(recordingId: number, analysisId: number, output: SpotOutput): Promise<number>;

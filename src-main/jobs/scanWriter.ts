@@ -1,10 +1,10 @@
 import type { AppContext } from '../app/context.js';
 import { writeChunk } from '../analysis/pipeline/chunkedStoreSink.js';
-import { completeAnalysisRecord, failAnalysisRecord, startAnalysisRecord } from '../library/analysisRecords.js';
+import { completeAnalysisRecord, failAnalysisRecord, startOrResumeAnalysisRecord } from '../library/analysisRecords.js';
 import { commitImport, recordLocation } from '../library/importSteps.js';
 import { scheduleProxyIfNeeded } from '../library/proxyQueue.js';
 import { storeSpottingRun } from '../library/spotImportedRecording.js';
-import { getAnalysis, latestCompleteAnalysis, readAnalysisLandmarks, readAnalysisValues } from '../store/analysesRepo.js';
+import { getAnalysis, latestCompleteAnalysis, nextChunkIndex, readAnalysisLandmarks, readAnalysisValues } from '../store/analysesRepo.js';
 import { findRecordingIdBySha, getFrameTable, getRecording } from '../store/recordingsRepo.js';
 import { findSpottingRun } from '../store/spottingRepo.js';
 import { releaseScanLease, takeScanLease } from './scanLeases.js';
@@ -141,9 +141,9 @@ export function createScanWriter(ctx: AppContext, onFatal: (err: unknown) => voi
           return { analysisId: complete.id, spotting: findSpottingRun(ctx.db, complete.id, spotParams) ?? null };
         })(),
         beginAnalysis: async (recordingId, fingerprint, provenance, frameCount) => guarded(() => {
-          const id = startAnalysisRecord(ctx, { recordingId, fingerprint, provenance, frameCount });
+          const { id, resume } = startOrResumeAnalysisRecord(ctx, { recordingId, fingerprint, provenance, frameCount });
           opened().add(id);
-          return id;
+          return { id, resume: resume ? { state: resume.state, nextChunk: nextChunkIndex(ctx.db, id) } : null };
         })(),
         writeChunk: async (analysisId, chunk) => guarded(() => writeChunk(ctx.db, analysisId, chunk))(),
         completeAnalysis: async (analysisId, summary) => guarded(() => {

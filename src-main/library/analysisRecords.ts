@@ -3,7 +3,8 @@ import { appVersion } from '../config/paths.js';
 import { ownerState, THIS_PROCESS } from '../app/processOwner.js';
 import type { LocatedTool } from '../media/ffmpegLocator.js';
 import { appendAudit } from '../store/auditLog.js';
-import { finishAnalysis, getAnalysis, insertAnalysis, runningAnalyses } from '../store/analysesRepo.js';
+import { finishAnalysis, getAnalysis, getResumePoint, insertAnalysis, runningAnalyses, setAnalysisProvenance, type ResumePoint } from '../store/analysesRepo.js';
+import { whyNotResumable } from './analysisResume.js';
 
 /**
  * The store's side of an analysis: its row is opened, closed as complete or
@@ -11,8 +12,9 @@ import { finishAnalysis, getAnalysis, insertAnalysis, runningAnalyses } from '..
  * single-recording analysis and by the batch scan's writer alike.
  *
  * A row left 'running' by a process that died (crash, kill -9, power loss) is
- * closed as failed ("interrupted") the next time an analysis of the same
- * recording starts. Its process is in its provenance, `runner` ("host#pid"):
+ * resumed by the scan (startOrResumeAnalysisRecord) when it can be, and
+ * otherwise closed as failed ("interrupted") the next time an analysis of the
+ * same recording starts. Its process is in its provenance, `runner` ("host#pid"):
  * - this process: alive while this process still has it open (the set below);
  * - another process on this host: alive while that pid exists (a reused pid keeps
  *   it open: the safe side);
@@ -41,14 +43,50 @@ export function startAnalysisRecord(ctx: AppContext, a: { recordingId: number; f
   return id;
 }
 
-export function completeAnalysisRecord(ctx: AppContext, analysisId: number, summary: { frames: number; faceFrames: number; decoderErrors: number }): void {
+/**
+ * Starts an analysis of the recording, or goes on with one a process that is
+ * gone left running (kill -9, a crash) when it is the same computation with a
+ * state saved after its stored chunks (analysisResume.ts): then `resume` says
+ * where to go on from, its provenance names this process, and the audit log
+ * has 'analysis.resumed'. Interrupted analyses that cannot be resumed are closed
+ * as before.
+ */
+export function startOrResumeAnalysisRecord(
+  ctx: AppContext,
+  a: { recordingId: number; fingerprint: string; provenance: Record<string, unknown>; frameCount: number },
+): { id: number; resume: ResumePoint | null } {
+  return ctx.db.transaction(() => {
+    for (const { id, runner } of runningAnalyses(ctx.db, a.recordingId).reverse()) {
+      if (runnerAlive(runner, id)) continue;
+      const row = requireAnalysis(ctx, id);
+      const point = getResumePoint(ctx.db, id);
+      if (!point || whyNotResumable(row, point, a) !== null) continue;
+      const resumes = Array.isArray(row.provenance.resumes) ? row.provenance.resumes : [];
+      const resume = { fromFrame: point.frame, interruptedRunner: runner, file: a.provenance.file, at: new Date().toISOString() };
+      setAnalysisProvenance(ctx.db, id, { ...withRunner(row.provenance), resumes: [...resumes, { ...resume, runner: THIS_PROCESS }] });
+      appendAudit(ctx.db, {
+        actor: ctx.analyst, action: 'analysis.resumed', target: `recording:${a.recordingId}`,
+        after: { analysisId: id, fingerprint: row.fingerprint, fromFrame: point.frame, interruptedRunner: runner },
+      });
+      openHere.add(id);
+      closeInterruptedAnalyses(ctx, a.recordingId);
+      return { id, resume: point };
+    }
+    return { id: startAnalysisRecord(ctx, a), resume: null };
+  }).immediate();
+}
+
+export function completeAnalysisRecord(ctx: AppContext, analysisId: number, summary: { frames: number; faceFrames: number; decoderErrors: number; framesAnalysed?: number }): void {
   try {
     const row = requireAnalysis(ctx, analysisId);
     ctx.db.transaction(() => {
       finishAnalysis(ctx.db, analysisId, 'complete', summary, null);
       appendAudit(ctx.db, {
         actor: ctx.analyst, action: 'analysis.completed', target: `recording:${row.recordingId}`,
-        after: { analysisId, fingerprint: row.fingerprint, faceFrames: summary.faceFrames, frames: summary.frames, decoderErrors: summary.decoderErrors },
+        after: {
+          analysisId, fingerprint: row.fingerprint, faceFrames: summary.faceFrames, frames: summary.frames, decoderErrors: summary.decoderErrors,
+          ...(summary.framesAnalysed !== undefined && summary.framesAnalysed !== summary.frames ? { framesAnalysedThisRun: summary.framesAnalysed } : {}),
+        },
       });
     }).immediate();
   } finally {

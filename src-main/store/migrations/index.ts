@@ -4,7 +4,7 @@ import { m002Analyses } from './002-analyses.js';
 import { m003Spotting } from './003-spotting.js';
 import { m004Annotations } from './004-annotations.js';
 import { m005Proxies } from './005-proxies.js';
-import { m007ScanLeases } from './007-scan-leases.js';
+import { m007ScanLeasesAndResumePoints } from './007-scan-leases-and-resume-points.js';
 
 export interface Migration {
   version: number;
@@ -17,5 +17,5 @@ export interface Migration {
  * migration: add the next one.
  */
 export const migrations: readonly Migration[] = [
-  m001Initial, m002Analyses, m003Spotting, m004Annotations, m005Proxies, m007ScanLeases,
+  m001Initial, m002Analyses, m003Spotting, m004Annotations, m005Proxies, m007ScanLeasesAndResumePoints,
 ];
