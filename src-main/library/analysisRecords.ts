@@ -61,9 +61,10 @@ export function startOrResumeAnalysisRecord(
       const row = requireAnalysis(ctx, id);
       const point = getResumePoint(ctx.db, id);
       if (!point || whyNotResumable(row, point, a) !== null) continue;
+      // The provenance keeps every run that wrote rows of it: who was interrupted where, and who went on.
       const resumes = Array.isArray(row.provenance.resumes) ? row.provenance.resumes : [];
-      const resume = { fromFrame: point.frame, interruptedRunner: runner, file: a.provenance.file, at: new Date().toISOString() };
-      setAnalysisProvenance(ctx.db, id, { ...withRunner(row.provenance), resumes: [...resumes, { ...resume, runner: THIS_PROCESS }] });
+      const resume = { fromFrame: point.frame, interruptedRunner: runner, runner: THIS_PROCESS, file: a.provenance.file, at: new Date().toISOString() };
+      setAnalysisProvenance(ctx.db, id, { ...withRunner(row.provenance), resumes: [...resumes, resume] });
       appendAudit(ctx.db, {
         actor: ctx.analyst, action: 'analysis.resumed', target: `recording:${a.recordingId}`,
         after: { analysisId: id, fingerprint: row.fingerprint, fromFrame: point.frame, interruptedRunner: runner },
@@ -76,7 +77,7 @@ export function startOrResumeAnalysisRecord(
   }).immediate();
 }
 
-export function completeAnalysisRecord(ctx: AppContext, analysisId: number, summary: { frames: number; faceFrames: number; decoderErrors: number; framesAnalysed?: number }): void {
+export function completeAnalysisRecord(ctx: AppContext, analysisId: number, summary: { frames: number; faceFrames: number; decoderErrors: number; framesAnalysed?: number; resumedFromFrame?: number }): void {
   try {
     const row = requireAnalysis(ctx, analysisId);
     ctx.db.transaction(() => {
@@ -85,7 +86,7 @@ export function completeAnalysisRecord(ctx: AppContext, analysisId: number, summ
         actor: ctx.analyst, action: 'analysis.completed', target: `recording:${row.recordingId}`,
         after: {
           analysisId, fingerprint: row.fingerprint, faceFrames: summary.faceFrames, frames: summary.frames, decoderErrors: summary.decoderErrors,
-          ...(summary.framesAnalysed !== undefined && summary.framesAnalysed !== summary.frames ? { framesAnalysedThisRun: summary.framesAnalysed } : {}),
+          ...(summary.resumedFromFrame !== undefined ? { resumedFromFrame: summary.resumedFromFrame, framesAnalysedThisRun: summary.framesAnalysed } : {}),
         },
       });
     }).immediate();

@@ -129,6 +129,8 @@ describe('micromoment scan, killed and run again', () => {
       const actions = (store.prepare('SELECT action, after_json FROM audit_log ORDER BY seq').all() as { action: string; after_json: string }[]);
       const resumedEntries = actions.filter((a) => a.action === 'analysis.resumed').map((a) => JSON.parse(a.after_json) as { analysisId: number; fromFrame: number; interruptedRunner: string });
       expect(resumedEntries).toEqual([{ analysisId: 2, fingerprint: ref.fingerprint, fromFrame: 1024, interruptedRunner: expect.stringMatching(new RegExp(`#${child.pid}$`)) as unknown }]);
+      const completed = actions.filter((a) => a.action === 'analysis.completed').map((a) => JSON.parse(a.after_json) as { analysisId: number; resumedFromFrame?: number; framesAnalysedThisRun?: number });
+      expect(completed.find((c) => c.analysisId === 2)).toMatchObject({ resumedFromFrame: 1024, framesAnalysedThisRun: 506 });
       expect(actions.filter((a) => a.action === 'analysis.interrupted')).toHaveLength(0);
       expect(actions.filter((a) => a.action === 'analysis.started')).toHaveLength(3);
       expect(actions.filter((a) => a.action === 'recording.imported')).toHaveLength(3);
