@@ -276,7 +276,7 @@ export class ScanBatch {
       const jobId = this.#files.findIndex((f) => f.status === 'queued');
       if (jobId === -1) return;
       const file = this.#files[jobId]!;
-      Object.assign(file, { status: 'running', phase: 'hashing', phaseDone: 0, phaseTotal: file.sizeBytes, fraction: 0 } satisfies Partial<BatchFile>);
+      Object.assign(file, { status: 'running', phase: 'probing', phaseDone: 0, phaseTotal: 1, fraction: 0 } satisfies Partial<BatchFile>);
       slot.jobId = jobId;
       slot.worker.postMessage({ t: 'job', jobId, path: file.path, claimsVideo: this.#claims[jobId] ?? true });
       this.#ctx.emit('batch.file', { batchId: this.id, file: { ...file } });

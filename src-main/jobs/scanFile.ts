@@ -1,15 +1,20 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { BatchPhase } from '../../src-shared/domain/batch.js';
+import { describeOwner } from '../app/processOwner.js';
 import { analyzeFrames } from '../analysis/pipeline/analyzeFrames.js';
 import { chunkingSink } from '../analysis/pipeline/chunkedStoreSink.js';
 import { analysisIdentity } from '../analysis/pipeline/fingerprint.js';
+import { decodePipelineState, stateShelf } from '../analysis/pipeline/resumeState.js';
+import { CHUNK_FRAMES } from '../store/analysesRepo.js';
 import type { StageFactory } from '../analysis/pipeline/stages.js';
 import { sourcePixelsPerFramePixel } from '../analysis/decode/analysisSize.js';
 import { analysisProvenance } from '../library/analysisRecords.js';
 import { describeImportError } from '../library/importErrors.js';
-import { indexEvidence, statEvidence } from '../library/importSteps.js';
+import { indexEvidence, statEvidence, type EvidenceStat } from '../library/importSteps.js';
 import type { LocatedTool } from '../media/ffmpegLocator.js';
 import { sha256File } from '../media/hashFile.js';
 import { ProbeError } from '../media/probe.js';
+import { probeOnly } from '../media/probeAndIndex.js';
 import { resolveSpotParams } from '../spotting/params.js';
 import { spotRecording } from '../spotting/spotTable.js';
 import type { PauseGate } from './pauseGate.js';
@@ -31,7 +36,8 @@ export type ScanFileOutcome =
   | { status: 'failed' | 'ignored' | 'cancelled'; sha256: string | null; recordingId: number | null; error: string };
 
 /**
- * One file of a scan, start to end: hash; import unless the case has these
+ * One file of a scan, start to end: probe (a file that is no recording is
+ * ignored or failed here, before anything reads it whole); hash; import unless the case has these
  * bytes; analyse unless a complete analysis by the same models, parameters and
  * pipeline exists; spot unless that analysis has a run with the same spotter
  * parameters. All of that already there means `skipped`. Runs where CPU time
@@ -43,17 +49,27 @@ export async function scanFile(file: string, claimsVideo: boolean, deps: ScanFil
   let sha256: string | null = null;
   let recordingId: number | null = null;
   // The step reached, to say which one failed (set through the progress reports).
-  const reached: { phase: BatchPhase } = { phase: 'hashing' };
+  const reached: { phase: BatchPhase } = { phase: 'probing' };
   const progress = deps.progress;
   deps = { ...deps, progress: (p, done, total) => { reached.phase = p; progress(p, done, total); } };
   try {
     await gate.wait(signal);
     const evidence = statEvidence(file);
+    // Looked at before it is read whole: a disk image of 20 GB that is no video
+    // was hashed for 84 s only to be ignored. The probe reads a few MB at most.
+    deps.progress('probing', 0, 1);
+    try {
+      await probeOnly(file, deps.ffprobeCandidates);
+    } catch (err) {
+      // A file whose name and bytes never said "video" is not a failure when it is not one.
+      if (!claimsVideo && err instanceof ProbeError && !signal.aborted) return { status: 'ignored', sha256: null, recordingId: null, error: err.message };
+      throw err;
+    }
+    await gate.wait(signal);
     deps.progress('hashing', 0, evidence.size);
     sha256 = await sha256File(file, (bytes) => deps.progress('hashing', bytes, evidence.size), { signal, hold: gate });
 
-    deps.progress('waiting', 0, 1);
-    let recording: ClaimedRecording | null = await store.claim(sha256, file, evidence);
+    let recording: ClaimedRecording | null = await claimWhenFree(file, sha256, evidence, deps);
     const alreadyInCase = recording !== null;
     if (!recording) {
       await gate.wait(signal);
@@ -62,7 +78,7 @@ export async function scanFile(file: string, claimsVideo: boolean, deps: ScanFil
       try {
         probed = await indexEvidence(file, evidence, (n, expected) => deps.progress('indexing', n, expected), deps.ffprobeCandidates, { signal, hold: gate });
       } catch (err) {
-        // A file whose name and bytes never said "video" is not a failure when it is not one.
+        // Probed as a video above, but ffprobe says otherwise now (all ffprobes crashed then, or the file changed).
         if (!claimsVideo && err instanceof ProbeError && !signal.aborted) return { status: 'ignored', sha256, recordingId: null, error: err.message };
         throw err;
       }
@@ -92,6 +108,29 @@ export async function scanFile(file: string, claimsVideo: boolean, deps: ScanFil
   }
 }
 
+/** How often a file that another process's scan holds is looked at again. */
+const LEASE_RECHECK_MS = 1000;
+
+/**
+ * Claims the bytes for this job, waiting while another scan of the case on
+ * this computer works on them (it finishes them, and this one then finds them
+ * complete; or it dies, and its lease is taken over). A scan on another
+ * computer cannot be watched: the file fails, naming it.
+ */
+async function claimWhenFree(file: string, sha256: string, evidence: EvidenceStat, deps: ScanFileDeps): Promise<ClaimedRecording | null> {
+  const { store, signal, gate } = deps;
+  for (;;) {
+    deps.progress('waiting', 0, 1);
+    const claim = await store.claim(sha256, file, evidence);
+    if ('recording' in claim) return claim.recording;
+    if (!claim.checkable) {
+      throw new Error(`being scanned by another process (${describeOwner(claim.heldBy)}), which this computer cannot check: scan again once that scan is over`);
+    }
+    await sleep(LEASE_RECHECK_MS, undefined, { signal });
+    await gate.wait(signal);
+  }
+}
+
 /**
  * The id of the current complete analysis (made now if there is none), or
  * `skip` when it also has a spotting run with these parameters.
@@ -108,10 +147,19 @@ async function analyseUnlessCurrent(
     if (state.analysisId !== null) return state.spotting ? { id: state.analysisId, skip: { candidates: state.spotting.candidates } } : { id: state.analysisId };
 
     const provenance = analysisProvenance(identity, deps.ffmpeg, file, sha256);
-    const analysisId = await store.beginAnalysis(recording.id, fingerprint, provenance, recording.frames);
+    const begun = await store.beginAnalysis(recording.id, fingerprint, provenance, recording.frames);
+    const analysisId = begun.id;
     try {
-      deps.progress('analysing', 0, recording.frames);
-      const sink = chunkingSink((chunk) => store.writeChunk(analysisId, chunk));
+      // A resumed analysis goes on after its stored chunks, from the state saved with the last (resumeState.ts).
+      const resume = begun.resume ? decodePipelineState(begun.resume.state) : null;
+      if (begun.resume && !resume) throw new Error('the saved state of the analysis to resume cannot be read');
+      const from = resume?.frame ?? 0;
+      deps.progress('analysing', from, recording.frames);
+      const shelf = stateShelf();
+      const sink = chunkingSink(
+        async (chunk) => store.writeChunk(analysisId, { ...chunk, resumeState: await shelf.take(chunk.firstFrame + chunk.frameCount) }),
+        { chunkIndex: begun.resume?.nextChunk ?? 0, firstFrame: from },
+      );
       const summary = await analyzeFrames(
         { ffmpegPath: deps.ffmpeg.path, file, codec: probe.videoCodec, width: probe.width, height: probe.height, table: recording.table },
         stages,
@@ -119,7 +167,11 @@ async function analyseUnlessCurrent(
           if (gate.paused) await gate.wait(signal);
           await sink.write(row, landmarks);
         },
-        { signal, onProgress: (done, total) => deps.progress('analysing', done, total) },
+        {
+          signal, onProgress: (done, total) => deps.progress('analysing', done, total),
+          checkpoints: { every: CHUNK_FRAMES, keep: shelf.keep },
+          ...(resume ? { resume } : {}),
+        },
       );
       await sink.flush();
       await store.completeAnalysis(analysisId, summary);

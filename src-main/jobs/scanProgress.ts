@@ -7,6 +7,7 @@ import type { BatchCounts, BatchFile, BatchFileStatus, BatchPhase } from '../../
  * models on every frame (by far the most), spotting is a pass over stored rows.
  */
 export const PHASE_SPAN: Readonly<Record<BatchPhase, readonly [number, number]>> = {
+  probing: [0, 0],
   hashing: [0, 0.05],
   waiting: [0.05, 0.05],
   indexing: [0.05, 0.2],

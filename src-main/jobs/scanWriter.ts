@@ -1,13 +1,14 @@
 import type { AppContext } from '../app/context.js';
 import { writeChunk } from '../analysis/pipeline/chunkedStoreSink.js';
-import { completeAnalysisRecord, failAnalysisRecord, startAnalysisRecord } from '../library/analysisRecords.js';
+import { completeAnalysisRecord, failAnalysisRecord, startOrResumeAnalysisRecord } from '../library/analysisRecords.js';
 import { commitImport, recordLocation } from '../library/importSteps.js';
 import { scheduleProxyIfNeeded } from '../library/proxyQueue.js';
 import { storeSpottingRun } from '../library/spotImportedRecording.js';
-import { getAnalysis, latestCompleteAnalysis, readAnalysisLandmarks, readAnalysisValues } from '../store/analysesRepo.js';
+import { getAnalysis, latestCompleteAnalysis, nextChunkIndex, readAnalysisLandmarks, readAnalysisValues } from '../store/analysesRepo.js';
 import { findRecordingIdBySha, getFrameTable, getRecording } from '../store/recordingsRepo.js';
 import { findSpottingRun } from '../store/spottingRepo.js';
-import type { ClaimedRecording, ScanStore } from './scanStore.js';
+import { releaseScanLease, takeScanLease } from './scanLeases.js';
+import type { Claim, ClaimedRecording, ScanStore } from './scanStore.js';
 import { isStoreFatal } from './storeErrors.js';
 import { shortfallWarning } from '../../src-shared/domain/shortfall.js';
 
@@ -26,7 +27,8 @@ import { shortfallWarning } from '../../src-shared/domain/shortfall.js';
  * instead of failing.
  *
  * It also keeps, per job: the hash it holds (two paths with the same bytes are
- * processed one after the other, so the second finds the first complete) and
+ * processed one after the other, so the second finds the first complete; the
+ * case-wide lease does the same against other processes' scans, scanLeases.ts) and
  * the analyses it has open (closed as failed if the job ends without closing them,
  * e.g. when its worker dies).
  */
@@ -40,6 +42,8 @@ export function createScanWriter(ctx: AppContext, onFatal: (err: unknown) => voi
   const holders = new Map<string, number>();
   const waiters = new Map<string, (() => void)[]>();
   const heldBy = new Map<number, string>();
+  /** Jobs that hold their hash's lease in the case too (against other processes' scans). */
+  const leased = new Set<number>();
   const openAnalyses = new Map<number, Set<number>>();
   const ended = new Set<number>();
 
@@ -55,6 +59,13 @@ export function createScanWriter(ctx: AppContext, onFatal: (err: unknown) => voi
     if (sha === undefined) return;
     heldBy.delete(jobId);
     holders.delete(sha);
+    if (leased.delete(jobId)) {
+      try {
+        releaseScanLease(ctx.db, sha);
+      } catch {
+        // Not written (a full disk): the lease dies with this process all the same.
+      }
+    }
     wakeNext(sha);
   };
 
@@ -105,11 +116,17 @@ export function createScanWriter(ctx: AppContext, onFatal: (err: unknown) => voi
       return {
         async claim(sha256, file, evidence) {
           await acquire(jobId, sha256);
-          return guarded(() => {
+          return guarded((): Claim => {
+            const lease = takeScanLease(ctx.db, sha256);
+            if (!lease.taken) {
+              release(jobId);
+              return { heldBy: lease.holder, checkable: lease.checkable };
+            }
+            leased.add(jobId);
             const id = findRecordingIdBySha(ctx.db, sha256);
-            if (id === undefined) return null;
+            if (id === undefined) return { recording: null };
             recordLocation(ctx, id, file, sha256, evidence);
-            return recordingFor(id);
+            return { recording: recordingFor(id) };
           })();
         },
         commitImport: async (file, sha256, evidence, probed) => guarded(() => {
@@ -124,9 +141,9 @@ export function createScanWriter(ctx: AppContext, onFatal: (err: unknown) => voi
           return { analysisId: complete.id, spotting: findSpottingRun(ctx.db, complete.id, spotParams) ?? null };
         })(),
         beginAnalysis: async (recordingId, fingerprint, provenance, frameCount) => guarded(() => {
-          const id = startAnalysisRecord(ctx, { recordingId, fingerprint, provenance, frameCount });
+          const { id, resume } = startOrResumeAnalysisRecord(ctx, { recordingId, fingerprint, provenance, frameCount });
           opened().add(id);
-          return id;
+          return { id, resume: resume ? { state: resume.state, nextChunk: nextChunkIndex(ctx.db, id) } : null };
         })(),
         writeChunk: async (analysisId, chunk) => guarded(() => writeChunk(ctx.db, analysisId, chunk))(),
         completeAnalysis: async (analysisId, summary) => guarded(() => {

@@ -43,6 +43,23 @@ export async function probeAndIndex(
   throw new Error(`every ffprobe available crashed reading it: ${crashes.join('; ')}. Install a current ffmpeg (e.g. apt-get install ffmpeg) or set MICROMOMENT_FFPROBE`);
 }
 
+/**
+ * Only the probe (container and streams, a few reads at the file's start), with
+ * the same fallback when an ffprobe crashes: enough to tell that a file is no
+ * recording before anything reads it whole. `null` when every ffprobe crashed
+ * on it (the full import then says so). A ProbeError says it is no recording.
+ */
+export async function probeOnly(file: string, candidates: LocatedTool[] = toolCandidates('ffprobe')): Promise<Probe | null> {
+  for (const ffprobe of candidates) {
+    try {
+      return await probeRecording(ffprobe.path, file);
+    } catch (err) {
+      if (!(err instanceof ToolCrashedError)) throw err;
+    }
+  }
+  return null;
+}
+
 function estimateFrames(durationS: number, rate: string): number {
   const [n, d] = rate.split('/').map(Number);
   return n && d ? Math.round((durationS * n) / d) : 0;

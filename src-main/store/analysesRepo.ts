@@ -41,6 +41,37 @@ export function insertChunk(db: Db, analysisId: number, chunkIndex: number, firs
 
 export function finishAnalysis(db: Db, id: number, status: 'complete' | 'failed', summary: unknown, error: string | null): void {
   db.prepare('UPDATE analyses SET status = ?, summary_json = ?, error = ?, finished_at = ? WHERE id = ?').run(status, JSON.stringify(summary ?? null), error, new Date().toISOString(), id);
+  // A finished analysis is never resumed.
+  deleteResumePoint(db, id);
+}
+
+/** Where a running analysis would go on from (pipeline/resumeState.ts): the state after its stored frames. */
+export interface ResumePoint {
+  frame: number;
+  state: Uint8Array;
+}
+
+export function putResumePoint(db: Db, analysisId: number, frame: number, state: Uint8Array): void {
+  db.prepare('INSERT OR REPLACE INTO analysis_resume_points (analysis_id, frame, state) VALUES (?, ?, ?)').run(analysisId, frame, Buffer.from(state.buffer, state.byteOffset, state.byteLength));
+}
+
+export function getResumePoint(db: Db, analysisId: number): ResumePoint | undefined {
+  const row = db.prepare('SELECT frame, state FROM analysis_resume_points WHERE analysis_id = ?').get(analysisId) as { frame: number; state: Buffer } | undefined;
+  return row ? { frame: row.frame, state: new Uint8Array(row.state) } : undefined;
+}
+
+/** The index the analysis's next chunk takes. */
+export function nextChunkIndex(db: Db, analysisId: number): number {
+  return (db.prepare('SELECT COALESCE(MAX(chunk_index) + 1, 0) AS n FROM analysis_chunks WHERE analysis_id = ?').get(analysisId) as { n: number }).n;
+}
+
+export function deleteResumePoint(db: Db, analysisId: number): void {
+  db.prepare('DELETE FROM analysis_resume_points WHERE analysis_id = ?').run(analysisId);
+}
+
+/** Takes a running analysis over for this process: the provenance names who runs it now (and who ran it before). */
+export function setAnalysisProvenance(db: Db, id: number, provenance: unknown): void {
+  db.prepare('UPDATE analyses SET provenance_json = ? WHERE id = ?').run(JSON.stringify(provenance), id);
 }
 
 export function getAnalysis(db: Db, id: number): AnalysisRow | undefined {

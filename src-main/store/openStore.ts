@@ -45,9 +45,12 @@ export function migrate(db: Db): void {
   }
   for (const migration of migrations) {
     if (migration.version <= current) continue;
+    // IMMEDIATE, and the version read again inside: two processes opening a new case
+    // at once (two scans) apply each migration once, the second waiting for the first.
     db.transaction(() => {
+      if (schemaVersion(db) >= migration.version) return;
       migration.up(db);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, new Date().toISOString());
-    })();
+    }).immediate();
   }
 }

@@ -15,8 +15,11 @@ import { z } from 'zod';
 export const BatchFileStatusSchema = z.enum(['queued', 'running', 'done', 'skipped', 'failed', 'ignored', 'cancelled']);
 export type BatchFileStatus = z.infer<typeof BatchFileStatusSchema>;
 
-/** The step a running file is at; `waiting` while another path with the same bytes is being processed. */
-export const BatchPhaseSchema = z.enum(['hashing', 'waiting', 'indexing', 'analysing', 'spotting']);
+/**
+ * The step a running file is at: `probing` (is it a recording at all? before anything reads it whole),
+ * `waiting` while another path with the same bytes is being processed.
+ */
+export const BatchPhaseSchema = z.enum(['probing', 'hashing', 'waiting', 'indexing', 'analysing', 'spotting']);
 export type BatchPhase = z.infer<typeof BatchPhaseSchema>;
 
 export const BatchFileSchema = z.object({

@@ -30,6 +30,18 @@ export interface BaselineOptions {
 
 export type BaselineSource = 'neutral' | 'recent' | 'current';
 
+/** The rings and their positions, as carried from frame to frame (copies). */
+export interface BaselineState {
+  neutral: Float64Array;
+  neutralIndex: Float64Array;
+  recent: Float64Array;
+  neutralCount: number;
+  neutralNext: number;
+  recentCount: number;
+  recentNext: number;
+  lastIndex: number;
+}
+
 export class StreamingBaseline {
   private readonly neutral: Float64Array;
   private readonly neutralIndex: Float64Array;
@@ -57,6 +69,22 @@ export class StreamingBaseline {
   reset(): void {
     this.neutralCount = this.neutralNext = this.recentCount = this.recentNext = 0;
     this.lastIndex = Number.NEGATIVE_INFINITY;
+  }
+
+  snapshot(): BaselineState {
+    const { neutralCount, neutralNext, recentCount, recentNext, lastIndex } = this;
+    return { neutral: this.neutral.slice(), neutralIndex: this.neutralIndex.slice(), recent: this.recent.slice(), neutralCount, neutralNext, recentCount, recentNext, lastIndex };
+  }
+
+  /** Puts back a snapshot of a baseline with the same options (same ring sizes). */
+  restore(state: BaselineState): void {
+    if (state.neutral.length !== this.neutral.length || state.neutralIndex.length !== this.neutralIndex.length || state.recent.length !== this.recent.length) {
+      throw new RangeError('the baseline snapshot was taken with other ring sizes');
+    }
+    this.neutral.set(state.neutral);
+    this.neutralIndex.set(state.neutralIndex);
+    this.recent.set(state.recent);
+    ({ neutralCount: this.neutralCount, neutralNext: this.neutralNext, recentCount: this.recentCount, recentNext: this.recentNext, lastIndex: this.lastIndex } = state);
   }
 
   /** Records one frame's features (copied) per rules 1-2. */

@@ -17,7 +17,7 @@
 // whatever convention or smoothing the pose estimate has; pose yaw and pitch
 // are used for the quality flags, the neutral judgement and the contempt discount.
 import type { ExpressionResult, ExpressionStage, FaceObservation, RgbFrame } from '../types.js';
-import type { BaselineSource } from './baseline.js';
+import type { BaselineSource, BaselineState } from './baseline.js';
 import { combineScores, contemptProbability, FER_CLASSES, FER_NEUTRAL } from './contempt.js';
 import { createEmotionClassifier, EMOTION_INPUT_SIZE } from './emotionClassifier.js';
 import { cropSquare, sampleGreyCrop } from './faceCrop.js';
@@ -39,6 +39,14 @@ export interface ExpressionStageHandle extends ExpressionStage {
   baselineSource(): BaselineSource;
   /** Forgets the baseline (a new subject or recording). */
   reset(): void;
+  /**
+   * The baseline as it is once every frame passed so far is judged, before any
+   * frame passed later (in order, like everything else): what an analysis
+   * resumed after that point starts from (pipeline/resumeState.ts).
+   */
+  snapshot(): Promise<BaselineState>;
+  /** Puts a snapshot back; before the first frame only. */
+  restore(state: BaselineState): void;
   close(): Promise<void>;
 }
 
@@ -131,6 +139,15 @@ export async function createExpressionStage(options: ExpressionStageOptions = {}
       };
     },
     baselineSource: () => lastSource,
+    snapshot() {
+      const taken = previous.then(() => analyzer.snapshot());
+      previous = taken.catch(() => undefined);
+      return taken;
+    },
+    restore(state) {
+      if (inFlight > 0) throw new Error('ExpressionStage.restore() was called with frames in flight: restore before the first frame');
+      analyzer.restore(state);
+    },
     reset() {
       // In order like everything else: frames asked for before the reset are judged against the old baseline.
       const forget = () => {

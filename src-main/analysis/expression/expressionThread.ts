@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import { workerScriptPath } from '../../config/workerScript.js';
 import { ModelIntegrityError } from '../models/loadModel.js';
 import type { ExpressionResult } from '../types.js';
-import type { BaselineSource } from './baseline.js';
+import type { BaselineSource, BaselineState } from './baseline.js';
 import type { ExpressionStageHandle } from './createExpressionStage.js';
 import type { ExpressionThreadData, ExpressionThreadReply, ExpressionThreadRequest } from './expressionThreadProtocol.js';
 import type { ExpressionStageOptions } from './options.js';
@@ -22,10 +22,17 @@ interface Pending {
   reject(error: Error): void;
 }
 
+interface PendingSnapshot {
+  resolve(state: BaselineState): void;
+  reject(error: Error): void;
+}
+
 export async function createThreadedExpressionStage(options: ExpressionStageOptions = {}): Promise<ExpressionStageHandle> {
   const script = workerScriptPath(import.meta.url, 'analysis/expression/expressionWorker.js', (built) => new Error(`the expression worker is missing (${built}): run "npm run build"`));
   const worker = new Worker(script, { workerData: { ...options } satisfies ExpressionThreadData });
   const pending = new Map<number, Pending>();
+  /** Snapshots share the ids of frames: the replies come back in the order asked. */
+  const snapshots = new Map<number, PendingSnapshot>();
   let nextId = 0;
   let failure: Error | null = null;
   let lastSource: BaselineSource = 'current';
@@ -33,8 +40,9 @@ export async function createThreadedExpressionStage(options: ExpressionStageOpti
 
   const failAll = (error: Error) => {
     failure ??= error;
-    for (const p of pending.values()) p.reject(failure);
+    for (const p of [...pending.values(), ...snapshots.values()]) p.reject(failure);
     pending.clear();
+    snapshots.clear();
   };
 
   const ready = new Promise<Record<string, unknown>>((resolve, reject) => {
@@ -53,8 +61,16 @@ export async function createThreadedExpressionStage(options: ExpressionStageOpti
           pending.delete(reply.id);
           return;
         case 'failed':
-          pending.get(reply.id)?.reject(new Error(reply.message));
+          (pending.get(reply.id) ?? snapshots.get(reply.id))?.reject(new Error(reply.message));
           pending.delete(reply.id);
+          snapshots.delete(reply.id);
+          return;
+        case 'snapshot':
+          snapshots.get(reply.id)?.resolve(reply.state);
+          snapshots.delete(reply.id);
+          return;
+        case 'restore-failed':
+          failAll(new Error(`The expression stage's baseline could not be put back: ${reply.message}`));
           return;
       }
     });
@@ -88,6 +104,19 @@ export async function createThreadedExpressionStage(options: ExpressionStageOpti
     },
     parameters: () => parameters,
     baselineSource: () => lastSource,
+    snapshot() {
+      if (closed) return Promise.reject(new Error('The expression stage is closed'));
+      if (failure) return Promise.reject(failure);
+      const id = nextId++;
+      return new Promise<BaselineState>((resolve, reject) => {
+        snapshots.set(id, { resolve, reject });
+        send({ type: 'snapshot', id });
+      });
+    },
+    restore(state) {
+      // Ordered with the frames: sent before the first, it is in place when the first is judged.
+      send({ type: 'restore', state });
+    },
     reset() {
       // Ordered with the frames: those sent before are judged against the old baseline.
       send({ type: 'reset' });

@@ -26,6 +26,19 @@ try {
       case 'reset':
         stage.reset();
         return;
+      case 'snapshot':
+        stage.snapshot().then(
+          (state) => post({ type: 'snapshot', id: request.id, state }),
+          (error: unknown) => post({ type: 'failed', id: request.id, message: (error as Error).message }),
+        );
+        return;
+      case 'restore':
+        try {
+          stage.restore(request.state);
+        } catch (error) {
+          post({ type: 'restore-failed', message: (error as Error).message });
+        }
+        return;
       case 'close':
         void stage.close().finally(() => port.close());
         return;

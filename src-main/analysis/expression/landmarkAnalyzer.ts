@@ -3,7 +3,7 @@
 // unit-tested on synthetic landmark sequences. Buffers are allocated once.
 import type { ActionUnitEvidence } from '../../../src-shared/analysis/actionUnits.js';
 import { actionUnitEvidence } from './actionUnits.js';
-import { StreamingBaseline, type BaselineOptions, type BaselineSource } from './baseline.js';
+import { StreamingBaseline, type BaselineOptions, type BaselineSource, type BaselineState } from './baseline.js';
 import { contemptEvidence, poseDiscountedEvidence } from './contempt.js';
 import { alignLandmarks, type AlignMode } from './faceFrame.js';
 import { FEATURE_COUNT, measureFeatures, measureOpenness, type Openness } from './geometry.js';
@@ -63,6 +63,15 @@ export class LandmarkAnalyzer {
 
   reset(): void {
     this.baseline.reset();
+  }
+
+  /** What is carried from frame to frame: the baseline only (the other buffers are rewritten on every frame). */
+  snapshot(): BaselineState {
+    return this.baseline.snapshot();
+  }
+
+  restore(state: BaselineState): void {
+    this.baseline.restore(state);
   }
 
   /** Both steps at once. */

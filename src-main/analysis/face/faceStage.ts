@@ -8,7 +8,7 @@ import { createFaceLandmarker } from './landmarker.js';
 import { ROI_SCALE } from './roi.js';
 import { LARGE_ENOUGH, SAME_SUBJECT_IOU } from './subject.js';
 import { TILE_MIN_LONG_SIDE_FACTOR, TILE_MIN_OVERLAP, TILE_SIDE_FRACTION } from './tiles.js';
-import { createTracker, DEFAULT_TRACKER_OPTIONS, type TrackerOptions } from './tracker.js';
+import { createTracker, DEFAULT_TRACKER_OPTIONS, type TrackerOptions, type TrackerState } from './tracker.js';
 
 export interface FaceStageOptions extends Partial<TrackerOptions>, Partial<DetectorOptions> {
   /** Threads each model's inference may use. Default 1: the pipeline runs stages side by side on few cores. */
@@ -20,6 +20,9 @@ export interface FaceStageOptions extends Partial<TrackerOptions>, Partial<Detec
 export const DEFAULT_DETECTOR_OPTIONS: DetectorOptions = { minScore: 0.5, nmsIou: 0.3 };
 
 export interface ClosableFaceStage extends FaceStage {
+  /** The tracker's carried state between two frames, and putting it back (tracker.ts). */
+  snapshot(): TrackerState;
+  restore(state: TrackerState): void;
   /** Every parameter and threshold the stage runs with, for the record of an analysis run. */
   readonly parameters: Readonly<Record<string, number>>;
   /** SHA-256 of each model file run, by model name. */
@@ -71,6 +74,14 @@ export async function createFaceStage(options: FaceStageOptions = {}): Promise<C
       } finally {
         busy = false;
       }
+    },
+    snapshot() {
+      if (busy) throw new Error('FaceStage.snapshot() was called while a frame was being followed');
+      return tracker.snapshot();
+    },
+    restore(state) {
+      if (busy) throw new Error('FaceStage.restore() was called while a frame was being followed');
+      tracker.restore(state);
     },
     async close() {
       if (closed) return;

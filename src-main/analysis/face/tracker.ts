@@ -56,7 +56,27 @@ interface Track {
   box: Box;
 }
 
-export function createTracker(detector: FaceDetector, landmarker: FaceLandmarker, options: TrackerOptions = DEFAULT_TRACKER_OPTIONS): FaceStage {
+/**
+ * Everything the tracker carries from one frame to the next. Put back with
+ * restore(), the next frame is followed exactly as if the frames before had
+ * just been (an interrupted analysis resumed: pipeline/resumeState.ts).
+ */
+export interface TrackerState {
+  track: Track | null;
+  lastBox: Box | null;
+  last: { index: number; width: number; height: number } | null;
+  framesSinceDetection: number;
+  framesSinceTilePass: number;
+  facesSeen: number;
+}
+
+export interface Tracker extends FaceStage {
+  /** A copy of the carried state, between two frames. */
+  snapshot(): TrackerState;
+  restore(state: TrackerState): void;
+}
+
+export function createTracker(detector: FaceDetector, landmarker: FaceLandmarker, options: TrackerOptions = DEFAULT_TRACKER_OPTIONS): Tracker {
   let track: Track | null = null;
   /** The subject's last box, kept after a loss to recognise them when they come back. */
   let lastBox: Box | null = null;
@@ -82,6 +102,12 @@ export function createTracker(detector: FaceDetector, landmarker: FaceLandmarker
   }
 
   return {
+    snapshot() {
+      return structuredClone({ track, lastBox, last, framesSinceDetection, framesSinceTilePass, facesSeen });
+    },
+    restore(state) {
+      ({ track, lastBox, last, framesSinceDetection, framesSinceTilePass, facesSeen } = structuredClone(state));
+    },
     async process(frame) {
       const continuous = last !== null && frame.index === last.index + 1 && frame.width === last.width && frame.height === last.height;
       if (!continuous) {

@@ -1,7 +1,7 @@
 import { STORED_COLUMNS } from '../../../src-shared/analysis/frameColumns.js';
 import { LANDMARK_SUBSET } from '../../../src-shared/analysis/landmarkSubset.js';
 import type { Db } from '../../store/openStore.js';
-import { CHUNK_FRAMES, insertChunk } from '../../store/analysesRepo.js';
+import { CHUNK_FRAMES, deleteResumePoint, insertChunk, putResumePoint } from '../../store/analysesRepo.js';
 
 /** One full (or, at the end, the last partial) chunk of consecutive frames' stored values and landmarks. */
 export interface AnalysisChunk {
@@ -10,6 +10,8 @@ export interface AnalysisChunk {
   frameCount: number;
   values: Float32Array;
   landmarks: Int16Array;
+  /** The pipeline's state after the chunk's last frame (resumeState.ts), to resume from if the analysis is interrupted. */
+  resumeState?: Uint8Array;
 }
 
 /**
@@ -18,17 +20,18 @@ export interface AnalysisChunk {
  * piling up). The arrays handed over are fresh copies the receiver may keep or
  * transfer to another thread.
  */
-export function chunkingSink(onChunk: (chunk: AnalysisChunk) => void | Promise<void>) {
+export function chunkingSink(onChunk: (chunk: AnalysisChunk) => void | Promise<void>, start: { chunkIndex: number; firstFrame: number } = { chunkIndex: 0, firstFrame: 0 }) {
   const width = STORED_COLUMNS.length;
   const points = LANDMARK_SUBSET.length * 2;
   const values = new Float32Array(CHUNK_FRAMES * width);
   const landmarks = new Int16Array(CHUNK_FRAMES * points);
   let inChunk = 0;
-  let chunkIndex = 0;
+  let { chunkIndex, firstFrame } = start;
   const flush = () => {
     if (inChunk === 0) return;
-    const chunk = { chunkIndex, firstFrame: chunkIndex * CHUNK_FRAMES, frameCount: inChunk, values: values.slice(0, inChunk * width), landmarks: landmarks.slice(0, inChunk * points) };
+    const chunk = { chunkIndex, firstFrame, frameCount: inChunk, values: values.slice(0, inChunk * width), landmarks: landmarks.slice(0, inChunk * points) };
     chunkIndex += 1;
+    firstFrame += inChunk;
     inChunk = 0;
     return onChunk(chunk);
   };
@@ -53,6 +56,11 @@ export function chunkedStoreSink(db: Db, analysisId: number) {
   return { write: (row: Float64Array, rowLandmarks: Int16Array) => void sink.write(row, rowLandmarks), flush: () => void sink.flush() };
 }
 
+/** The chunk and the state to resume after it, together or not at all. */
 export function writeChunk(db: Db, analysisId: number, c: AnalysisChunk): void {
-  db.transaction(() => insertChunk(db, analysisId, c.chunkIndex, c.firstFrame, c.frameCount, c.values, c.landmarks)).immediate();
+  db.transaction(() => {
+    insertChunk(db, analysisId, c.chunkIndex, c.firstFrame, c.frameCount, c.values, c.landmarks);
+    if (c.resumeState) putResumePoint(db, analysisId, c.firstFrame + c.frameCount, c.resumeState);
+    else deleteResumePoint(db, analysisId);
+  }).immediate();
 }

@@ -5,6 +5,7 @@ import { m003Spotting } from './003-spotting.js';
 import { m004Annotations } from './004-annotations.js';
 import { m005Proxies } from './005-proxies.js';
 import { m006SealedState } from './006-sealed-state.js';
+import { m007ScanLeasesAndResumePoints } from './007-scan-leases-and-resume-points.js';
 
 export interface Migration {
   version: number;
@@ -17,5 +18,5 @@ export interface Migration {
  * migration: add the next one.
  */
 export const migrations: readonly Migration[] = [
-  m001Initial, m002Analyses, m003Spotting, m004Annotations, m005Proxies, m006SealedState,
+  m001Initial, m002Analyses, m003Spotting, m004Annotations, m005Proxies, m006SealedState, m007ScanLeasesAndResumePoints,
 ];

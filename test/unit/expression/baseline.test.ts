@@ -77,4 +77,29 @@ describe('StreamingBaseline', () => {
     expect(() => new StreamingBaseline(2, { ...options, recentFrames: 0 })).toThrow(/recentFrames/);
     expect(() => new StreamingBaseline(2, { ...options, minNeutralFrames: 1.5 })).toThrow(/minNeutralFrames/);
   });
+
+  it('restored from a snapshot, goes on exactly as the baseline it was taken from (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.double({ min: -5, max: 5, noNaN: true }), fc.boolean(), fc.boolean()), { minLength: 2, maxLength: 60 }), fc.nat(), (frames, at) => {
+        const split = 1 + (at % (frames.length - 1));
+        const whole = new StreamingBaseline(2, options);
+        const before = new StreamingBaseline(2, options);
+        frames.slice(0, split).forEach(([v, usable, neutral], i) => { whole.push(i, vec(v, -v), usable, neutral); before.push(i, vec(v, -v), usable, neutral); });
+        const snapshot = before.snapshot();
+        before.push(999, vec(42, 42), true, true); // the snapshot is a copy: later frames do not reach it
+        const resumed = new StreamingBaseline(2, options);
+        resumed.restore(snapshot);
+        frames.slice(split).forEach(([v, usable, neutral], k) => {
+          whole.push(split + k, vec(v, -v), usable, neutral);
+          resumed.push(split + k, vec(v, -v), usable, neutral);
+          expect(estimate(resumed)).toEqual(estimate(whole));
+        });
+      }),
+    );
+  });
+
+  it('refuses a snapshot of rings of another size', () => {
+    const snapshot = new StreamingBaseline(2, options).snapshot();
+    expect(() => new StreamingBaseline(2, { ...options, recentFrames: 6 }).restore(snapshot)).toThrow(/other ring sizes/);
+  });
 });

@@ -145,4 +145,30 @@ describe('the face stage schedule', () => {
     for (const i of [0, 1, 2, 10, 11]) await stage.process(frame(i));
     expect(world.detectCalls.map((c) => c.index)).toEqual([0, 10]);
   });
+
+  it('restored from a snapshot, follows the next frames exactly as the tracker it was taken from', async () => {
+    // A subject that drifts, is lost (frames 18–21) and comes back, with a second face meanwhile.
+    const faces = (i: number): Face[] => [
+      ...(i >= 18 && i < 22 ? [] : [{ cx: 200 + 3 * i, cy: 200, size: 100 }]),
+      ...(i >= 10 ? [{ cx: 500, cy: 300, size: 90 }] : []),
+    ];
+    const whole = new FakeWorld();
+    whole.faces = faces;
+    const tracker = createTracker(whole.detector, whole.landmarker);
+    const out = [];
+    let snapshot;
+    for (let i = 0; i < 45; i++) {
+      if (i === 20) snapshot = tracker.snapshot();
+      out.push(await tracker.process(frame(i)));
+    }
+    const resumedWorld = new FakeWorld();
+    resumedWorld.faces = faces;
+    const resumed = createTracker(resumedWorld.detector, resumedWorld.landmarker);
+    resumed.restore(snapshot!);
+    const again = [];
+    for (let i = 20; i < 45; i++) again.push(await resumed.process(frame(i)));
+    expect(again).toEqual(out.slice(20));
+    expect(resumedWorld.detectCalls).toEqual(whole.detectCalls.filter((c) => c.index >= 20));
+    expect(resumedWorld.meshCalls).toEqual(whole.meshCalls.filter((c) => c.index >= 20));
+  });
 });
