@@ -69,6 +69,7 @@ export function startOrResumeAnalysisRecord(
       appendAudit(ctx.db, {
         actor: ctx.analyst, action: 'analysis.resumed', target: `recording:${a.recordingId}`,
         after: { analysisId: id, fingerprint: row.fingerprint, fromFrame: point.frame, interruptedRunner: runner },
+        state: [stateRef.analysis(id)], // its provenance now names this process
       });
       openHere.add(id);
       closeInterruptedAnalyses(ctx, a.recordingId);

@@ -1,6 +1,5 @@
 import type { Migration } from './index.js';
 
-// Numbered 7: migration 6 (the audit log's state) comes from another branch and is merged before it.
 export const m007ScanLeasesAndResumePoints: Migration = {
   version: 7,
   name: 'scan leases (which process works on which bytes, so two scans of a case do not do a file twice) and resume points of running analyses',
