@@ -11,6 +11,7 @@ import { registerEvaluate } from './commands/evaluateCommand.js';
 import { registerProxy } from './commands/proxyCommand.js';
 import { registerReport } from './commands/reportCommand.js';
 import { EXIT } from './exitCodes.js';
+import { printable } from './printable.js';
 
 export function buildProgram(): Command {
   const program = new Command('micromoment')
@@ -42,7 +43,7 @@ export async function runCli(argv: string[]): Promise<void> {
       process.exitCode = err.exitCode === 0 ? EXIT.ok : EXIT.usage;
       return;
     }
-    process.stderr.write(`micromoment: ${(err as Error).message}\n`);
+    process.stderr.write(`micromoment: ${printable((err as Error).message)}\n`);
     process.exitCode = EXIT.environment;
   }
 }

@@ -6,6 +6,7 @@ import { csvRowWriter, jsonRowWriter, type RowWriter } from '../../analysis/outp
 import { analyzeFile, describeSummary } from '../../library/analyzeFile.js';
 import { terminalProgress } from '../progress.js';
 import { EXIT } from '../exitCodes.js';
+import { printable } from '../printable.js';
 
 interface AnalyzeCliOptions {
   format: 'csv' | 'json';
@@ -41,12 +42,12 @@ export function registerAnalyze(program: Command): void {
         });
         await writer!.end();
         progress.stop();
-        if (result.fallback) process.stderr.write(`note: ${result.fallback}\n`);
+        if (result.fallback) process.stderr.write(`note: ${printable(result.fallback)}\n`);
         process.stderr.write(describeSummary(result.summary) + '\n');
       } catch (err) {
         progress.stop();
         const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
-        process.stderr.write(`micromoment analyze: ${file}: ${message}\n`);
+        process.stderr.write(`micromoment analyze: ${printable(file)}: ${printable(message ?? '')}\n`);
         process.exitCode = EXIT.someFailed;
       } finally {
         if (out !== process.stdout) await new Promise<void>((resolve) => (out as fs.WriteStream).end(resolve));

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { evaluateSpotting, parseCandidates, parseTruth, type SpottingCounts } from '../../evaluation/index.js';
 import { EXIT } from '../exitCodes.js';
+import { printable } from '../printable.js';
 
 export function registerEvaluate(program: Command): void {
   program.command('evaluate')
@@ -31,7 +32,7 @@ export function registerEvaluate(program: Command): void {
           `review: ${result.review.frames} of ${result.review.totalFrames} frames (${pct(result.review.share)} of the recording)`,
         ].join('\n') + '\n');
       } catch (err) {
-        process.stderr.write(`micromoment evaluate: ${(err as Error).message}\n`);
+        process.stderr.write(`micromoment evaluate: ${printable((err as Error).message)}\n`);
         process.exitCode = EXIT.someFailed;
       }
     });

@@ -6,6 +6,7 @@ import { importRecordings } from '../../library/importRecording.js';
 import { contextFrom, withCaseOptions, type CommonOptions } from '../commonOptions.js';
 import { terminalProgress } from '../progress.js';
 import { EXIT } from '../exitCodes.js';
+import { printable } from '../printable.js';
 import { makeProxies, printProxyRows, proxyProgressListener, stopOnInterrupt, type ProxyRow } from './proxyCommand.js';
 
 export function registerImport(program: Command): void {
@@ -54,8 +55,8 @@ function jsonRow(r: ImportResult) {
 }
 
 function humanLine(r: ImportResult): string {
-  if (r.status === 'failed') return `FAILED    ${r.path}: ${r.error}`;
+  if (r.status === 'failed') return `FAILED    ${printable(r.path)}: ${printable(r.error ?? 'not imported')}`;
   const verb = r.status === 'imported' ? 'imported' : 'exists  ';
-  const line = `${verb}  #${r.id} ${r.path}  ${r.frames} frames, ${r.fps?.toFixed(3)} fps${r.vfr ? ' (variable)' : ''}, ${r.durationS?.toFixed(3)} s, ${r.width}x${r.height} ${r.codec}, sha256 ${r.sha256?.slice(0, 12)}…`;
-  return r.warning ? `${line}\n  WARNING: ${r.warning}` : line;
+  const line = `${verb}  #${r.id} ${printable(r.path)}  ${r.frames} frames, ${r.fps?.toFixed(3)} fps${r.vfr ? ' (variable)' : ''}, ${r.durationS?.toFixed(3)} s, ${r.width}x${r.height} ${r.codec}, sha256 ${r.sha256?.slice(0, 12)}…`;
+  return r.warning ? `${line}\n  WARNING: ${printable(r.warning)}` : line;
 }

@@ -6,6 +6,7 @@ import { makeProxy, type ProxyOutcome } from '../../library/makeProxy.js';
 import { contextFrom, withCaseOptions, type CommonOptions } from '../commonOptions.js';
 import { terminalProgress, type Progress } from '../progress.js';
 import { EXIT } from '../exitCodes.js';
+import { printable } from '../printable.js';
 
 export function registerProxy(program: Command): void {
   withCaseOptions(program.command('proxy'))
@@ -95,10 +96,10 @@ export function printProxyRows(rows: ProxyRow[], json: boolean): void {
 }
 
 function humanLine(r: ProxyRow): string {
-  if (r.status === 'failed') return `FAILED      ${r.recordingId === null ? r.given : `#${r.recordingId}`}: ${r.error}`;
+  if (r.status === 'failed') return `FAILED      ${r.recordingId === null ? printable(r.given) : `#${r.recordingId}`}: ${printable(r.error)}`;
   if (r.status === 'not-needed') return `not needed  #${r.recordingId}: the original plays and seeks well in the window (--force makes one anyway)`;
-  if (r.reused) return `ready       #${r.recordingId}: ${r.relPath} (${megabytes(r.sizeBytes)}), already made and verified`;
-  return `made        #${r.recordingId}: ${r.relPath} (${megabytes(r.sizeBytes)}), ${r.frames} frames, frame table identical to the original's; ${(r.totalMs / 1000).toFixed(1)} s`;
+  if (r.reused) return `ready       #${r.recordingId}: ${printable(r.relPath)} (${megabytes(r.sizeBytes)}), already made and verified`;
+  return `made        #${r.recordingId}: ${printable(r.relPath)} (${megabytes(r.sizeBytes)}), ${r.frames} frames, frame table identical to the original's; ${(r.totalMs / 1000).toFixed(1)} s`;
 }
 
 function megabytes(bytes: number): string {

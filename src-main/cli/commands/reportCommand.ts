@@ -7,6 +7,7 @@ import { checkOutputPath, OutputRefused, writeFileAtomically } from '../../repor
 import { contextFrom, withCaseOptions, type CommonOptions } from '../commonOptions.js';
 import { terminalProgress } from '../progress.js';
 import { EXIT } from '../exitCodes.js';
+import { printable } from '../printable.js';
 
 interface ReportOptions extends CommonOptions {
   format?: string;
@@ -40,16 +41,16 @@ export function registerReport(program: Command): void {
           fs.rmSync(target, { force: true });
           throw err;
         }
-        for (const notice of report.model.notices) process.stderr.write(`note: ${notice}\n`);
-        process.stdout.write(`wrote ${target} (${format}, ${report.bytes.length} bytes, sha256 ${report.sha256})\n`);
+        for (const notice of report.model.notices) process.stderr.write(`note: ${printable(notice)}\n`);
+        process.stdout.write(`wrote ${printable(target)} (${format}, ${report.bytes.length} bytes, sha256 ${report.sha256})\n`);
         process.exitCode = EXIT.ok;
       } catch (err) {
         progress.stop();
         if (err instanceof ReportRefused) {
-          process.stderr.write(`micromoment report: REFUSED. ${err.message}\n`);
+          process.stderr.write(`micromoment report: REFUSED. ${printable(err.message)}\n`);
           process.exitCode = EXIT.someFailed;
         } else if (err instanceof RecordingNotFound || err instanceof OutputRefused) {
-          process.stderr.write(`micromoment report: ${err.message}\n`);
+          process.stderr.write(`micromoment report: ${printable(err.message)}\n`);
           process.exitCode = EXIT.usage;
         } else {
           throw err;
@@ -64,8 +65,8 @@ function chosenFormat(options: ReportOptions): ReportFormat | null {
   const format = options.format ?? reportFormatFromFileName(options.out);
   if (format && isReportFormat(format)) return format;
   process.stderr.write(options.format
-    ? `micromoment report: unknown format "${options.format}": use one of ${REPORT_FORMATS.join(', ')}\n`
-    : `micromoment report: cannot tell the format from "${options.out}": pass --format (${REPORT_FORMATS.join(', ')})\n`);
+    ? `micromoment report: unknown format ${printable(options.format)}: use one of ${REPORT_FORMATS.join(', ')}\n`
+    : `micromoment report: cannot tell the format from ${printable(options.out)}: pass --format (${REPORT_FORMATS.join(', ')})\n`);
   process.exitCode = EXIT.usage;
   return null;
 }

@@ -5,6 +5,7 @@ import { spotRecording } from '../../spotting/spotTable.js';
 import type { SpotOutput } from '../../spotting/spotOutput.js';
 import { terminalProgress } from '../progress.js';
 import { EXIT } from '../exitCodes.js';
+import { printable } from '../printable.js';
 
 export function registerSpot(program: Command): void {
   program.command('spot')
@@ -26,7 +27,7 @@ export function registerSpot(program: Command): void {
       } catch (err) {
         progress.stop();
         const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
-        process.stderr.write(`micromoment spot: ${file}: ${message}\n`);
+        process.stderr.write(`micromoment spot: ${printable(file)}: ${printable(message ?? '')}\n`);
         process.exitCode = EXIT.someFailed;
       }
     });

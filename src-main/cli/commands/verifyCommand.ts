@@ -3,6 +3,7 @@ import { verifyStore, type RecordingVerification } from '../../library/verifySto
 import { contextFrom, withCaseOptions, type CommonOptions } from '../commonOptions.js';
 import { terminalProgress } from '../progress.js';
 import { EXIT } from '../exitCodes.js';
+import { printable } from '../printable.js';
 
 export function registerVerify(program: Command): void {
   withCaseOptions(program.command('verify'))
@@ -25,7 +26,7 @@ export function registerVerify(program: Command): void {
           for (const l of r.locations) {
             const what = { identical: 'OK      ', changed: 'CHANGED ', missing: 'MISSING ', unreadable: 'UNREADABLE' }[l.state];
             const detail = l.state === 'changed' ? ` (sha256 now ${l.actualSha256}, imported as ${r.sha256})` : '';
-            process.stdout.write(`${what} recording #${r.id} ${l.path}${detail}\n`);
+            process.stdout.write(`${what} recording #${r.id} ${printable(l.path)}${detail}\n`);
           }
           if (r.proxy) process.stdout.write(proxyLine(r.id, r.proxy) + '\n');
         }
@@ -41,9 +42,9 @@ export function registerVerify(program: Command): void {
 function proxyLine(id: number, proxy: NonNullable<RecordingVerification['proxy']>): string {
   const remake = `remake it with \`micromoment proxy ${id} --force\``;
   switch (proxy.state) {
-    case 'identical': return `OK       review proxy of recording #${id} ${proxy.path}`;
-    case 'changed': return `CHANGED  review proxy of recording #${id} ${proxy.path} (sha256 now ${proxy.actualSha256 ?? 'unknown'}, made as ${proxy.sha256}): do not review from it; ${remake}`;
-    case 'missing': return `MISSING  review proxy of recording #${id} ${proxy.path} (the window cannot play it): ${remake}`;
-    case 'unreadable': return `UNREADABLE review proxy of recording #${id} ${proxy.path}: check its permissions or ${remake}`;
+    case 'identical': return `OK       review proxy of recording #${id} ${printable(proxy.path)}`;
+    case 'changed': return `CHANGED  review proxy of recording #${id} ${printable(proxy.path)} (sha256 now ${proxy.actualSha256 ?? 'unknown'}, made as ${proxy.sha256}): do not review from it; ${remake}`;
+    case 'missing': return `MISSING  review proxy of recording #${id} ${printable(proxy.path)} (the window cannot play it): ${remake}`;
+    case 'unreadable': return `UNREADABLE review proxy of recording #${id} ${printable(proxy.path)}: check its permissions or ${remake}`;
   }
 }
