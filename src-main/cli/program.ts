@@ -12,6 +12,7 @@ import { registerProxy } from './commands/proxyCommand.js';
 import { registerReport } from './commands/reportCommand.js';
 import { EXIT } from './exitCodes.js';
 import { printable } from './printable.js';
+import { UsageError } from './pathArguments.js';
 
 export function buildProgram(): Command {
   const program = new Command('micromoment')
@@ -41,6 +42,11 @@ export async function runCli(argv: string[]): Promise<void> {
   } catch (err) {
     if (err instanceof CommanderError) {
       process.exitCode = err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      return;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exitCode = EXIT.usage;
       return;
     }
     process.stderr.write(`micromoment: ${printable((err as Error).message)}\n`);

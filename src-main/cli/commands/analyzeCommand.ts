@@ -6,6 +6,7 @@ import { csvRowWriter, jsonRowWriter, type RowWriter } from '../../analysis/outp
 import { analyzeFile, describeSummary } from '../../library/analyzeFile.js';
 import { terminalProgress } from '../progress.js';
 import { EXIT } from '../exitCodes.js';
+import { pathArgument } from '../pathArguments.js';
 import { printable } from '../printable.js';
 
 interface AnalyzeCliOptions {
@@ -16,12 +17,12 @@ interface AnalyzeCliOptions {
 export function registerAnalyze(program: Command): void {
   program.command('analyze')
     .description('score every frame of a video: face, pose, 8 expression classes, action units, quality (one row per decoded frame)')
-    .argument('<video>', 'the recording (read only; it need not be imported)')
+    .argument('<video>', 'the recording (read only; it need not be imported)', pathArgument('analyze', 'the video', 'name the recording to analyse'))
     .option('--format <format>', 'csv or json', (v) => {
       if (v !== 'csv' && v !== 'json') throw new Error(`--format must be csv or json, not "${v}"`);
       return v;
     }, 'csv')
-    .option('--out <file>', 'write here instead of stdout')
+    .option('--out <file>', 'write here instead of stdout', pathArgument('analyze', '--out', 'name the file to write, or leave --out out to print on stdout'))
     .action(async (video: string, options: AnalyzeCliOptions) => {
       const file = path.resolve(video);
       const progress = terminalProgress();

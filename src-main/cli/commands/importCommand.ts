@@ -6,13 +6,14 @@ import { importRecordings } from '../../library/importRecording.js';
 import { contextFrom, withCaseOptions, type CommonOptions } from '../commonOptions.js';
 import { terminalProgress } from '../progress.js';
 import { EXIT } from '../exitCodes.js';
+import { pathArguments } from '../pathArguments.js';
 import { printable } from '../printable.js';
 import { makeProxies, printProxyRows, proxyProgressListener, stopOnInterrupt, type ProxyRow } from './proxyCommand.js';
 
 export function registerImport(program: Command): void {
   withCaseOptions(program.command('import'))
     .description('import recordings into the case: hash, probe and index every frame (originals are only read)')
-    .argument('<files...>', 'recording files')
+    .argument('<files...>', 'recording files', pathArguments('import', 'a file to import', 'name the recording files to import'))
     .option('--json', 'print the result as JSON on stdout')
     .option('--proxy', 'then make the review proxies the imported recordings need (see `micromoment proxy`), waiting for them')
     .action(async (files: string[], options: CommonOptions & { json?: boolean; proxy?: boolean }) => {

@@ -6,12 +6,13 @@ import { makeProxy, type ProxyOutcome } from '../../library/makeProxy.js';
 import { contextFrom, withCaseOptions, type CommonOptions } from '../commonOptions.js';
 import { terminalProgress, type Progress } from '../progress.js';
 import { EXIT } from '../exitCodes.js';
+import { pathArguments } from '../pathArguments.js';
 import { printable } from '../printable.js';
 
 export function registerProxy(program: Command): void {
   withCaseOptions(program.command('proxy'))
     .description('make the review proxy of imported recordings that the window cannot play or seek well (in the data folder; originals are only read)')
-    .argument('<recordings...>', 'recording ids (as `micromoment import` printed them) or paths of imported files')
+    .argument('<recordings...>', 'recording ids (as `micromoment import` printed them) or paths of imported files', pathArguments('proxy', 'a recording', 'give its id or the path of its file'))
     .option('--force', 'make one even where the original plays well, or make it again')
     .option('--json', 'print the results as JSON on stdout')
     .action(async (recordings: string[], options: CommonOptions & { force?: boolean; json?: boolean }) => {

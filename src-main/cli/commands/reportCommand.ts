@@ -7,6 +7,7 @@ import { checkOutputPath, OutputRefused, writeFileAtomically } from '../../repor
 import { contextFrom, withCaseOptions, type CommonOptions } from '../commonOptions.js';
 import { terminalProgress } from '../progress.js';
 import { EXIT } from '../exitCodes.js';
+import { pathArgument } from '../pathArguments.js';
 import { printable } from '../printable.js';
 
 interface ReportOptions extends CommonOptions {
@@ -19,8 +20,8 @@ interface ReportOptions extends CommonOptions {
 export function registerReport(program: Command): void {
   withCaseOptions(program.command('report'))
     .description('write a report of one recording: pdf, html, csv (annotations), frames-csv, json or eaf (ELAN)')
-    .argument('<recording>', 'recording id, at least 6 hex digits of its SHA-256, or the path of its file')
-    .requiredOption('--out <file>', 'the file to write (its ending gives the format when --format is not given)')
+    .argument('<recording>', 'recording id, at least 6 hex digits of its SHA-256, or the path of its file', pathArgument('report', 'the recording', 'give its id, at least 6 hex digits of its SHA-256, or the path of its file'))
+    .requiredOption('--out <file>', 'the file to write (its ending gives the format when --format is not given)', pathArgument('report', '--out', 'name the file to write'))
     .option('--format <format>', `one of ${REPORT_FORMATS.join(', ')}`)
     .option('--allow-mismatch', 'make the report even if the original does not verify; it then says so on every page')
     .option('--overwrite', 'replace --out if it exists')

@@ -6,6 +6,7 @@ import { defaultWorkerCount } from '../../jobs/defaultWorkers.js';
 import { ScanBatch } from '../../jobs/scanBatch.js';
 import { contextFrom, withCaseOptions, type CommonOptions } from '../commonOptions.js';
 import { EXIT } from '../exitCodes.js';
+import { pathArguments } from '../pathArguments.js';
 import { printable } from '../printable.js';
 import { scanDisplay } from '../scanDisplay.js';
 
@@ -17,7 +18,7 @@ interface ScanOptions extends CommonOptions {
 export function registerScan(program: Command): void {
   withCaseOptions(program.command('scan'))
     .description('find the recordings in folders and files (recursively, by content) and import, analyse and spot each; a scan run again skips what is complete')
-    .argument('<paths...>', 'folders and files to scan (originals are only read)')
+    .argument('<paths...>', 'folders and files to scan (originals are only read)', pathArguments('scan', 'a folder or file to scan', 'name the folders and files to scan (. is the current folder)'))
     .option('--workers <n>', `files worked on at once (default here: ${defaultWorkerCount()}, one per two cores)`, parseWorkers)
     .option('--json', 'print {"recordings":[…],"ignored":[…],"summary":{…}} on stdout at the end')
     .action(async (paths: string[], options: ScanOptions) => {
