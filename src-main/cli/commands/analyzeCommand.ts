@@ -4,6 +4,8 @@ import type { Command } from 'commander';
 import { formatPtsSeconds } from '../../../src-shared/time/index.js';
 import { csvRowWriter, jsonRowWriter, type RowWriter } from '../../analysis/output/rowWriters.js';
 import { analyzeFile, describeSummary } from '../../library/analyzeFile.js';
+import { OutputRefused, refuseProtectedOutput } from '../../library/outputGuard.js';
+import { dataDir } from '../../config/paths.js';
 import { terminalProgress } from '../progress.js';
 import { EXIT } from '../exitCodes.js';
 import { pathArgument } from '../pathArguments.js';
@@ -25,6 +27,16 @@ export function registerAnalyze(program: Command): void {
     .option('--out <file>', 'write here instead of stdout', pathArgument('analyze', '--out', 'name the file to write, or leave --out out to print on stdout'))
     .action(async (video: string, options: AnalyzeCliOptions) => {
       const file = path.resolve(video);
+      if (options.out) {
+        try {
+          refuseProtectedOutput(options.out, { dataDir: dataDir(), originals: [file] });
+        } catch (err) {
+          if (!(err instanceof OutputRefused)) throw err;
+          process.stderr.write(`micromoment analyze: ${printable(err.message)}\n`);
+          process.exitCode = EXIT.usage;
+          return;
+        }
+      }
       const progress = terminalProgress();
       let out: fs.WriteStream | NodeJS.WriteStream = process.stdout;
       let writer: RowWriter | undefined;

@@ -3,7 +3,9 @@ import type { Command } from 'commander';
 import { isReportFormat, REPORT_FORMATS, reportFormatFromFileName, type ReportFormat } from '../../../src-shared/report/formats.js';
 import { buildReport, recordExport, ReportRefused } from '../../report/exportReport.js';
 import { RecordingNotFound, resolveRecording } from '../../report/gather/resolveRecording.js';
-import { checkOutputPath, OutputRefused, writeFileAtomically } from '../../report/writeReportFile.js';
+import { checkOutputPath, writeFileAtomically } from '../../report/writeReportFile.js';
+import { OutputRefused, refuseProtectedOutput } from '../../library/outputGuard.js';
+import { dataDir, resolveDbPath } from '../../config/paths.js';
 import { contextFrom, withCaseOptions, type CommonOptions } from '../commonOptions.js';
 import { terminalProgress } from '../progress.js';
 import { EXIT } from '../exitCodes.js';
@@ -28,6 +30,15 @@ export function registerReport(program: Command): void {
     .action(async (recording: string, options: ReportOptions) => {
       const format = chosenFormat(options);
       if (!format) return;
+      // Before the case is opened (opening creates a missing one): nothing is touched when refused.
+      try {
+        refuseProtectedOutput(options.out, { dataDir: dataDir(), caseDb: resolveDbPath(options.db) });
+      } catch (err) {
+        if (!(err instanceof OutputRefused)) throw err;
+        process.stderr.write(`micromoment report: ${printable(err.message)}\n`);
+        process.exitCode = EXIT.usage;
+        return;
+      }
       const ctx = contextFrom(options);
       const progress = terminalProgress();
       try {
