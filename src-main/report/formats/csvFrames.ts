@@ -1,7 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
 import { FRAME_COLUMNS, STORED_COLUMNS } from '../../../src-shared/analysis/frameColumns.js';
 import type { FrameTable } from '../../../src-shared/time/frameTable.js';
 import { formatPtsSeconds, frameToClock, frameToTimecode } from '../../../src-shared/time/timecode.js';
+import { csvText } from '../../analysis/output/csvText.js';
 import { formatRowValues } from '../../analysis/output/formatRow.js';
 import type { AnnotationLine } from '../model/reportModel.js';
 
@@ -29,7 +29,7 @@ const BLOCK = 4096;
 export function framesCsv(src: FrameRowsSource): string {
   const n = src.table.ptsTicks.length;
   const covering = coveringAnnotations(src.annotations, n);
-  const out: string[] = [stringify([[...FRAME_CSV_COLUMNS]], { record_delimiter: 'windows' })];
+  const out: string[] = [csvText([FRAME_CSV_COLUMNS])];
   const row = new Float64Array(FRAME_COLUMNS.length);
   for (let from = 0; from < n; from += BLOCK) {
     const count = Math.min(BLOCK, n - from);
@@ -48,7 +48,7 @@ export function framesCsv(src: FrameRowsSource): string {
         ...formatted.slice(2),
       ]);
     }
-    out.push(stringify(rows, { record_delimiter: 'windows' }));
+    out.push(csvText(rows));
   }
   return out.join('');
 }
