@@ -14,8 +14,8 @@ export interface ProtectedFiles {
 }
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
-/** The files SQLite keeps beside a database: write-ahead log, shared memory, rollback and super journals. */
-const SQLITE_COMPANION = /-(wal|shm|journal|mj[0-9a-f]{8})$/i;
+/** The files SQLite keeps beside a database: write-ahead log, shared memory, rollback journal, and super-journal (`-mj` + 9 hex digits). */
+const SQLITE_COMPANION = /-(wal|shm|journal|mj[0-9a-f]{9})$/i;
 /** Windows and macOS file systems ignore case by default: compare names as they do. */
 const FOLD_CASE = process.platform === 'win32' || process.platform === 'darwin';
 

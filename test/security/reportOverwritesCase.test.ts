@@ -73,6 +73,7 @@ const targets: [string, (c: Case) => string][] = [
   ['case.sqlite-wal (not there)', (c) => `${c.db}-wal`],
   ['case.sqlite-shm (not there)', (c) => `${c.db}-shm`],
   ['a -journal file', (c) => c.at('report-journal')],
+  ['a super-journal name', (c) => `${c.db}-mj1A2B3C9D4`],
   ['a new file in the data folder', (c) => path.join(c.dataDir, 'report.json')],
   ['a file in the data folder', (c) => path.join(c.dataDir, 'proxies', 'existing.mp4')],
   ['the data folder through a link', (c) => c.at('data link/report.json')],
