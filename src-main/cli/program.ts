@@ -11,6 +11,8 @@ import { registerEvaluate } from './commands/evaluateCommand.js';
 import { registerProxy } from './commands/proxyCommand.js';
 import { registerReport } from './commands/reportCommand.js';
 import { EXIT } from './exitCodes.js';
+import { printable } from './printable.js';
+import { UsageError } from './pathArguments.js';
 
 export function buildProgram(): Command {
   const program = new Command('micromoment')
@@ -42,7 +44,12 @@ export async function runCli(argv: string[]): Promise<void> {
       process.exitCode = err.exitCode === 0 ? EXIT.ok : EXIT.usage;
       return;
     }
-    process.stderr.write(`micromoment: ${(err as Error).message}\n`);
+    if (err instanceof UsageError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exitCode = EXIT.usage;
+      return;
+    }
+    process.stderr.write(`micromoment: ${printable((err as Error).message)}\n`);
     process.exitCode = EXIT.environment;
   }
 }

@@ -1,4 +1,5 @@
 import cliProgress from 'cli-progress';
+import { printable } from './printable.js';
 
 export interface Progress {
   update(label: string, done: number, total: number): void;
@@ -7,7 +8,8 @@ export interface Progress {
 
 /**
  * A progress bar on stderr, only when stderr is a terminal: pipes and logs get
- * nothing, and stdout stays clean for data.
+ * nothing, and stdout stays clean for data. Labels name files, so they are
+ * escaped (printable.ts): a name cannot move the cursor or break the bar's line.
  */
 export function terminalProgress(enabled = Boolean(process.stderr.isTTY)): Progress {
   if (!enabled) return { update() {}, stop() {} };
@@ -19,7 +21,8 @@ export function terminalProgress(enabled = Boolean(process.stderr.isTTY)): Progr
   }, cliProgress.Presets.shades_classic);
   let started = false;
   return {
-    update(label, done, total) {
+    update(rawLabel, done, total) {
+      const label = printable(rawLabel);
       if (!started) {
         bar.start(total, done, { label });
         started = true;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { BatchProgress } from '../../src-shared/domain/batch.js';
+import { printable } from './printable.js';
 
 export interface ScanDisplay {
   update(progress: BatchProgress): void;
@@ -68,8 +69,9 @@ export function formatEta(seconds: number | null): string {
   return `${Math.floor(s / 3600)}h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
 }
 
+/** The file's name, escaped (printable.ts) before it is shortened, so the bar's line stays one line. */
 function shortName(file: string): string {
-  const name = path.basename(file);
+  const name = printable(path.basename(file));
   return name.length > 32 ? `${name.slice(0, 14)}…${name.slice(-17)}` : name;
 }
 

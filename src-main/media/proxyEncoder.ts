@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { spawn } from 'node:child_process';
 import readline from 'node:readline';
+import { describeExit } from './processExit.js';
 import { lastErrorLine } from './runProcess.js';
 
 export class ProxyEncodeError extends Error {}
@@ -41,7 +42,7 @@ export function runProxyEncode(ffmpegPath: string, args: readonly string[], opti
       lines.close();
       options.signal?.removeEventListener('abort', onAbort);
       if (aborted) return reject(new ProxyEncodeError('stopped (the app is closing or the job was cancelled)'));
-      if (signal) return reject(new ProxyEncodeError(`ffmpeg crashed (${signal})`));
+      if (signal) return reject(new ProxyEncodeError(describeExit('ffmpeg', code, signal)));
       if (code !== 0) return reject(new ProxyEncodeError(`ffmpeg failed (${lastErrorLine(stderr)})`));
       resolve();
     });

@@ -1,21 +1,22 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { OutputRefused } from '../library/outputGuard.js';
 import type { Db } from '../store/openStore.js';
-
-export class OutputRefused extends Error {}
+import { allLocationPaths } from '../store/recordingsRepo.js';
 
 /**
  * Checks an output path before any work: its folder exists, it is not a
  * folder, it is not a copy of any original in the case (evidence is never
- * written), and it exists only when overwriting was asked for.
+ * written), and it exists only when overwriting was asked for. (The case's
+ * own files were refused earlier, before the case was opened: outputGuard.ts.)
  */
 export function checkOutputPath(db: Db, file: string, overwrite: boolean): string {
   const target = path.resolve(file);
   const dir = path.dirname(target);
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new OutputRefused(`cannot write ${target}: the folder ${dir} does not exist`);
   const real = fs.existsSync(target) ? fs.realpathSync(target) : target;
-  const originals = (db.prepare('SELECT path FROM recording_locations').all() as { path: string }[]).map((r) => r.path);
+  const originals = allLocationPaths(db);
   if (originals.some((p) => p === target || p === real)) throw new OutputRefused(`refusing to write ${target}: it is an original recording of this case, and originals are never written`);
   if (fs.existsSync(target)) {
     if (fs.statSync(target).isDirectory()) throw new OutputRefused(`cannot write ${target}: it is a folder; give a file name`);

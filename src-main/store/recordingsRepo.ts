@@ -84,6 +84,11 @@ export function listLocations(db: Db, recordingId: number): { path: string; size
     { path: string; size_bytes: number; mtime_ms: number }[]).map((r) => ({ path: r.path, sizeBytes: r.size_bytes, mtimeMs: r.mtime_ms }));
 }
 
+/** Every known location of every original in the case: files that are read and never written. */
+export function allLocationPaths(db: Db): string[] {
+  return (db.prepare('SELECT path FROM recording_locations').all() as { path: string }[]).map((r) => r.path);
+}
+
 function toRecording(db: Db, row: RecordingRow): Recording {
   return {
     id: row.id,

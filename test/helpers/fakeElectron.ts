@@ -45,12 +45,15 @@ export function createFakeElectron() {
     backendForks: [] as { modulePath: string; options: unknown; child: EventEmitter }[],
     errorBoxes: [] as [string, string][],
     openDialogs: [] as unknown[],
+    saveDialogs: [] as unknown[],
+    messageBoxesSync: [] as unknown[],
     messageBoxes: [] as unknown[],
     paths: new Map<string, string>(),
     sandboxEnabled: false,
     quit: 0,
   };
-  const state = { singleInstanceLock: true, openDialogResult: { canceled: true, filePaths: [] as string[] } };
+  // saveDialogAnswers: what each save dialog returns in turn ('' is Cancel, as in Electron).
+  const state = { singleInstanceLock: true, openDialogResult: { canceled: true, filePaths: [] as string[] }, saveDialogAnswers: [] as string[] };
 
   class FakeBrowserWindow extends EventEmitter {
     readonly webContents = new FakeWebContents();
@@ -127,6 +130,8 @@ export function createFakeElectron() {
     dialog: {
       showOpenDialog: async (_window: unknown, options: unknown) => { calls.openDialogs.push(options); return state.openDialogResult; },
       showMessageBox: async (_window: unknown, options: unknown) => { calls.messageBoxes.push(options); return { response: 0 }; },
+      showSaveDialogSync: (...args: unknown[]) => { calls.saveDialogs.push(args.at(-1)); return state.saveDialogAnswers.shift() ?? ''; },
+      showMessageBoxSync: (...args: unknown[]) => { calls.messageBoxesSync.push(args.at(-1)); return 0; },
       showErrorBox: (title: string, content: string) => { calls.errorBoxes.push([title, content]); },
     },
     screen: {

@@ -157,7 +157,7 @@ describe('verify on a case changed behind Micromoment', () => {
   it('refuses an anchor that is not <seq>:<sha256>, changing nothing', async () => {
     const run = await verify(casePath, '--anchor', '12');
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/--anchor "12" is not <entry number>:<64 hex digits>/);
+    expect(run.stderr).toMatch(/--anchor 12 is not <entry number>:<64 hex digits>/);
   });
 });
 

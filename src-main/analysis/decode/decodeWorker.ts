@@ -108,10 +108,10 @@ async function drainPending(): Promise<void> {
 
 const stdoutEnded = new Promise<void>((resolve) => child.stdout.on('close', resolve));
 const stderrEnded = new Promise<void>((resolve) => lines.on('close', resolve));
-const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
 
 void (async () => {
-  const code = await exited;
+  const { code, signal } = await exited;
   await Promise.all([stdoutEnded, stderrEnded]);
   // Bytes still pending wait for the consumer; the end is reported once they are in the ring.
   await draining;
@@ -120,6 +120,7 @@ void (async () => {
   post({
     type: 'end',
     code,
+    signal,
     lastError,
     spawnError,
     stdoutError,

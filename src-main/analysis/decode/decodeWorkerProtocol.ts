@@ -12,6 +12,8 @@ export type DecodeWorkerMessage =
   | {
       type: 'end';
       code: number | null;
+      /** The signal that killed ffmpeg (its code is then null), or null. */
+      signal: string | null;
       /** The last decoder message (damaged data), for the error when ffmpeg fails. */
       lastError: string;
       /** Non-empty when ffmpeg could not be started. */

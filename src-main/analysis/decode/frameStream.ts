@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { workerScriptPath } from '../../config/workerScript.js';
+import { describeExit } from '../../media/processExit.js';
 import { allocateSharedFrameRing, FrameRingConsumer } from './sharedFrameRing.js';
 import type { DecodeWorkerData, DecodeWorkerMessage } from './decodeWorkerProtocol.js';
 
@@ -114,7 +115,8 @@ export async function* decodeFrames(options: FrameStreamOptions): AsyncGenerator
     if (!result) throw new DecodeError('the decode worker stopped without reporting the end of the stream');
     if (result.spawnError) throw new DecodeError(`ffmpeg could not be started: ${result.spawnError}`);
     if (result.stdoutError) throw new DecodeError(`reading ffmpeg's output failed: ${result.stdoutError}`);
-    if (result.code !== 0) throw new DecodeError(`decoding stopped at frame ${index}: ${result.lastError || `ffmpeg exited with code ${result.code}`}`);
+    if (result.signal) throw new DecodeError(`decoding stopped at frame ${index}: ${describeExit('ffmpeg', result.code, result.signal)}${result.lastError ? ` (its last decoder message: ${result.lastError})` : ''}`);
+    if (result.code !== 0) throw new DecodeError(`decoding stopped at frame ${index}: ${result.lastError || describeExit('ffmpeg', result.code, null)}`);
     if (result.partialBytes !== 0) throw new DecodeError(`ffmpeg ended inside frame ${index}: the output was cut short`);
     if (result.framesWithoutPts !== 0) throw new DecodeError(`ffmpeg gave frame ${index} without its timestamp`);
   } finally {

@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import { FRAME_COLUMNS } from '../../../src-shared/analysis/frameColumns.js';
+import { csvText } from './csvText.js';
 import { formatRowValues } from './formatRow.js';
 
 export interface RowWriter {
@@ -8,8 +9,8 @@ export interface RowWriter {
 }
 
 /**
- * CSV of numbers only: no value ever needs quoting, so rows are joined by hand
- * instead of through a CSV library (reports with free text use csv-stringify).
+ * CSV of numbers only, so no value needs quoting today; rows still go through
+ * csvText, as every CSV does, so a text column added later cannot break a row.
  * Writes respect the stream's back-pressure.
  */
 export function csvRowWriter(out: Writable): RowWriter {
@@ -17,13 +18,13 @@ export function csvRowWriter(out: Writable): RowWriter {
   return {
     async write(row, ptsText) {
       if (!headerDone) {
-        await write(out, FRAME_COLUMNS.join(',') + '\n');
+        await write(out, csvText([FRAME_COLUMNS], '\n'));
         headerDone = true;
       }
-      await write(out, formatRowValues(row, ptsText).join(',') + '\n');
+      await write(out, csvText([formatRowValues(row, ptsText)], '\n'));
     },
     async end() {
-      if (!headerDone) await write(out, FRAME_COLUMNS.join(',') + '\n');
+      if (!headerDone) await write(out, csvText([FRAME_COLUMNS], '\n'));
     },
   };
 }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { locateTool, type LocatedTool } from '../../media/ffmpegLocator.js';
 import { appVersion, dataDir, resolveDbPath } from '../../config/paths.js';
 import { EXIT } from '../exitCodes.js';
+import { printable } from '../printable.js';
 
 /** Which ffmpeg, ffprobe, database and runtimes this installation uses, and why. */
 export function describeEnvironment(): { lines: string[]; ok: boolean } {
@@ -13,7 +14,7 @@ export function describeEnvironment(): { lines: string[]; ok: boolean } {
     try {
       tool = locateTool(name);
     } catch (err) {
-      lines.push(`${name}: ERROR ${(err as Error).message}`);
+      lines.push(`${name}: ERROR ${printable((err as Error).message)}`);
       ok = false;
       continue;
     }
@@ -21,11 +22,11 @@ export function describeEnvironment(): { lines: string[]; ok: boolean } {
       lines.push(`${name}: NOT FOUND (set MICROMOMENT_${name.toUpperCase()}, or install ffmpeg)`);
       ok = false;
     } else {
-      lines.push(`${name}: ${tool.path} (version ${tool.version}; found by ${{ setting: 'explicit setting', bundled: 'bundled npm package', path: 'PATH' }[tool.source]})`);
+      lines.push(`${name}: ${printable(tool.path)} (version ${printable(tool.version)}; found by ${{ setting: 'explicit setting', bundled: 'bundled npm package', path: 'PATH' }[tool.source]})`);
     }
   }
-  lines.push(`data folder: ${dataDir()}`);
-  lines.push(`case database: ${resolveDbPath(undefined)}`);
+  lines.push(`data folder: ${printable(dataDir())}`);
+  lines.push(`case database: ${printable(resolveDbPath(undefined))}`);
   const require = createRequire(import.meta.url);
   for (const pkg of ['better-sqlite3', 'onnxruntime-node']) {
     try {

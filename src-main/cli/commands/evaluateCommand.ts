@@ -3,12 +3,14 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { evaluateSpotting, parseCandidates, parseTruth, type SpottingCounts } from '../../evaluation/index.js';
 import { EXIT } from '../exitCodes.js';
+import { pathArgument } from '../pathArguments.js';
+import { printable } from '../printable.js';
 
 export function registerEvaluate(program: Command): void {
   program.command('evaluate')
     .description('score spotted candidates against ground truth (MEGC protocol: IoU ≥ 0.5, micro and macro matched separately)')
-    .requiredOption('--truth <file>', 'ground truth, CSV or JSON (see src-main/evaluation/README.md)')
-    .requiredOption('--candidates <file>', 'the output of `micromoment spot --json`')
+    .requiredOption('--truth <file>', 'ground truth, CSV or JSON (see src-main/evaluation/README.md)', pathArgument('evaluate', '--truth', 'name the ground-truth file'))
+    .requiredOption('--candidates <file>', 'the output of `micromoment spot --json`', pathArgument('evaluate', '--candidates', 'name the file `micromoment spot --json` wrote'))
     .option('--iou <x>', 'minimum IoU for a match', (v) => Number(v), 0.5)
     .option('--json', 'print the full evaluation as JSON')
     .action((options: { truth: string; candidates: string; iou: number; json?: boolean }) => {
@@ -31,7 +33,7 @@ export function registerEvaluate(program: Command): void {
           `review: ${result.review.frames} of ${result.review.totalFrames} frames (${pct(result.review.share)} of the recording)`,
         ].join('\n') + '\n');
       } catch (err) {
-        process.stderr.write(`micromoment evaluate: ${(err as Error).message}\n`);
+        process.stderr.write(`micromoment evaluate: ${printable((err as Error).message)}\n`);
         process.exitCode = EXIT.someFailed;
       }
     });

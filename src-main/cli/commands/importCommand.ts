@@ -6,12 +6,14 @@ import { importRecordings } from '../../library/importRecording.js';
 import { contextFrom, withCaseOptions, type CommonOptions } from '../commonOptions.js';
 import { terminalProgress } from '../progress.js';
 import { EXIT } from '../exitCodes.js';
+import { pathArguments } from '../pathArguments.js';
+import { printable } from '../printable.js';
 import { makeProxies, printProxyRows, proxyProgressListener, stopOnInterrupt, type ProxyRow } from './proxyCommand.js';
 
 export function registerImport(program: Command): void {
   withCaseOptions(program.command('import'))
     .description('import recordings into the case: hash, probe and index every frame (originals are only read)')
-    .argument('<files...>', 'recording files')
+    .argument('<files...>', 'recording files', pathArguments('import', 'a file to import', 'name the recording files to import'))
     .option('--json', 'print the result as JSON on stdout')
     .option('--proxy', 'then make the review proxies the imported recordings need (see `micromoment proxy`), waiting for them')
     .action(async (files: string[], options: CommonOptions & { json?: boolean; proxy?: boolean }) => {
@@ -54,8 +56,8 @@ function jsonRow(r: ImportResult) {
 }
 
 function humanLine(r: ImportResult): string {
-  if (r.status === 'failed') return `FAILED    ${r.path}: ${r.error}`;
+  if (r.status === 'failed') return `FAILED    ${printable(r.path)}: ${printable(r.error ?? 'not imported')}`;
   const verb = r.status === 'imported' ? 'imported' : 'exists  ';
-  const line = `${verb}  #${r.id} ${r.path}  ${r.frames} frames, ${r.fps?.toFixed(3)} fps${r.vfr ? ' (variable)' : ''}, ${r.durationS?.toFixed(3)} s, ${r.width}x${r.height} ${r.codec}, sha256 ${r.sha256?.slice(0, 12)}…`;
-  return r.warning ? `${line}\n  WARNING: ${r.warning}` : line;
+  const line = `${verb}  #${r.id} ${printable(r.path)}  ${r.frames} frames, ${r.fps?.toFixed(3)} fps${r.vfr ? ' (variable)' : ''}, ${r.durationS?.toFixed(3)} s, ${r.width}x${r.height} ${r.codec}, sha256 ${r.sha256?.slice(0, 12)}…`;
+  return r.warning ? `${line}\n  WARNING: ${printable(r.warning)}` : line;
 }

@@ -6,11 +6,13 @@ import { makeProxy, type ProxyOutcome } from '../../library/makeProxy.js';
 import { contextFrom, withCaseOptions, type CommonOptions } from '../commonOptions.js';
 import { terminalProgress, type Progress } from '../progress.js';
 import { EXIT } from '../exitCodes.js';
+import { pathArguments } from '../pathArguments.js';
+import { printable } from '../printable.js';
 
 export function registerProxy(program: Command): void {
   withCaseOptions(program.command('proxy'))
     .description('make the review proxy of imported recordings that the window cannot play or seek well (in the data folder; originals are only read)')
-    .argument('<recordings...>', 'recording ids (as `micromoment import` printed them) or paths of imported files')
+    .argument('<recordings...>', 'recording ids (as `micromoment import` printed them) or paths of imported files', pathArguments('proxy', 'a recording', 'give its id or the path of its file'))
     .option('--force', 'make one even where the original plays well, or make it again')
     .option('--json', 'print the results as JSON on stdout')
     .action(async (recordings: string[], options: CommonOptions & { force?: boolean; json?: boolean }) => {
@@ -95,10 +97,10 @@ export function printProxyRows(rows: ProxyRow[], json: boolean): void {
 }
 
 function humanLine(r: ProxyRow): string {
-  if (r.status === 'failed') return `FAILED      ${r.recordingId === null ? r.given : `#${r.recordingId}`}: ${r.error}`;
+  if (r.status === 'failed') return `FAILED      ${r.recordingId === null ? printable(r.given) : `#${r.recordingId}`}: ${printable(r.error)}`;
   if (r.status === 'not-needed') return `not needed  #${r.recordingId}: the original plays and seeks well in the window (--force makes one anyway)`;
-  if (r.reused) return `ready       #${r.recordingId}: ${r.relPath} (${megabytes(r.sizeBytes)}), already made and verified`;
-  return `made        #${r.recordingId}: ${r.relPath} (${megabytes(r.sizeBytes)}), ${r.frames} frames, frame table identical to the original's; ${(r.totalMs / 1000).toFixed(1)} s`;
+  if (r.reused) return `ready       #${r.recordingId}: ${printable(r.relPath)} (${megabytes(r.sizeBytes)}), already made and verified`;
+  return `made        #${r.recordingId}: ${printable(r.relPath)} (${megabytes(r.sizeBytes)}), ${r.frames} frames, frame table identical to the original's; ${(r.totalMs / 1000).toFixed(1)} s`;
 }
 
 function megabytes(bytes: number): string {

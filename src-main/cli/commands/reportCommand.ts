@@ -3,10 +3,14 @@ import type { Command } from 'commander';
 import { isReportFormat, REPORT_FORMATS, reportFormatFromFileName, type ReportFormat } from '../../../src-shared/report/formats.js';
 import { buildReport, recordExport, ReportRefused } from '../../report/exportReport.js';
 import { RecordingNotFound, resolveRecording } from '../../report/gather/resolveRecording.js';
-import { checkOutputPath, OutputRefused, writeFileAtomically } from '../../report/writeReportFile.js';
+import { checkOutputPath, writeFileAtomically } from '../../report/writeReportFile.js';
+import { OutputRefused, refuseProtectedOutput } from '../../library/outputGuard.js';
+import { dataDir, resolveDbPath } from '../../config/paths.js';
 import { contextFrom, withCaseOptions, type CommonOptions } from '../commonOptions.js';
 import { terminalProgress } from '../progress.js';
 import { EXIT } from '../exitCodes.js';
+import { pathArgument } from '../pathArguments.js';
+import { printable } from '../printable.js';
 
 interface ReportOptions extends CommonOptions {
   format?: string;
@@ -18,14 +22,23 @@ interface ReportOptions extends CommonOptions {
 export function registerReport(program: Command): void {
   withCaseOptions(program.command('report'))
     .description('write a report of one recording: pdf, html, csv (annotations), frames-csv, json or eaf (ELAN)')
-    .argument('<recording>', 'recording id, at least 6 hex digits of its SHA-256, or the path of its file')
-    .requiredOption('--out <file>', 'the file to write (its ending gives the format when --format is not given)')
+    .argument('<recording>', 'recording id, at least 6 hex digits of its SHA-256, or the path of its file', pathArgument('report', 'the recording', 'give its id, at least 6 hex digits of its SHA-256, or the path of its file'))
+    .requiredOption('--out <file>', 'the file to write (its ending gives the format when --format is not given)', pathArgument('report', '--out', 'name the file to write'))
     .option('--format <format>', `one of ${REPORT_FORMATS.join(', ')}`)
     .option('--allow-mismatch', 'make the report even if the original does not verify; it then says so on every page')
     .option('--overwrite', 'replace --out if it exists')
     .action(async (recording: string, options: ReportOptions) => {
       const format = chosenFormat(options);
       if (!format) return;
+      // Before the case is opened (opening creates a missing one): nothing is touched when refused.
+      try {
+        refuseProtectedOutput(options.out, { dataDir: dataDir(), caseDb: resolveDbPath(options.db) });
+      } catch (err) {
+        if (!(err instanceof OutputRefused)) throw err;
+        process.stderr.write(`micromoment report: ${printable(err.message)}\n`);
+        process.exitCode = EXIT.usage;
+        return;
+      }
       const ctx = contextFrom(options);
       const progress = terminalProgress();
       try {
@@ -40,16 +53,16 @@ export function registerReport(program: Command): void {
           fs.rmSync(target, { force: true });
           throw err;
         }
-        for (const notice of report.model.notices) process.stderr.write(`note: ${notice}\n`);
-        process.stdout.write(`wrote ${target} (${format}, ${report.bytes.length} bytes, sha256 ${report.sha256})\n`);
+        for (const notice of report.model.notices) process.stderr.write(`note: ${printable(notice)}\n`);
+        process.stdout.write(`wrote ${printable(target)} (${format}, ${report.bytes.length} bytes, sha256 ${report.sha256})\n`);
         process.exitCode = EXIT.ok;
       } catch (err) {
         progress.stop();
         if (err instanceof ReportRefused) {
-          process.stderr.write(`micromoment report: REFUSED. ${err.message}\n`);
+          process.stderr.write(`micromoment report: REFUSED. ${printable(err.message)}\n`);
           process.exitCode = EXIT.someFailed;
         } else if (err instanceof RecordingNotFound || err instanceof OutputRefused) {
-          process.stderr.write(`micromoment report: ${err.message}\n`);
+          process.stderr.write(`micromoment report: ${printable(err.message)}\n`);
           process.exitCode = EXIT.usage;
         } else {
           throw err;
@@ -64,8 +77,8 @@ function chosenFormat(options: ReportOptions): ReportFormat | null {
   const format = options.format ?? reportFormatFromFileName(options.out);
   if (format && isReportFormat(format)) return format;
   process.stderr.write(options.format
-    ? `micromoment report: unknown format "${options.format}": use one of ${REPORT_FORMATS.join(', ')}\n`
-    : `micromoment report: cannot tell the format from "${options.out}": pass --format (${REPORT_FORMATS.join(', ')})\n`);
+    ? `micromoment report: unknown format ${printable(options.format)}: use one of ${REPORT_FORMATS.join(', ')}\n`
+    : `micromoment report: cannot tell the format from ${printable(options.out)}: pass --format (${REPORT_FORMATS.join(', ')})\n`);
   process.exitCode = EXIT.usage;
   return null;
 }

@@ -6,6 +6,8 @@ import { defaultWorkerCount } from '../../jobs/defaultWorkers.js';
 import { ScanBatch } from '../../jobs/scanBatch.js';
 import { contextFrom, withCaseOptions, type CommonOptions } from '../commonOptions.js';
 import { EXIT } from '../exitCodes.js';
+import { pathArguments } from '../pathArguments.js';
+import { printable } from '../printable.js';
 import { scanDisplay } from '../scanDisplay.js';
 
 interface ScanOptions extends CommonOptions {
@@ -16,7 +18,7 @@ interface ScanOptions extends CommonOptions {
 export function registerScan(program: Command): void {
   withCaseOptions(program.command('scan'))
     .description('find the recordings in folders and files (recursively, by content) and import, analyse and spot each; a scan run again skips what is complete')
-    .argument('<paths...>', 'folders and files to scan (originals are only read)')
+    .argument('<paths...>', 'folders and files to scan (originals are only read)', pathArguments('scan', 'a folder or file to scan', 'name the folders and files to scan (. is the current folder)'))
     .option('--workers <n>', `files worked on at once (default here: ${defaultWorkerCount()}, one per two cores)`, parseWorkers)
     .option('--json', 'print {"recordings":[…],"ignored":[…],"summary":{…}} on stdout at the end')
     .action(async (paths: string[], options: ScanOptions) => {
@@ -46,7 +48,7 @@ export function registerScan(program: Command): void {
       }
       if (options.json) process.stdout.write(JSON.stringify(jsonReport(status, ctx.dbPath), null, 2) + '\n');
       else process.stdout.write(summaryLine(status) + '\n');
-      if (status.error) process.stderr.write(`micromoment scan: ${status.error}\n`);
+      if (status.error) process.stderr.write(`micromoment scan: ${printable(status.error)}\n`);
       process.exitCode = exitCodeOf(status);
     });
 }
@@ -116,16 +118,16 @@ export function jsonReport(status: BatchStatus, dbPath: string) {
 
 /** A second line under the file's, so a file cut short is not read as a clean result. */
 function warningLine(f: BatchFile): string {
-  return f.warning ? `\n          WARNING: ${f.warning}` : '';
+  return f.warning ? `\n          WARNING: ${printable(f.warning)}` : '';
 }
 
 function humanLine(f: BatchFile): string | null {
   const id = f.recordingId !== null ? `#${f.recordingId} ` : '';
   switch (f.status) {
-    case 'done': return `done      ${id}${f.path}  ${f.frames} frames, ${f.candidates} candidates${warningLine(f)}`;
-    case 'skipped': return `skipped   ${id}${f.path}  already complete: ${f.frames} frames, ${f.candidates} candidates${warningLine(f)}`;
-    case 'failed': return `FAILED    ${f.path}: ${f.error}`;
-    case 'cancelled': return `CANCELLED ${f.path}: ${f.error}`;
+    case 'done': return `done      ${id}${printable(f.path)}  ${f.frames} frames, ${f.candidates} candidates${warningLine(f)}`;
+    case 'skipped': return `skipped   ${id}${printable(f.path)}  already complete: ${f.frames} frames, ${f.candidates} candidates${warningLine(f)}`;
+    case 'failed': return `FAILED    ${printable(f.path)}: ${printable(f.error ?? 'not finished')}`;
+    case 'cancelled': return `CANCELLED ${printable(f.path)}: ${printable(f.error ?? 'not finished')}`;
     default: return null;
   }
 }

@@ -8,6 +8,7 @@ import { startBackgroundProxies } from '../../library/proxyQueue.js';
 import { startLoopbackHost, type LoopbackHost } from '../../hosts/http/loopbackHost.js';
 import { packageRoot } from '../../config/paths.js';
 import { contextFrom, withCaseOptions, type CommonOptions } from '../commonOptions.js';
+import { printable } from '../printable.js';
 
 export function registerServe(program: Command): void {
   withCaseOptions(program.command('serve'))
@@ -26,7 +27,7 @@ export function registerServe(program: Command): void {
       hostRef.current = host;
       // Review proxies the case still needs are made in the background, one at a time.
       const proxies = startBackgroundProxies(ctx);
-      process.stdout.write(`Micromoment is serving case ${ctx.dbPath}\nOpen: ${host.url}\n`);
+      process.stdout.write(`Micromoment is serving case ${printable(ctx.dbPath)}\nOpen: ${host.url}\n`);
       const stop = async () => {
         await proxies.close();
         await host.close();

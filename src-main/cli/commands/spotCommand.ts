@@ -5,11 +5,13 @@ import { spotRecording } from '../../spotting/spotTable.js';
 import type { SpotOutput } from '../../spotting/spotOutput.js';
 import { terminalProgress } from '../progress.js';
 import { EXIT } from '../exitCodes.js';
+import { pathArgument } from '../pathArguments.js';
+import { printable } from '../printable.js';
 
 export function registerSpot(program: Command): void {
   program.command('spot')
     .description('find candidate micro (≤ 0.5 s) and macro (0.5–4 s) expressions in a video (analysing it first)')
-    .argument('<video>', 'the recording (read only; it need not be imported)')
+    .argument('<video>', 'the recording (read only; it need not be imported)', pathArgument('spot', 'the video', 'name the recording to spot'))
     .option('--json', 'print {"fps","frames","candidates":[…],"params"} on stdout')
     .action(async (video: string, options: { json?: boolean }) => {
       const file = path.resolve(video);
@@ -26,7 +28,7 @@ export function registerSpot(program: Command): void {
       } catch (err) {
         progress.stop();
         const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
-        process.stderr.write(`micromoment spot: ${file}: ${message}\n`);
+        process.stderr.write(`micromoment spot: ${printable(file)}: ${printable(message ?? '')}\n`);
         process.exitCode = EXIT.someFailed;
       }
     });

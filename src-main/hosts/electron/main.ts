@@ -21,6 +21,9 @@ import { createMenuActions } from './menuActions.js';
 import { commandsForPaths, pathsFromArgv, sendMenuCommand } from './menuCommands.js';
 import { bringToFront, claimSingleInstance } from './singleInstance.js';
 import { guardWebContents, hardenSession } from './webGuards.js';
+import { chooseSavePath } from './saveDownload.js';
+import { refuseProtectedOutput } from '../../library/outputGuard.js';
+import { allLocationPaths } from '../../store/recordingsRepo.js';
 import { placeWindow } from './windowPlacement.js';
 import { loadWindowPlacement, trackWindowPlacement } from './windowState.js';
 import type { EventName, EventPayload } from '../../../src-shared/api/contract.js';
@@ -50,7 +53,11 @@ function onSecondLaunch(argv: string[], cwd: string): void {
 }
 
 async function start(): Promise<void> {
-  hardenSession(session.defaultSession);
+  hardenSession(session.defaultSession, (name) => chooseSavePath(name, {
+    dialog,
+    window: () => mainWindow,
+    refuse: (file) => refuseProtectedOutput(file, { dataDir: dataDir(), caseDb: resolveDbPath(undefined), originals: caseOriginals() }),
+  }));
   const send = <E extends EventName>(event: E, payload: EventPayload<E>) => {
     if (mainWindow) sendApiEvent(mainWindow.webContents, event, payload);
   };
@@ -93,6 +100,16 @@ async function start(): Promise<void> {
     app.quit();
   });
   await mainWindow.loadURL(APP_START_URL);
+}
+
+/** Every known location of the case's originals, read when the analyst saves a download. */
+function caseOriginals(): string[] {
+  const db = openStore(resolveDbPath(undefined), { readonly: true });
+  try {
+    return allLocationPaths(db);
+  } finally {
+    db.close();
+  }
 }
 
 /** The displays' work areas, the primary first. */

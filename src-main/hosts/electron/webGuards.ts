@@ -8,7 +8,8 @@ import { isAppUrl } from './appScheme.js';
  * USB, clipboard reads, …) is ever granted. Evidence viewed in the window must
  * never be exposed to code that does not belong there. The one download allowed
  * is a file the window itself made in memory (a report it exported, a blob: of
- * our origin); Electron then asks the analyst where to save it.
+ * our origin), saved where `saveTo` says (saveDownload.ts asks the analyst and
+ * refuses a path that would destroy the case).
  */
 
 /**
@@ -44,14 +45,17 @@ type GuardedSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissi
   webRequest: Pick<Session['webRequest'], 'onBeforeRequest'>;
 };
 
-/** Applied to the session of the window before anything loads. */
-export function hardenSession(session: GuardedSession): void {
+/** Applied to the session of the window before anything loads. `saveTo` gives an allowed download's path, or null to cancel it. */
+export function hardenSession(session: GuardedSession, saveTo: (suggestedName: string) => string | null): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
   session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequestUrl(details.url) }));
-  // Without a save path set, Electron shows its save dialog for the allowed download.
+  // The path must be set during this event, or Electron asks with its own dialog and writes unchecked.
   session.on('will-download', (event, item) => {
-    if (!isAllowedDownloadUrl(item?.getURL?.() ?? '')) event.preventDefault();
+    if (!isAllowedDownloadUrl(item?.getURL?.() ?? '')) return event.preventDefault();
+    const file = saveTo(item.getFilename());
+    if (file) item.setSavePath(file);
+    else event.preventDefault();
   });
 }

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../../analysis/output/csvText.js';
 import type { FrameTime, ReportModel } from '../model/reportModel.js';
 import { spreadsheetSafe } from './spreadsheetSafe.js';
 
@@ -18,7 +18,7 @@ export const ANNOTATION_CSV_COLUMNS = [
 
 const part = (t: FrameTime | null, key: 'frame' | 'pts' | 'timecode' | 'clock') => (t ? String(t[key]) : '');
 
-/** RFC 4180 CSV (quoted where needed, CRLF line ends, UTF-8 with no byte-order mark). */
+/** RFC 4180 CSV (quoted where needed, csvText.ts; CRLF line ends, UTF-8 with no byte-order mark). */
 export function annotationsCsv(m: ReportModel): string {
   const rows = m.annotations.map((a) => [
     a.number, a.id, a.status, a.emotion ?? '',
@@ -31,5 +31,5 @@ export function annotationsCsv(m: ReportModel): string {
     m.recording.id, m.recording.sha256,
     m.audit.head?.seq ?? '', m.audit.head?.hash ?? '',
   ]);
-  return stringify(rows, { header: true, columns: [...ANNOTATION_CSV_COLUMNS], record_delimiter: 'windows' });
+  return csvText([ANNOTATION_CSV_COLUMNS, ...rows]);
 }

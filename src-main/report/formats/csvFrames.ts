@@ -1,7 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
 import { FRAME_COLUMNS, STORED_COLUMNS } from '../../../src-shared/analysis/frameColumns.js';
 import type { FrameTable } from '../../../src-shared/time/frameTable.js';
 import { formatPtsSeconds, frameToClock, frameToTimecode } from '../../../src-shared/time/timecode.js';
+import { csvText } from '../../analysis/output/csvText.js';
 import { formatRowValues } from '../../analysis/output/formatRow.js';
 import type { AnnotationLine } from '../model/reportModel.js';
 
@@ -32,7 +32,7 @@ const BLOCK = 4096;
 export function framesCsv(src: FrameRowsSource): string {
   const n = src.table.ptsTicks.length;
   const covering = coveringAnnotations(src.annotations, n);
-  const out: string[] = [stringify([[...FRAME_CSV_COLUMNS]], { record_delimiter: 'windows' })];
+  const out: string[] = [csvText([FRAME_CSV_COLUMNS])];
   const row = new Float64Array(FRAME_COLUMNS.length);
   const head = [src.auditHead ? String(src.auditHead.seq) : '', src.auditHead?.hash ?? ''] as const;
   for (let from = 0; from < n; from += BLOCK) {
@@ -53,7 +53,7 @@ export function framesCsv(src: FrameRowsSource): string {
         head[0], head[1],
       ]);
     }
-    out.push(stringify(rows, { record_delimiter: 'windows' }));
+    out.push(csvText(rows));
   }
   return out.join('');
 }

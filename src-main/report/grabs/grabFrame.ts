@@ -1,6 +1,7 @@
 import type { FrameTable } from '../../../src-shared/time/frameTable.js';
 import { elapsedSeconds, ptsSeconds, ptsTicksAt } from '../../../src-shared/time/frameTable.js';
 import { passthroughFrameArgs } from '../../media/ffmpegCapabilities.js';
+import { describeExit } from '../../media/processExit.js';
 import { ffmpegInputName, lastErrorLine, runProcess } from '../../media/runProcess.js';
 import { parseStderrLine } from '../../analysis/decode/showinfoParser.js';
 import type { GrabPlan } from './faceRegion.js';
@@ -63,7 +64,7 @@ async function decodeOne(req: GrabRequest, seek: number | null): Promise<Buffer>
   ];
   const result = await runProcess(req.ffmpegPath, args, { timeoutMs: TIMEOUT_MS, maxStdoutBytes: 64 * 1024 * 1024 });
   if (result.code !== 0 || result.stdout.length === 0) {
-    throw new Error(`ffmpeg could not decode frame ${frame}: ${lastErrorLine(result.stderr)}`);
+    throw new Error(`ffmpeg could not decode frame ${frame}: ${result.signal ? describeExit('ffmpeg', result.code, result.signal) : lastErrorLine(result.stderr)}`);
   }
   const shown = result.stderr.split('\n').map((l) => parseStderrLine(l, req.codec)).find((e) => e.kind === 'frame');
   const expected = ptsTicksAt(table, frame);

@@ -148,13 +148,25 @@ describe('the main process wiring', () => {
       fake.session.beforeRequest!({ url }, (response: { cancel: boolean }) => { verdicts[url] = response.cancel; });
     }
     expect(verdicts).toEqual({ 'micromoment://app/assets/index.js': false, 'https://example.com/x.js': true, 'file:///etc/passwd': true, 'http://127.0.0.1:8080/': true });
+    const savedTo: string[] = [];
     const downloadPrevented = (url: string) => {
       let prevented = false;
-      fake.session.events.emit('will-download', { preventDefault: () => { prevented = true; } }, { getURL: () => url });
+      fake.session.events.emit('will-download', { preventDefault: () => { prevented = true; } }, { getURL: () => url, getFilename: () => 'interview.report.pdf', setSavePath: (p: string) => savedTo.push(p) });
       return prevented;
     };
-    // Only what the window made itself (an exported report) may be saved; Electron asks where.
-    expect(downloadPrevented('blob:micromoment://app/5f0c1e2a-0000-4000-8000-000000000000')).toBe(false);
+    // Only what the window made itself (an exported report) may be saved; we ask where, and refuse the case's own files.
+    const report = 'blob:micromoment://app/5f0c1e2a-0000-4000-8000-000000000000';
+    const elsewhere = path.join(tempDir('mm-save-'), 'interview.report.pdf');
+    fake.state.saveDialogAnswers.push(path.join(dataDir, 'case.sqlite'), `${elsewhere}-wal`, elsewhere);
+    const boxes = calls.messageBoxesSync.length;
+    expect(downloadPrevented(report)).toBe(false);
+    expect(savedTo).toEqual([elsewhere]);
+    expect(calls.saveDialogs.at(-1)).toMatchObject({ defaultPath: 'interview.report.pdf' });
+    expect(calls.messageBoxesSync.slice(boxes).map((b) => (b as { detail: string }).detail)).toEqual([
+      expect.stringMatching(/^refusing to write .*case\.sqlite: it is the case database/),
+      expect.stringMatching(/^refusing to write .*-wal: its name is that of a SQLite journal/),
+    ]);
+    expect(downloadPrevented(report)).toBe(true); // the analyst cancelled the dialog
     expect(downloadPrevented('https://example.com/evil.exe')).toBe(true);
     expect(downloadPrevented('micromoment://app/media/original/1')).toBe(true);
     expect(downloadPrevented('blob:https://example.com/x')).toBe(true);
