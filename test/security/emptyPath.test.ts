@@ -21,6 +21,7 @@ const dataDir = path.join(dir, 'data');
 const env = { MICROMOMENT_DATA_DIR: dataDir, MICROMOMENT_DB: '' };
 const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const listing = () => fs.readdirSync(dir).sort();
+const dataListing = () => (fs.existsSync(dataDir) ? (fs.readdirSync(dataDir, { recursive: true }) as string[]).sort() : []);
 
 beforeAll(async () => {
   // The folder the commands run in holds a recording, which `scan ""` used to find and add.
@@ -48,13 +49,15 @@ const commands: [string, string[]][] = [
 
 describe('an empty path on the command line', () => {
   it.each(commands)('%s: refused with exit 2 and one sentence; nothing scanned, read or written', async (_name, args) => {
-    const before = { db: sha256(db), files: listing() };
+    const before = { db: sha256(db), files: listing(), data: dataListing() };
     const run = await runCli(args, { cwd: dir, env, timeoutMs: 15_000 });
     expect(run.code, run.stdout + run.stderr).toBe(2);
     expect(run.stderr).toMatch(/^micromoment \w+: an empty path was given as [^\n]+: [^\n]+\.\n$/);
     expect(run.stdout).toBe('');
     expect(sha256(db)).toBe(before.db);
     expect(listing()).toEqual(before.files);
-    expect(fs.existsSync(dataDir)).toBe(false);
+    // No default case was made in the data folder (it holds only the case's anchor log).
+    expect(fs.existsSync(path.join(dataDir, 'case.sqlite'))).toBe(false);
+    expect(dataListing()).toEqual(before.data);
   });
 });
