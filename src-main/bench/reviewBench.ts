@@ -15,6 +15,7 @@ import { startLoopbackHost } from '../hosts/http/loopbackHost.js';
 import { requireTool } from '../media/ffmpegLocator.js';
 import { packageRoot } from '../config/paths.js';
 import { seedLongRecording } from './reviewBenchData.js';
+import { TOKEN_HEADER } from '../../src-shared/api/loopbackAuth.js';
 import { makeProxy } from '../library/makeProxy.js';
 import { decideProxy } from '../media/proxyDecision.js';
 import { getFrameTable, getRecording } from '../store/recordingsRepo.js';
@@ -354,7 +355,7 @@ async function timelineFigures(context: BrowserContext, origin: string, longId: 
     console.log(`  opens held in memory: ${fmt(held)}`);
     const api = async (args: unknown) => {
       const t0 = performance.now();
-      const r = await fetch(`${origin}/api/call/review.envelope`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify(args) });
+      const r = await fetch(`${origin}/api/call/review.envelope`, { method: 'POST', headers: { [TOKEN_HEADER]: token, 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
       const body = await r.text();
       return { ms: performance.now() - t0, bytes: body.length };
     };

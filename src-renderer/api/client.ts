@@ -1,4 +1,5 @@
 import type { ApiClient, ApiErrorBody, EventName, EventPayload, MethodArgs, MethodName, MethodResult } from '../../src-shared/api/contract.js';
+import { TOKEN_HEADER, TOKEN_META_NAME } from '../../src-shared/api/loopbackAuth.js';
 
 /** An API call that failed, carrying the host's plain-language message. */
 export class ApiCallError extends Error {
@@ -32,19 +33,25 @@ function electronClient(bridge: PreloadBridge): ApiClient {
   };
 }
 
-/** The contract through the loopback HTTP host (the token travels in a cookie set on first load). */
+/**
+ * The contract through the loopback HTTP host. Pages, media and the event stream
+ * are authorised by the cookie set on first load; API calls also carry the token
+ * in a header, which the host wrote into the page for this script (the cookie is
+ * HttpOnly), and are sent as JSON: another site's page can do neither.
+ */
 function httpClient(): ApiClient {
   let source: EventSource | null = null;
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const token = document.querySelector<HTMLMetaElement>(`meta[name="${TOKEN_META_NAME}"]`)?.content ?? '';
   return {
     async call<M extends MethodName>(method: M, args: MethodArgs<M>): Promise<MethodResult<M>> {
       const response = await fetch(`./api/call/${encodeURIComponent(method)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
         body: JSON.stringify(args ?? {}),
         credentials: 'same-origin',
       });
-      const body = (await response.json()) as { result?: MethodResult<M>; error?: ApiErrorBody };
+      const body = (await parseJson(response)) as { result?: MethodResult<M>; error?: ApiErrorBody };
       if (!response.ok || body.error) throw new ApiCallError(body.error?.code ?? 'failed', body.error?.message ?? `HTTP ${response.status}`);
       return body.result as MethodResult<M>;
     },
@@ -63,6 +70,16 @@ function httpClient(): ApiClient {
     },
     mediaUrl: (path) => new URL(path, document.baseURI).href,
   };
+}
+
+/** The host's answer as JSON; a refusal in plain text (e.g. a malformed request) becomes an error body with its text. */
+async function parseJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return { error: { code: 'failed', message: text || `HTTP ${response.status}` } };
+  }
 }
 
 export function createApiClient(): ApiClient {

@@ -13,6 +13,7 @@ import { launchChromium } from '../helpers/browser.js';
 import { readBarcode } from '../helpers/barcode.js';
 import { startServe, type ServeProcess } from '../helpers/serveProcess.js';
 import { tempDir } from '../helpers/paths.js';
+import { callFromWindow } from '../helpers/windowApi.js';
 
 let fixtures: Record<FixtureName, FixtureInfo>;
 let server: ServeProcess;
@@ -32,14 +33,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** An API call from the page, as the window makes it (the token travels in the cookie). */
+/** An API call from the page, as the window makes it. */
 function call<T>(method: string, args: unknown): Promise<T> {
-  return page.evaluate(async ([m, a]) => {
-    const response = await fetch(`/api/call/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(a) });
-    const body = (await response.json()) as { result?: unknown; error?: { message: string } };
-    if (!response.ok) throw new Error(body.error?.message ?? String(response.status));
-    return body.result;
-  }, [method, args] as const) as Promise<T>;
+  return callFromWindow<T>(page, method, args);
 }
 
 describe('a proxy playing in Chromium', () => {

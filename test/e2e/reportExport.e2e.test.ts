@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { artifactsDir } from '../helpers/paths.js';
 import { serveWithChromium } from '../helpers/serveWithChromium.js';
+import { callFromWindow } from '../helpers/windowApi.js';
 
 const session = serveWithChromium('mm-report-e2e-', {
   prepare: (work, fixtures) => fs.copyFileSync(fixtures.cfr25.path, path.join(work, 'interview.mp4')),
@@ -19,11 +20,8 @@ interface AuditRow { action: string; after: { format: string; sha256: string; by
 
 /** The audit log as the window's own API call returns it. */
 async function exports(page: Page): Promise<AuditRow[]> {
-  const rows = await page.evaluate(async () => {
-    const res = await fetch('./api/call/audit.list', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}', credentials: 'same-origin' });
-    return ((await res.json()) as { result: unknown[] }).result;
-  });
-  return (rows as AuditRow[]).filter((r) => r.action === 'report.exported');
+  const rows = await callFromWindow<AuditRow[]>(page, 'audit.list', {});
+  return rows.filter((r) => r.action === 'report.exported');
 }
 
 /** Clicks `button` and returns the SHA-256 and name of the file the page downloads. */

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import { callFromWindow } from '../helpers/windowApi.js';
 
 /** The review window of one recording, driven as an analyst would, with what the page exposes for checking. */
 export interface Presentation { frame: number; at: number; playing: boolean; speed: number | 'frame' }
@@ -24,11 +25,7 @@ export async function presentations(page: Page): Promise<Presentation[]> {
   return page.evaluate(() => (window as unknown as { micromomentPlayer: { log: Presentation[] } }).micromomentPlayer.log.map((p) => ({ ...p })));
 }
 
-export async function callApi<T>(page: Page, method: string, args: unknown): Promise<T> {
-  return page.evaluate(async ({ method, args }) => {
-    const res = await fetch(`./api/call/${method}`, { method: 'POST', body: JSON.stringify(args), headers: { 'Content-Type': 'application/json' } });
-    const body = await res.json() as { result?: unknown; error?: { message: string } };
-    if (body.error) throw new Error(body.error.message);
-    return body.result;
-  }, { method, args }) as Promise<T>;
+/** An API call from the page, as the window makes it. */
+export function callApi<T>(page: Page, method: string, args: unknown): Promise<T> {
+  return callFromWindow<T>(page, method, args);
 }

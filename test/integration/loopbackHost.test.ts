@@ -31,6 +31,8 @@ afterAll(async () => {
 
 const url = (p: string) => `http://127.0.0.1:${host.port}${p}`;
 const auth = () => ({ Authorization: `Bearer ${host.token}` });
+/** An API call as a program sends it: the token in a header, the arguments as JSON. */
+const apiCall = () => ({ ...auth(), 'Content-Type': 'application/json' });
 
 describe('loopback host', () => {
   it('listens on 127.0.0.1 only and prints a URL with the token', () => {
@@ -68,14 +70,14 @@ describe('loopback host', () => {
   });
 
   it('routes a real method through the contract, and validates its arguments', async () => {
-    const ok = await fetch(url('/api/call/library.get'), { method: 'POST', headers: auth(), body: JSON.stringify({ id }) });
+    const ok = await fetch(url('/api/call/library.get'), { method: 'POST', headers: apiCall(), body: JSON.stringify({ id }) });
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as { result: { sha256: string } }).result.sha256).toHaveLength(64);
-    const bad = await fetch(url('/api/call/library.get'), { method: 'POST', headers: auth(), body: JSON.stringify({ id: 'x' }) });
+    const bad = await fetch(url('/api/call/library.get'), { method: 'POST', headers: apiCall(), body: JSON.stringify({ id: 'x' }) });
     expect(bad.status).toBe(400);
-    const missing = await fetch(url('/api/call/library.get'), { method: 'POST', headers: auth(), body: JSON.stringify({ id: 999 }) });
+    const missing = await fetch(url('/api/call/library.get'), { method: 'POST', headers: apiCall(), body: JSON.stringify({ id: 999 }) });
     expect(missing.status).toBe(404);
-    const unknown = await fetch(url('/api/call/fs.readFile'), { method: 'POST', headers: auth(), body: '{}' });
+    const unknown = await fetch(url('/api/call/fs.readFile'), { method: 'POST', headers: apiCall(), body: '{}' });
     expect(unknown.status).toBe(404);
   });
 

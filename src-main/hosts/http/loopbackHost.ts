@@ -6,8 +6,11 @@ import type { AddressInfo } from 'node:net';
 import type { EventName, EventPayload } from '../../../src-shared/api/contract.js';
 import type { Dispatch } from '../../api/dispatcher.js';
 import type { MediaHandler } from '../../media/mediaHandler.js';
-import { cookieName, newToken, presentedToken, tokensMatch } from './tokenAuth.js';
+import { cookieName, newToken } from './tokenAuth.js';
 import { resolveStatic } from './staticFiles.js';
+import { parseTarget, type Route } from './requestTarget.js';
+import { requestPolicy } from './requestPolicy.js';
+import { withTokenMeta } from './pageToken.js';
 
 export interface LoopbackHostOptions {
   dispatch: Dispatch;
@@ -33,8 +36,10 @@ const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 /**
  * The API contract and the renderer over HTTP on 127.0.0.1 only. Every request,
- * to any path, must carry the token generated at start; without it: 401.
- * It is a generic adapter: methods are routed to the dispatcher by name.
+ * to any path, must carry the token generated at start (without it: 401), and
+ * must not come from another site's page (requestPolicy.ts says what is
+ * accepted from whom). It is a generic adapter: methods are routed to the
+ * dispatcher by name.
  */
 export async function startLoopbackHost(options: LoopbackHostOptions): Promise<LoopbackHost> {
   const token = options.token ?? newToken();
@@ -50,27 +55,36 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    // A page on another site could resolve its own name to 127.0.0.1 (DNS rebinding): accept only our names.
-    const host = req.headers.host ?? '';
-    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return sendText(res, 403, 'Wrong Host header.');
-    if (!tokensMatch(presentedToken(req, url, port), token)) return sendText(res, 401, 'Unauthorized: open the URL printed by `micromoment serve` (it carries the token).');
+    res.setHeader('Content-Security-Policy', CSP);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    // Belt and braces for browsers that send no Sec-Fetch-Site: no other origin may embed
+    // our responses (<video>, <img>, <script>) nor keep a handle on our window.
+    res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+
+    const target = parseTarget(req.url, `http://127.0.0.1:${port}`);
+    if (!target.ok) return sendText(res, target.status, target.reason);
+    const { url, route } = target;
+    const verdict = requestPolicy({ method: req.method ?? '', route: route.kind, headers: req.headers, query: url.searchParams }, { port, token });
+    if (!verdict.allowed) return refuse(res, route, verdict.status, verdict.reason);
 
     if (url.searchParams.has('token')) {
       res.setHeader('Set-Cookie', `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`);
     }
-    res.setHeader('Content-Security-Policy', CSP);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-
-    if (url.pathname.startsWith('/api/call/')) return callMethod(req, res, decodeURIComponent(url.pathname.slice('/api/call/'.length)));
-    if (url.pathname === '/api/events') return subscribe(req, res);
-    if (url.pathname.startsWith('/media/')) return serveMedia(req, res, url);
+    if (route.kind === 'api-call') return callMethod(req, res, route.method);
+    if (route.kind === 'events') return subscribe(req, res);
+    if (route.kind === 'media') return serveMedia(req, res, url);
     return serveStatic(res, url.pathname);
   }
 
+  /** A refusal at the gate: JSON for API calls (the window shows the message), plain text elsewhere. */
+  function refuse(res: http.ServerResponse, route: Route, status: number, message: string): void {
+    if (route.kind !== 'api-call') return sendText(res, status, message);
+    return sendJson(res, status, { error: { code: status === 401 || status === 403 ? 'unauthorized' : 'invalid-arguments', message } });
+  }
+
   async function callMethod(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
-    if (req.method !== 'POST') return sendJson(res, 405, { error: { code: 'failed', message: 'API calls are POST requests.' } });
     const body = await readBody(req);
     if (body === null) return sendJson(res, 413, { error: { code: 'invalid-arguments', message: 'Request body too large.' } });
     let args: unknown;
@@ -103,9 +117,15 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
     body.pipe(res);
   }
 
-  function serveStatic(res: http.ServerResponse, pathname: string): void {
+  async function serveStatic(res: http.ServerResponse, pathname: string): Promise<void> {
     const found = resolveStatic(staticRoot, pathname);
     if (!found) return sendText(res, 404, 'Not found.');
+    if (found.type.startsWith('text/html')) {
+      // The window's page, with the token its script sends back on API calls; never cached.
+      const page = withTokenMeta(await fs.promises.readFile(found.file, 'utf8'), token);
+      res.writeHead(200, { 'Content-Type': found.type, 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(page) });
+      return void res.end(page);
+    }
     res.writeHead(200, { 'Content-Type': found.type, 'Cache-Control': 'no-store' });
     fs.createReadStream(found.file).pipe(res);
   }

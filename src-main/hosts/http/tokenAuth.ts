@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type http from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 
 export function newToken(): string {
   return crypto.randomBytes(24).toString('base64url');
@@ -10,24 +10,32 @@ export function cookieName(port: number): string {
   return `mm_token_${port}`;
 }
 
-/** The token a request carries: header, query parameter or our cookie. */
-export function presentedToken(req: http.IncomingMessage, url: URL, port: number): string | null {
-  const auth = req.headers.authorization;
-  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
-  const header = req.headers['x-micromoment-token'];
-  if (typeof header === 'string') return header;
-  const query = url.searchParams.get('token');
-  if (query) return query;
-  const cookies = req.headers.cookie ?? '';
+/**
+ * Where a request carries the token. Only a header proves that the window's own
+ * script made the request: the query parameter comes from the opened URL, and
+ * the browser adds the cookie to any request to our address, whoever makes it.
+ */
+export type TokenCarrier = 'header' | 'query' | 'cookie';
+
+export interface PresentedToken { token: string; via: TokenCarrier }
+
+/** The token a request carries: X-Micromoment-Token or Bearer header, `?token=`, or our cookie (in that order). */
+export function presentedToken(headers: IncomingHttpHeaders, query: URLSearchParams, port: number): PresentedToken | null {
+  const auth = headers.authorization;
+  if (auth?.startsWith('Bearer ')) return { token: auth.slice(7).trim(), via: 'header' };
+  const header = headers['x-micromoment-token'];
+  if (typeof header === 'string') return { token: header, via: 'header' };
+  const fromQuery = query.get('token');
+  if (fromQuery) return { token: fromQuery, via: 'query' };
   const name = cookieName(port);
-  for (const part of cookies.split(';')) {
+  for (const part of (headers.cookie ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === name) return v.join('=');
+    if (k === name) return { token: v.join('='), via: 'cookie' };
   }
   return null;
 }
 
-export function tokensMatch(presented: string | null, expected: string): boolean {
+export function tokensMatch(presented: string | null | undefined, expected: string): boolean {
   if (!presented) return false;
   const a = Buffer.from(presented);
   const b = Buffer.from(expected);

@@ -63,6 +63,15 @@ describe('the app scheme handler', () => {
     expect(lookups.length).toBe(before);
   });
 
+  it('answers a malformed address with 404, never an exception', async () => {
+    const { handle, lookups } = setUp();
+    for (const p of ['/%E0%A4%A', '/%', '/assets/%zz.js', '/media/%E0%A4%A', '/media/original/%31', '/media/original/1%']) {
+      const response = await handle(new Request(`micromoment://app${p}`));
+      expect(response.status, p).toBe(404);
+    }
+    expect(lookups).toEqual([]);
+  });
+
   it('answers only our host and only GET or HEAD', async () => {
     const { handle } = setUp();
     expect((await handle(new Request('micromoment://other/index.html'))).status).toBe(404);

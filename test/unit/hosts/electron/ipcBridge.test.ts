@@ -63,6 +63,15 @@ describe('Electron IPC bridge', () => {
     expect(isOwnWindowFrame({ senderFrame: mainFrame } as IpcMainInvokeEvent, () => undefined, origin)).toBe(false);
   });
 
+  it('refuses our window\'s main frame when it shows anything but our origin', () => {
+    // The request filter and navigation guards keep other content out of the window; this is the check behind them.
+    const origin = 'micromoment://app';
+    for (const url of ['micromoment://evil/index.html', 'micromoment://app.evil/index.html', 'http://127.0.0.1:4000/', 'file:///index.html', 'about:blank', 'data:text/html,x', 'not a url', '']) {
+      const mainFrame = { url } as WebFrameMain;
+      expect(isOwnWindowFrame({ senderFrame: mainFrame } as IpcMainInvokeEvent, () => ({ mainFrame }) as unknown as WebContents, origin), url).toBe(false);
+    }
+  });
+
   it('sends events on the event channel, never to a destroyed window', () => {
     const sent: unknown[] = [];
     sendApiEvent({ send: (...a: unknown[]) => sent.push(a), isDestroyed: () => false } as never, 'import.progress', { path: 'p', phase: 'hashing', done: 1, total: 2 });
