@@ -186,13 +186,16 @@ describe('keyboard-first annotation', () => {
     await page.screenshot({ path: path.join(artifactsDir, 'review-shortcuts.png') });
     await page.keyboard.press('Escape');
 
+    // The window writes the frame into the address once the cursor rests (debounced): wait for it, then reload.
+    await expect.poll(() => new URL(page.url()).hash).toContain(`frame=${first.onsetFrame + 2}`);
     await page.reload();
     await waitDisplayed(page, first.onsetFrame + 2); // the frame came back from the address
     await page.keyboard.press('n');
     await expect.poll(() => page.getByTestId('details-verdict').textContent()).toBe('accepted');
     expect(await page.getByTestId('details-emotion').textContent()).toContain('sadness');
     expect(await page.getByTestId('details-frames').textContent()).toMatch(new RegExp(`^${first.onsetFrame + 2} · `));
-    expect(await page.locator('#annotation-note').inputValue()).toBe('inner brows up, one frame');
+    // The note's field is filled from the loaded annotation by an effect after the details render.
+    await expect.poll(() => page.locator('#annotation-note').inputValue()).toBe('inner brows up, one frame');
     const audit = await callApi<{ action: string; actor: string; target: string }[]>(page, 'audit.list', { afterSeq: 0, limit: 1000 });
     const mine = audit.filter((e) => e.action.startsWith('annotation.'));
     expect(mine.map((e) => [e.action, e.actor])).toEqual([
