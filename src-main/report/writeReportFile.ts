@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { OutputRefused } from '../library/outputGuard.js';
+import { OutputRefused } from '../usecases/outputGuard.js';
 import type { Db } from '../store/openStore.js';
 import { allLocationPaths } from '../store/recordingsRepo.js';
 

@@ -11,7 +11,7 @@ const WINDOW_CONTAINERS = /mov|mp4|m4a|3gp|3g2|mj2|matroska|webm|mpegts/;
 
 /**
  * What the player plays for a recording: its verified review proxy when one is
- * ready (src-main/library/proxyState.ts decides), else the original. Where the
+ * ready (src-main/proxy/proxyState.ts decides), else the original. Where the
  * window cannot decode the original and no proxy is ready yet, `playable` is
  * false and `note` says why and what is happening.
  */

@@ -3,7 +3,7 @@
 // how much a class rose; both are robust z (departure / robust scale).
 import { ACTION_UNITS, type ActionUnit } from '../../src-shared/analysis/actionUnits.js';
 import { EMOTIONS, EXPRESSION_CLASSES, type ExpressionClass } from '../../src-shared/analysis/emotions.js';
-import { LocalWindows, robustDeparture, type ScaleSpec, type WindowSpec } from './baseline.js';
+import { LocalWindows, robustDeparture, type ScaleSpec, type WindowSpec } from './localBaseline.js';
 import { findBlinkFrames } from './blinks.js';
 import type { FrameTable } from './features.js';
 import type { SpotParams } from './params.js';

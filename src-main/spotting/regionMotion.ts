@@ -5,7 +5,7 @@
 // stable points to the local baseline shape; what is left over in a region is its
 // own motion.
 import { LANDMARK_REGIONS, LANDMARK_SUBSET } from '../../src-shared/analysis/landmarkSubset.js';
-import { robustDeparture, type LocalWindows, type ScaleSpec } from './baseline.js';
+import { robustDeparture, type LocalWindows, type ScaleSpec } from './localBaseline.js';
 import type { Region } from './types.js';
 
 /** int16 value of a missing coordinate. */

@@ -1,5 +1,5 @@
 import type { ProxyReason } from '../../src-shared/domain/proxy.js';
-import type { ProxyTimeMap } from '../media/proxyTimeMap.js';
+import type { ProxyTimeMap } from '../../src-shared/domain/proxy.js';
 import type { Db } from './openStore.js';
 
 export interface ProxyRow {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { actionForMenuCommand, type WindowAction } from '../../src-shared/app/menuCommands.js';
+import { actionForMenuCommand, type WindowAction } from '../../src-shared/app/windowActions.js';
 import { speedLabel } from '../../src-shared/review/speeds.js';
 import { api } from '../api/client.js';
 import { requestExport } from '../report/exportRequests.js';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * Why a recording gets a review proxy: what in it the review window (Chromium)
  * cannot play, or cannot seek quickly. The rule is in
- * src-main/media/proxyDecision.ts and the README's "Review proxies".
+ * src-main/proxy/proxyDecision.ts and docs/proxies.md.
  */
 export const ProxyReasonCodeSchema = z.enum(['container', 'codec', 'pixel-format', 'long-gop']);
 export type ProxyReasonCode = z.infer<typeof ProxyReasonCodeSchema>;
@@ -55,3 +55,21 @@ export const PlaybackSchema = z.object({
   playable: z.boolean(),
 });
 export type Playback = z.infer<typeof PlaybackSchema>;
+
+export interface TimeBase {
+  num: number;
+  den: number;
+}
+
+/**
+ * How a proxy's timestamps relate to the original's, exactly (stored with each
+ * proxy; the arithmetic is in src-main/proxy/proxyTimeMap.ts).
+ */
+export interface ProxyTimeMap {
+  /** The original's stream time base. */
+  sourceTimeBase: TimeBase;
+  /** The original tick that becomes proxy time 0: frame 0's PTS. */
+  offsetTicks: number;
+  /** The proxy track's time base: 1/den of the original's. */
+  proxyTimeBase: TimeBase;
+}

@@ -12,8 +12,8 @@ import { createAppProtocolHandler } from '../../src-main/hosts/electron/appProto
 import { createDispatcher } from '../../src-main/api/dispatcher.js';
 import { handlers } from '../../src-main/api/handlers.js';
 import { createMediaHandler } from '../../src-main/media/mediaHandler.js';
-import { storeMediaLookup } from '../../src-main/library/mediaLookup.js';
-import { importRecording } from '../../src-main/library/importRecording.js';
+import { storeMediaLookup } from '../../src-main/usecases/mediaLookup.js';
+import { importRecording } from '../../src-main/usecases/importRecording.js';
 import { launchChromium } from '../helpers/browser.js';
 import { tempCase } from '../helpers/caseStore.js';
 import { artifactsDir, realMediaDir, repoRoot } from '../helpers/paths.js';

@@ -1,6 +1,6 @@
 /**
  * The proxy rule against the real browser: for each container and codec a
- * recording may come in, the rule (media/proxyDecision.ts, fed by the real
+ * recording may come in, the rule (src-main/proxy/proxyDecision.ts, fed by the real
  * probe and frame indexer) says "container" or "codec" exactly when Debian's
  * Chromium refuses to play the file. Short clips, so the GOP rule stays out of it.
  */
@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { importRecording } from '../../src-main/library/importRecording.js';
-import { decideProxy } from '../../src-main/media/proxyDecision.js';
+import { importRecording } from '../../src-main/usecases/importRecording.js';
+import { decideProxy } from '../../src-main/proxy/proxyDecision.js';
 import { getFrameTable, getRecording } from '../../src-main/store/recordingsRepo.js';
 import { launchChromium } from '../helpers/browser.js';
 import { tempCase } from '../helpers/caseStore.js';

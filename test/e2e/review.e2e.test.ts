@@ -322,11 +322,15 @@ describe('the timeline', () => {
     expect(asked.filter((a) => a.from === 0 && a.to === frames)).toEqual([expect.objectContaining({ buckets: overviewWidth })]);
     const order = await page.evaluate(() => {
       const mount = performance.getEntriesByName('micromoment:timeline-mount')[0]!.startTime;
+      const ready = performance.getEntriesByName('micromoment:timeline-ready')[0]?.startTime ?? null;
       const envelopes = performance.getEntriesByType('resource').filter((e) => e.name.includes('review.envelope')).map((e) => e.startTime);
-      return { mount, envelopes };
+      return { mount, ready, envelopes };
     });
     // The strip asks only once mounted, so an envelope asked for before the mount is the overview's.
     expect(Math.min(...order.envelopes)).toBeLessThan(order.mount);
+    // The marks the review benchmark times the timeline by (docs/testing.md, the test surface): ready after mount.
+    expect(order.ready).not.toBeNull();
+    expect(order.ready!).toBeGreaterThanOrEqual(order.mount);
     expect(await pixelsOfColor(page, 'timeline-overview', neutral)).toBeGreaterThan(200); // a reload shows every score again
     expect(errors).toEqual([]);
     await page.close();

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
-import type { ScanFileOutcome } from '../../src-main/jobs/scanFile.js';
-import type { FromWorker, ToWorker, WorkerLike } from '../../src-main/jobs/workerProtocol.js';
+import type { ScanFileOutcome } from '../../src-main/scan/scanFile.js';
+import type { FromWorker, ToWorker, WorkerLike } from '../../src-main/scan/workerProtocol.js';
 
 /**
  * A scan worker faked at the message protocol, for tests of the coordinator

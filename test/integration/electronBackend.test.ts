@@ -11,7 +11,7 @@ import { createBackendClient, type BackendClient } from '../../src-main/hosts/el
 import type { BackendChannel, FromBackend } from '../../src-main/hosts/electron/backend/backendMessages.js';
 import { createAppProtocolHandler } from '../../src-main/hosts/electron/appProtocol.js';
 import { createMediaHandler } from '../../src-main/media/mediaHandler.js';
-import { storeMediaLookup } from '../../src-main/library/mediaLookup.js';
+import { storeMediaLookup } from '../../src-main/usecases/mediaLookup.js';
 import { openStore } from '../../src-main/store/openStore.js';
 import { realMediaDir, repoRoot, tempDir } from '../helpers/paths.js';
 

@@ -23,7 +23,7 @@
  */
 import { statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importRecording } from '../../src-main/library/importRecording.js';
+import { importRecording } from '../../src-main/usecases/importRecording.js';
 import { getFrameTable } from '../../src-main/store/recordingsRepo.js';
 import { tempCase } from '../helpers/caseStore.js';
 import { FIXTURE_NAMES, ensureFixtures, type FixtureInfo, type FixtureName } from '../fixtures/generate.js';

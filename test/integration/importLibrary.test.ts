@@ -3,7 +3,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importRecording, importRecordings } from '../../src-main/library/importRecording.js';
+import { importRecording, importRecordings } from '../../src-main/usecases/importRecording.js';
 import { getFrameTable, getRecording } from '../../src-main/store/recordingsRepo.js';
 import { verifyAuditChain } from '../../src-main/store/auditLog.js';
 import { ensureFixtures, type FixtureInfo, type FixtureName } from '../fixtures/generate.js';

@@ -7,7 +7,7 @@ import type { AppContext } from '../../src-main/app/context.js';
 import { ensureFixtures, type FixtureInfo, type FixtureName } from '../fixtures/generate.js';
 import { tempCase } from '../helpers/caseStore.js';
 import { tempDir } from '../helpers/paths.js';
-import { seedLongRecording } from '../../src-main/bench/reviewBenchData.js';
+import { seedLongRecording } from '../../tools/bench/reviewBenchData.js';
 import { minMaxEnvelope } from '../../src-shared/review/envelope.js';
 
 let fixtures: Record<FixtureName, FixtureInfo>;

@@ -4,7 +4,7 @@
 // database"); the same worked on another case's database, on case.sqlite-wal,
 // through a link, and `analyze --out` could truncate the recording it read.
 // Promise: an output (report --out, analyze --out; the window's save dialog
-// uses the same guard, src-main/library/outputGuard.ts) is refused, with or
+// uses the same guard, src-main/usecases/outputGuard.ts) is refused, with or
 // without --overwrite, with exit 2 and one plain sentence, when it is: any
 // SQLite database (known by its header, whatever its name; links followed to
 // the file really written), any -wal, -shm or -journal file (by name, existing

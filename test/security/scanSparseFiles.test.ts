@@ -17,12 +17,12 @@ import { describe, expect, it } from 'vitest';
 import type { EventName, EventPayload } from '../../src-shared/api/contract.js';
 import type { BatchFile } from '../../src-shared/domain/batch.js';
 import { createContext } from '../../src-main/app/context.js';
-import { ScanBatch } from '../../src-main/jobs/scanBatch.js';
-import type { WorkerInit, WorkerLike } from '../../src-main/jobs/workerProtocol.js';
+import { ScanBatch } from '../../src-main/scan/scanBatch.js';
+import type { WorkerInit, WorkerLike } from '../../src-main/scan/workerProtocol.js';
 import { repoRoot, tempDir } from '../helpers/paths.js';
 
 const SPARSE_BYTES = 4 * 1024 ** 3;
-const scanWorkerJs = path.join(repoRoot, 'dist', 'src-main', 'jobs', 'scanWorker.js');
+const scanWorkerJs = path.join(repoRoot, 'dist', 'src-main', 'scan', 'scanWorker.js');
 
 /** Bytes this process (every thread) has read through read() and its kin so far. */
 function bytesReadByThisProcess(): number {

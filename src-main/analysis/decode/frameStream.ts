@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { workerScriptPath } from '../../config/workerScript.js';
 import { describeExit } from '../../media/processExit.js';
 import { allocateSharedFrameRing, FrameRingConsumer } from './sharedFrameRing.js';
-import type { DecodeWorkerData, DecodeWorkerMessage } from './decodeWorkerProtocol.js';
+import type { DecodeWorkerData, DecodeWorkerMessage } from './analysisDecodeProtocol.js';
 
 export { DECODE_ISSUE_WINDOW } from './decodeGraph.js';
 
@@ -133,5 +133,5 @@ export async function* decodeFrames(options: FrameStreamOptions): AsyncGenerator
  * comes from the build, which the test command makes first.
  */
 function decodeWorkerPath(): string {
-  return workerScriptPath(import.meta.url, 'analysis/decode/decodeWorker.js', (built) => new DecodeError(`the decode worker is missing (${built}): run "npm run build"`));
+  return workerScriptPath(import.meta.url, 'analysis/decode/analysisDecodeWorker.js', (built) => new DecodeError(`the decode worker is missing (${built}): run "npm run build"`));
 }

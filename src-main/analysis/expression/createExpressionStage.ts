@@ -17,7 +17,7 @@
 // whatever convention or smoothing the pose estimate has; pose yaw and pitch
 // are used for the quality flags, the neutral judgement and the contempt discount.
 import type { ExpressionResult, ExpressionStage, FaceObservation, RgbFrame } from '../types.js';
-import type { BaselineSource, BaselineState } from './baseline.js';
+import type { BaselineSource, BaselineState } from './neutralBaseline.js';
 import { combineScores, contemptProbability, FER_CLASSES, FER_NEUTRAL } from './contempt.js';
 import { createEmotionClassifier, EMOTION_INPUT_SIZE } from './emotionClassifier.js';
 import { cropSquare, sampleGreyCrop } from './faceCrop.js';

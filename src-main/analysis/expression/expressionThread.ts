@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import { workerScriptPath } from '../../config/workerScript.js';
 import { ModelIntegrityError } from '../models/loadModel.js';
 import type { ExpressionResult } from '../types.js';
-import type { BaselineSource, BaselineState } from './baseline.js';
+import type { BaselineSource, BaselineState } from './neutralBaseline.js';
 import type { ExpressionStageHandle } from './createExpressionStage.js';
 import type { ExpressionThreadData, ExpressionThreadReply, ExpressionThreadRequest } from './expressionThreadProtocol.js';
 import type { ExpressionStageOptions } from './options.js';

@@ -1,5 +1,5 @@
 import type { ExpressionResult, FaceObservation } from '../types.js';
-import type { BaselineSource, BaselineState } from './baseline.js';
+import type { BaselineSource, BaselineState } from './neutralBaseline.js';
 import type { ExpressionStageOptions } from './options.js';
 
 /** The frame as sent: a view of the decoder's shared ring (no copy) or, for frames that live elsewhere, a copy. */

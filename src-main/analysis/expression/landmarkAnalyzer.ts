@@ -2,8 +2,8 @@
 // order: align, measure, update the baseline, and compare. No model, so it is
 // unit-tested on synthetic landmark sequences. Buffers are allocated once.
 import type { ActionUnitEvidence } from '../../../src-shared/analysis/actionUnits.js';
-import { actionUnitEvidence } from './actionUnits.js';
-import { StreamingBaseline, type BaselineOptions, type BaselineSource, type BaselineState } from './baseline.js';
+import { actionUnitEvidence } from './actionUnitMeasures.js';
+import { StreamingBaseline, type BaselineOptions, type BaselineSource, type BaselineState } from './neutralBaseline.js';
 import { contemptEvidence, poseDiscountedEvidence } from './contempt.js';
 import { alignLandmarks, type AlignMode } from './faceFrame.js';
 import { FEATURE_COUNT, measureFeatures, measureOpenness, type Openness } from './geometry.js';

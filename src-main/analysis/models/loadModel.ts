@@ -7,7 +7,7 @@ import ort from 'onnxruntime-node';
 import { defaultModelsDir, modelEntry, readManifest, type ModelEntry, type ModelName } from './manifest.js';
 import { sha256Hex } from './sha256.js';
 
-export const BUILD_COMMAND = 'node dist/src-main/analysis/models/buildModels.js';
+export const BUILD_COMMAND = 'npm run build:models';
 
 export interface LoadModelOptions {
   /** Folder holding manifest.json and the .onnx files; defaults to resources/models. */
@@ -27,7 +27,7 @@ export interface LoadedModel {
 /** The model file is missing or is not the file the manifest names. */
 export class ModelIntegrityError extends Error {
   constructor(message: string) {
-    super(`${message} Reinstall Micromoment, or in a checkout rebuild the models: npx tsc -p src-main && ${BUILD_COMMAND}`);
+    super(`${message} Reinstall Micromoment, or in a checkout rebuild the models: ${BUILD_COMMAND}`);
     this.name = 'ModelIntegrityError';
   }
 }

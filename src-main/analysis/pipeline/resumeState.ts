@@ -1,5 +1,5 @@
 import v8 from 'node:v8';
-import type { BaselineState } from '../expression/baseline.js';
+import type { BaselineState } from '../expression/neutralBaseline.js';
 import type { TrackerState } from '../face/tracker.js';
 import type { ExpressionStage, FaceStage } from '../types.js';
 

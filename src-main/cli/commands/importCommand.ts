@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { ImportResult } from '../../../src-shared/domain/recording.js';
 import type { EventPayload } from '../../../src-shared/api/contract.js';
-import { importRecordings } from '../../library/importRecording.js';
+import { importRecordings } from '../../usecases/importRecording.js';
 import { contextFrom, withCaseOptions, type CommonOptions } from '../commonOptions.js';
 import { terminalProgress } from '../progress.js';
 import { EXIT } from '../exitCodes.js';

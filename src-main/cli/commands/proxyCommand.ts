@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { EventPayload } from '../../../src-shared/api/contract.js';
 import type { AppContext } from '../../app/context.js';
-import { makeProxy, type ProxyOutcome } from '../../library/makeProxy.js';
+import { makeProxy, type ProxyOutcome } from '../../proxy/makeProxy.js';
 import { contextFrom, withCaseOptions, type CommonOptions } from '../commonOptions.js';
 import { terminalProgress, type Progress } from '../progress.js';
 import { EXIT } from '../exitCodes.js';

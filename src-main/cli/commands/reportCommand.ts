@@ -4,7 +4,7 @@ import { isReportFormat, REPORT_FORMATS, reportFormatFromFileName, type ReportFo
 import { buildReport, recordExport, ReportRefused } from '../../report/exportReport.js';
 import { RecordingNotFound, resolveRecording } from '../../report/gather/resolveRecording.js';
 import { checkOutputPath, writeFileAtomically } from '../../report/writeReportFile.js';
-import { OutputRefused, refuseProtectedOutput } from '../../library/outputGuard.js';
+import { OutputRefused, refuseProtectedOutput } from '../../usecases/outputGuard.js';
 import { dataDir, resolveDbPath } from '../../config/paths.js';
 import { contextFrom, withCaseOptions, type CommonOptions } from '../commonOptions.js';
 import { terminalProgress } from '../progress.js';

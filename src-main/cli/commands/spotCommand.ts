@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { analyzeFileInMemory, describeSummary } from '../../library/analyzeFile.js';
+import { analyzeFileInMemory, describeSummary } from '../../usecases/analyzeFile.js';
 import { spotRecording } from '../../spotting/spotTable.js';
 import type { SpotOutput } from '../../spotting/spotOutput.js';
 import { terminalProgress } from '../progress.js';

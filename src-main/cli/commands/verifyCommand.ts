@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { verifyStore, type RecordingVerification, type StoreVerification } from '../../library/verifyStore.js';
+import { verifyStore, type RecordingVerification, type StoreVerification } from '../../usecases/verifyStore.js';
 import { resolveDbPath } from '../../config/paths.js';
 import { parseAnchor, type Anchor } from '../../store/anchorLog.js';
 import { CaseNotReadable, openCaseForReading } from '../../store/openForReading.js';

@@ -1,5 +1,5 @@
 import type { BrowserWindow, Dialog } from 'electron';
-import { OutputRefused } from '../../library/outputGuard.js';
+import { OutputRefused } from '../../usecases/outputGuard.js';
 
 export interface SaveDownloadDeps {
   dialog: Pick<Dialog, 'showSaveDialogSync' | 'showMessageBoxSync'>;

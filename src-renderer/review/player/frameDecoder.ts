@@ -66,7 +66,7 @@ export interface FrameDecoderInfo {
  * previous one stopped continues the same decode instead of seeking again,
  * which is what keeps playback and forward steps cheap.
  *
- * It runs in the decode worker (decodeWorker.ts), off the window's main thread:
+ * It runs in the decode worker (playerDecodeWorker.ts), off the window's main thread:
  * demuxing, decoding and conversions there never delay an animation frame.
  */
 export class FrameDecoder {

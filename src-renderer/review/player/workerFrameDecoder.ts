@@ -1,5 +1,5 @@
 import type { DecodedFrame, DecodeStats, FrameDecoderInfo } from './frameDecoder.js';
-import type { FromDecodeWorker, ToDecodeWorker } from './decodeProtocol.js';
+import type { FromDecodeWorker, ToDecodeWorker } from './playerDecodeProtocol.js';
 import { sharedNow } from './sharedClock.js';
 
 interface PendingRun {
@@ -53,7 +53,7 @@ export class WorkerFrameDecoder {
   }
 
   static open(url: string, ptsSeconds: Float64Array, maxSide: number): Promise<WorkerFrameDecoder> {
-    const worker = new Worker(new URL('./decodeWorker.ts', import.meta.url), { type: 'module', name: 'micromoment-decoder' });
+    const worker = new Worker(new URL('./playerDecodeWorker.ts', import.meta.url), { type: 'module', name: 'micromoment-decoder' });
     return new Promise((resolve, reject) => {
       worker.onerror = (event) => {
         worker.terminate();

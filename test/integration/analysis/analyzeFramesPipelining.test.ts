@@ -5,7 +5,7 @@
 // answers, and a failure must end the analysis with that failure (no stray
 // unhandled rejection).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importRecording } from '../../../src-main/library/importRecording.js';
+import { importRecording } from '../../../src-main/usecases/importRecording.js';
 import { getFrameTable, getRecording } from '../../../src-main/store/recordingsRepo.js';
 import { analyzeFrames, type AnalysisInput } from '../../../src-main/analysis/pipeline/analyzeFrames.js';
 import type { ExpressionResult, ExpressionStage, FaceObservation, FaceStage } from '../../../src-main/analysis/types.js';

@@ -5,10 +5,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildModels, ModelBuildError } from '../../../src-main/analysis/models/buildModels.js';
-import { convertModel } from '../../../src-main/analysis/models/convertModel.js';
+import { buildModels, ModelBuildError } from '../../../tools/models/buildModels.js';
+import { convertModel } from '../../../tools/models/convertModel.js';
 import { defaultModelsDir, MANIFEST_FILE, MODEL_NAMES, modelEntry, readManifest } from '../../../src-main/analysis/models/manifest.js';
-import { resolvePackageDir } from '../../../src-main/analysis/models/sourcePackage.js';
+import { resolvePackageDir } from '../../../tools/models/sourcePackage.js';
 
 const temporaryDirs: string[] = [];
 function temporaryDir(): string {

@@ -4,7 +4,7 @@
 // weights, spatial Pad, non-trivial Reshape) are checked against TF.js too.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { TfAttrValue, TfNode, TfWeightSpec } from '../../../src-main/analysis/models/convert/tfjsTypes.js';
+import type { TfAttrValue, TfNode, TfWeightSpec } from '../../../tools/models/convert/tfjsTypes.js';
 
 export interface SyntheticWeight {
   name: string;

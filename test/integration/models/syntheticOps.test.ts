@@ -7,12 +7,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import ort from 'onnxruntime-node';
 import * as tf from '@tensorflow/tfjs-core';
 import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
-import { convertTfjsModel, type TensorBinding } from '../../../src-main/analysis/models/convert/index.js';
+import { convertTfjsModel, type TensorBinding } from '../../../tools/models/convert/index.js';
 import { BASE_TOLERANCE } from './compareToReference.js';
 import { attr, placeholder, sixtyFourths, writeSyntheticModel, type SyntheticWeight } from './syntheticModel.js';
 import { maxAbsDiff, seededUniform } from './tensors.js';
 import { referenceBackend } from './tfjsReference.js';
-import type { TfNode } from '../../../src-main/analysis/models/convert/tfjsTypes.js';
+import type { TfNode } from '../../../tools/models/convert/tfjsTypes.js';
 
 const f32 = (name: string, shape: number[], seed: number, storage?: SyntheticWeight['storage']): SyntheticWeight => ({
   name, shape, dtype: 'float32', storage, values: sixtyFourths(shape.reduce((a, b) => a * b, 1), seed),

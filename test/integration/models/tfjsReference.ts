@@ -10,7 +10,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
-import { resolvePackageDir } from '../../../src-main/analysis/models/sourcePackage.js';
+import { resolvePackageDir } from '../../../tools/models/sourcePackage.js';
 import type { ModelEntry } from '../../../src-main/analysis/models/manifest.js';
 import type { Batch } from './tensors.js';
 

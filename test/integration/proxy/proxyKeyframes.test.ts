@@ -3,7 +3,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { locateTool } from '../../../src-main/media/ffmpegLocator.js';
-import { keyframeExpression } from '../../../src-main/media/proxyEncodeArgs.js';
+import { keyframeExpression } from '../../../src-main/proxy/proxyEncodeArgs.js';
 import { FFPROBE_PATH } from '../../helpers/ffmpeg.js';
 import { tempDir } from '../../helpers/paths.js';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { locateTool } from '../../../src-main/media/ffmpegLocator.js';
-import { PROXY_PARAMS } from '../../../src-main/media/proxyEncodeArgs.js';
+import { PROXY_PARAMS } from '../../../src-main/proxy/proxyEncodeArgs.js';
 import { tempDir } from '../../helpers/paths.js';
 
 /** Slice NAL units (types 1 and 5) of an Annex B H.264 stream. */

@@ -6,7 +6,7 @@
  * number. And a face region is enlarged by pixel repetition only.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importRecording } from '../../../src-main/library/importRecording.js';
+import { importRecording } from '../../../src-main/usecases/importRecording.js';
 import { getFrameTable, type StoredFrameTable } from '../../../src-main/store/recordingsRepo.js';
 import { grabFrame } from '../../../src-main/report/grabs/grabFrame.js';
 import type { GrabPlan } from '../../../src-main/report/grabs/faceRegion.js';

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { createDefaultStages } from '../../../src-main/analysis/pipeline/defaultStages.js';
 import { applyAnnotationChange } from '../../../src-main/annotations/annotationService.js';
 import type { AppContext } from '../../../src-main/app/context.js';
-import { analyzeImportedRecording } from '../../../src-main/library/analyzeRecording.js';
-import { importRecording } from '../../../src-main/library/importRecording.js';
-import { spotImportedRecording } from '../../../src-main/library/spotImportedRecording.js';
+import { analyzeImportedRecording } from '../../../src-main/usecases/analyzeRecording.js';
+import { importRecording } from '../../../src-main/usecases/importRecording.js';
+import { spotImportedRecording } from '../../../src-main/usecases/spotImportedRecording.js';
 import { realMediaDir } from '../../helpers/paths.js';
 
 /**

@@ -15,7 +15,7 @@ import { createDispatcher } from '../../../src-main/api/dispatcher.js';
 import { handlers } from '../../../src-main/api/handlers.js';
 import { createContext } from '../../../src-main/app/context.js';
 import { applyAnnotationChange } from '../../../src-main/annotations/annotationService.js';
-import { importRecording } from '../../../src-main/library/importRecording.js';
+import { importRecording } from '../../../src-main/usecases/importRecording.js';
 import { listAudit } from '../../../src-main/store/auditLog.js';
 import { getFrameTable } from '../../../src-main/store/recordingsRepo.js';
 import { visibleText } from '../../../src-main/report/content/visibleText.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { discover } from '../../../src-main/jobs/discover.js';
+import { discover } from '../../../src-main/scan/discover.js';
 import { realMediaDir, repoRoot, tempDir } from '../../helpers/paths.js';
 
 const clip = path.join(realMediaDir, 'cap13_edit2.mp4');
@@ -78,7 +78,7 @@ describe('walking the folders of a scan', () => {
     fs.writeFileSync(path.join(locked, 'inside.mp4'), 'x');
     fs.chmodSync(locked, 0o000);
     // Root reads every folder whatever its mode: walk as an ordinary user, with the built module.
-    const script = `import(${JSON.stringify(pathToFileURL(path.join(repoRoot, 'dist/src-main/jobs/discover.js')).href)}).then(async (m) => console.log(JSON.stringify(await m.discover([${JSON.stringify(root)}]))))`;
+    const script = `import(${JSON.stringify(pathToFileURL(path.join(repoRoot, 'dist/src-main/scan/discover.js')).href)}).then(async (m) => console.log(JSON.stringify(await m.discover([${JSON.stringify(root)}]))))`;
     const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', ...asUser });
     expect(run.stderr).toBe('');

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sha256File } from '../../../src-main/media/hashFile.js';
 import { indexFrames } from '../../../src-main/media/frameIndex.js';
-import { PauseGate } from '../../../src-main/jobs/pauseGate.js';
+import { PauseGate } from '../../../src-main/scan/pauseGate.js';
 import { FFPROBE_PATH, fileArg, runFfmpeg } from '../../helpers/ffmpeg.js';
 import { tempDir } from '../../helpers/paths.js';
 

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeSplicedResult, runSplicedSet, SPLICE_SETS, type SplicedResult } from '../../../src-main/bench/splicedBenchmark.js';
+import { describeSplicedResult, runSplicedSet, SPLICE_SETS, type SplicedResult } from '../../../tools/bench/splicedBenchmark.js';
 import { FFMPEG_PATH } from '../../helpers/ffmpeg.js';
 import { sharedMediaDir } from '../../helpers/paths.js';
 

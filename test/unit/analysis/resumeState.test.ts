@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodePipelineState, encodePipelineState, PIPELINE_STATE_VERSION, type PipelineState } from '../../../src-main/analysis/pipeline/resumeState.js';
-import { whyNotResumable } from '../../../src-main/library/analysisResume.js';
+import { whyNotResumable } from '../../../src-main/usecases/analysisResume.js';
 import type { AnalysisRow } from '../../../src-main/store/analysesRepo.js';
 
 const state = (frame = 1024): PipelineState => ({

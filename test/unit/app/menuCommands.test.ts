@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MenuCommandSchema } from '../../../src-shared/api/contract.js';
 import { PLAYBACK_SPEEDS } from '../../../src-shared/review/speeds.js';
-import { actionForMenuCommand, nearestSpeed } from '../../../src-shared/app/menuCommands.js';
+import { actionForMenuCommand, nearestSpeed } from '../../../src-shared/app/windowActions.js';
 
 describe('what the window does for each shell command', () => {
   it('maps every command of the contract', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { StreamingBaseline } from '../../../src-main/analysis/expression/baseline.js';
+import { StreamingBaseline } from '../../../src-main/analysis/expression/neutralBaseline.js';
 
 const options = { neutralFrames: 8, recentFrames: 5, minNeutralFrames: 3, neutralMaxAgeFrames: 100 };
 const vec = (...v: number[]): Float64Array => Float64Array.from(v);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACTION_UNITS, type ActionUnit } from '../../../src-shared/analysis/actionUnits.js';
-import { actionUnitEvidence } from '../../../src-main/analysis/expression/actionUnits.js';
+import { actionUnitEvidence } from '../../../src-main/analysis/expression/actionUnitMeasures.js';
 import { alignLandmarks } from '../../../src-main/analysis/expression/faceFrame.js';
 import { F, FEATURE_COUNT, measureFeatures, measureOpenness } from '../../../src-main/analysis/expression/geometry.js';
 import { MESH, MESH_POINTS } from '../../../src-main/analysis/expression/meshIndices.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decideProxy, longestKeyframeGap, longestKeyframeGapInFrames, MAX_KEYFRAME_GAP_S, MAX_SEEK_DECODE_PIXELS, maxKeyframeIntervalFrames, type ProxyDecisionInput } from '../../../src-main/media/proxyDecision.js';
+import { decideProxy, longestKeyframeGap, longestKeyframeGapInFrames, MAX_KEYFRAME_GAP_S, MAX_SEEK_DECODE_PIXELS, maxKeyframeIntervalFrames, type ProxyDecisionInput } from '../../../src-main/proxy/proxyDecision.js';
 
 const MP4 = 'mov,mp4,m4a,3gp,3g2,mj2';
 

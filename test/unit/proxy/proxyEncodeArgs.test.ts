@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { audioFilter, keyframeExpression, paddedSize, PROXY_PARAMS, proxyEncodeArgs, videoFilter } from '../../../src-main/media/proxyEncodeArgs.js';
-import { progressFrames } from '../../../src-main/media/proxyEncoder.js';
-import { proxyTimeMapFor } from '../../../src-main/media/proxyTimeMap.js';
+import { audioFilter, keyframeExpression, paddedSize, PROXY_PARAMS, proxyEncodeArgs, videoFilter } from '../../../src-main/proxy/proxyEncodeArgs.js';
+import { progressFrames } from '../../../src-main/proxy/proxyEncoder.js';
+import { proxyTimeMapFor } from '../../../src-main/proxy/proxyTimeMap.js';
 
 const map = proxyTimeMapFor({ timeBase: { num: 1, den: 90000 }, ptsTicks: [48600, 52200] });
 const plan = { input: '/evidence/-odd: name.mpg', output: '/data/proxies/.tmp-x.mp4', map, width: 720, height: 576, withAudio: true, passthroughArgs: ['-vsync', 'passthrough'] };

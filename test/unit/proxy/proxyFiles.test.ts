@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { proxyRelPath, proxyTempPath, resolveProxyPath } from '../../../src-main/library/proxyFiles.js';
+import { proxyRelPath, proxyTempPath, resolveProxyPath } from '../../../src-main/proxy/proxyFiles.js';
 
 const sha = 'a'.repeat(64);
 const data = path.resolve('/data/micromoment');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { matchFrameTables, offsetSeconds, proxyTicksFor, proxyTimeMapFor } from '../../../src-main/media/proxyTimeMap.js';
+import { matchFrameTables, offsetSeconds, proxyTicksFor, proxyTimeMapFor } from '../../../src-main/proxy/proxyTimeMap.js';
 
 const timeBaseArb = fc.oneof(
   fc.constantFrom({ num: 1, den: 90000 }, { num: 1, den: 12800 }, { num: 1, den: 1000 }, { num: 1, den: 25 }, { num: 1001, den: 30000 }, { num: 1, den: 30000 }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createDecodeWorkerCore, type RunDecoder } from '../../../src-renderer/review/player/decodeWorkerCore.js';
-import type { FromDecodeWorker } from '../../../src-renderer/review/player/decodeProtocol.js';
+import { createDecodeWorkerCore, type RunDecoder } from '../../../src-renderer/review/player/playerDecodeWorkerCore.js';
+import type { FromDecodeWorker } from '../../../src-renderer/review/player/playerDecodeProtocol.js';
 import type { DecodedFrame, DecodeStats } from '../../../src-renderer/review/player/frameDecoder.js';
 import { CONTINUE_GAP, continuesOpenDecode, LOW_LATENCY_MAX_FROM_KEY, seeksWithLowLatency } from '../../../src-shared/review/frameCachePlan.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LocalWindows, localMedian, localScale, moveRange, robustDeparture } from '../../../src-main/spotting/baseline.js';
+import { LocalWindows, localMedian, localScale, moveRange, robustDeparture } from '../../../src-main/spotting/localBaseline.js';
 import type { Reliability } from '../../../src-main/spotting/reliability.js';
 import type { Timeline } from '../../../src-main/spotting/timeline.js';
 import { gaussian, prng } from './synthetic.js';

@@ -7,7 +7,7 @@ import { createContext, type AppContext } from '../../../app/context.js';
 import { createDispatcher } from '../../../api/dispatcher.js';
 import { handlers } from '../../../api/handlers.js';
 import { resolveAnalyst, resolveDbPath } from '../../../config/paths.js';
-import { startBackgroundProxies } from '../../../library/proxyQueue.js';
+import { startBackgroundProxies } from '../../../proxy/proxyQueue.js';
 import { parentChannel, serveBackend } from './backendServer.js';
 
 const parent = parentChannel();

@@ -26,6 +26,15 @@ describe('the packaging configuration', () => {
     expect(config.files).toEqual(expect.arrayContaining(['package.json', 'dist/**/*']));
   });
 
+  it('packages no tools: the benchmarks and the model converter are built into dist-tools/, never into dist/', () => {
+    expect(config.files.filter((f) => !f.startsWith('!'))).toEqual(['package.json', 'dist/**/*']);
+    const built = path.join(repoRoot, 'dist');
+    expect(fs.existsSync(path.join(built, 'src-main')), 'run npm run build first').toBe(true);
+    const files = (fs.readdirSync(built, { recursive: true }) as string[]).map((f) => f.split(path.sep).join('/'));
+    expect(files.filter((f) => /(^|\/)(tools|bench)\/|Bench|buildModels|convertModel|convertGraph|onnxProto|readTfjsModel/.test(f))).toEqual([]);
+    expect(files.some((f) => f.startsWith('src-main/hosts/electron/main.js'))).toBe(true);
+  });
+
   it('unpacks the native modules from the archive and rebuilds them for Electron', () => {
     for (const native of ['better-sqlite3', 'onnxruntime-node']) {
       expect(pkg.dependencies).toHaveProperty(native);

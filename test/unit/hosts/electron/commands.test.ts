@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commandsForPaths, pathsFromArgv, sendMenuCommand } from '../../../../src-main/hosts/electron/menuCommands.js';
+import { commandsForPaths, pathsFromArgv, sendMenuCommand } from '../../../../src-main/hosts/electron/sendMenuCommand.js';
 import { droppedPaths } from '../../../../src-main/hosts/electron/dropBridge.js';
 import { aboutText } from '../../../../src-main/hosts/electron/dialogs.js';
 import { API_EVENT_CHANNEL } from '../../../../src-shared/api/contract.js';
