@@ -71,3 +71,18 @@ describe('layering', () => {
     });
   });
 });
+
+describe('formatting', () => {
+  it('Prettier, with the project config, refuses an unformatted file and accepts the formatted tree', async () => {
+    const prettier = await import('prettier');
+    const file = path.join(repoRoot, 'src-main/config/paths.ts');
+    const options = { ...(await prettier.resolveConfig(file)), filepath: file };
+    expect(await prettier.check(fs.readFileSync(file, 'utf8'), options)).toBe(true);
+    expect(await prettier.check("export const  x = {a:1,b:\"two\"}\n", options)).toBe(false);
+  });
+
+  it('lint refuses a line over 160 characters', async () => {
+    const long = `export const s = '${'x'.repeat(150)}';`;
+    expect((await errorsFor('src-main/config/probe.ts', long)).join('\n')).toMatch(/max-len/);
+  });
+});
