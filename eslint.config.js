@@ -4,8 +4,38 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'stream', 'stream/*', 'url', 'util', 'worker_threads', 'events', 'buffer', 'zlib', 'readline', 'process'];
-const mainOnlyPackages = ['electron', 'electron/*', 'better-sqlite3', 'onnxruntime-node', '@ffmpeg-installer/*', '@ffprobe-installer/*', 'commander', 'cli-progress'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'stream',
+  'stream/*',
+  'url',
+  'util',
+  'worker_threads',
+  'events',
+  'buffer',
+  'zlib',
+  'readline',
+  'process',
+];
+const mainOnlyPackages = [
+  'electron',
+  'electron/*',
+  'better-sqlite3',
+  'onnxruntime-node',
+  '@ffmpeg-installer/*',
+  '@ffprobe-installer/*',
+  'commander',
+  'cli-progress',
+];
 
 // The main side's folders, top to bottom: a folder may import its own layer and
 // the layers below it, never one above (a cycle between rooms, or a use case
@@ -33,20 +63,28 @@ function mainLayerRules() {
   const order = MAIN_LAYERS.flat().join(' > ');
   return MAIN_LAYERS.flatMap((layer, rank) => {
     const above = MAIN_LAYERS.slice(0, rank).flat();
-    return layer.flatMap((folder) => Array.from({ length: DEEPEST_FOLDER }, (_, i) => {
-      const up = '../'.repeat(i + 1);
-      return {
-        files: [`src-main/${folder}/${'*/'.repeat(i)}*.ts`, `src-main/${folder}/${'*/'.repeat(i)}*.cts`],
-        rules: {
-          'no-restricted-imports': ['error', {
-            patterns: [
-              ...above.map((higher) => ({ group: [`${up}${higher}/**`], message: `src-main/${folder} may not import src-main/${higher}, a layer above it (${order}).` })),
-              { group: [`${up}../tools/**`], message: 'The product may not import tools/ (build and benchmark code, not shipped).' },
+    return layer.flatMap((folder) =>
+      Array.from({ length: DEEPEST_FOLDER }, (_, i) => {
+        const up = '../'.repeat(i + 1);
+        return {
+          files: [`src-main/${folder}/${'*/'.repeat(i)}*.ts`, `src-main/${folder}/${'*/'.repeat(i)}*.cts`],
+          rules: {
+            'no-restricted-imports': [
+              'error',
+              {
+                patterns: [
+                  ...above.map((higher) => ({
+                    group: [`${up}${higher}/**`],
+                    message: `src-main/${folder} may not import src-main/${higher}, a layer above it (${order}).`,
+                  })),
+                  { group: [`${up}../tools/**`], message: 'The product may not import tools/ (build and benchmark code, not shipped).' },
+                ],
+              },
             ],
-          }],
-        },
-      };
-    }));
+          },
+        };
+      }),
+    );
   });
 }
 
@@ -68,12 +106,21 @@ export default tseslint.config(
     files: ['src-shared/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: [...nodeBuiltins, ...mainOnlyPackages, 'react', 'react-dom', 'react-dom/*'], message: 'src-shared imports nothing from Node, Electron or the DOM.' },
-          { group: ['**/src-main/**', '**/src-renderer/**', '../src-main/*', '../src-renderer/*'], message: 'src-shared may not import the other layers.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...nodeBuiltins, ...mainOnlyPackages, 'react', 'react-dom', 'react-dom/*'],
+              message: 'src-shared imports nothing from Node, Electron or the DOM.',
+            },
+            {
+              group: ['**/src-main/**', '**/src-renderer/**', '../src-main/*', '../src-renderer/*'],
+              message: 'src-shared may not import the other layers.',
+            },
+          ],
+        },
+      ],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require', 'navigator', 'localStorage', '__dirname'],
     },
   },
@@ -84,12 +131,21 @@ export default tseslint.config(
     ignores: ['src-renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: [...nodeBuiltins, ...mainOnlyPackages], message: 'The renderer may not use Node or main-side packages: go through the API contract.' },
-          { group: ['**/src-main/**', '../src-main/*', '../../src-main/*'], message: 'The renderer imports only src-shared and its own libraries.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...nodeBuiltins, ...mainOnlyPackages],
+              message: 'The renderer may not use Node or main-side packages: go through the API contract.',
+            },
+            {
+              group: ['**/src-main/**', '../src-main/*', '../../src-main/*'],
+              message: 'The renderer imports only src-shared and its own libraries.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

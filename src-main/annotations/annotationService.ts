@@ -8,8 +8,19 @@ import type { Db } from '../store/openStore.js';
 import { getRecording } from '../store/recordingsRepo.js';
 import { getSpottingRun } from '../store/spottingRepo.js';
 import {
-  discardRedoStack, findCandidateAnnotation, getAnnotation, insertAnnotation, insertEdit, latestDoneEdit, listAnnotations, nextUndoneEdit,
-  setEditState, snapshotOf, writeSnapshot, type AnnotationSnapshot, type StoredAnnotation,
+  discardRedoStack,
+  findCandidateAnnotation,
+  getAnnotation,
+  insertAnnotation,
+  insertEdit,
+  latestDoneEdit,
+  listAnnotations,
+  nextUndoneEdit,
+  setEditState,
+  snapshotOf,
+  writeSnapshot,
+  type AnnotationSnapshot,
+  type StoredAnnotation,
 } from '../store/annotationsRepo.js';
 
 /**
@@ -36,9 +47,10 @@ export function applyAnnotationChange(db: Db, recordingId: number, analyst: stri
     const at = new Date().toISOString();
     const target = resolveTarget(db, recordingId, change);
     const before = target.existing ? snapshotOf(target.existing) : null;
-    const after: AnnotationSnapshot = change.kind === 'delete'
-      ? { ...(before as AnnotationSnapshot), deleted: true }
-      : { ...target.base, ...definedFields(change.set), deleted: false };
+    const after: AnnotationSnapshot =
+      change.kind === 'delete'
+        ? { ...(before as AnnotationSnapshot), deleted: true }
+        : { ...target.base, ...definedFields(change.set), deleted: false };
     const problem = intervalProblem(after, frames);
     if (problem) throw new ApiError('invalid-arguments', problem);
 
@@ -47,15 +59,27 @@ export function applyAnnotationChange(db: Db, recordingId: number, analyst: stri
       annotationId = target.existing.id;
       writeSnapshot(db, annotationId, after, at, analyst);
     } else {
-      annotationId = insertAnnotation(db, { recordingId, spottingRunId: target.spottingRunId, candidateIndex: target.candidateIndex, at, by: analyst, ...after });
+      annotationId = insertAnnotation(db, {
+        recordingId,
+        spottingRunId: target.spottingRunId,
+        candidateIndex: target.candidateIndex,
+        at,
+        by: analyst,
+        ...after,
+      });
     }
     const subject = target.candidateIndex !== null ? `candidate ${target.candidateIndex + 1}` : `annotation #${annotationId}`;
-    const description = change.kind === 'delete' ? `${subject}: removed` : describeChange(subject, before && !before.deleted ? before : null, after);
-    const action = change.kind === 'delete' ? 'annotation.deleted' : before && !before.deleted ? 'annotation.updated' : 'annotation.created';
+    const description =
+      change.kind === 'delete' ? `${subject}: removed` : describeChange(subject, before && !before.deleted ? before : null, after);
+    const action =
+      change.kind === 'delete' ? 'annotation.deleted' : before && !before.deleted ? 'annotation.updated' : 'annotation.created';
     const discarded = discardRedoStack(db, recordingId, analyst);
     const editId = insertEdit(db, { recordingId, annotationId, actor: analyst, action, description, before, after }, at);
     appendAudit(db, {
-      actor: analyst, action, target: `annotation:${annotationId}`, before,
+      actor: analyst,
+      action,
+      target: `annotation:${annotationId}`,
+      before,
       after: { ...after, recordingId, spottingRunId: target.spottingRunId, candidateIndex: target.candidateIndex, editId, description },
       state: [stateRef.annotation(annotationId), stateRef.annotationEdit(editId), ...discarded.map(stateRef.annotationEdit)],
     });
@@ -77,19 +101,29 @@ function travel(db: Db, recordingId: number, analyst: string, direction: 'undo' 
   requireRecording(db, recordingId);
   const id = db.transaction(() => {
     const edit = direction === 'undo' ? latestDoneEdit(db, recordingId, analyst) : nextUndoneEdit(db, recordingId, analyst);
-    if (!edit) throw new ApiError('invalid-arguments', direction === 'undo' ? 'There is nothing of yours to undo on this recording.' : 'There is nothing to redo.');
+    if (!edit)
+      throw new ApiError(
+        'invalid-arguments',
+        direction === 'undo' ? 'There is nothing of yours to undo on this recording.' : 'There is nothing to redo.',
+      );
     const current = getAnnotation(db, edit.annotationId);
     const expected = direction === 'undo' ? edit.after : (edit.before ?? hiddenAs(edit.after));
     if (!current || !sameSnapshot(snapshotOf(current), expected)) {
-      throw new ApiError('invalid-arguments', `Cannot ${direction} "${edit.description}": the annotation was changed since by ${current?.updatedBy ?? 'someone'}.`);
+      throw new ApiError(
+        'invalid-arguments',
+        `Cannot ${direction} "${edit.description}": the annotation was changed since by ${current?.updatedBy ?? 'someone'}.`,
+      );
     }
     const next = direction === 'undo' ? (edit.before ?? hiddenAs(edit.after)) : edit.after;
     const at = new Date().toISOString();
     writeSnapshot(db, edit.annotationId, next, at, analyst);
     setEditState(db, edit.id, direction === 'undo' ? 'undone' : 'done');
     appendAudit(db, {
-      actor: analyst, action: direction === 'undo' ? 'annotation.undone' : 'annotation.redone', target: `annotation:${edit.annotationId}`,
-      before: snapshotOf(current), after: { ...next, recordingId, editId: edit.id, description: edit.description },
+      actor: analyst,
+      action: direction === 'undo' ? 'annotation.undone' : 'annotation.redone',
+      target: `annotation:${edit.annotationId}`,
+      before: snapshotOf(current),
+      after: { ...next, recordingId, editId: edit.id, description: edit.description },
       state: [stateRef.annotation(edit.annotationId), stateRef.annotationEdit(edit.id)],
     });
     return edit.annotationId;
@@ -108,23 +142,46 @@ interface Target {
 function resolveTarget(db: Db, recordingId: number, change: AnnotationChange): Target {
   if (change.kind === 'candidate') {
     const run = getSpottingRun(db, change.spottingRunId);
-    if (!run || run.recordingId !== recordingId) throw new ApiError('not-found', `Recording #${recordingId} has no spotting run #${change.spottingRunId}.`);
-    const candidate = run.candidates[change.candidateIndex] as { onsetFrame: number; apexFrame: number; offsetFrame: number; emotion: string } | undefined;
-    if (!candidate) throw new ApiError('not-found', `Spotting run #${run.id} has no candidate ${change.candidateIndex + 1} (it has ${run.candidates.length}).`);
+    if (!run || run.recordingId !== recordingId)
+      throw new ApiError('not-found', `Recording #${recordingId} has no spotting run #${change.spottingRunId}.`);
+    const candidate = run.candidates[change.candidateIndex] as
+      { onsetFrame: number; apexFrame: number; offsetFrame: number; emotion: string } | undefined;
+    if (!candidate)
+      throw new ApiError(
+        'not-found',
+        `Spotting run #${run.id} has no candidate ${change.candidateIndex + 1} (it has ${run.candidates.length}).`,
+      );
     const existing = findCandidateAnnotation(db, run.id, change.candidateIndex);
     const emotion = (EMOTIONS as readonly string[]).includes(candidate.emotion) ? (candidate.emotion as Emotion) : null;
     return {
       existing,
       // An annotation whose creation was undone starts afresh from the candidate.
-      base: existing && !existing.deleted ? snapshotOf(existing) : { verdict: 'pending', emotion, onsetFrame: candidate.onsetFrame, apexFrame: candidate.apexFrame, offsetFrame: candidate.offsetFrame, note: '' },
-      spottingRunId: run.id, candidateIndex: change.candidateIndex,
+      base:
+        existing && !existing.deleted
+          ? snapshotOf(existing)
+          : {
+              verdict: 'pending',
+              emotion,
+              onsetFrame: candidate.onsetFrame,
+              apexFrame: candidate.apexFrame,
+              offsetFrame: candidate.offsetFrame,
+              note: '',
+            },
+      spottingRunId: run.id,
+      candidateIndex: change.candidateIndex,
     };
   }
   if (change.kind === 'manual') {
-    return { existing: undefined, base: { verdict: 'accepted', emotion: null, onsetFrame: 0, apexFrame: null, offsetFrame: 0, note: '' }, spottingRunId: null, candidateIndex: null };
+    return {
+      existing: undefined,
+      base: { verdict: 'accepted', emotion: null, onsetFrame: 0, apexFrame: null, offsetFrame: 0, note: '' },
+      spottingRunId: null,
+      candidateIndex: null,
+    };
   }
   const existing = getAnnotation(db, change.annotationId);
-  if (!existing || existing.recordingId !== recordingId || existing.deleted) throw new ApiError('not-found', `Recording #${recordingId} has no annotation #${change.annotationId}.`);
+  if (!existing || existing.recordingId !== recordingId || existing.deleted)
+    throw new ApiError('not-found', `Recording #${recordingId} has no annotation #${change.annotationId}.`);
   return { existing, base: snapshotOf(existing), spottingRunId: existing.spottingRunId, candidateIndex: existing.candidateIndex };
 }
 
@@ -138,8 +195,15 @@ function hiddenAs(s: AnnotationSnapshot): AnnotationSnapshot {
 }
 
 function sameSnapshot(a: AnnotationSnapshot, b: AnnotationSnapshot): boolean {
-  return a.verdict === b.verdict && a.emotion === b.emotion && a.onsetFrame === b.onsetFrame && a.apexFrame === b.apexFrame
-    && a.offsetFrame === b.offsetFrame && a.note === b.note && a.deleted === b.deleted;
+  return (
+    a.verdict === b.verdict &&
+    a.emotion === b.emotion &&
+    a.onsetFrame === b.onsetFrame &&
+    a.apexFrame === b.apexFrame &&
+    a.offsetFrame === b.offsetFrame &&
+    a.note === b.note &&
+    a.deleted === b.deleted
+  );
 }
 
 function requireRecording(db: Db, recordingId: number) {
@@ -147,4 +211,3 @@ function requireRecording(db: Db, recordingId: number) {
   if (!recording) throw new ApiError('not-found', `No recording with id ${recordingId} in this case.`);
   return recording;
 }
-

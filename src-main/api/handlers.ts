@@ -48,15 +48,16 @@ export const handlers: Handlers = {
     for (const r of outcome.results) if (r.id !== undefined && r.status !== 'failed') scheduleProxyIfNeeded(ctx, r.id);
     return outcome;
   },
-  'library.states': (ctx) => listRecordings(ctx.db).map((r) => {
-    const analysis = latestAnalysis(ctx.db, r.id);
-    return {
-      id: r.id,
-      analysis: analysis ? { status: analysis.status, framesDone: analysis.framesDone, frameCount: analysis.frameCount } : null,
-      candidates: latestSpottingRun(ctx.db, r.id)?.candidates.length ?? null,
-      annotations: countAnnotations(ctx.db, r.id),
-    };
-  }),
+  'library.states': (ctx) =>
+    listRecordings(ctx.db).map((r) => {
+      const analysis = latestAnalysis(ctx.db, r.id);
+      return {
+        id: r.id,
+        analysis: analysis ? { status: analysis.status, framesDone: analysis.framesDone, frameCount: analysis.frameCount } : null,
+        candidates: latestSpottingRun(ctx.db, r.id)?.candidates.length ?? null,
+        annotations: countAnnotations(ctx.db, r.id),
+      };
+    }),
   'library.frameTable': (ctx, { id }) => {
     const table = getFrameTable(ctx.db, id) ?? notFound(id);
     warmReviewSeries(ctx, id);
@@ -107,8 +108,12 @@ export const handlers: Handlers = {
     const run = latestSpottingRun(ctx.db, id);
     if (!run) return null;
     return {
-      fps: recording.fps, frames: recording.frames, candidates: run.candidates as MethodResult<'spot.run'>['candidates'], params: run.params,
-      analysisId: run.analysisId, spottingRunId: run.id,
+      fps: recording.fps,
+      frames: recording.frames,
+      candidates: run.candidates as MethodResult<'spot.run'>['candidates'],
+      params: run.params,
+      analysisId: run.analysisId,
+      spottingRunId: run.id,
     };
   },
   'review.media': (ctx, { id }) => reviewMediaFor(recordingEntry(ctx, getRecording(ctx.db, id) ?? notFound(id))),
@@ -120,13 +125,22 @@ export const handlers: Handlers = {
   'review.envelope': (ctx, { id, from, to, buckets, columns }) => {
     const series = reviewSeries(ctx.db, ctx.dbPath, id);
     const envelope = seriesEnvelope(series, from, to, buckets, columns);
-    return { analysisId: series.analysisId, columns, from: envelope.from, to: envelope.to, buckets: envelope.buckets, min: toBase64(envelope.min), max: toBase64(envelope.max) };
+    return {
+      analysisId: series.analysisId,
+      columns,
+      from: envelope.from,
+      to: envelope.to,
+      buckets: envelope.buckets,
+      min: toBase64(envelope.min),
+      max: toBase64(envelope.max),
+    };
   },
   'annotations.list': (ctx, { recordingId, analyst }) => annotationState(ctx.db, recordingId, analyst),
   'annotations.apply': (ctx, { recordingId, analyst, change }) => applyAnnotationChange(ctx.db, recordingId, analyst, change),
   'annotations.undo': (ctx, { recordingId, analyst }) => undoAnnotationChange(ctx.db, recordingId, analyst),
   'annotations.redo': (ctx, { recordingId, analyst }) => redoAnnotationChange(ctx.db, recordingId, analyst),
-  'report.export': (ctx, { id, format, allowMismatch, analyst }) => exportReportForWindow(actingAs(ctx, analyst), id, format, allowMismatch),
+  'report.export': (ctx, { id, format, allowMismatch, analyst }) =>
+    exportReportForWindow(actingAs(ctx, analyst), id, format, allowMismatch),
   'audit.list': (ctx, { afterSeq, limit }) => listAudit(ctx.db, afterSeq, limit),
 };
 
@@ -136,7 +150,14 @@ export const handlers: Handlers = {
  * is sent), so a long recording's timeline does not wait for the store.
  */
 function warmReviewSeries(ctx: AppContext, id: number): void {
-  if (latestCompleteAnalysis(ctx.db, id)) setImmediate(() => { try { reviewSeries(ctx.db, ctx.dbPath, id); } catch { /* the timeline will report it */ } });
+  if (latestCompleteAnalysis(ctx.db, id))
+    setImmediate(() => {
+      try {
+        reviewSeries(ctx.db, ctx.dbPath, id);
+      } catch {
+        /* the timeline will report it */
+      }
+    });
 }
 
 /** The same context, acting for the analyst the window named (the process's default otherwise). */

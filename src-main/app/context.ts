@@ -17,7 +17,13 @@ export interface AppContext {
   close(): void;
 }
 
-export function createContext(options: { dbPath: string; analyst: string; ffmpeg?: string; ffprobe?: string; emit?: EmitEvent }): AppContext {
+export function createContext(options: {
+  dbPath: string;
+  analyst: string;
+  ffmpeg?: string;
+  ffprobe?: string;
+  emit?: EmitEvent;
+}): AppContext {
   const db = openStore(options.dbPath);
   let tools: { ffmpeg: LocatedTool; ffprobe: LocatedTool } | null = null;
   return {

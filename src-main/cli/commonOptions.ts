@@ -11,8 +11,11 @@ export interface CommonOptions {
 /** Options every command that touches a case takes. */
 export function withCaseOptions(cmd: Command): Command {
   return cmd
-    .option('--db <path>', 'case database (default: MICROMOMENT_DB, else case.sqlite in the data folder)',
-      pathArgument(cmd.name(), '--db', 'name the case database, or leave --db out for MICROMOMENT_DB or the default case'))
+    .option(
+      '--db <path>',
+      'case database (default: MICROMOMENT_DB, else case.sqlite in the data folder)',
+      pathArgument(cmd.name(), '--db', 'name the case database, or leave --db out for MICROMOMENT_DB or the default case'),
+    )
     .option('--analyst <name>', 'who is acting, for the audit log (default: MICROMOMENT_ANALYST, else the OS user)');
 }
 

@@ -13,12 +13,15 @@ export interface Progress {
  */
 export function terminalProgress(enabled = Boolean(process.stderr.isTTY)): Progress {
   if (!enabled) return { update() {}, stop() {} };
-  const bar = new cliProgress.SingleBar({
-    stream: process.stderr,
-    format: '{label} [{bar}] {percentage}% | {value}/{total}',
-    hideCursor: true,
-    clearOnComplete: true,
-  }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: process.stderr,
+      format: '{label} [{bar}] {percentage}% | {value}/{total}',
+      hideCursor: true,
+      clearOnComplete: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
   let started = false;
   return {
     update(rawLabel, done, total) {

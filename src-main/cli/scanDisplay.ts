@@ -18,14 +18,17 @@ export interface ScanDisplay {
  */
 export function scanDisplay(enabled = Boolean(process.stderr.isTTY)): ScanDisplay {
   if (!enabled) return { update() {}, log: (line, stream) => void stream.write(line + '\n'), stop() {} };
-  const multi = new cliProgress.MultiBar({
-    stream: process.stderr,
-    format: '{label} [{bar}] {percentage}% | {detail}',
-    hideCursor: true,
-    clearOnComplete: true,
-    autopadding: true,
-    barsize: 24,
-  }, cliProgress.Presets.shades_classic);
+  const multi = new cliProgress.MultiBar(
+    {
+      stream: process.stderr,
+      format: '{label} [{bar}] {percentage}% | {detail}',
+      hideCursor: true,
+      clearOnComplete: true,
+      autopadding: true,
+      barsize: 24,
+    },
+    cliProgress.Presets.shades_classic,
+  );
   let overall: cliProgress.SingleBar | null = null;
   const workers: cliProgress.SingleBar[] = [];
   return {
@@ -36,7 +39,8 @@ export function scanDisplay(enabled = Boolean(process.stderr.isTTY)): ScanDispla
       const label = `files ${finished}/${p.counts.files}`;
       if (!overall) overall = multi.create(1000, 0, { label, detail });
       overall.update(Math.round(p.fraction * 1000), { label, detail });
-      while (workers.length < Math.min(p.workers, Math.max(1, p.counts.files))) workers.push(multi.create(1, 0, { label: '  idle', detail: '' }));
+      while (workers.length < Math.min(p.workers, Math.max(1, p.counts.files)))
+        workers.push(multi.create(1, 0, { label: '  idle', detail: '' }));
       workers.forEach((bar, i) => {
         const file = p.running[i];
         if (!file) {
@@ -46,7 +50,10 @@ export function scanDisplay(enabled = Boolean(process.stderr.isTTY)): ScanDispla
         }
         const total = Math.max(1, file.phaseTotal);
         bar.setTotal(total);
-        bar.update(Math.min(file.phaseDone, total), { label: `  ${file.phase ?? ''} ${shortName(file.path)}`, detail: file.phase === 'hashing' ? `${mb(file.phaseDone)}/${mb(file.phaseTotal)} MB` : `${file.phaseDone}/${file.phaseTotal}` });
+        bar.update(Math.min(file.phaseDone, total), {
+          label: `  ${file.phase ?? ''} ${shortName(file.path)}`,
+          detail: file.phase === 'hashing' ? `${mb(file.phaseDone)}/${mb(file.phaseTotal)} MB` : `${file.phaseDone}/${file.phaseTotal}`,
+        });
       });
     },
     log(line, stream) {

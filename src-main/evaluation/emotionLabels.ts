@@ -4,13 +4,22 @@
 import { EMOTIONS, type Emotion } from '../../src-shared/analysis/emotions.js';
 
 const SYNONYMS: Record<string, Emotion> = {
-  enjoyment: 'enjoyment', happiness: 'enjoyment', happy: 'enjoyment', joy: 'enjoyment',
-  sadness: 'sadness', sad: 'sadness',
-  anger: 'anger', angry: 'anger',
-  fear: 'fear', afraid: 'fear', fearful: 'fear',
-  surprise: 'surprise', surprised: 'surprise',
+  enjoyment: 'enjoyment',
+  happiness: 'enjoyment',
+  happy: 'enjoyment',
+  joy: 'enjoyment',
+  sadness: 'sadness',
+  sad: 'sadness',
+  anger: 'anger',
+  angry: 'anger',
+  fear: 'fear',
+  afraid: 'fear',
+  fearful: 'fear',
+  surprise: 'surprise',
+  surprised: 'surprise',
   contempt: 'contempt',
-  disgust: 'disgust', disgusted: 'disgust',
+  disgust: 'disgust',
+  disgusted: 'disgust',
 };
 
 /** One of the seven emotions when the label means one (case and spaces ignored), else the label in lowercase; undefined for an empty label. */

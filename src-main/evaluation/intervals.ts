@@ -28,8 +28,10 @@ export function frameCount(a: FrameInterval): number {
 
 /** Throws unless onset and offset are whole frame numbers ≥ 0 with onset ≤ offset; `where` names the interval in the message. */
 export function checkInterval(a: FrameInterval, where: string): void {
-  if (!Number.isInteger(a.onset) || a.onset < 0) throw new Error(`${where}: onset must be a whole frame number ≥ 0, got ${String(a.onset)}`);
-  if (!Number.isInteger(a.offset) || a.offset < 0) throw new Error(`${where}: offset must be a whole frame number ≥ 0, got ${String(a.offset)}`);
+  if (!Number.isInteger(a.onset) || a.onset < 0)
+    throw new Error(`${where}: onset must be a whole frame number ≥ 0, got ${String(a.onset)}`);
+  if (!Number.isInteger(a.offset) || a.offset < 0)
+    throw new Error(`${where}: offset must be a whole frame number ≥ 0, got ${String(a.offset)}`);
   if (a.offset < a.onset) throw new Error(`${where}: offset ${a.offset} is before onset ${a.onset}`);
 }
 

@@ -36,14 +36,16 @@ export function matchIntervals(truth: readonly FrameInterval[], predicted: reado
       if (iou > 0 && iou >= minIoU) pairs.push({ truth: i, predicted: j, iou });
     }
   });
-  pairs.sort((a, b) =>
-    b.iou - a.iou
-    || (truth[a.truth]?.onset ?? 0) - (truth[b.truth]?.onset ?? 0)
-    || (predicted[a.predicted]?.onset ?? 0) - (predicted[b.predicted]?.onset ?? 0)
-    || (truth[a.truth]?.offset ?? 0) - (truth[b.truth]?.offset ?? 0)
-    || (predicted[a.predicted]?.offset ?? 0) - (predicted[b.predicted]?.offset ?? 0)
-    || a.truth - b.truth
-    || a.predicted - b.predicted);
+  pairs.sort(
+    (a, b) =>
+      b.iou - a.iou ||
+      (truth[a.truth]?.onset ?? 0) - (truth[b.truth]?.onset ?? 0) ||
+      (predicted[a.predicted]?.onset ?? 0) - (predicted[b.predicted]?.onset ?? 0) ||
+      (truth[a.truth]?.offset ?? 0) - (truth[b.truth]?.offset ?? 0) ||
+      (predicted[a.predicted]?.offset ?? 0) - (predicted[b.predicted]?.offset ?? 0) ||
+      a.truth - b.truth ||
+      a.predicted - b.predicted,
+  );
   const truthUsed = new Uint8Array(truth.length);
   const predictedUsed = new Uint8Array(predicted.length);
   const out: IntervalMatch[] = [];

@@ -49,7 +49,11 @@ export function counts(truth: number, predicted: number, tp: number): SpottingCo
   const fp = predicted - tp;
   const fn = truth - tp;
   return {
-    truth, predicted, tp, fp, fn,
+    truth,
+    predicted,
+    tp,
+    fp,
+    fn,
     precision: predicted > 0 ? tp / predicted : null,
     recall: truth > 0 ? tp / truth : null,
     f1: 2 * tp + fp + fn > 0 ? (2 * tp) / (2 * tp + fp + fn) : null,
@@ -58,7 +62,11 @@ export function counts(truth: number, predicted: number, tp: number): SpottingCo
 
 /** Counts of several recordings added up, and the rates recomputed from the sums (as MEGC scores a data set: never an average of per-video F1). */
 export function sumCounts(list: readonly SpottingCounts[]): SpottingCounts {
-  return counts(list.reduce((a, c) => a + c.truth, 0), list.reduce((a, c) => a + c.predicted, 0), list.reduce((a, c) => a + c.tp, 0));
+  return counts(
+    list.reduce((a, c) => a + c.truth, 0),
+    list.reduce((a, c) => a + c.predicted, 0),
+    list.reduce((a, c) => a + c.tp, 0),
+  );
 }
 
 /** Frames in the union of the intervals, clipped to [0, totalFrames − 1]. */
@@ -77,7 +85,12 @@ export function unionFrames(intervals: readonly FrameInterval[], totalFrames: nu
   return frames;
 }
 
-export function evaluateSpotting(truth: readonly LabelledInterval[], predicted: readonly PredictedInterval[], totalFrames: number, minIoU = 0.5): SpottingEvaluation {
+export function evaluateSpotting(
+  truth: readonly LabelledInterval[],
+  predicted: readonly PredictedInterval[],
+  totalFrames: number,
+  minIoU = 0.5,
+): SpottingEvaluation {
   if (!Number.isInteger(totalFrames) || totalFrames <= 0) throw new Error(`totalFrames must be a whole number > 0, got ${totalFrames}`);
   truth.forEach((t, i) => {
     checkInterval(t, `truth[${i}]`);
@@ -92,7 +105,11 @@ export function evaluateSpotting(truth: readonly LabelledInterval[], predicted: 
   const byKind = (kind: ExpressionKind): SpottingCounts => {
     const ti = truth.flatMap((t, i) => (t.kind === kind ? [i] : []));
     const pj = predicted.flatMap((p, j) => (p.kind === kind ? [j] : []));
-    const m = matchIntervals(ti.map((i) => truth[i] as LabelledInterval), pj.map((j) => predicted[j] as PredictedInterval), minIoU);
+    const m = matchIntervals(
+      ti.map((i) => truth[i] as LabelledInterval),
+      pj.map((j) => predicted[j] as PredictedInterval),
+      minIoU,
+    );
     for (const x of m) matches.push({ kind, truth: ti[x.truth] ?? -1, predicted: pj[x.predicted] ?? -1, iou: x.iou });
     return counts(ti.length, pj.length, m.length);
   };

@@ -25,7 +25,10 @@ const FIELD_NAMES: Record<Field, readonly string[]> = {
 };
 
 function fieldOf(name: string): Field | undefined {
-  const key = name.trim().toLowerCase().replace(/[\s_-]+/g, '');
+  const key = name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
   return (Object.keys(FIELD_NAMES) as Field[]).find((f) => FIELD_NAMES[f].includes(key));
 }
 
@@ -38,7 +41,8 @@ export function parseKind(value: string): ExpressionKind | undefined {
 }
 
 export function parseTruth(text: string, format: 'csv' | 'json', options: TruthOptions = {}): LabelledInterval[] {
-  if (options.fps !== undefined && !(Number.isFinite(options.fps) && options.fps > 0)) throw new Error(`fps must be a positive number, got ${options.fps}`);
+  if (options.fps !== undefined && !(Number.isFinite(options.fps) && options.fps > 0))
+    throw new Error(`fps must be a positive number, got ${options.fps}`);
   const base = options.frameBase ?? 0;
   if (!Number.isInteger(base) || base < 0) throw new Error(`frameBase must be a whole number ≥ 0, got ${base}`);
   if (format === 'csv') return parseTruthCsv(text, options, base);
@@ -57,21 +61,33 @@ interface RawInterval {
 function parseTruthCsv(text: string, options: TruthOptions, base: number): LabelledInterval[] {
   const records = readCsv(text);
   const header = records[0];
-  if (!header) throw new Error('the ground-truth CSV is empty: it needs a header line (onset,offset[,apex][,emotion][,kind]) and one line per interval');
+  if (!header)
+    throw new Error(
+      'the ground-truth CSV is empty: it needs a header line (onset,offset[,apex][,emotion][,kind]) and one line per interval',
+    );
   const columns = new Map<Field, number>();
   header.fields.forEach((name, c) => {
     const f = fieldOf(name);
     if (f && !columns.has(f)) columns.set(f, c);
   });
   for (const required of ['onset', 'offset'] as const) {
-    if (!columns.has(required)) throw new Error(`line ${header.line}: the header has no "${required}" column (found: ${header.fields.map((f) => f.trim()).join(', ')})`);
+    if (!columns.has(required))
+      throw new Error(
+        `line ${header.line}: the header has no "${required}" column (found: ${header.fields.map((f) => f.trim()).join(', ')})`,
+      );
   }
   return records.slice(1).map((r) => {
     const cell = (f: Field): string | undefined => {
       const c = columns.get(f);
       return c === undefined ? undefined : r.fields[c]?.trim();
     };
-    const raw: RawInterval = { onset: cell('onset') ?? '', offset: cell('offset') ?? '', apex: cell('apex'), emotion: cell('emotion'), kind: cell('kind') };
+    const raw: RawInterval = {
+      onset: cell('onset') ?? '',
+      offset: cell('offset') ?? '',
+      apex: cell('apex'),
+      emotion: cell('emotion'),
+      kind: cell('kind'),
+    };
     return toInterval(raw, `line ${r.line}`, options.fps, options, base, 'csv');
   });
 }
@@ -100,10 +116,17 @@ function parseTruthJson(text: string, options: TruthOptions, base: number): Labe
   }
   return (items as unknown[]).map((item, i) => {
     const where = `${path}[${i}]`;
-    if (item === null || typeof item !== 'object' || Array.isArray(item)) throw new Error(`${where}: expected an object with onset and offset, got ${JSON.stringify(item)}`);
+    if (item === null || typeof item !== 'object' || Array.isArray(item))
+      throw new Error(`${where}: expected an object with onset and offset, got ${JSON.stringify(item)}`);
     const o = item as Record<string, unknown>;
     const pick = (a: string, b: string): unknown => (o[a] !== undefined ? o[a] : o[b]);
-    const raw: RawInterval = { onset: pick('onset', 'onsetFrame'), offset: pick('offset', 'offsetFrame'), apex: pick('apex', 'apexFrame'), emotion: o.emotion, kind: o.kind };
+    const raw: RawInterval = {
+      onset: pick('onset', 'onsetFrame'),
+      offset: pick('offset', 'offsetFrame'),
+      apex: pick('apex', 'apexFrame'),
+      emotion: o.emotion,
+      kind: o.kind,
+    };
     return toInterval(raw, where, fps, options, base, 'json');
   });
 }
@@ -121,7 +144,14 @@ function frameNumber(value: unknown, name: string, where: string, base: number, 
   return n - base;
 }
 
-function toInterval(raw: RawInterval, where: string, fps: number | undefined, options: TruthOptions, base: number, format: 'csv' | 'json'): LabelledInterval {
+function toInterval(
+  raw: RawInterval,
+  where: string,
+  fps: number | undefined,
+  options: TruthOptions,
+  base: number,
+  format: 'csv' | 'json',
+): LabelledInterval {
   const onset = frameNumber(raw.onset, 'onset', where, base, format);
   const offset = frameNumber(raw.offset, 'offset', where, base, format);
   if (offset < onset) throw new Error(`${where}: offset ${offset + base} is before onset ${onset + base}`);
@@ -130,7 +160,8 @@ function toInterval(raw: RawInterval, where: string, fps: number | undefined, op
   const apexUnknown = raw.apex === undefined || raw.apex === null || raw.apex === '' || raw.apex === -1 || raw.apex === '-1';
   if (!apexUnknown) {
     const apex = frameNumber(raw.apex, 'apex', where, base, format);
-    if (apex < onset || apex > offset) throw new Error(`${where}: apex ${apex + base} is outside onset..offset (${onset + base}..${offset + base})`);
+    if (apex < onset || apex > offset)
+      throw new Error(`${where}: apex ${apex + base} is outside onset..offset (${onset + base}..${offset + base})`);
     interval.apex = apex;
   }
 
@@ -147,7 +178,8 @@ function toInterval(raw: RawInterval, where: string, fps: number | undefined, op
     if (!kind) throw new Error(`${where}: kind must be micro or macro, got ${JSON.stringify(kindText)}`);
     interval.kind = kind;
   } else {
-    if (fps === undefined) throw new Error(`${where}: no kind, and no fps to derive it from the duration (give the frame rate, or a kind column)`);
+    if (fps === undefined)
+      throw new Error(`${where}: no kind, and no fps to derive it from the duration (give the frame rate, or a kind column)`);
     interval.kind = kindFromDuration(interval, fps, options.microMaxS ?? 0.5);
   }
   return interval;

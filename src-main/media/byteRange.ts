@@ -1,7 +1,4 @@
-export type RangeResult =
-  | { kind: 'whole' }
-  | { kind: 'partial'; start: number; end: number }
-  | { kind: 'unsatisfiable' };
+export type RangeResult = { kind: 'whole' } | { kind: 'partial'; start: number; end: number } | { kind: 'unsatisfiable' };
 
 /**
  * Parses an HTTP Range header against a resource of `size` bytes (RFC 9110).

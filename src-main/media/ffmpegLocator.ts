@@ -30,7 +30,9 @@ export function locateTool(name: ToolName, explicit?: string, env: NodeJS.Proces
   if (setting) {
     const resolved = path.resolve(setting);
     if (!isExecutable(resolved)) {
-      throw new Error(`${name} set to ${resolved} (by ${explicit ? 'option' : ENV_VAR[name]}), but no executable is there. Fix the setting or unset it.`);
+      throw new Error(
+        `${name} set to ${resolved} (by ${explicit ? 'option' : ENV_VAR[name]}), but no executable is there. Fix the setting or unset it.`,
+      );
     }
     return { name, path: resolved, source: 'setting', version: toolVersion(resolved) };
   }

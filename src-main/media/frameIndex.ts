@@ -33,11 +33,21 @@ export function indexFrames(
   const [num, den] = timeBase.split('/').map(Number);
   if (!num || !den) return Promise.reject(new FrameIndexError(`the video stream has no usable time base (${timeBase})`));
   return new Promise((resolve, reject) => {
-    const child = spawn(ffprobePath, [
-      '-v', 'error', '-select_streams', String(streamIndex),
-      '-show_entries', 'frame=key_frame,best_effort_timestamp,pts',
-      '-of', 'compact=p=0:nk=0', ffmpegInputName(absolutePath),
-    ], { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    const child = spawn(
+      ffprobePath,
+      [
+        '-v',
+        'error',
+        '-select_streams',
+        String(streamIndex),
+        '-show_entries',
+        'frame=key_frame,best_effort_timestamp,pts',
+        '-of',
+        'compact=p=0:nk=0',
+        ffmpegInputName(absolutePath),
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true },
+    );
     const ptsTicks: number[] = [];
     const keyFrames: number[] = [];
     let stderr = '';
@@ -50,7 +60,9 @@ export function indexFrames(
     if (signal?.aborted) onAbort();
     signal?.addEventListener('abort', onAbort);
     child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (t: string) => { stderr = (stderr + t).slice(-16 * 1024); });
+    child.stderr.on('data', (t: string) => {
+      stderr = (stderr + t).slice(-16 * 1024);
+    });
     const lines = readline.createInterface({ input: child.stdout });
     let held = false;
     lines.on('line', (line) => {
@@ -58,7 +70,13 @@ export function indexFrames(
         held = true;
         child.stdout.pause();
         // A cancel meanwhile kills ffprobe (onAbort): the close handler reports it.
-        hold.wait(signal).then(() => { held = false; child.stdout.resume(); }, () => undefined);
+        hold.wait(signal).then(
+          () => {
+            held = false;
+            child.stdout.resume();
+          },
+          () => undefined,
+        );
       }
       if (failure || !line) return;
       const fields = Object.fromEntries(line.split('|').map((kv) => kv.split('=') as [string, string]));
@@ -86,7 +104,8 @@ export function indexFrames(
       if (exitSignal && !failure) return reject(new ToolCrashedError(ffprobePath, exitSignal));
       if (failure) return reject(new FrameIndexError(failure));
       if (code !== 0) return reject(new FrameIndexError(`decoding failed (${lastErrorLine(stderr)})`));
-      if (ptsTicks.length === 0) return reject(new FrameIndexError('no video frame could be decoded: the file may be truncated or damaged'));
+      if (ptsTicks.length === 0)
+        return reject(new FrameIndexError('no video frame could be decoded: the file may be truncated or damaged'));
       onProgress?.(ptsTicks.length);
       resolve({ timeBase: { num, den }, ptsTicks, keyFrames });
     });

@@ -36,9 +36,11 @@ export class ProbeError extends Error {}
 
 /** Reads container and stream facts with ffprobe. Throws ProbeError with a plain message. */
 export async function probeRecording(ffprobePath: string, absolutePath: string): Promise<Probe & { videoStreamIndex: number }> {
-  const result = await runProcess(ffprobePath, [
-    '-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', ffmpegInputName(absolutePath),
-  ], { timeoutMs: 120_000 });
+  const result = await runProcess(
+    ffprobePath,
+    ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', ffmpegInputName(absolutePath)],
+    { timeoutMs: 120_000 },
+  );
   if (result.signal) throw new ToolCrashedError(ffprobePath, result.signal);
   if (result.code !== 0) {
     // ffprobe prefixes its message with the input's name: the reason says what, the caller says which file.
@@ -89,11 +91,13 @@ export function probeFromFfprobe(parsed: FfprobeOutput): Probe & { videoStreamIn
     pixelFormat: video.pix_fmt ?? null,
     fieldOrder,
     interlaced: ['tt', 'bb', 'tb', 'bt'].includes(fieldOrder),
-    audioStreams: streams.filter((s) => s.codec_type === 'audio').map((s) => ({
-      codec: s.codec_name ?? 'unknown',
-      channels: s.channels ?? 0,
-      sampleRate: Number(s.sample_rate ?? 0) || 0,
-    })),
+    audioStreams: streams
+      .filter((s) => s.codec_type === 'audio')
+      .map((s) => ({
+        codec: s.codec_name ?? 'unknown',
+        channels: s.channels ?? 0,
+        sampleRate: Number(s.sample_rate ?? 0) || 0,
+      })),
   };
 }
 
@@ -106,7 +110,7 @@ export function displayRotation(stream: Pick<FfprobeStream, 'side_data_list' | '
   let clockwise = 0;
   if (matrix?.rotation !== undefined) clockwise = -matrix.rotation;
   else if (stream.tags?.rotate) clockwise = Number(stream.tags.rotate) || 0;
-  const normalised = ((Math.round(clockwise / 90) * 90) % 360 + 360) % 360;
+  const normalised = (((Math.round(clockwise / 90) * 90) % 360) + 360) % 360;
   return normalised;
 }
 

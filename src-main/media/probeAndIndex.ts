@@ -27,20 +27,30 @@ export async function probeAndIndex(
   candidates: LocatedTool[] = toolCandidates('ffprobe'),
   control: StepControl = {},
 ): Promise<ProbedRecording> {
-  if (candidates.length === 0) throw new Error('No ffprobe found: reinstall Micromoment (it bundles one), install ffmpeg, or set MICROMOMENT_FFPROBE to its path.');
+  if (candidates.length === 0)
+    throw new Error('No ffprobe found: reinstall Micromoment (it bundles one), install ffmpeg, or set MICROMOMENT_FFPROBE to its path.');
   const crashes: string[] = [];
   for (const ffprobe of candidates) {
     try {
       const probe = await probeRecording(ffprobe.path, file);
       const expected = probe.durationS && probe.averageFrameRate ? estimateFrames(probe.durationS, probe.averageFrameRate) : 0;
-      const index = await indexFrames(ffprobe.path, file, probe.videoStreamIndex, probe.timeBase, (n) => onIndexProgress?.(n, Math.max(n, expected)), control);
+      const index = await indexFrames(
+        ffprobe.path,
+        file,
+        probe.videoStreamIndex,
+        probe.timeBase,
+        (n) => onIndexProgress?.(n, Math.max(n, expected)),
+        control,
+      );
       return { probe, index, ffprobe, ...(crashes.length ? { fallback: crashes.join('; ') + `; used ${ffprobe.path} instead` } : {}) };
     } catch (err) {
       if (!(err instanceof ToolCrashedError)) throw err;
       crashes.push(`${ffprobe.path} (${ffprobe.source}, ${ffprobe.version}) crashed (${err.signal})`);
     }
   }
-  throw new Error(`every ffprobe available crashed reading it: ${crashes.join('; ')}. Install a current ffmpeg (e.g. apt-get install ffmpeg) or set MICROMOMENT_FFPROBE`);
+  throw new Error(
+    `every ffprobe available crashed reading it: ${crashes.join('; ')}. Install a current ffmpeg (e.g. apt-get install ffmpeg) or set MICROMOMENT_FFPROBE`,
+  );
 }
 
 /**

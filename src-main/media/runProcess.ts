@@ -11,7 +11,11 @@ export interface ProcessResult {
  * Runs a program to completion, never through a shell, so no file name can be
  * taken as shell syntax. Collects stdout as bytes and stderr as text.
  */
-export function runProcess(file: string, args: readonly string[], options: { timeoutMs?: number; maxStdoutBytes?: number } = {}): Promise<ProcessResult> {
+export function runProcess(
+  file: string,
+  args: readonly string[],
+  options: { timeoutMs?: number; maxStdoutBytes?: number } = {},
+): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
     const chunks: Buffer[] = [];
@@ -45,7 +49,10 @@ export function runProcess(file: string, args: readonly string[], options: { tim
 
 /** The last meaningful line of ffmpeg's or ffprobe's error output, for a one-line message. */
 export function lastErrorLine(stderr: string): string {
-  const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines[lines.length - 1] ?? 'no error output';
 }
 

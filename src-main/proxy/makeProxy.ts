@@ -29,7 +29,18 @@ export interface MakeProxyOptions {
 
 export type ProxyOutcome =
   | { status: 'not-needed'; recordingId: number }
-  | { status: 'ready'; recordingId: number; proxyId: number; relPath: string; sha256: string; sizeBytes: number; reused: boolean; frames: number; encodeMs: number; totalMs: number }
+  | {
+      status: 'ready';
+      recordingId: number;
+      proxyId: number;
+      relPath: string;
+      sha256: string;
+      sizeBytes: number;
+      reused: boolean;
+      frames: number;
+      encodeMs: number;
+      totalMs: number;
+    }
   | { status: 'failed'; recordingId: number; proxyId: number; error: string };
 
 /** A reason the attempt stops, phrased for the analyst. */
@@ -59,7 +70,18 @@ export async function makeProxy(ctx: AppContext, recordingId: number, options: M
   if (current?.relPath && !options.force) {
     const file = resolveProxyPath(dataDir, current.relPath);
     if (file && sizeOf(file) === current.sizeBytes) {
-      return { status: 'ready', recordingId, proxyId: current.id, relPath: current.relPath, sha256: current.sha256!, sizeBytes: current.sizeBytes!, reused: true, frames: recording.frames, encodeMs: 0, totalMs: 0 };
+      return {
+        status: 'ready',
+        recordingId,
+        proxyId: current.id,
+        relPath: current.relPath,
+        sha256: current.sha256!,
+        sizeBytes: current.sizeBytes!,
+        reused: true,
+        frames: recording.frames,
+        encodeMs: 0,
+        totalMs: 0,
+      };
     }
   }
   if (!decision.needed && !options.force) return { status: 'not-needed', recordingId };
@@ -78,11 +100,25 @@ export async function makeProxy(ctx: AppContext, recordingId: number, options: M
   const params = { ...PROXY_PARAMS, withAudio, passthroughArgs };
   const proxyId = ctx.db.transaction(() => {
     const id = insertProxy(ctx.db, {
-      recordingId, reasons: decision.reasons, forced: Boolean(options.force), timeMap: map,
-      ffmpeg: ffmpeg ? { path: ffmpeg.path, version: ffmpeg.version, source: ffmpeg.source } : { path: '', version: 'none found', source: 'none' },
-      params, ownerPid: process.pid, ownerHost: os.hostname(), startedBy: ctx.analyst,
+      recordingId,
+      reasons: decision.reasons,
+      forced: Boolean(options.force),
+      timeMap: map,
+      ffmpeg: ffmpeg
+        ? { path: ffmpeg.path, version: ffmpeg.version, source: ffmpeg.source }
+        : { path: '', version: 'none found', source: 'none' },
+      params,
+      ownerPid: process.pid,
+      ownerHost: os.hostname(),
+      startedBy: ctx.analyst,
     });
-    appendAudit(ctx.db, { actor: ctx.analyst, action: 'proxy.started', target: `recording:${recordingId}`, after: { proxyId: id, reasons: decision.reasons.map((r) => r.code), forced: Boolean(options.force), ffmpeg: ffmpeg?.version ?? null }, state: [stateRef.proxy(id)] });
+    appendAudit(ctx.db, {
+      actor: ctx.analyst,
+      action: 'proxy.started',
+      target: `recording:${recordingId}`,
+      after: { proxyId: id, reasons: decision.reasons.map((r) => r.code), forced: Boolean(options.force), ffmpeg: ffmpeg?.version ?? null },
+      state: [stateRef.proxy(id)],
+    });
     return id;
   })();
   ctx.emit('proxy.state', { recordingId, status: 'making', error: null });
@@ -92,24 +128,41 @@ export async function makeProxy(ctx: AppContext, recordingId: number, options: M
     if (!ffmpeg) throw new ProxyFailure('no ffmpeg found: reinstall Micromoment, install ffmpeg, or set MICROMOMENT_FFMPEG');
     if (!map) throw new ProxyFailure(`its timestamps cannot be carried into an MP4 exactly (${mapError})`);
     if (!(await hasEncoder(ffmpeg.path, PROXY_PARAMS.videoCodec))) {
-      throw new ProxyFailure(`the ffmpeg in use (${ffmpeg.path}, ${ffmpeg.version}) has no libx264 encoder: install an ffmpeg with libx264 or set MICROMOMENT_FFMPEG to one`);
+      throw new ProxyFailure(
+        `the ffmpeg in use (${ffmpeg.path}, ${ffmpeg.version}) has no libx264 encoder: install an ffmpeg with libx264 or set MICROMOMENT_FFMPEG to one`,
+      );
     }
     const original = presentOriginal(ctx, recordingId, recording.sizeBytes);
     fs.mkdirSync(proxyFolder(dataDir), { recursive: true });
     temp = proxyTempPath(dataDir, recording.sha256);
 
     const encodeStart = performance.now();
-    await runProxyEncode(ffmpeg.path, proxyEncodeArgs({
-      input: original.path, output: temp, map, width: recording.probe.width, height: recording.probe.height, withAudio, passthroughArgs,
-    }), {
-      ...(options.signal ? { signal: options.signal } : {}),
-      onFrames: (done) => ctx.emit('proxy.progress', { recordingId, phase: 'encoding', done, total: recording.frames }),
-    });
+    await runProxyEncode(
+      ffmpeg.path,
+      proxyEncodeArgs({
+        input: original.path,
+        output: temp,
+        map,
+        width: recording.probe.width,
+        height: recording.probe.height,
+        withAudio,
+        passthroughArgs,
+      }),
+      {
+        ...(options.signal ? { signal: options.signal } : {}),
+        onFrames: (done) => ctx.emit('proxy.progress', { recordingId, phase: 'encoding', done, total: recording.frames }),
+      },
+    );
     const encodeMs = performance.now() - encodeStart;
 
     await checkOriginalUnchanged(ctx, recordingId, original, recording.sha256);
-    const verification = await verifyProxy(temp, { timeBase: table.timeBase, ptsTicks: table.ptsTicks, width: recording.probe.width, height: recording.probe.height }, map, ctx.ffprobeCandidates(),
-      (done) => ctx.emit('proxy.progress', { recordingId, phase: 'verifying', done, total: recording.frames }));
+    const verification = await verifyProxy(
+      temp,
+      { timeBase: table.timeBase, ptsTicks: table.ptsTicks, width: recording.probe.width, height: recording.probe.height },
+      map,
+      ctx.ffprobeCandidates(),
+      (done) => ctx.emit('proxy.progress', { recordingId, phase: 'verifying', done, total: recording.frames }),
+    );
     if (!verification.ok) throw new ProxyFailure(`verification failed: ${verification.reason}`);
     if (options.signal?.aborted) throw new ProxyFailure(`${INTERRUPTED_PREFIX}stopped before it was registered`);
 
@@ -123,20 +176,49 @@ export async function makeProxy(ctx: AppContext, recordingId: number, options: M
     ctx.db.transaction(() => {
       markProxyReady(ctx.db, proxyId, { relPath, sha256, sizeBytes });
       appendAudit(ctx.db, {
-        actor: ctx.analyst, action: 'proxy.made', target: `recording:${recordingId}`,
-        after: { proxyId, relPath, sha256, sizeBytes, frames: verification.frames, frameTable: 'identical', timeMap: map, ffmpeg: { path: ffmpeg.path, version: ffmpeg.version }, paramsVersion: PROXY_PARAMS.version },
+        actor: ctx.analyst,
+        action: 'proxy.made',
+        target: `recording:${recordingId}`,
+        after: {
+          proxyId,
+          relPath,
+          sha256,
+          sizeBytes,
+          frames: verification.frames,
+          frameTable: 'identical',
+          timeMap: map,
+          ffmpeg: { path: ffmpeg.path, version: ffmpeg.version },
+          paramsVersion: PROXY_PARAMS.version,
+        },
         state: [stateRef.proxy(proxyId)],
       });
     })();
     ctx.emit('proxy.state', { recordingId, status: 'ready', error: null });
-    return { status: 'ready', recordingId, proxyId, relPath, sha256, sizeBytes, reused: false, frames: verification.frames, encodeMs, totalMs: performance.now() - started };
+    return {
+      status: 'ready',
+      recordingId,
+      proxyId,
+      relPath,
+      sha256,
+      sizeBytes,
+      reused: false,
+      frames: verification.frames,
+      encodeMs,
+      totalMs: performance.now() - started,
+    };
   } catch (err) {
     if (temp) fs.rmSync(temp, { force: true });
     const error = describeFailure(err, options.signal);
     try {
       ctx.db.transaction(() => {
         markProxyFailed(ctx.db, proxyId, error);
-        appendAudit(ctx.db, { actor: ctx.analyst, action: 'proxy.failed', target: `recording:${recordingId}`, after: { proxyId, error }, state: [stateRef.proxy(proxyId)] });
+        appendAudit(ctx.db, {
+          actor: ctx.analyst,
+          action: 'proxy.failed',
+          target: `recording:${recordingId}`,
+          after: { proxyId, error },
+          state: [stateRef.proxy(proxyId)],
+        });
       })();
     } catch {
       // The store closed under us (the app is quitting): the row stays 'making' and the next start marks it interrupted.
@@ -184,7 +266,9 @@ function presentOriginal(ctx: AppContext, recordingId: number, sizeBytes: number
       // Not here: try the next known location.
     }
   }
-  throw new ProxyFailure('the original is not at any of its known locations (or its size changed): reconnect the evidence drive or import the file again');
+  throw new ProxyFailure(
+    'the original is not at any of its known locations (or its size changed): reconnect the evidence drive or import the file again',
+  );
 }
 
 /**
@@ -200,8 +284,15 @@ async function checkOriginalUnchanged(ctx: AppContext, recordingId: number, orig
     throw new ProxyFailure('the original disappeared while the proxy was being made: reconnect the evidence drive and try again');
   }
   if (stat.size !== original.size || stat.mtimeMs !== original.mtimeMs) {
-    throw new ProxyFailure('the original changed while the proxy was being made (size or modification time differ): run micromoment verify');
+    throw new ProxyFailure(
+      'the original changed while the proxy was being made (size or modification time differ): run micromoment verify',
+    );
   }
-  const actual = await sha256File(original.path, (done) => ctx.emit('proxy.progress', { recordingId, phase: 'checking-original', done, total: original.size }));
-  if (actual !== sha256) throw new ProxyFailure(`the original's bytes no longer match the imported ones (SHA-256 ${actual.slice(0, 12)}…): run micromoment verify`);
+  const actual = await sha256File(original.path, (done) =>
+    ctx.emit('proxy.progress', { recordingId, phase: 'checking-original', done, total: original.size }),
+  );
+  if (actual !== sha256)
+    throw new ProxyFailure(
+      `the original's bytes no longer match the imported ones (SHA-256 ${actual.slice(0, 12)}…): run micromoment verify`,
+    );
 }

@@ -10,8 +10,10 @@ const encoderLists = new Map<string, Promise<string>>();
 export async function hasEncoder(ffmpegPath: string, encoder: string): Promise<boolean> {
   let list = encoderLists.get(ffmpegPath);
   if (!list) {
-    list = runProcess(ffmpegPath, ['-hide_banner', '-encoders'], { timeoutMs: 15_000 })
-      .then((r) => (r.code === 0 ? r.stdout.toString('utf8') : ''), () => '');
+    list = runProcess(ffmpegPath, ['-hide_banner', '-encoders'], { timeoutMs: 15_000 }).then(
+      (r) => (r.code === 0 ? r.stdout.toString('utf8') : ''),
+      () => '',
+    );
     encoderLists.set(ffmpegPath, list);
   }
   return (await list).split('\n').some((line) => line.trim().split(/\s+/)[1] === encoder);

@@ -67,20 +67,35 @@ export function decideProxy({ probe, table }: ProxyDecisionInput): ProxyDecision
   const reasons: ProxyReason[] = [];
   const formats = probe.container.split(',');
   if (!formats.some((f) => PLAYABLE_CONTAINERS.includes(f))) {
-    reasons.push({ code: 'container', message: `the ${probe.container} container does not play in the review window (it plays MP4/MOV and WebM/Matroska)` });
+    reasons.push({
+      code: 'container',
+      message: `the ${probe.container} container does not play in the review window (it plays MP4/MOV and WebM/Matroska)`,
+    });
   }
   if (!PLAYABLE_CODECS.includes(probe.videoCodec)) {
-    reasons.push({ code: 'codec', message: `${probe.videoCodec} video does not play in the review window (it decodes H.264, VP8, VP9 and AV1)` });
+    reasons.push({
+      code: 'codec',
+      message: `${probe.videoCodec} video does not play in the review window (it decodes H.264, VP8, VP9 and AV1)`,
+    });
   } else if (probe.videoCodec === 'h264' && probe.pixelFormat && !EIGHT_BIT_420.includes(probe.pixelFormat)) {
-    reasons.push({ code: 'pixel-format', message: `H.264 in ${probe.pixelFormat} is not 8-bit 4:2:0, which not every build of the review window decodes` });
+    reasons.push({
+      code: 'pixel-format',
+      message: `H.264 in ${probe.pixelFormat} is not 8-bit 4:2:0, which not every build of the review window decodes`,
+    });
   }
   const longestKeyframeGapS = longestKeyframeGap(table);
   const longestKeyframeGapFrames = longestKeyframeGapInFrames(table);
   const maxFrames = maxKeyframeIntervalFrames(probe.width, probe.height);
   if (longestKeyframeGapS > MAX_KEYFRAME_GAP_S) {
-    reasons.push({ code: 'long-gop', message: `key frames up to ${longestKeyframeGapS.toFixed(1)} s apart make seeking and stepping back slow (more than ${MAX_KEYFRAME_GAP_S} s)` });
+    reasons.push({
+      code: 'long-gop',
+      message: `key frames up to ${longestKeyframeGapS.toFixed(1)} s apart make seeking and stepping back slow (more than ${MAX_KEYFRAME_GAP_S} s)`,
+    });
   } else if (longestKeyframeGapFrames > maxFrames) {
-    reasons.push({ code: 'long-gop', message: `key frames up to ${longestKeyframeGapFrames} frames of ${probe.width}x${probe.height} apart make seeking slow (more than ${maxFrames} frames at this size: a seek decodes from the key frame before it)` });
+    reasons.push({
+      code: 'long-gop',
+      message: `key frames up to ${longestKeyframeGapFrames} frames of ${probe.width}x${probe.height} apart make seeking slow (more than ${maxFrames} frames at this size: a seek decodes from the key frame before it)`,
+    });
   }
   return { needed: reasons.length > 0, reasons, longestKeyframeGapS, longestKeyframeGapFrames };
 }

@@ -14,7 +14,11 @@ const ENCODER_NICENESS = 10;
  * never blocked. Reports frames written from ffmpeg's `-progress` lines. An
  * abort kills ffmpeg; the caller removes what it wrote.
  */
-export function runProxyEncode(ffmpegPath: string, args: readonly string[], options: { signal?: AbortSignal; onFrames?: (frames: number) => void } = {}): Promise<void> {
+export function runProxyEncode(
+  ffmpegPath: string,
+  args: readonly string[],
+  options: { signal?: AbortSignal; onFrames?: (frames: number) => void } = {},
+): Promise<void> {
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) return reject(new ProxyEncodeError('stopped before it started'));
     const child = spawn(ffmpegPath, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
@@ -31,7 +35,9 @@ export function runProxyEncode(ffmpegPath: string, args: readonly string[], opti
     };
     options.signal?.addEventListener('abort', onAbort, { once: true });
     child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (t: string) => { stderr = (stderr + t).slice(-16 * 1024); });
+    child.stderr.on('data', (t: string) => {
+      stderr = (stderr + t).slice(-16 * 1024);
+    });
     const lines = readline.createInterface({ input: child.stdout });
     lines.on('line', (line) => {
       const frames = progressFrames(line);

@@ -33,7 +33,10 @@ export class ProxyQueue {
   /** Set by startBackgroundProxies: imports then queue proxies on their own. */
   background = false;
 
-  constructor(private readonly ctx: AppContext, readonly dataDir: string) {}
+  constructor(
+    private readonly ctx: AppContext,
+    readonly dataDir: string,
+  ) {}
 
   enqueue(recordingId: number, options: { force?: boolean } = {}): Promise<QueueOutcome> {
     const force = Boolean(options.force);
@@ -45,7 +48,9 @@ export class ProxyQueue {
     }
     if (this.closed) return Promise.resolve({ status: 'not-started', recordingId, error: 'the app is closing' });
     let resolve!: (o: QueueOutcome) => void;
-    const promise = new Promise<QueueOutcome>((r) => { resolve = r; });
+    const promise = new Promise<QueueOutcome>((r) => {
+      resolve = r;
+    });
     this.waiting.push({ recordingId, force, promise, resolve });
     this.ctx.emit('proxy.state', { recordingId, status: 'queued', error: null });
     queueMicrotask(() => void this.pump());
@@ -67,7 +72,8 @@ export class ProxyQueue {
   /** Stops the running job (its work file is removed, the attempt recorded as interrupted) and drops the waiting ones. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.waiting.splice(0)) job.resolve({ status: 'not-started', recordingId: job.recordingId, error: 'the app is closing' });
+    for (const job of this.waiting.splice(0))
+      job.resolve({ status: 'not-started', recordingId: job.recordingId, error: 'the app is closing' });
     const running = this.running;
     if (running) {
       running.abort.abort();
@@ -93,7 +99,8 @@ export class ProxyQueue {
     this.running = null;
     // makeProxy announces the attempts it records; these two outcomes record nothing.
     if (outcome.status === 'not-needed') this.ctx.emit('proxy.state', { recordingId: next.recordingId, status: 'not-needed', error: null });
-    if (outcome.status === 'ready' && outcome.reused) this.ctx.emit('proxy.state', { recordingId: next.recordingId, status: 'ready', error: null });
+    if (outcome.status === 'ready' && outcome.reused)
+      this.ctx.emit('proxy.state', { recordingId: next.recordingId, status: 'ready', error: null });
     next.resolve(outcome);
     void this.pump();
   }
@@ -133,7 +140,13 @@ export function startBackgroundProxies(ctx: AppContext, dataDir: string = defaul
     const error = `${INTERRUPTED_PREFIX}the app stopped while it was being made`;
     ctx.db.transaction(() => {
       markProxyFailed(ctx.db, row.id, error);
-      appendAudit(ctx.db, { actor: ctx.analyst, action: 'proxy.failed', target: `recording:${row.recordingId}`, after: { proxyId: row.id, error }, state: [stateRef.proxy(row.id)] });
+      appendAudit(ctx.db, {
+        actor: ctx.analyst,
+        action: 'proxy.failed',
+        target: `recording:${row.recordingId}`,
+        after: { proxyId: row.id, error },
+        state: [stateRef.proxy(row.id)],
+      });
     })();
   }
   const ids = (ctx.db.prepare('SELECT id FROM recordings ORDER BY id').all() as { id: number }[]).map((r) => r.id);

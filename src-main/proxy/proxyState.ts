@@ -64,16 +64,33 @@ export function recordingEntry(ctx: AppContext, recording: Recording): Recording
   const readyFile = presentProxyFile(dataDir, ready);
   const proxy = proxyInfo(ctx, recording.id, decision.needed, decision.reasons, ready, readyFile !== null);
   const playback: Playback = readyFile
-    ? { source: 'proxy', isProxy: true, path: `/media/proxy/${recording.id}`, contentType: 'video/mp4', firstFrameMediaTimeS: 0, playable: true }
+    ? {
+        source: 'proxy',
+        isProxy: true,
+        path: `/media/proxy/${recording.id}`,
+        contentType: 'video/mp4',
+        firstFrameMediaTimeS: 0,
+        playable: true,
+      }
     : {
-      source: 'original', isProxy: false, path: `/media/original/${recording.id}`, contentType: contentTypeForContainer(recording.probe.container),
-      firstFrameMediaTimeS: firstPtsS,
-      playable: !decision.reasons.some((r) => r.code === 'container' || r.code === 'codec'),
-    };
+        source: 'original',
+        isProxy: false,
+        path: `/media/original/${recording.id}`,
+        contentType: contentTypeForContainer(recording.probe.container),
+        firstFrameMediaTimeS: firstPtsS,
+        playable: !decision.reasons.some((r) => r.code === 'container' || r.code === 'codec'),
+      };
   return { ...recording, proxy, playback };
 }
 
-function proxyInfo(ctx: AppContext, id: number, needed: boolean, reasons: ProxyInfo['reasons'], ready: ProxyRow | undefined, readyPresent: boolean): ProxyInfo {
+function proxyInfo(
+  ctx: AppContext,
+  id: number,
+  needed: boolean,
+  reasons: ProxyInfo['reasons'],
+  ready: ProxyRow | undefined,
+  readyPresent: boolean,
+): ProxyInfo {
   const made = readyPresent && ready ? { sizeBytes: ready.sizeBytes, madeAt: ready.finishedAt } : { sizeBytes: null, madeAt: null };
   const queued = existingProxyQueue(ctx)?.statusOf(id);
   if (queued) return { status: queued, reasons, error: null, ...made };
@@ -81,6 +98,7 @@ function proxyInfo(ctx: AppContext, id: number, needed: boolean, reasons: ProxyI
   if (last?.status === 'making') return { status: 'making', reasons, error: null, ...made };
   if (last?.status === 'failed') return { status: 'failed', reasons, error: last.error, ...made };
   if (last?.status === 'ready' && readyPresent) return { status: 'ready', reasons, error: null, ...made };
-  const missing = last?.status === 'ready' ? 'the proxy file is no longer in the data folder: make it again (micromoment proxy, or proxy.make)' : null;
+  const missing =
+    last?.status === 'ready' ? 'the proxy file is no longer in the data folder: make it again (micromoment proxy, or proxy.make)' : null;
   return { status: needed ? 'needed' : 'not-needed', reasons, error: missing, ...made };
 }

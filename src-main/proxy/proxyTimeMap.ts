@@ -20,7 +20,8 @@ export function proxyTimeMapFor(table: { timeBase: TimeBase; ptsTicks: ArrayLike
   const first = table.ptsTicks[0];
   if (first === undefined) throw new Error('the frame table is empty');
   const { num, den } = table.timeBase;
-  if (!Number.isSafeInteger(num) || !Number.isSafeInteger(den) || num <= 0 || den <= 0) throw new Error(`the time base ${num}/${den} is not usable`);
+  if (!Number.isSafeInteger(num) || !Number.isSafeInteger(den) || num <= 0 || den <= 0)
+    throw new Error(`the time base ${num}/${den} is not usable`);
   if (den > MAX_TIMESCALE) throw new Error(`the time base 1/${den} is finer than an MP4 track can hold`);
   return { sourceTimeBase: { num, den }, offsetTicks: first, proxyTimeBase: { num: 1, den } };
 }

@@ -5,8 +5,7 @@ import type { ProxyTimeMap } from '../../src-shared/domain/proxy.js';
 import { matchFrameTables } from './proxyTimeMap.js';
 
 export type ProxyVerification =
-  | { ok: true; frames: number; timeBase: { num: number; den: number }; keyFrames: number[] }
-  | { ok: false; reason: string };
+  { ok: true; frames: number; timeBase: { num: number; den: number }; keyFrames: number[] } | { ok: false; reason: string };
 
 /**
  * Checks a made proxy before anything uses it: it must be H.264 in MP4 at the
@@ -33,7 +32,10 @@ export async function verifyProxy(
   }
   const size = paddedSize(original.width, original.height);
   if (probe.rotation !== 0 || probe.width !== size.width || probe.height !== size.height) {
-    return { ok: false, reason: `the proxy is ${probe.width}x${probe.height} rotated ${probe.rotation}°, not ${size.width}x${size.height} upright` };
+    return {
+      ok: false,
+      reason: `the proxy is ${probe.width}x${probe.height} rotated ${probe.rotation}°, not ${size.width}x${size.height} upright`,
+    };
   }
   const match = matchFrameTables(original, map, index);
   if (!match.ok) return { ok: false, reason: `its frame table differs from the original's: ${match.reason}` };

@@ -4,7 +4,12 @@ import type { AppContext } from '../app/context.js';
 import { buildReport, recordExport } from './exportReport.js';
 
 /** report.export: the report's bytes for the window to save, and the export in the audit log. */
-export async function exportReportForWindow(ctx: AppContext, recordingId: number, format: ReportFormat, allowMismatch: boolean): Promise<MethodResult<'report.export'>> {
+export async function exportReportForWindow(
+  ctx: AppContext,
+  recordingId: number,
+  format: ReportFormat,
+  allowMismatch: boolean,
+): Promise<MethodResult<'report.export'>> {
   const report = await buildReport(ctx, { recordingId, format, allowMismatch });
   recordExport(ctx, report, `returned to the window as ${report.fileName}`);
   return {

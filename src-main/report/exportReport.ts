@@ -58,7 +58,9 @@ export async function buildReport(ctx: AppContext, req: ReportRequest): Promise<
   const table = getFrameTable(ctx.db, req.recordingId);
   if (!recording || !table) throw new ApiError('not-found', `No recording with id ${req.recordingId} in this case.`);
 
-  const check = await verifyOriginal(ctx.db, recording.id, recording.sha256, (p, done, total) => req.onProgress?.(`hashing ${p}`, done, total));
+  const check = await verifyOriginal(ctx.db, recording.id, recording.sha256, (p, done, total) =>
+    req.onProgress?.(`hashing ${p}`, done, total),
+  );
   const refusal = mismatchMessage(recording.id, recording.sha256, check);
   if (refusal && !req.allowMismatch) throw new ReportRefused(refusal);
 
@@ -76,8 +78,10 @@ export async function buildReport(ctx: AppContext, req: ReportRequest): Promise<
     spotting: latestSpottingRun(ctx.db, recording.id) ?? null,
     annotations: listAnnotations(ctx.db, recording.id),
     audit: {
-      entries: auditEntriesOfRecording(ctx.db, recording.id), chain: verifyAuditChain(ctx.db),
-      stateProblems: checkSealedState(ctx.db).problems.map((p) => p.problem), head: auditHead(ctx.db),
+      entries: auditEntriesOfRecording(ctx.db, recording.id),
+      chain: verifyAuditChain(ctx.db),
+      stateProblems: checkSealedState(ctx.db).problems.map((p) => p.problem),
+      head: auditHead(ctx.db),
     },
     emotions: analysis && needsCurves(req.format) ? readEmotionValues(ctx.db, analysis.id, analysis.frameCount) : null,
   });
@@ -85,16 +89,24 @@ export async function buildReport(ctx: AppContext, req: ReportRequest): Promise<
   let bytes: Buffer;
   if (req.format === 'pdf' || req.format === 'html') {
     const grabs = await collectGrabs(ctx, model, {
-      verifiedPath: check.holds ? check.verifiedPath : null, table, analysisId: analysis?.id ?? null,
+      verifiedPath: check.holds ? check.verifiedPath : null,
+      table,
+      analysisId: analysis?.id ?? null,
       onGrab: (done, total) => req.onProgress?.('decoding frames', done, total),
     });
     bytes = req.format === 'pdf' ? await pdfReport(model, grabs) : Buffer.from(htmlReport(model, grabs), 'utf8');
   } else if (req.format === 'csv') {
     bytes = Buffer.from(annotationsCsv(model), 'utf8');
   } else if (req.format === 'frames-csv') {
-    bytes = Buffer.from(framesCsv({
-      table, auditHead: model.audit.head, annotations: model.annotations, readValues: analysis ? (from, count) => readAnalysisValues(ctx.db, analysis.id, from, count) : null,
-    }), 'utf8');
+    bytes = Buffer.from(
+      framesCsv({
+        table,
+        auditHead: model.audit.head,
+        annotations: model.annotations,
+        readValues: analysis ? (from, count) => readAnalysisValues(ctx.db, analysis.id, from, count) : null,
+      }),
+      'utf8',
+    );
   } else if (req.format === 'json') {
     bytes = Buffer.from(jsonReport(model), 'utf8');
   } else {
@@ -115,7 +127,11 @@ function needsCurves(format: ReportFormat): boolean {
 }
 
 export function suggestedFileName(recordingName: string, format: ReportFormat): string {
-  const base = path.parse(recordingName).name.replace(/[^\p{L}\p{N}._ -]+/gu, '_').slice(0, 100) || 'recording';
+  const base =
+    path
+      .parse(recordingName)
+      .name.replace(/[^\p{L}\p{N}._ -]+/gu, '_')
+      .slice(0, 100) || 'recording';
   return `${base}.report.${REPORT_FORMAT_INFO[format].extension}`;
 }
 
@@ -128,9 +144,15 @@ export function recordExport(ctx: AppContext, report: BuiltReport, destination: 
       action: 'report.exported',
       target: `recording:${m.recording.id}`,
       after: {
-        format: report.format, sha256: report.sha256, bytes: report.bytes.length, destination,
-        original: m.verification.state, mismatchAllowed: !m.verification.holds && m.verification.mismatchAllowed,
-        annotations: m.counts.total, accepted: m.counts.accepted, auditHead: m.audit.head,
+        format: report.format,
+        sha256: report.sha256,
+        bytes: report.bytes.length,
+        destination,
+        original: m.verification.state,
+        mismatchAllowed: !m.verification.holds && m.verification.mismatchAllowed,
+        annotations: m.counts.total,
+        accepted: m.counts.accepted,
+        auditHead: m.audit.head,
       },
     });
   })();

@@ -14,10 +14,12 @@ import { allLocationPaths } from '../store/recordingsRepo.js';
 export function checkOutputPath(db: Db, file: string, overwrite: boolean): string {
   const target = path.resolve(file);
   const dir = path.dirname(target);
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new OutputRefused(`cannot write ${target}: the folder ${dir} does not exist`);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory())
+    throw new OutputRefused(`cannot write ${target}: the folder ${dir} does not exist`);
   const real = fs.existsSync(target) ? fs.realpathSync(target) : target;
   const originals = allLocationPaths(db);
-  if (originals.some((p) => p === target || p === real)) throw new OutputRefused(`refusing to write ${target}: it is an original recording of this case, and originals are never written`);
+  if (originals.some((p) => p === target || p === real))
+    throw new OutputRefused(`refusing to write ${target}: it is an original recording of this case, and originals are never written`);
   if (fs.existsSync(target)) {
     if (fs.statSync(target).isDirectory()) throw new OutputRefused(`cannot write ${target}: it is a folder; give a file name`);
     if (!overwrite) throw new OutputRefused(`${target} exists: choose another name, or pass --overwrite to replace it`);

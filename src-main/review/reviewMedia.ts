@@ -19,14 +19,22 @@ export function reviewMediaFor(entry: RecordingEntry): ReviewMedia {
   const codec = entry.probe.videoCodec;
   const container = entry.probe.container;
   if (entry.playback.isProxy) {
-    return { kind: 'proxy', url: entry.playback.path.replace(/^\//, ''), codec: 'h264', container: 'mp4', playable: true, note: `Review proxy playing (H.264, the same frames and timing as the original ${codec} in ${container}).` };
+    return {
+      kind: 'proxy',
+      url: entry.playback.path.replace(/^\//, ''),
+      codec: 'h264',
+      container: 'mp4',
+      playable: true,
+      note: `Review proxy playing (H.264, the same frames and timing as the original ${codec} in ${container}).`,
+    };
   }
   const codecOk = WINDOW_CODECS.has(codec);
   const containerOk = WINDOW_CONTAINERS.test(container);
   const what = codecOk ? `the ${container} container` : `${codec} video`;
-  const proxyNote = entry.proxy.status === 'failed'
-    ? `it needs a review proxy, and making one failed (${entry.proxy.error ?? 'see the audit log'}); run "micromoment proxy ${entry.id} --force" to try again`
-    : 'it needs a review proxy (H.264, the same frames and timing), which is made in the background while the app is open';
+  const proxyNote =
+    entry.proxy.status === 'failed'
+      ? `it needs a review proxy, and making one failed (${entry.proxy.error ?? 'see the audit log'}); run "micromoment proxy ${entry.id} --force" to try again`
+      : 'it needs a review proxy (H.264, the same frames and timing), which is made in the background while the app is open';
   const note = codecOk && containerOk ? null : `This window cannot decode ${what}: ${proxyNote}.`;
   return { kind: 'original', url: entry.playback.path.replace(/^\//, ''), codec, container, playable: note === null, note };
 }

@@ -60,7 +60,12 @@ export function columnIndices(columns: readonly ReviewColumn[]): number[] {
 }
 
 /** Frames [from, from+count) of the chosen columns, clipped to the recording. */
-export function seriesSlice(series: ReviewSeries, from: number, count: number, columns: readonly ReviewColumn[]): { from: number; count: number; data: Float32Array } {
+export function seriesSlice(
+  series: ReviewSeries,
+  from: number,
+  count: number,
+  columns: readonly ReviewColumn[],
+): { from: number; count: number; data: Float32Array } {
   const start = Math.min(from, series.frames);
   const n = Math.max(0, Math.min(count, series.frames - start));
   const pick = columnIndices(columns);

@@ -10,9 +10,15 @@ import { ScanBatch, type ScanBatchOptions } from './scanBatch.js';
  */
 const batches = new WeakMap<AppContext, ScanBatch>();
 
-export function startBatch(ctx: AppContext, paths: readonly string[], workers?: number, spawnWorker?: ScanBatchOptions['spawnWorker']): BatchStatus {
+export function startBatch(
+  ctx: AppContext,
+  paths: readonly string[],
+  workers?: number,
+  spawnWorker?: ScanBatchOptions['spawnWorker'],
+): BatchStatus {
   const running = batches.get(ctx);
-  if (running && !isOver(running)) throw new ApiError('failed', 'A scan is already running in this case: wait for it to finish, or cancel it, before starting another.');
+  if (running && !isOver(running))
+    throw new ApiError('failed', 'A scan is already running in this case: wait for it to finish, or cancel it, before starting another.');
   const batch = new ScanBatch(ctx, { roots: paths, workers: workers ?? defaultWorkerCount(), ...(spawnWorker ? { spawnWorker } : {}) });
   batches.set(ctx, batch);
   void batch.start();

@@ -110,7 +110,10 @@ export async function discover(
       stat = await fs.promises.stat(p);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      const isLink = await fs.promises.lstat(p).then((s) => s.isSymbolicLink(), () => false);
+      const isLink = await fs.promises.lstat(p).then(
+        (s) => s.isSymbolicLink(),
+        () => false,
+      );
       const reason = isLink && code === 'ENOENT' ? 'is a symbolic link to something that does not exist' : ImportError.fromFs(err).message;
       if (explicit || VIDEO_EXTENSIONS.has(extensionOf(p))) fail(p, reason);
       else out.ignored.push({ path: p, reason });
@@ -139,6 +142,7 @@ async function readHead(file: string): Promise<Uint8Array> {
 
 function folderError(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'EPERM') return 'folder cannot be read (permission denied): its files were not scanned; ask for read access';
+  if (code === 'EACCES' || code === 'EPERM')
+    return 'folder cannot be read (permission denied): its files were not scanned; ask for read access';
   return `folder cannot be read (${ImportError.fromFs(err).message}): its files were not scanned`;
 }

@@ -77,7 +77,9 @@ export class ScanBatch {
     this.#options = { ...options, workers: Math.max(1, Math.floor(options.workers)) };
     this.#init = { ffmpeg: ctx.tools().ffmpeg, ffprobeCandidates: ctx.ffprobeCandidates() };
     this.#writer = createScanWriter(ctx, (err) => this.#stop(err));
-    this.done = new Promise((resolve) => { this.#resolve = resolve; });
+    this.done = new Promise((resolve) => {
+      this.#resolve = resolve;
+    });
   }
 
   /** Starts the scan; `done` resolves with the final status (it never rejects). */
@@ -174,10 +176,18 @@ export class ScanBatch {
   }
 
   #spawn(): void {
-    const slot: Slot = { worker: (this.#options.spawnWorker ?? spawnScanWorker)(this.#init), ready: false, jobId: null, analysedFrames: 0, lastError: null };
+    const slot: Slot = {
+      worker: (this.#options.spawnWorker ?? spawnScanWorker)(this.#init),
+      ready: false,
+      jobId: null,
+      analysedFrames: 0,
+      lastError: null,
+    };
     this.#slots.push(slot);
     slot.worker.on('message', (message: FromWorker) => this.#onMessage(slot, message));
-    slot.worker.on('error', (err: Error) => { slot.lastError = err.message; });
+    slot.worker.on('error', (err: Error) => {
+      slot.lastError = err.message;
+    });
     slot.worker.on('exit', (code: number) => this.#onExit(slot, code));
     if (this.#state === 'paused') slot.worker.postMessage({ t: 'pause' });
   }
@@ -218,7 +228,12 @@ export class ScanBatch {
         (result) => slot.worker.postMessage({ t: 'reply', callId: message.callId, ok: true, result }, transferables(result)),
         (err: unknown) => {
           const code = (err as { code?: unknown } | null)?.code;
-          slot.worker.postMessage({ t: 'reply', callId: message.callId, ok: false, error: { message: err instanceof Error ? err.message : String(err), ...(typeof code === 'string' ? { code } : {}) } });
+          slot.worker.postMessage({
+            t: 'reply',
+            callId: message.callId,
+            ok: false,
+            error: { message: err instanceof Error ? err.message : String(err), ...(typeof code === 'string' ? { code } : {}) },
+          });
         },
       )
       .catch(() => undefined); // the worker is gone: nobody waits for the reply
@@ -231,10 +246,20 @@ export class ScanBatch {
     slot.analysedFrames = 0;
     this.#stores.delete(jobId);
     if (!file) return;
-    this.#writer.endJob(jobId, outcome.status === 'cancelled' ? 'cancelled before it finished' : `the scan of the file ended without closing it (${'error' in outcome ? outcome.error : outcome.status})`);
+    this.#writer.endJob(
+      jobId,
+      outcome.status === 'cancelled'
+        ? 'cancelled before it finished'
+        : `the scan of the file ended without closing it (${'error' in outcome ? outcome.error : outcome.status})`,
+    );
     Object.assign(file, {
-      status: outcome.status, phase: null, fraction: 1, sha256: outcome.sha256, recordingId: outcome.recordingId,
-      frames: 'frames' in outcome ? outcome.frames : null, candidates: 'candidates' in outcome ? outcome.candidates : null,
+      status: outcome.status,
+      phase: null,
+      fraction: 1,
+      sha256: outcome.sha256,
+      recordingId: outcome.recordingId,
+      frames: 'frames' in outcome ? outcome.frames : null,
+      candidates: 'candidates' in outcome ? outcome.candidates : null,
       error: 'error' in outcome ? outcome.error : null,
       warning: 'warning' in outcome ? outcome.warning : null,
     } satisfies Partial<BatchFile>);
@@ -255,7 +280,12 @@ export class ScanBatch {
       this.#stores.delete(jobId);
       const file = this.#files[jobId];
       if (file) {
-        Object.assign(file, { status: 'failed', phase: null, fraction: 1, error: `${why}; the file was not finished` } satisfies Partial<BatchFile>);
+        Object.assign(file, {
+          status: 'failed',
+          phase: null,
+          fraction: 1,
+          error: `${why}; the file was not finished`,
+        } satisfies Partial<BatchFile>);
         this.#ctx.emit('batch.file', { batchId: this.id, file: { ...file } });
       }
     }
@@ -286,7 +316,9 @@ export class ScanBatch {
   /** A store error every later file would meet (a full disk), or workers that cannot start: stop the batch. */
   #stop(err: unknown, storeError = true): void {
     if (this.#error) return;
-    const { cause, message } = storeError ? describeStoreFatal(err, this.#ctx.dbPath) : { cause: (err as Error).message, message: `The scan stopped: ${(err as Error).message}` };
+    const { cause, message } = storeError
+      ? describeStoreFatal(err, this.#ctx.dbPath)
+      : { cause: (err as Error).message, message: `The scan stopped: ${(err as Error).message}` };
     this.#error = message;
     this.#stopping = true;
     this.#windDown(`not scanned: the scan stopped (${cause}); run it again once that is fixed`);
@@ -362,18 +394,32 @@ export class ScanBatch {
       return;
     }
     if (this.#progressTimer) return;
-    this.#progressTimer = setTimeout(() => {
-      this.#progressTimer = null;
-      if (!this.#isOver()) this.#emitProgress(true);
-    }, PROGRESS_EVERY_MS - (now - this.#lastProgressAt));
+    this.#progressTimer = setTimeout(
+      () => {
+        this.#progressTimer = null;
+        if (!this.#isOver()) this.#emitProgress(true);
+      },
+      PROGRESS_EVERY_MS - (now - this.#lastProgressAt),
+    );
     this.#progressTimer.unref();
   }
 }
 
 function newFile(filePath: string, sizeBytes: number, error: string | null): BatchFile {
   return {
-    path: filePath, sizeBytes, status: error ? 'failed' : 'queued', phase: null, phaseDone: 0, phaseTotal: 0, fraction: error ? 1 : 0,
-    sha256: null, recordingId: null, frames: null, candidates: null, error, warning: null,
+    path: filePath,
+    sizeBytes,
+    status: error ? 'failed' : 'queued',
+    phase: null,
+    phaseDone: 0,
+    phaseTotal: 0,
+    fraction: error ? 1 : 0,
+    sha256: null,
+    recordingId: null,
+    frames: null,
+    candidates: null,
+    error,
+    warning: null,
   };
 }
 

@@ -51,7 +51,13 @@ export async function scanFile(file: string, claimsVideo: boolean, deps: ScanFil
   // The step reached, to say which one failed (set through the progress reports).
   const reached: { phase: BatchPhase } = { phase: 'probing' };
   const progress = deps.progress;
-  deps = { ...deps, progress: (p, done, total) => { reached.phase = p; progress(p, done, total); } };
+  deps = {
+    ...deps,
+    progress: (p, done, total) => {
+      reached.phase = p;
+      progress(p, done, total);
+    },
+  };
   try {
     await gate.wait(signal);
     const evidence = statEvidence(file);
@@ -62,7 +68,8 @@ export async function scanFile(file: string, claimsVideo: boolean, deps: ScanFil
       await probeOnly(file, deps.ffprobeCandidates);
     } catch (err) {
       // A file whose name and bytes never said "video" is not a failure when it is not one.
-      if (!claimsVideo && err instanceof ProbeError && !signal.aborted) return { status: 'ignored', sha256: null, recordingId: null, error: err.message };
+      if (!claimsVideo && err instanceof ProbeError && !signal.aborted)
+        return { status: 'ignored', sha256: null, recordingId: null, error: err.message };
       throw err;
     }
     await gate.wait(signal);
@@ -76,10 +83,14 @@ export async function scanFile(file: string, claimsVideo: boolean, deps: ScanFil
       deps.progress('indexing', 0, 1);
       let probed;
       try {
-        probed = await indexEvidence(file, evidence, (n, expected) => deps.progress('indexing', n, expected), deps.ffprobeCandidates, { signal, hold: gate });
+        probed = await indexEvidence(file, evidence, (n, expected) => deps.progress('indexing', n, expected), deps.ffprobeCandidates, {
+          signal,
+          hold: gate,
+        });
       } catch (err) {
         // Probed as a video above, but ffprobe says otherwise now (all ffprobes crashed then, or the file changed).
-        if (!claimsVideo && err instanceof ProbeError && !signal.aborted) return { status: 'ignored', sha256, recordingId: null, error: err.message };
+        if (!claimsVideo && err instanceof ProbeError && !signal.aborted)
+          return { status: 'ignored', sha256, recordingId: null, error: err.message };
         throw err;
       }
       recording = await store.commitImport(file, sha256, evidence, probed);
@@ -89,7 +100,15 @@ export async function scanFile(file: string, claimsVideo: boolean, deps: ScanFil
     await gate.wait(signal);
     const spotParams = resolveSpotParams();
     const analysisId = await analyseUnlessCurrent(file, sha256, recording, spotParams, deps);
-    if (analysisId.skip) return { status: alreadyInCase ? 'skipped' : 'done', sha256, recordingId, frames: recording.frames, candidates: analysisId.skip.candidates, warning: recording.warning };
+    if (analysisId.skip)
+      return {
+        status: alreadyInCase ? 'skipped' : 'done',
+        sha256,
+        recordingId,
+        frames: recording.frames,
+        candidates: analysisId.skip.candidates,
+        warning: recording.warning,
+      };
 
     await gate.wait(signal);
     deps.progress('spotting', 0, 1);
@@ -98,12 +117,21 @@ export async function scanFile(file: string, claimsVideo: boolean, deps: ScanFil
     signal.throwIfAborted();
     await store.storeSpotting(recording.id, analysisId.id, output);
     deps.progress('spotting', 1, 1);
-    return { status: 'done', sha256, recordingId, frames: recording.frames, candidates: output.candidates.length, warning: recording.warning };
+    return {
+      status: 'done',
+      sha256,
+      recordingId,
+      frames: recording.frames,
+      candidates: output.candidates.length,
+      warning: recording.warning,
+    };
   } catch (err) {
     // A store error is the reason even when the batch, stopping on it, cancelled this job meanwhile.
-    if (signal.aborted && !isStoreError(err)) return { status: 'cancelled', sha256, recordingId, error: 'cancelled before it was finished: scan again to finish it' };
+    if (signal.aborted && !isStoreError(err))
+      return { status: 'cancelled', sha256, recordingId, error: 'cancelled before it was finished: scan again to finish it' };
     const reason = describeScanError(err);
-    const error = reached.phase === 'analysing' ? `analysis failed: ${reason}` : reached.phase === 'spotting' ? `spotting failed: ${reason}` : reason;
+    const error =
+      reached.phase === 'analysing' ? `analysis failed: ${reason}` : reached.phase === 'spotting' ? `spotting failed: ${reason}` : reason;
     return { status: 'failed', sha256, recordingId, error };
   }
 }
@@ -124,7 +152,9 @@ async function claimWhenFree(file: string, sha256: string, evidence: EvidenceSta
     const claim = await store.claim(sha256, file, evidence);
     if ('recording' in claim) return claim.recording;
     if (!claim.checkable) {
-      throw new Error(`being scanned by another process (${describeOwner(claim.heldBy)}), which this computer cannot check: scan again once that scan is over`);
+      throw new Error(
+        `being scanned by another process (${describeOwner(claim.heldBy)}), which this computer cannot check: scan again once that scan is over`,
+      );
     }
     await sleep(LEASE_RECHECK_MS, undefined, { signal });
     await gate.wait(signal);
@@ -136,15 +166,23 @@ async function claimWhenFree(file: string, sha256: string, evidence: EvidenceSta
  * `skip` when it also has a spotting run with these parameters.
  */
 async function analyseUnlessCurrent(
-  file: string, sha256: string, recording: ClaimedRecording, spotParams: unknown, deps: ScanFileDeps,
+  file: string,
+  sha256: string,
+  recording: ClaimedRecording,
+  spotParams: unknown,
+  deps: ScanFileDeps,
 ): Promise<{ id: number; skip?: { candidates: number } }> {
   const { store, signal, gate } = deps;
   const { probe } = recording;
-  const stages = await deps.createStages({ intraOpNumThreads: 1, sourcePixelsPerFramePixel: sourcePixelsPerFramePixel(probe.width, probe.height) });
+  const stages = await deps.createStages({
+    intraOpNumThreads: 1,
+    sourcePixelsPerFramePixel: sourcePixelsPerFramePixel(probe.width, probe.height),
+  });
   try {
     const { fingerprint, identity } = analysisIdentity(stages.models, stages.parameters);
     const state = await store.analysisState(recording.id, fingerprint, spotParams);
-    if (state.analysisId !== null) return state.spotting ? { id: state.analysisId, skip: { candidates: state.spotting.candidates } } : { id: state.analysisId };
+    if (state.analysisId !== null)
+      return state.spotting ? { id: state.analysisId, skip: { candidates: state.spotting.candidates } } : { id: state.analysisId };
 
     const provenance = analysisProvenance(identity, deps.ffmpeg, file, sha256);
     const begun = await store.beginAnalysis(recording.id, fingerprint, provenance, recording.frames);
@@ -168,7 +206,8 @@ async function analyseUnlessCurrent(
           await sink.write(row, landmarks);
         },
         {
-          signal, onProgress: (done, total) => deps.progress('analysing', done, total),
+          signal,
+          onProgress: (done, total) => deps.progress('analysing', done, total),
           checkpoints: { every: CHUNK_FRAMES, keep: shelf.keep },
           ...(resume ? { resume } : {}),
         },

@@ -17,13 +17,16 @@ export type LeaseAnswer = { taken: true } | { taken: false; holder: string; chec
 
 export function takeScanLease(db: Db, sha256: string): LeaseAnswer {
   // IMMEDIATE: two processes cannot both read "free" and both take it.
-  return db.transaction((): LeaseAnswer => {
-    const lease = getScanLease(db, sha256);
-    const state = lease ? ownerState(lease.owner) : 'gone';
-    if (lease && (state === 'alive' || state === 'unknowable')) return { taken: false, holder: lease.owner, checkable: state === 'alive' };
-    putScanLease(db, sha256, THIS_PROCESS);
-    return { taken: true };
-  }).immediate();
+  return db
+    .transaction((): LeaseAnswer => {
+      const lease = getScanLease(db, sha256);
+      const state = lease ? ownerState(lease.owner) : 'gone';
+      if (lease && (state === 'alive' || state === 'unknowable'))
+        return { taken: false, holder: lease.owner, checkable: state === 'alive' };
+      putScanLease(db, sha256, THIS_PROCESS);
+      return { taken: true };
+    })
+    .immediate();
 }
 
 export function releaseScanLease(db: Db, sha256: string): void {

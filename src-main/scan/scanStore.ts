@@ -51,7 +51,10 @@ export interface ScanStore {
   /** Starts an analysis, or takes over one a dead process left running (analysisRecords.ts): then `resume` says where to go on from. */
   beginAnalysis(recordingId: number, fingerprint: string, provenance: Record<string, unknown>, frameCount: number): Promise<BegunAnalysis>;
   writeChunk(analysisId: number, chunk: AnalysisChunk): Promise<void>;
-  completeAnalysis(analysisId: number, summary: { frames: number; faceFrames: number; decoderErrors: number; framesAnalysed?: number; resumedFromFrame?: number }): Promise<void>;
+  completeAnalysis(
+    analysisId: number,
+    summary: { frames: number; faceFrames: number; decoderErrors: number; framesAnalysed?: number; resumedFromFrame?: number },
+  ): Promise<void>;
   failAnalysis(analysisId: number, message: string): Promise<void>;
   readAnalysis(analysisId: number, frames: number): Promise<{ values: Float32Array; landmarks: Int16Array }>;
   storeSpotting(recordingId: number, analysisId: number, output: SpotOutput): Promise<number>;
@@ -59,5 +62,13 @@ export interface ScanStore {
 
 export type ScanStoreOp = keyof ScanStore;
 export const SCAN_STORE_OPS: readonly ScanStoreOp[] = [
-  'claim', 'commitImport', 'analysisState', 'beginAnalysis', 'writeChunk', 'completeAnalysis', 'failAnalysis', 'readAnalysis', 'storeSpotting',
+  'claim',
+  'commitImport',
+  'analysisState',
+  'beginAnalysis',
+  'writeChunk',
+  'completeAnalysis',
+  'failAnalysis',
+  'readAnalysis',
+  'storeSpotting',
 ];

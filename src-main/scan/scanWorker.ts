@@ -21,11 +21,12 @@ let nextCallId = 1;
 const post = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
 function storeFor(jobId: number): ScanStore {
-  const call = (op: ScanStoreOp, args: unknown[]) => new Promise<unknown>((resolve, reject) => {
-    const callId = nextCallId++;
-    pending.set(callId, { resolve, reject });
-    post({ t: 'call', callId, jobId, op, args }, transferables(args));
-  });
+  const call = (op: ScanStoreOp, args: unknown[]) =>
+    new Promise<unknown>((resolve, reject) => {
+      const callId = nextCallId++;
+      pending.set(callId, { resolve, reject });
+      post({ t: 'call', callId, jobId, op, args }, transferables(args));
+    });
   return Object.fromEntries(SCAN_STORE_OPS.map((op) => [op, (...args: unknown[]) => call(op, args)])) as unknown as ScanStore;
 }
 

@@ -91,20 +91,25 @@ export function createScanWriter(ctx: AppContext, onFatal: (err: unknown) => voi
     const table = getFrameTable(ctx.db, id);
     if (!recording || !table) throw new Error(`recording #${id} is not in this case`);
     return {
-      id, probe: recording.probe, frames: recording.frames, table: { timeBase: table.timeBase, ptsTicks: table.ptsTicks },
+      id,
+      probe: recording.probe,
+      frames: recording.frames,
+      table: { timeBase: table.timeBase, ptsTicks: table.ptsTicks },
       warning: shortfallWarning(recording.probe.durationS ?? null, recording.durationS),
     };
   };
 
   /** A store error that no other file could escape either (a full disk) stops the whole scan. */
-  const guarded = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A): R => {
-    try {
-      return fn(...args);
-    } catch (err) {
-      if (isStoreFatal(err)) onFatal(err);
-      throw err;
-    }
-  };
+  const guarded =
+    <A extends unknown[], R>(fn: (...args: A) => R) =>
+    (...args: A): R => {
+      try {
+        return fn(...args);
+      } catch (err) {
+        if (isStoreFatal(err)) onFatal(err);
+        throw err;
+      }
+    };
 
   return {
     storeFor(jobId) {
@@ -129,35 +134,44 @@ export function createScanWriter(ctx: AppContext, onFatal: (err: unknown) => voi
             return { recording: recordingFor(id) };
           })();
         },
-        commitImport: async (file, sha256, evidence, probed) => guarded(() => {
-          const id = commitImport(ctx, { file, sha256, evidence, probed }).id;
-          // In a host (serve, the desktop app) a recording the browser cannot play well gets its review proxy in the background.
-          scheduleProxyIfNeeded(ctx, id);
-          return recordingFor(id);
-        })(),
-        analysisState: async (recordingId, fingerprint, spotParams) => guarded(() => {
-          const complete = latestCompleteAnalysis(ctx.db, recordingId);
-          if (!complete || complete.fingerprint !== fingerprint) return { analysisId: null, spotting: null };
-          return { analysisId: complete.id, spotting: findSpottingRun(ctx.db, complete.id, spotParams) ?? null };
-        })(),
-        beginAnalysis: async (recordingId, fingerprint, provenance, frameCount) => guarded(() => {
-          const { id, resume } = startOrResumeAnalysisRecord(ctx, { recordingId, fingerprint, provenance, frameCount });
-          opened().add(id);
-          return { id, resume: resume ? { state: resume.state, nextChunk: nextChunkIndex(ctx.db, id) } : null };
-        })(),
+        commitImport: async (file, sha256, evidence, probed) =>
+          guarded(() => {
+            const id = commitImport(ctx, { file, sha256, evidence, probed }).id;
+            // In a host (serve, the desktop app) a recording the browser cannot play well gets its review proxy in the background.
+            scheduleProxyIfNeeded(ctx, id);
+            return recordingFor(id);
+          })(),
+        analysisState: async (recordingId, fingerprint, spotParams) =>
+          guarded(() => {
+            const complete = latestCompleteAnalysis(ctx.db, recordingId);
+            if (!complete || complete.fingerprint !== fingerprint) return { analysisId: null, spotting: null };
+            return { analysisId: complete.id, spotting: findSpottingRun(ctx.db, complete.id, spotParams) ?? null };
+          })(),
+        beginAnalysis: async (recordingId, fingerprint, provenance, frameCount) =>
+          guarded(() => {
+            const { id, resume } = startOrResumeAnalysisRecord(ctx, { recordingId, fingerprint, provenance, frameCount });
+            opened().add(id);
+            return { id, resume: resume ? { state: resume.state, nextChunk: nextChunkIndex(ctx.db, id) } : null };
+          })(),
         writeChunk: async (analysisId, chunk) => guarded(() => writeChunk(ctx.db, analysisId, chunk))(),
-        completeAnalysis: async (analysisId, summary) => guarded(() => {
-          opened().delete(analysisId);
-          completeAnalysisRecord(ctx, analysisId, summary);
-        })(),
-        failAnalysis: async (analysisId, message) => guarded(() => {
-          opened().delete(analysisId);
-          failAnalysisRecord(ctx, analysisId, message);
-        })(),
-        readAnalysis: async (analysisId, frames) => guarded(() => {
-          if (getAnalysis(ctx.db, analysisId)?.status !== 'complete') throw new Error(`analysis #${analysisId} is not complete`);
-          return { values: readAnalysisValues(ctx.db, analysisId, 0, frames), landmarks: readAnalysisLandmarks(ctx.db, analysisId, 0, frames) };
-        })(),
+        completeAnalysis: async (analysisId, summary) =>
+          guarded(() => {
+            opened().delete(analysisId);
+            completeAnalysisRecord(ctx, analysisId, summary);
+          })(),
+        failAnalysis: async (analysisId, message) =>
+          guarded(() => {
+            opened().delete(analysisId);
+            failAnalysisRecord(ctx, analysisId, message);
+          })(),
+        readAnalysis: async (analysisId, frames) =>
+          guarded(() => {
+            if (getAnalysis(ctx.db, analysisId)?.status !== 'complete') throw new Error(`analysis #${analysisId} is not complete`);
+            return {
+              values: readAnalysisValues(ctx.db, analysisId, 0, frames),
+              landmarks: readAnalysisLandmarks(ctx.db, analysisId, 0, frames),
+            };
+          })(),
         storeSpotting: async (recordingId, analysisId, output) => guarded(() => storeSpottingRun(ctx, recordingId, analysisId, output))(),
       };
     },

@@ -39,7 +39,8 @@ export function transferables(value: unknown): ArrayBuffer[] {
   const visit = (v: unknown, depth: number) => {
     if (depth > 3 || v === null || typeof v !== 'object') return;
     if (ArrayBuffer.isView(v)) {
-      if (v.buffer instanceof ArrayBuffer && v.byteOffset === 0 && v.byteLength === v.buffer.byteLength && !out.includes(v.buffer)) out.push(v.buffer);
+      if (v.buffer instanceof ArrayBuffer && v.byteOffset === 0 && v.byteLength === v.buffer.byteLength && !out.includes(v.buffer))
+        out.push(v.buffer);
       return;
     }
     if (Array.isArray(v)) for (const item of v) visit(item, depth + 1);

@@ -11,8 +11,12 @@ import { TIME_EPS, spanSeconds, type Timeline } from './timeline.js';
  * closure is not, and stays evidence).
  */
 export function findBlinkFrames(
-  eyeLeft: Float64Array, eyeRight: Float64Array, baseLeft: Float64Array, baseRight: Float64Array,
-  tl: Timeline, params: SpotParams,
+  eyeLeft: Float64Array,
+  eyeRight: Float64Array,
+  baseLeft: Float64Array,
+  baseRight: Float64Array,
+  tl: Timeline,
+  params: SpotParams,
 ): Uint8Array {
   const n = tl.frames;
   const keep = 1 - params.blinkDropFraction;

@@ -122,7 +122,13 @@ function round(v: number, digits: number): number {
   return Math.round(v * f) / f;
 }
 
-export function describeCandidate(iv: PeakInterval, ev: FrameEvidence, tl: Timeline, params: SpotParams, probability: (e: Emotion, t: number) => number): Candidate {
+export function describeCandidate(
+  iv: PeakInterval,
+  ev: FrameEvidence,
+  tl: Timeline,
+  params: SpotParams,
+  probability: (e: Emotion, t: number) => number,
+): Candidate {
   const durationS = spanSeconds(tl, iv.onset, iv.offset);
   const regions = regionPeaks(ev, iv.onset, iv.offset);
   const classRise: Record<string, number> = {};

@@ -45,12 +45,20 @@ export function windowSpec(tl: Timeline, params: SpotParams): WindowSpec {
   };
 }
 
-export function computeEvidence(table: FrameTable, tl: Timeline, rel: Reliability, params: SpotParams, landmarks?: Int16Array): FrameEvidence {
+export function computeEvidence(
+  table: FrameTable,
+  tl: Timeline,
+  rel: Reliability,
+  params: SpotParams,
+  landmarks?: Int16Array,
+): FrameEvidence {
   const n = tl.frames;
   const windows = new LocalWindows(tl, rel, windowSpec(tl, params));
   const scale = (floor: number): ScaleSpec => ({ halfWindowS: params.scaleHalfWindowS, stepS: params.scaleStepS, floor });
 
-  const auZ = Object.fromEntries(ACTION_UNITS.map((au) => [au, robustDeparture(table.column(au), windows, scale(params.auScaleFloor)).z])) as Record<ActionUnit, Float64Array>;
+  const auZ = Object.fromEntries(
+    ACTION_UNITS.map((au) => [au, robustDeparture(table.column(au), windows, scale(params.auScaleFloor)).z]),
+  ) as Record<ActionUnit, Float64Array>;
   const classZ = {} as Record<ExpressionClass, Float64Array>;
   const classRise = {} as Record<ExpressionClass, Float64Array>;
   for (const c of EXPRESSION_CLASSES) {

@@ -7,8 +7,19 @@ import type { SpotInput } from './types.js';
 
 /** The columns the spotter reads; the input must have every one. */
 export const REQUIRED_COLUMNS: readonly StoredColumn[] = [
-  'face', 'face_conf', 'yaw', 'pitch', 'roll', ...EXPRESSION_CLASSES, ...ACTION_UNITS,
-  'too_small', 'turned_away', 'eye_open_left', 'eye_open_right', 'mouth_open', 'decode_issue',
+  'face',
+  'face_conf',
+  'yaw',
+  'pitch',
+  'roll',
+  ...EXPRESSION_CLASSES,
+  ...ACTION_UNITS,
+  'too_small',
+  'turned_away',
+  'eye_open_left',
+  'eye_open_right',
+  'mouth_open',
+  'decode_issue',
 ];
 
 export interface FrameTable {

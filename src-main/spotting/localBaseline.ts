@@ -26,7 +26,11 @@ export class LocalWindows {
   readonly rightLo: Int32Array;
   readonly rightHi: Int32Array;
 
-  constructor(readonly tl: Timeline, readonly rel: Reliability, readonly spec: WindowSpec) {
+  constructor(
+    readonly tl: Timeline,
+    readonly rel: Reliability,
+    readonly spec: WindowSpec,
+  ) {
     const n = tl.frames;
     this.leftLo = new Int32Array(n);
     this.leftHi = new Int32Array(n).fill(-1);
@@ -84,7 +88,13 @@ export function localMedian(series: ArrayLike<number>, tl: Timeline, rel: Reliab
  * remove for indices that leave and add for those that enter. O(change) when both
  * ends only move forward, as they do in a sliding window.
  */
-export function moveRange(cur: { lo: number; hi: number }, lo: number, hi: number, add: (j: number) => void, remove: (j: number) => void): void {
+export function moveRange(
+  cur: { lo: number; hi: number },
+  lo: number,
+  hi: number,
+  add: (j: number) => void,
+  remove: (j: number) => void,
+): void {
   if (lo === cur.lo && hi === cur.hi) return;
   if (hi < lo) {
     for (let j = cur.lo; j <= cur.hi; j++) remove(j);

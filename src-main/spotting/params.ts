@@ -147,24 +147,43 @@ export function resolveSpotParams(overrides: Partial<SpotParams> = {}): SpotPara
   for (const [key, value] of Object.entries(overrides) as [keyof SpotParams, unknown][]) {
     if (!(key in DEFAULT_SPOT_PARAMS)) throw new Error(`unknown spotter parameter "${String(key)}"`);
     if (value === undefined) continue;
-    if (key === 'spotterVersion' && value !== SPOTTER_VERSION) throw new Error(`spotterVersion is not a setting: it names the spotter's code (this one is version ${SPOTTER_VERSION})`);
-    if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`spotter parameter ${key} must be a finite number, got ${String(value)}`);
+    if (key === 'spotterVersion' && value !== SPOTTER_VERSION)
+      throw new Error(`spotterVersion is not a setting: it names the spotter's code (this one is version ${SPOTTER_VERSION})`);
+    if (typeof value !== 'number' || !Number.isFinite(value))
+      throw new Error(`spotter parameter ${key} must be a finite number, got ${String(value)}`);
     params[key] = value;
   }
   for (const key of Object.keys(params) as (keyof SpotParams)[]) {
     if (params[key] < 0) throw new Error(`spotter parameter ${key} must not be negative, got ${params[key]}`);
   }
-  const positive: (keyof SpotParams)[] = ['baselineHalfWindowS', 'scaleHalfWindowS', 'scaleStepS', 'auScaleFloor', 'classScaleFloor', 'landmarkScaleFloor', 'onThreshold', 'microMaxS', 'scoreHalfZ', 'headTurnWindowS'];
+  const positive: (keyof SpotParams)[] = [
+    'baselineHalfWindowS',
+    'scaleHalfWindowS',
+    'scaleStepS',
+    'auScaleFloor',
+    'classScaleFloor',
+    'landmarkScaleFloor',
+    'onThreshold',
+    'microMaxS',
+    'scoreHalfZ',
+    'headTurnWindowS',
+  ];
   for (const key of positive) {
     if (!(params[key] > 0)) throw new Error(`spotter parameter ${key} must be greater than 0, got ${params[key]}`);
   }
   if (params.baselineGuardS >= params.baselineHalfWindowS) {
-    throw new Error(`spotter parameter baselineGuardS (${params.baselineGuardS}) must be smaller than baselineHalfWindowS (${params.baselineHalfWindowS})`);
+    throw new Error(
+      `spotter parameter baselineGuardS (${params.baselineGuardS}) must be smaller than baselineHalfWindowS (${params.baselineHalfWindowS})`,
+    );
   }
-  if (params.macroMaxS < params.microMaxS) throw new Error(`spotter parameter macroMaxS (${params.macroMaxS}) must be at least microMaxS (${params.microMaxS})`);
-  if (params.lowThreshold > params.onThreshold) throw new Error(`spotter parameter lowThreshold (${params.lowThreshold}) must not exceed onThreshold (${params.onThreshold})`);
+  if (params.macroMaxS < params.microMaxS)
+    throw new Error(`spotter parameter macroMaxS (${params.macroMaxS}) must be at least microMaxS (${params.microMaxS})`);
+  if (params.lowThreshold > params.onThreshold)
+    throw new Error(`spotter parameter lowThreshold (${params.lowThreshold}) must not exceed onThreshold (${params.onThreshold})`);
   if (params.boundaryFraction > 1) throw new Error(`spotter parameter boundaryFraction must be at most 1, got ${params.boundaryFraction}`);
-  if (params.sharpCoreFraction > 1) throw new Error(`spotter parameter sharpCoreFraction must be at most 1, got ${params.sharpCoreFraction}`);
-  if (params.blinkDropFraction > 1) throw new Error(`spotter parameter blinkDropFraction must be at most 1, got ${params.blinkDropFraction}`);
+  if (params.sharpCoreFraction > 1)
+    throw new Error(`spotter parameter sharpCoreFraction must be at most 1, got ${params.sharpCoreFraction}`);
+  if (params.blinkDropFraction > 1)
+    throw new Error(`spotter parameter blinkDropFraction must be at most 1, got ${params.blinkDropFraction}`);
   return params;
 }

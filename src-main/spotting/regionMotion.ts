@@ -107,7 +107,9 @@ export function landmarkMotion(landmarks: Int16Array, windows: LocalWindows, sca
   const { tl, rel } = windows;
   const expected = tl.frames * LANDMARK_SUBSET.length * 2;
   if (landmarks.length !== expected) {
-    throw new Error(`landmarks holds ${landmarks.length} numbers; ${tl.frames} frames × ${LANDMARK_SUBSET.length} points × 2 need ${expected}`);
+    throw new Error(
+      `landmarks holds ${landmarks.length} numbers; ${tl.frames} frames × ${LANDMARK_SUBSET.length} points × 2 need ${expected}`,
+    );
   }
   const p = plan();
   const coords = p.slots.length * 2;
@@ -130,7 +132,10 @@ export function landmarkMotion(landmarks: Int16Array, windows: LocalWindows, sca
     for (let t = 0; t < n; t++) baseline[t * coords + c] = b[t] ?? Number.NaN;
   }
 
-  const displacement = Object.fromEntries(Object.keys(p.regions).map((r) => [r, new Float64Array(n).fill(Number.NaN)])) as Record<Region, Float64Array>;
+  const displacement = Object.fromEntries(Object.keys(p.regions).map((r) => [r, new Float64Array(n).fill(Number.NaN)])) as Record<
+    Region,
+    Float64Array
+  >;
   const fitted = new Float64Array(coords);
   const target = new Float64Array(coords);
   for (let t = 0; t < n; t++) {
@@ -146,7 +151,9 @@ export function landmarkMotion(landmarks: Int16Array, windows: LocalWindows, sca
       displacement[region][t] = Math.sqrt(sum / points.length);
     }
   }
-  const z = Object.fromEntries((Object.entries(displacement) as [Region, Float64Array][]).map(([r, d]) => [r, robustDeparture(d, windows, scale).z])) as Record<Region, Float64Array>;
+  const z = Object.fromEntries(
+    (Object.entries(displacement) as [Region, Float64Array][]).map(([r, d]) => [r, robustDeparture(d, windows, scale).z]),
+  ) as Record<Region, Float64Array>;
   return { z, displacement };
 }
 

@@ -34,10 +34,15 @@ export function findReliableFrames(table: FrameTable, tl: Timeline, params: Spot
   const roll = table.column('roll');
   const reliable = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const ok = face[i] === 1
-      && (conf[i] ?? Number.NaN) >= params.minFaceConf
-      && turned[i] !== 1 && tooSmall[i] !== 1 && decode[i] !== 1
-      && Number.isFinite(yaw[i]) && Number.isFinite(pitch[i]) && Number.isFinite(roll[i]);
+    const ok =
+      face[i] === 1 &&
+      (conf[i] ?? Number.NaN) >= params.minFaceConf &&
+      turned[i] !== 1 &&
+      tooSmall[i] !== 1 &&
+      decode[i] !== 1 &&
+      Number.isFinite(yaw[i]) &&
+      Number.isFinite(pitch[i]) &&
+      Number.isFinite(roll[i]);
     reliable[i] = ok ? 1 : 0;
   }
 

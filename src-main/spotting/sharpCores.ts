@@ -23,7 +23,12 @@ export interface SharpCoreParams {
  * core no longer than microMaxS. Intervals come back sorted by onset; they do
  * not overlap if the input did not.
  */
-export function splitSharpCores(intervals: readonly PeakInterval[], evidence: ArrayLike<number>, tl: Timeline, p: SharpCoreParams): PeakInterval[] {
+export function splitSharpCores(
+  intervals: readonly PeakInterval[],
+  evidence: ArrayLike<number>,
+  tl: Timeline,
+  p: SharpCoreParams,
+): PeakInterval[] {
   const at = (i: number): number => {
     const v = evidence[i] ?? Number.NaN;
     return Number.isFinite(v) ? v : Number.NEGATIVE_INFINITY;

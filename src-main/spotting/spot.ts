@@ -29,7 +29,10 @@ export function spotCandidates(input: SpotInput, overrides?: Partial<SpotParams>
   const peaks = findPeakIntervals(ev.combined, params.onThreshold, params.lowThreshold, params.boundaryFraction);
   const merged = mergeIntervals(peaks, tl, params.mergeGapS);
   const intervals = splitSharpCores(merged, ev.combined, tl, {
-    coreFraction: params.sharpCoreFraction, coreProminence: params.sharpCoreProminence, microMaxS: params.microMaxS, onThreshold: params.onThreshold,
+    coreFraction: params.sharpCoreFraction,
+    coreProminence: params.sharpCoreProminence,
+    microMaxS: params.microMaxS,
+    onThreshold: params.onThreshold,
   });
 
   const probability = (e: Emotion, t: number): number => table.column(e)[t] ?? Number.NaN;

@@ -5,9 +5,17 @@ export interface SpotOutput {
   fps: number;
   frames: number;
   candidates: {
-    onsetFrame: number; apexFrame: number; offsetFrame: number;
-    onsetS: number; apexS: number; offsetS: number; durationS: number;
-    kind: Candidate['kind']; emotion: Candidate['emotion']; score: number; aus: string[];
+    onsetFrame: number;
+    apexFrame: number;
+    offsetFrame: number;
+    onsetS: number;
+    apexS: number;
+    offsetS: number;
+    durationS: number;
+    kind: Candidate['kind'];
+    emotion: Candidate['emotion'];
+    score: number;
+    aus: string[];
   }[];
   params: SpotParams;
 }
@@ -19,9 +27,17 @@ export function spotOutput(fps: number, frames: number, candidates: readonly Can
     fps,
     frames,
     candidates: candidates.map((c) => ({
-      onsetFrame: c.onsetFrame, apexFrame: c.apexFrame, offsetFrame: c.offsetFrame,
-      onsetS: round(c.onsetS, 6), apexS: round(c.apexS, 6), offsetS: round(c.offsetS, 6), durationS: round(c.durationS, 6),
-      kind: c.kind, emotion: c.emotion, score: round(c.score, 4), aus: [...c.aus],
+      onsetFrame: c.onsetFrame,
+      apexFrame: c.apexFrame,
+      offsetFrame: c.offsetFrame,
+      onsetS: round(c.onsetS, 6),
+      apexS: round(c.apexS, 6),
+      offsetS: round(c.offsetS, 6),
+      durationS: round(c.durationS, 6),
+      kind: c.kind,
+      emotion: c.emotion,
+      score: round(c.score, 4),
+      aus: [...c.aus],
     })),
     params,
   };

@@ -12,6 +12,9 @@ export function spotRecording(table: FrameTable, values: Float32Array, landmarks
   const frames = table.ptsTicks.length;
   // A one-frame recording has no frame rate; nothing can rise and fall in it, so any rate will do.
   const fps = nominalFrameRate(table) ?? 25;
-  const result = spotCandidates({ fps, frames, ptsSeconds: (f) => elapsedSeconds(table, f), columns: STORED_COLUMNS, values, landmarks }, params);
+  const result = spotCandidates(
+    { fps, frames, ptsSeconds: (f) => elapsedSeconds(table, f), columns: STORED_COLUMNS, values, landmarks },
+    params,
+  );
   return spotOutput(fps, frames, result.candidates, result.params);
 }

@@ -32,8 +32,10 @@ export function movedRegions(ev: FrameEvidence, iv: PeakInterval, params: SpotPa
 /** The recording's first or last frame is within edgeGuardS of the interval: no context to tell a departure from the analysis settling. */
 export function nearRecordingEdge(ctx: SuppressionContext, iv: PeakInterval): boolean {
   const { tl, params } = ctx;
-  return (tl.times[iv.onset] ?? 0) - params.edgeGuardS < (tl.times[0] ?? 0) - TIME_EPS
-    || (tl.times[iv.offset] ?? 0) + params.edgeGuardS > (tl.times[tl.frames - 1] ?? 0) + TIME_EPS;
+  return (
+    (tl.times[iv.onset] ?? 0) - params.edgeGuardS < (tl.times[0] ?? 0) - TIME_EPS ||
+    (tl.times[iv.offset] ?? 0) + params.edgeGuardS > (tl.times[tl.frames - 1] ?? 0) + TIME_EPS
+  );
 }
 
 /** An unreliable frame (no face, turned away, too small, decode issue, low confidence) within edgeGuardS of the interval. */
@@ -115,7 +117,7 @@ export function suppressionReason(ctx: SuppressionContext, iv: PeakInterval, emo
   if (nearUnreliableFace(ctx, iv)) return 'unreliable-face';
   if (nearRecordingEdge(ctx, iv)) return 'recording-edge';
   if (spanSeconds(ctx.tl, iv.onset, iv.offset) > ctx.params.macroMaxS + TIME_EPS) return 'too-long';
-  if (headTurns(ctx, iv) && !(((ctx.ev.classRise[emotion][iv.apex] ?? 0) >= ctx.params.headTurnKeepClassRise))) return 'head-turn';
+  if (headTurns(ctx, iv) && !((ctx.ev.classRise[emotion][iv.apex] ?? 0) >= ctx.params.headTurnKeepClassRise)) return 'head-turn';
   if (onlyBlink(ctx, iv)) return 'blink';
   if (speechOnly(ctx, iv, emotion)) return 'speech';
   return null;

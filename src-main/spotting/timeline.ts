@@ -19,7 +19,8 @@ export function buildTimeline(frames: number, fps: number, ptsSeconds: (frame: n
   for (let i = 0; i < frames; i++) {
     const t = ptsSeconds(i);
     if (!Number.isFinite(t)) throw new Error(`ptsSeconds(${i}) is not a finite number (${t})`);
-    if (i > 0 && !(t > (times[i - 1] ?? t))) throw new Error(`frame times must increase: frame ${i} at ${t} s is not after frame ${i - 1} at ${times[i - 1]} s`);
+    if (i > 0 && !(t > (times[i - 1] ?? t)))
+      throw new Error(`frame times must increase: frame ${i} at ${t} s is not after frame ${i - 1} at ${times[i - 1]} s`);
     times[i] = t;
   }
   return { frames, fps, times };

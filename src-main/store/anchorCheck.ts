@@ -25,17 +25,28 @@ export interface AnchorCheck {
  * chain was rewritten.
  */
 export function checkAnchors(db: Db, options: { given: Anchor[]; anchorLog: string | null | undefined; dataDir?: string }): AnchorCheck {
-  const head = (db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined) ?? null;
+  const head =
+    (db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined) ?? null;
   const hashAt = db.prepare('SELECT hash FROM audit_log WHERE seq = ?');
   const problems: AnchorProblem[] = [];
   const check = (anchor: Anchor, source: string): AnchorProblem | null => {
     const row = hashAt.get(anchor.seq) as { hash: string } | undefined;
     const when = anchor.at ? ` on ${anchor.at}` : '';
     if (!row && (head?.seq ?? 0) < anchor.seq) {
-      return { source, seq: anchor.seq, problem: `${source} records entry ${anchor.seq}${when}, but the audit log ends at entry ${head?.seq ?? 0}: entries were removed from its end (or this is an older copy of the case)` };
+      return {
+        source,
+        seq: anchor.seq,
+        problem: `${source} records entry ${anchor.seq}${when}, but the audit log ends at entry ${head?.seq ?? 0}: entries were removed from its end (or this is an older copy of the case)`,
+      };
     }
-    if (!row) return { source, seq: anchor.seq, problem: `${source} records entry ${anchor.seq}${when}, which is missing from the audit log` };
-    if (row.hash !== anchor.hash) return { source, seq: anchor.seq, problem: `entry ${anchor.seq} is not the one ${source} recorded${when}: the audit log was rewritten` };
+    if (!row)
+      return { source, seq: anchor.seq, problem: `${source} records entry ${anchor.seq}${when}, which is missing from the audit log` };
+    if (row.hash !== anchor.hash)
+      return {
+        source,
+        seq: anchor.seq,
+        problem: `entry ${anchor.seq} is not the one ${source} recorded${when}: the audit log was rewritten`,
+      };
     return null;
   };
   for (const anchor of options.given) {
@@ -65,7 +76,17 @@ function checkLog(
   // One line per committed change: report the newest head that fails and how many others do, not hundreds of lines.
   const failing = read.anchors.map((a) => check(a, 'the anchor log')).filter((p): p is AnchorProblem => p !== null);
   const newest = failing.reduce<AnchorProblem | null>((best, p) => (best && best.seq >= p.seq ? best : p), null);
-  if (newest) problems.push({ ...newest, problem: failing.length > 1 ? `${newest.problem} (and ${failing.length - 1} earlier recorded heads do not hold either)` : newest.problem });
-  if (read.badLines.length) problems.push({ source: file, seq: 0, problem: `the anchor log has ${read.badLines.length} line(s) that are not anchors (first: line ${read.badLines[0]}): it was edited` });
+  if (newest)
+    problems.push({
+      ...newest,
+      problem:
+        failing.length > 1 ? `${newest.problem} (and ${failing.length - 1} earlier recorded heads do not hold either)` : newest.problem,
+    });
+  if (read.badLines.length)
+    problems.push({
+      source: file,
+      seq: 0,
+      problem: `the anchor log has ${read.badLines.length} line(s) that are not anchors (first: line ${read.badLines[0]}): it was edited`,
+    });
   return { path: file, state: 'checked', heads: read.anchors.length, badLines: read.badLines };
 }

@@ -66,7 +66,9 @@ function writeAnchorWhenCommitted(db: Db): void {
     // The change itself is committed; only its outside record is missing. Say so once.
     if (!warned) {
       warned = true;
-      process.emitWarning(`Micromoment could not record the audit chain's head in the data folder (${(err as Error).message}); verify cannot detect a cut tail without it. Check the data folder can be written.`);
+      process.emitWarning(
+        `Micromoment could not record the audit chain's head in the data folder (${(err as Error).message}); verify cannot detect a cut tail without it. Check the data folder can be written.`,
+      );
     }
   }
 }

@@ -7,9 +7,21 @@ export interface AnnotationSnapshot extends AnnotationFields {
 }
 
 interface AnnotationRow {
-  id: number; recording_id: number; spotting_run_id: number | null; candidate_index: number | null; verdict: Annotation['verdict'];
-  emotion: Annotation['emotion']; onset_frame: number; apex_frame: number | null; offset_frame: number; note: string; deleted: number;
-  created_at: string; created_by: string; updated_at: string; updated_by: string;
+  id: number;
+  recording_id: number;
+  spotting_run_id: number | null;
+  candidate_index: number | null;
+  verdict: Annotation['verdict'];
+  emotion: Annotation['emotion'];
+  onset_frame: number;
+  apex_frame: number | null;
+  offset_frame: number;
+  note: string;
+  deleted: number;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
 }
 
 export type StoredAnnotation = Annotation & { deleted: boolean };
@@ -20,13 +32,17 @@ export function getAnnotation(db: Db, id: number): StoredAnnotation | undefined 
 }
 
 export function findCandidateAnnotation(db: Db, spottingRunId: number, candidateIndex: number): StoredAnnotation | undefined {
-  const row = db.prepare('SELECT * FROM annotations WHERE spotting_run_id = ? AND candidate_index = ?').get(spottingRunId, candidateIndex) as AnnotationRow | undefined;
+  const row = db
+    .prepare('SELECT * FROM annotations WHERE spotting_run_id = ? AND candidate_index = ?')
+    .get(spottingRunId, candidateIndex) as AnnotationRow | undefined;
   return row ? toAnnotation(row) : undefined;
 }
 
 /** The visible annotations of a recording, in time order. */
 export function listAnnotations(db: Db, recordingId: number): Annotation[] {
-  const rows = db.prepare('SELECT * FROM annotations WHERE recording_id = ? AND deleted = 0 ORDER BY onset_frame, id').all(recordingId) as AnnotationRow[];
+  const rows = db
+    .prepare('SELECT * FROM annotations WHERE recording_id = ? AND deleted = 0 ORDER BY onset_frame, id')
+    .all(recordingId) as AnnotationRow[];
   return rows.map((r) => {
     const { deleted: _deleted, ...annotation } = toAnnotation(r);
     return annotation;
@@ -34,27 +50,59 @@ export function listAnnotations(db: Db, recordingId: number): Annotation[] {
 }
 
 export function countAnnotations(db: Db, recordingId: number): { total: number; accepted: number; rejected: number; pending: number } {
-  const row = db.prepare(`SELECT COUNT(*) AS total, SUM(verdict = 'accepted') AS accepted, SUM(verdict = 'rejected') AS rejected, SUM(verdict = 'pending') AS pending
-    FROM annotations WHERE recording_id = ? AND deleted = 0`).get(recordingId) as { total: number; accepted: number | null; rejected: number | null; pending: number | null };
+  const row = db
+    .prepare(
+      `SELECT COUNT(*) AS total, SUM(verdict = 'accepted') AS accepted, SUM(verdict = 'rejected') AS rejected, SUM(verdict = 'pending') AS pending
+    FROM annotations WHERE recording_id = ? AND deleted = 0`,
+    )
+    .get(recordingId) as { total: number; accepted: number | null; rejected: number | null; pending: number | null };
   return { total: row.total, accepted: row.accepted ?? 0, rejected: row.rejected ?? 0, pending: row.pending ?? 0 };
 }
 
-export function insertAnnotation(db: Db, a: { recordingId: number; spottingRunId: number | null; candidateIndex: number | null; at: string; by: string } & AnnotationSnapshot): number {
-  const info = db.prepare(`INSERT INTO annotations (recording_id, spotting_run_id, candidate_index, verdict, emotion, onset_frame, apex_frame, offset_frame, note, deleted, created_at, created_by, updated_at, updated_by)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-    a.recordingId, a.spottingRunId, a.candidateIndex, a.verdict, a.emotion, a.onsetFrame, a.apexFrame, a.offsetFrame, a.note, a.deleted ? 1 : 0, a.at, a.by, a.at, a.by,
-  );
+export function insertAnnotation(
+  db: Db,
+  a: { recordingId: number; spottingRunId: number | null; candidateIndex: number | null; at: string; by: string } & AnnotationSnapshot,
+): number {
+  const info = db
+    .prepare(
+      `INSERT INTO annotations (recording_id, spotting_run_id, candidate_index, verdict, emotion, onset_frame, apex_frame, offset_frame, note, deleted, created_at, created_by, updated_at, updated_by)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      a.recordingId,
+      a.spottingRunId,
+      a.candidateIndex,
+      a.verdict,
+      a.emotion,
+      a.onsetFrame,
+      a.apexFrame,
+      a.offsetFrame,
+      a.note,
+      a.deleted ? 1 : 0,
+      a.at,
+      a.by,
+      a.at,
+      a.by,
+    );
   return Number(info.lastInsertRowid);
 }
 
 export function writeSnapshot(db: Db, id: number, s: AnnotationSnapshot, at: string, by: string): void {
-  db.prepare(`UPDATE annotations SET verdict = ?, emotion = ?, onset_frame = ?, apex_frame = ?, offset_frame = ?, note = ?, deleted = ?, updated_at = ?, updated_by = ? WHERE id = ?`).run(
-    s.verdict, s.emotion, s.onsetFrame, s.apexFrame, s.offsetFrame, s.note, s.deleted ? 1 : 0, at, by, id,
-  );
+  db.prepare(
+    `UPDATE annotations SET verdict = ?, emotion = ?, onset_frame = ?, apex_frame = ?, offset_frame = ?, note = ?, deleted = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
+  ).run(s.verdict, s.emotion, s.onsetFrame, s.apexFrame, s.offsetFrame, s.note, s.deleted ? 1 : 0, at, by, id);
 }
 
 export function snapshotOf(a: StoredAnnotation): AnnotationSnapshot {
-  return { verdict: a.verdict, emotion: a.emotion, onsetFrame: a.onsetFrame, apexFrame: a.apexFrame, offsetFrame: a.offsetFrame, note: a.note, deleted: a.deleted };
+  return {
+    verdict: a.verdict,
+    emotion: a.emotion,
+    onsetFrame: a.onsetFrame,
+    apexFrame: a.apexFrame,
+    offsetFrame: a.offsetFrame,
+    note: a.note,
+    deleted: a.deleted,
+  };
 }
 
 export interface AnnotationEdit {
@@ -70,19 +118,40 @@ export interface AnnotationEdit {
 }
 
 export function insertEdit(db: Db, e: Omit<AnnotationEdit, 'id' | 'state'>, at: string): number {
-  const info = db.prepare(`INSERT INTO annotation_edits (recording_id, annotation_id, actor, action, description, before_json, after_json, at, state)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'done')`).run(e.recordingId, e.annotationId, e.actor, e.action, e.description, e.before ? JSON.stringify(e.before) : null, JSON.stringify(e.after), at);
+  const info = db
+    .prepare(
+      `INSERT INTO annotation_edits (recording_id, annotation_id, actor, action, description, before_json, after_json, at, state)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'done')`,
+    )
+    .run(
+      e.recordingId,
+      e.annotationId,
+      e.actor,
+      e.action,
+      e.description,
+      e.before ? JSON.stringify(e.before) : null,
+      JSON.stringify(e.after),
+      at,
+    );
   return Number(info.lastInsertRowid);
 }
 
 /** The edit undo would revert: the analyst's latest still done. */
 export function latestDoneEdit(db: Db, recordingId: number, actor: string): AnnotationEdit | undefined {
-  return edit(db.prepare(`SELECT * FROM annotation_edits WHERE recording_id = ? AND actor = ? AND state = 'done' ORDER BY id DESC LIMIT 1`).get(recordingId, actor));
+  return edit(
+    db
+      .prepare(`SELECT * FROM annotation_edits WHERE recording_id = ? AND actor = ? AND state = 'done' ORDER BY id DESC LIMIT 1`)
+      .get(recordingId, actor),
+  );
 }
 
 /** The edit redo would restore: the one undone most recently, i.e. the earliest still undone. */
 export function nextUndoneEdit(db: Db, recordingId: number, actor: string): AnnotationEdit | undefined {
-  return edit(db.prepare(`SELECT * FROM annotation_edits WHERE recording_id = ? AND actor = ? AND state = 'undone' ORDER BY id ASC LIMIT 1`).get(recordingId, actor));
+  return edit(
+    db
+      .prepare(`SELECT * FROM annotation_edits WHERE recording_id = ? AND actor = ? AND state = 'undone' ORDER BY id ASC LIMIT 1`)
+      .get(recordingId, actor),
+  );
 }
 
 export function setEditState(db: Db, id: number, state: AnnotationEdit['state']): void {
@@ -91,24 +160,62 @@ export function setEditState(db: Db, id: number, state: AnnotationEdit['state'])
 
 /** A new action makes the analyst's redo stack void, as in every editor. Returns the edits it voided. */
 export function discardRedoStack(db: Db, recordingId: number, actor: string): number[] {
-  const ids = (db.prepare(`SELECT id FROM annotation_edits WHERE recording_id = ? AND actor = ? AND state = 'undone' ORDER BY id`).all(recordingId, actor) as { id: number }[]).map((r) => r.id);
-  db.prepare(`UPDATE annotation_edits SET state = 'discarded' WHERE recording_id = ? AND actor = ? AND state = 'undone'`).run(recordingId, actor);
+  const ids = (
+    db
+      .prepare(`SELECT id FROM annotation_edits WHERE recording_id = ? AND actor = ? AND state = 'undone' ORDER BY id`)
+      .all(recordingId, actor) as { id: number }[]
+  ).map((r) => r.id);
+  db.prepare(`UPDATE annotation_edits SET state = 'discarded' WHERE recording_id = ? AND actor = ? AND state = 'undone'`).run(
+    recordingId,
+    actor,
+  );
   return ids;
 }
 
 function edit(raw: unknown): AnnotationEdit | undefined {
-  const r = raw as { id: number; recording_id: number; annotation_id: number; actor: string; action: string; description: string; before_json: string | null; after_json: string; state: AnnotationEdit['state'] } | undefined;
+  const r = raw as
+    | {
+        id: number;
+        recording_id: number;
+        annotation_id: number;
+        actor: string;
+        action: string;
+        description: string;
+        before_json: string | null;
+        after_json: string;
+        state: AnnotationEdit['state'];
+      }
+    | undefined;
   if (!r) return undefined;
   return {
-    id: r.id, recordingId: r.recording_id, annotationId: r.annotation_id, actor: r.actor, action: r.action, description: r.description,
-    before: r.before_json ? (JSON.parse(r.before_json) as AnnotationSnapshot) : null, after: JSON.parse(r.after_json) as AnnotationSnapshot, state: r.state,
+    id: r.id,
+    recordingId: r.recording_id,
+    annotationId: r.annotation_id,
+    actor: r.actor,
+    action: r.action,
+    description: r.description,
+    before: r.before_json ? (JSON.parse(r.before_json) as AnnotationSnapshot) : null,
+    after: JSON.parse(r.after_json) as AnnotationSnapshot,
+    state: r.state,
   };
 }
 
 function toAnnotation(r: AnnotationRow): StoredAnnotation {
   return {
-    id: r.id, recordingId: r.recording_id, spottingRunId: r.spotting_run_id, candidateIndex: r.candidate_index, verdict: r.verdict, emotion: r.emotion,
-    onsetFrame: r.onset_frame, apexFrame: r.apex_frame, offsetFrame: r.offset_frame, note: r.note, deleted: r.deleted === 1,
-    createdAt: r.created_at, createdBy: r.created_by, updatedAt: r.updated_at, updatedBy: r.updated_by,
+    id: r.id,
+    recordingId: r.recording_id,
+    spottingRunId: r.spotting_run_id,
+    candidateIndex: r.candidate_index,
+    verdict: r.verdict,
+    emotion: r.emotion,
+    onsetFrame: r.onset_frame,
+    apexFrame: r.apex_frame,
+    offsetFrame: r.offset_frame,
+    note: r.note,
+    deleted: r.deleted === 1,
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+    updatedAt: r.updated_at,
+    updatedBy: r.updated_by,
   };
 }

@@ -40,8 +40,15 @@ export function auditRowHash(row: Omit<AuditRow, 'hash'>): string {
   // Entries written before states were sealed hash as they always did.
   const state = row.state_json === null || row.state_json === undefined ? {} : { state: row.state_json };
   const body = canonicalJson({
-    seq: row.seq, at: row.at, actor: row.actor, action: row.action, target: row.target,
-    before: row.before_json, after: row.after_json, prev: row.prev_hash, ...state,
+    seq: row.seq,
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    target: row.target,
+    before: row.before_json,
+    after: row.after_json,
+    prev: row.prev_hash,
+    ...state,
   });
   return crypto.createHash('sha256').update(body).digest('hex');
 }
@@ -64,8 +71,10 @@ export function appendAudit(db: Db, entry: AuditAction): AuditEntry {
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
   const hash = auditRowHash(row);
-  db.prepare(`INSERT INTO audit_log (seq, at, actor, action, target, before_json, after_json, state_json, prev_hash, hash)
-              VALUES (@seq, @at, @actor, @action, @target, @before_json, @after_json, @state_json, @prev_hash, @hash)`).run({ ...row, hash });
+  db.prepare(
+    `INSERT INTO audit_log (seq, at, actor, action, target, before_json, after_json, state_json, prev_hash, hash)
+              VALUES (@seq, @at, @actor, @action, @target, @before_json, @after_json, @state_json, @prev_hash, @hash)`,
+  ).run({ ...row, hash });
   scheduleAnchor(db);
   return toEntry({ ...row, hash });
 }
@@ -89,8 +98,10 @@ export function verifyAuditChain(db: Db): { rows: number; problems: ChainProblem
   for (const row of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
     rows += 1;
     if (row.seq !== expectedSeq) problems.push({ seq: row.seq, problem: `entry ${expectedSeq} is missing (found ${row.seq} next)` });
-    if (row.prev_hash !== prevHash) problems.push({ seq: row.seq, problem: 'does not link to the entry before it (an entry was removed, inserted or changed)' });
-    if (auditRowHash(row) !== row.hash) problems.push({ seq: row.seq, problem: `its content was changed after it was written (${row.action} on ${row.target})` });
+    if (row.prev_hash !== prevHash)
+      problems.push({ seq: row.seq, problem: 'does not link to the entry before it (an entry was removed, inserted or changed)' });
+    if (auditRowHash(row) !== row.hash)
+      problems.push({ seq: row.seq, problem: `its content was changed after it was written (${row.action} on ${row.target})` });
     prevHash = row.hash;
     expectedSeq = row.seq + 1;
   }
@@ -99,7 +110,9 @@ export function verifyAuditChain(db: Db): { rows: number; problems: ChainProblem
 
 /** The newest entry: the chain's head, which reports state and anchors record. */
 export function chainHead(db: Db): { seq: number; hash: string } | null {
-  return (db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined) ?? null;
+  return (
+    (db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined) ?? null
+  );
 }
 
 /**
@@ -109,7 +122,9 @@ export function chainHead(db: Db): { seq: number; hash: string } | null {
 export function sealedHashes(db: Db): Map<StateRef, { hash: string | null; seq: number }> {
   const sealed = new Map<StateRef, { hash: string | null; seq: number }>();
   if (!hasStateColumn(db)) return sealed;
-  for (const row of db.prepare('SELECT seq, state_json FROM audit_log WHERE state_json IS NOT NULL ORDER BY seq').iterate() as IterableIterator<{ seq: number; state_json: string }>) {
+  for (const row of db
+    .prepare('SELECT seq, state_json FROM audit_log WHERE state_json IS NOT NULL ORDER BY seq')
+    .iterate() as IterableIterator<{ seq: number; state_json: string }>) {
     let state: Record<string, string | null>;
     try {
       state = JSON.parse(row.state_json) as Record<string, string | null>;
@@ -122,15 +137,20 @@ export function sealedHashes(db: Db): Map<StateRef, { hash: string | null; seq: 
 }
 
 export function hasStateColumn(db: Db): boolean {
-  return (db.prepare('SELECT name FROM pragma_table_info(\'audit_log\')').all() as { name: string }[]).some((c) => c.name === 'state_json');
+  return (db.prepare("SELECT name FROM pragma_table_info('audit_log')").all() as { name: string }[]).some((c) => c.name === 'state_json');
 }
 
 function toEntry(row: AuditRow): AuditEntry {
   return {
-    seq: row.seq, at: row.at, actor: row.actor, action: row.action, target: row.target,
+    seq: row.seq,
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    target: row.target,
     before: row.before_json === null ? null : JSON.parse(row.before_json),
     after: row.after_json === null ? null : JSON.parse(row.after_json),
     state: row.state_json ? (JSON.parse(row.state_json) as Record<string, string | null>) : null,
-    prevHash: row.prev_hash, hash: row.hash,
+    prevHash: row.prev_hash,
+    hash: row.hash,
   };
 }

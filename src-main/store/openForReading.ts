@@ -50,7 +50,10 @@ function openChecked(file: string): Db {
     // Opening is lazy: the first read is where a missing shared-memory file or a non-database shows.
     const version = schemaVersion(db);
     const latest = migrations[migrations.length - 1]?.version ?? 0;
-    if (version > latest) throw new CaseNotReadable(`${file} was written by a newer Micromoment (schema ${version}, this version knows ${latest}): verify it with that version`);
+    if (version > latest)
+      throw new CaseNotReadable(
+        `${file} was written by a newer Micromoment (schema ${version}, this version knows ${latest}): verify it with that version`,
+      );
     if (version === 0) throw new CaseNotReadable(`${file} is not a Micromoment case database (no schema in it)`);
     return db;
   } catch (err) {

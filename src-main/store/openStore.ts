@@ -41,7 +41,9 @@ export function migrate(db: Db): void {
   const current = schemaVersion(db);
   const latest = migrations[migrations.length - 1]?.version ?? 0;
   if (current > latest) {
-    throw new Error(`This case database was written by a newer Micromoment (schema ${current}, this version knows ${latest}). Update Micromoment to open it.`);
+    throw new Error(
+      `This case database was written by a newer Micromoment (schema ${current}, this version knows ${latest}). Update Micromoment to open it.`,
+    );
   }
   for (const migration of migrations) {
     if (migration.version <= current) continue;
@@ -50,7 +52,11 @@ export function migrate(db: Db): void {
     db.transaction(() => {
       if (schemaVersion(db) >= migration.version) return;
       migration.up(db);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, new Date().toISOString());
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      );
     }).immediate();
   }
 }

@@ -23,9 +23,23 @@ export interface ProxyRow {
 }
 
 interface RawProxyRow {
-  id: number; recording_id: number; status: ProxyRow['status']; reasons_json: string; forced: number; rel_path: string | null; sha256: string | null;
-  size_bytes: number | null; time_map_json: string | null; ffmpeg_json: string; params_json: string; error: string | null; owner_pid: number | null;
-  owner_host: string | null; started_at: string; finished_at: string | null; started_by: string;
+  id: number;
+  recording_id: number;
+  status: ProxyRow['status'];
+  reasons_json: string;
+  forced: number;
+  rel_path: string | null;
+  sha256: string | null;
+  size_bytes: number | null;
+  time_map_json: string | null;
+  ffmpeg_json: string;
+  params_json: string;
+  error: string | null;
+  owner_pid: number | null;
+  owner_host: string | null;
+  started_at: string;
+  finished_at: string | null;
+  started_by: string;
 }
 
 export interface NewProxy {
@@ -42,21 +56,38 @@ export interface NewProxy {
 }
 
 export function insertProxy(db: Db, p: NewProxy): number {
-  const info = db.prepare(`INSERT INTO proxies (recording_id, status, reasons_json, forced, time_map_json, ffmpeg_json, params_json, owner_pid, owner_host, started_at, started_by)
-    VALUES (?, 'making', ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-    p.recordingId, JSON.stringify(p.reasons), p.forced ? 1 : 0, p.timeMap ? JSON.stringify(p.timeMap) : null, JSON.stringify(p.ffmpeg), JSON.stringify(p.params),
-    p.ownerPid, p.ownerHost, new Date().toISOString(), p.startedBy,
-  );
+  const info = db
+    .prepare(
+      `INSERT INTO proxies (recording_id, status, reasons_json, forced, time_map_json, ffmpeg_json, params_json, owner_pid, owner_host, started_at, started_by)
+    VALUES (?, 'making', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      p.recordingId,
+      JSON.stringify(p.reasons),
+      p.forced ? 1 : 0,
+      p.timeMap ? JSON.stringify(p.timeMap) : null,
+      JSON.stringify(p.ffmpeg),
+      JSON.stringify(p.params),
+      p.ownerPid,
+      p.ownerHost,
+      new Date().toISOString(),
+      p.startedBy,
+    );
   return Number(info.lastInsertRowid);
 }
 
 export function markProxyReady(db: Db, id: number, made: { relPath: string; sha256: string; sizeBytes: number }): void {
-  db.prepare(`UPDATE proxies SET status = 'ready', rel_path = ?, sha256 = ?, size_bytes = ?, error = NULL, finished_at = ? WHERE id = ? AND status = 'making'`)
-    .run(made.relPath, made.sha256, made.sizeBytes, new Date().toISOString(), id);
+  db.prepare(
+    `UPDATE proxies SET status = 'ready', rel_path = ?, sha256 = ?, size_bytes = ?, error = NULL, finished_at = ? WHERE id = ? AND status = 'making'`,
+  ).run(made.relPath, made.sha256, made.sizeBytes, new Date().toISOString(), id);
 }
 
 export function markProxyFailed(db: Db, id: number, error: string): void {
-  db.prepare(`UPDATE proxies SET status = 'failed', error = ?, finished_at = ? WHERE id = ? AND status = 'making'`).run(error, new Date().toISOString(), id);
+  db.prepare(`UPDATE proxies SET status = 'failed', error = ?, finished_at = ? WHERE id = ? AND status = 'making'`).run(
+    error,
+    new Date().toISOString(),
+    id,
+  );
 }
 
 export function getProxy(db: Db, id: number): ProxyRow | undefined {
@@ -66,13 +97,15 @@ export function getProxy(db: Db, id: number): ProxyRow | undefined {
 
 /** The newest attempt for a recording, whatever its state: the recording's current proxy state. */
 export function latestProxy(db: Db, recordingId: number): ProxyRow | undefined {
-  const row = db.prepare('SELECT * FROM proxies WHERE recording_id = ? ORDER BY id DESC LIMIT 1').get(recordingId) as RawProxyRow | undefined;
+  const row = db.prepare('SELECT * FROM proxies WHERE recording_id = ? ORDER BY id DESC LIMIT 1').get(recordingId) as
+    RawProxyRow | undefined;
   return row ? toRow(row) : undefined;
 }
 
 /** The newest proxy that was made and verified, even if a later attempt is running or failed. */
 export function latestReadyProxy(db: Db, recordingId: number): ProxyRow | undefined {
-  const row = db.prepare("SELECT * FROM proxies WHERE recording_id = ? AND status = 'ready' ORDER BY id DESC LIMIT 1").get(recordingId) as RawProxyRow | undefined;
+  const row = db.prepare("SELECT * FROM proxies WHERE recording_id = ? AND status = 'ready' ORDER BY id DESC LIMIT 1").get(recordingId) as
+    RawProxyRow | undefined;
   return row ? toRow(row) : undefined;
 }
 
@@ -87,9 +120,22 @@ export function proxiesInMaking(db: Db): ProxyRow[] {
 
 function toRow(r: RawProxyRow): ProxyRow {
   return {
-    id: r.id, recordingId: r.recording_id, status: r.status, reasons: JSON.parse(r.reasons_json) as ProxyReason[], forced: r.forced === 1,
-    relPath: r.rel_path, sha256: r.sha256, sizeBytes: r.size_bytes, timeMap: r.time_map_json ? (JSON.parse(r.time_map_json) as ProxyTimeMap) : null,
-    ffmpeg: JSON.parse(r.ffmpeg_json) as ProxyRow['ffmpeg'], params: JSON.parse(r.params_json) as Record<string, unknown>, error: r.error,
-    ownerPid: r.owner_pid, ownerHost: r.owner_host, startedAt: r.started_at, finishedAt: r.finished_at, startedBy: r.started_by,
+    id: r.id,
+    recordingId: r.recording_id,
+    status: r.status,
+    reasons: JSON.parse(r.reasons_json) as ProxyReason[],
+    forced: r.forced === 1,
+    relPath: r.rel_path,
+    sha256: r.sha256,
+    sizeBytes: r.size_bytes,
+    timeMap: r.time_map_json ? (JSON.parse(r.time_map_json) as ProxyTimeMap) : null,
+    ffmpeg: JSON.parse(r.ffmpeg_json) as ProxyRow['ffmpeg'],
+    params: JSON.parse(r.params_json) as Record<string, unknown>,
+    error: r.error,
+    ownerPid: r.owner_pid,
+    ownerHost: r.owner_host,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    startedBy: r.started_by,
   };
 }

@@ -41,32 +41,54 @@ export function findRecordingIdBySha(db: Db, sha256: string): number | undefined
 }
 
 export function insertRecording(db: Db, rec: NewRecording): number {
-  const info = db.prepare(`INSERT INTO recordings (sha256, size_bytes, first_path, frames, fps, duration_s, vfr, probe_json, imported_at, imported_by)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-    rec.sha256, rec.sizeBytes, rec.path, rec.frames, rec.fps, rec.durationS, rec.vfr ? 1 : 0, JSON.stringify(rec.probe), rec.importedAt, rec.importedBy,
-  );
+  const info = db
+    .prepare(
+      `INSERT INTO recordings (sha256, size_bytes, first_path, frames, fps, duration_s, vfr, probe_json, imported_at, imported_by)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      rec.sha256,
+      rec.sizeBytes,
+      rec.path,
+      rec.frames,
+      rec.fps,
+      rec.durationS,
+      rec.vfr ? 1 : 0,
+      JSON.stringify(rec.probe),
+      rec.importedAt,
+      rec.importedBy,
+    );
   return Number(info.lastInsertRowid);
 }
 
 /** Records a path the recording was seen at; returns false when it was already known. */
-export function addLocation(db: Db, recordingId: number, location: { path: string; sizeBytes: number; mtimeMs: number; seenAt: string }): boolean {
-  const info = db.prepare(`INSERT OR IGNORE INTO recording_locations (recording_id, path, size_bytes, mtime_ms, seen_at) VALUES (?, ?, ?, ?, ?)`)
+export function addLocation(
+  db: Db,
+  recordingId: number,
+  location: { path: string; sizeBytes: number; mtimeMs: number; seenAt: string },
+): boolean {
+  const info = db
+    .prepare(`INSERT OR IGNORE INTO recording_locations (recording_id, path, size_bytes, mtime_ms, seen_at) VALUES (?, ?, ?, ?, ?)`)
     .run(recordingId, location.path, location.sizeBytes, location.mtimeMs, location.seenAt);
   return info.changes > 0;
 }
 
 export function insertFrameTable(db: Db, recordingId: number, table: StoredFrameTable): void {
-  db.prepare(`INSERT INTO frame_tables (recording_id, time_base_num, time_base_den, frame_count, pts_ticks, key_frames) VALUES (?, ?, ?, ?, ?, ?)`).run(
-    recordingId, table.timeBase.num, table.timeBase.den, table.ptsTicks.length, packInt64(table.ptsTicks), packInt64(table.keyFrames),
-  );
+  db.prepare(
+    `INSERT INTO frame_tables (recording_id, time_base_num, time_base_den, frame_count, pts_ticks, key_frames) VALUES (?, ?, ?, ?, ?, ?)`,
+  ).run(recordingId, table.timeBase.num, table.timeBase.den, table.ptsTicks.length, packInt64(table.ptsTicks), packInt64(table.keyFrames));
 }
 
 export function getFrameTable(db: Db, recordingId: number): StoredFrameTable | undefined {
-  const row = db.prepare('SELECT time_base_num, time_base_den, pts_ticks, key_frames FROM frame_tables WHERE recording_id = ?').get(recordingId) as
-    | { time_base_num: number; time_base_den: number; pts_ticks: Buffer; key_frames: Buffer }
-    | undefined;
+  const row = db
+    .prepare('SELECT time_base_num, time_base_den, pts_ticks, key_frames FROM frame_tables WHERE recording_id = ?')
+    .get(recordingId) as { time_base_num: number; time_base_den: number; pts_ticks: Buffer; key_frames: Buffer } | undefined;
   if (!row) return undefined;
-  return { timeBase: { num: row.time_base_num, den: row.time_base_den }, ptsTicks: unpackInt64(row.pts_ticks), keyFrames: unpackInt64(row.key_frames) };
+  return {
+    timeBase: { num: row.time_base_num, den: row.time_base_den },
+    ptsTicks: unpackInt64(row.pts_ticks),
+    keyFrames: unpackInt64(row.key_frames),
+  };
 }
 
 export function getRecording(db: Db, id: number): Recording | undefined {
@@ -80,8 +102,11 @@ export function listRecordings(db: Db): Recording[] {
 }
 
 export function listLocations(db: Db, recordingId: number): { path: string; sizeBytes: number; mtimeMs: number }[] {
-  return (db.prepare('SELECT path, size_bytes, mtime_ms FROM recording_locations WHERE recording_id = ? ORDER BY seen_at, path').all(recordingId) as
-    { path: string; size_bytes: number; mtime_ms: number }[]).map((r) => ({ path: r.path, sizeBytes: r.size_bytes, mtimeMs: r.mtime_ms }));
+  return (
+    db
+      .prepare('SELECT path, size_bytes, mtime_ms FROM recording_locations WHERE recording_id = ? ORDER BY seen_at, path')
+      .all(recordingId) as { path: string; size_bytes: number; mtime_ms: number }[]
+  ).map((r) => ({ path: r.path, sizeBytes: r.size_bytes, mtimeMs: r.mtime_ms }));
 }
 
 /** Every known location of every original in the case: files that are read and never written. */

@@ -8,9 +8,13 @@ import type { Db } from './openStore.js';
  * their history is part of the record).
  */
 export function auditEntriesOfRecording(db: Db, recordingId: number): AuditEntry[] {
-  const rows = db.prepare(`SELECT seq FROM audit_log WHERE target = ?
+  const rows = db
+    .prepare(
+      `SELECT seq FROM audit_log WHERE target = ?
       OR target IN (SELECT 'annotation:' || id FROM annotations WHERE recording_id = ?)
-    ORDER BY seq`).all(`recording:${recordingId}`, recordingId) as { seq: number }[];
+    ORDER BY seq`,
+    )
+    .all(`recording:${recordingId}`, recordingId) as { seq: number }[];
   // listAudit owns the row-to-entry mapping; one indexed read per entry.
   return rows.flatMap(({ seq }) => listAudit(db, seq - 1, 1));
 }

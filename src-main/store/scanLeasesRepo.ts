@@ -8,7 +8,8 @@ export interface ScanLease {
 }
 
 export function getScanLease(db: Db, sha256: string): ScanLease | undefined {
-  const row = db.prepare('SELECT sha256, owner, taken_at FROM scan_leases WHERE sha256 = ?').get(sha256) as { sha256: string; owner: string; taken_at: string } | undefined;
+  const row = db.prepare('SELECT sha256, owner, taken_at FROM scan_leases WHERE sha256 = ?').get(sha256) as
+    { sha256: string; owner: string; taken_at: string } | undefined;
   return row ? { sha256: row.sha256, owner: row.owner, takenAt: row.taken_at } : undefined;
 }
 

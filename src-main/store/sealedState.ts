@@ -49,7 +49,12 @@ type Row = Record<string, unknown>;
 const SEALED: readonly SealedTable[] = [
   { kind: 'case', table: 'case_info', keys: ['id'], describe: () => 'the case information (its id)' },
   { kind: 'recording', table: 'recordings', keys: ['id'], describe: ([id]) => `recording #${id}`, hash: recordingHash },
-  { kind: 'location', table: 'recording_locations', keys: ['recording_id', 'path'], describe: ([id, p]) => `the location of recording #${id} at ${p}` },
+  {
+    kind: 'location',
+    table: 'recording_locations',
+    keys: ['recording_id', 'path'],
+    describe: ([id, p]) => `the location of recording #${id} at ${p}`,
+  },
   { kind: 'analysis', table: 'analyses', keys: ['id'], describe: ([id]) => `analysis #${id}`, hash: analysisHash },
   { kind: 'spotting_run', table: 'spotting_runs', keys: ['id'], describe: ([id]) => `spotting run #${id}` },
   { kind: 'annotation', table: 'annotations', keys: ['id'], describe: ([id]) => `annotation #${id}` },
@@ -96,7 +101,8 @@ export function describeRef(ref: StateRef): string {
 /** Whether an analysis ref names one still running (its frames are not sealed yet). */
 export function isRunningAnalysis(db: Db, ref: StateRef): boolean {
   if (!ref.startsWith('analysis:')) return false;
-  const row = db.prepare('SELECT status FROM analyses WHERE id = ?').get(Number(ref.slice('analysis:'.length))) as { status: string } | undefined;
+  const row = db.prepare('SELECT status FROM analyses WHERE id = ?').get(Number(ref.slice('analysis:'.length))) as
+    { status: string } | undefined;
   return row?.status === 'running';
 }
 
@@ -107,9 +113,13 @@ export function isRunningAnalysis(db: Db, ref: StateRef): boolean {
  */
 export function orphanRows(db: Db): string[] {
   const found: string[] = [];
-  const chunks = db.prepare('SELECT DISTINCT analysis_id AS id FROM analysis_chunks WHERE analysis_id NOT IN (SELECT id FROM analyses)').all() as { id: number }[];
+  const chunks = db
+    .prepare('SELECT DISTINCT analysis_id AS id FROM analysis_chunks WHERE analysis_id NOT IN (SELECT id FROM analyses)')
+    .all() as { id: number }[];
   for (const { id } of chunks) found.push(`stored frames of analysis #${id}, which is not in the case`);
-  const tables = db.prepare('SELECT recording_id AS id FROM frame_tables WHERE recording_id NOT IN (SELECT id FROM recordings)').all() as { id: number }[];
+  const tables = db.prepare('SELECT recording_id AS id FROM frame_tables WHERE recording_id NOT IN (SELECT id FROM recordings)').all() as {
+    id: number;
+  }[];
   for (const { id } of tables) found.push(`a frame table of recording #${id}, which is not in the case`);
   return found;
 }
@@ -156,10 +166,22 @@ function analysisHash(db: Db, row: Row): string {
     return sha256(`analyses\n${rowJson(identity)}`);
   }
   const hash = crypto.createHash('sha256').update(`analyses\n${rowJson(row)}\nanalysis_chunks`);
-  const chunks = db.prepare('SELECT chunk_index, first_frame, frame_count, vals, landmarks FROM analysis_chunks WHERE analysis_id = ? ORDER BY chunk_index').iterate(row.id) as
-    IterableIterator<{ chunk_index: number; first_frame: number; frame_count: number; vals: Buffer; landmarks: Buffer }>;
+  const chunks = db
+    .prepare(
+      'SELECT chunk_index, first_frame, frame_count, vals, landmarks FROM analysis_chunks WHERE analysis_id = ? ORDER BY chunk_index',
+    )
+    .iterate(row.id) as IterableIterator<{
+    chunk_index: number;
+    first_frame: number;
+    frame_count: number;
+    vals: Buffer;
+    landmarks: Buffer;
+  }>;
   for (const c of chunks) {
-    hash.update(`\n${c.chunk_index} ${c.first_frame} ${c.frame_count} ${c.vals.length} ${c.landmarks.length}\n`).update(c.vals).update(c.landmarks);
+    hash
+      .update(`\n${c.chunk_index} ${c.first_frame} ${c.frame_count} ${c.vals.length} ${c.landmarks.length}\n`)
+      .update(c.vals)
+      .update(c.landmarks);
   }
   return hash.digest('hex');
 }

@@ -37,15 +37,24 @@ export function checkSealedState(db: Db): StateCheck {
     seen.add(ref);
     const recorded = sealed.get(ref);
     if (!recorded) {
-      problems.push({ ref, problem: `${describeRef(ref)} is in the case, but no audit entry accounts for it: it was added outside Micromoment` });
+      problems.push({
+        ref,
+        problem: `${describeRef(ref)} is in the case, but no audit entry accounts for it: it was added outside Micromoment`,
+      });
     } else if (recorded.hash !== hash) {
-      problems.push({ ref, problem: `${describeRef(ref)} is not as audit entry ${recorded.seq} left it: it was changed outside Micromoment` });
+      problems.push({
+        ref,
+        problem: `${describeRef(ref)} is not as audit entry ${recorded.seq} left it: it was changed outside Micromoment`,
+      });
     }
     if (isRunningAnalysis(db, ref)) running.push(ref);
   }
   for (const [ref, recorded] of sealed) {
     if (!seen.has(ref) && recorded.hash !== null) {
-      problems.push({ ref, problem: `${describeRef(ref)}, recorded by audit entry ${recorded.seq}, is no longer in the case: it was removed outside Micromoment` });
+      problems.push({
+        ref,
+        problem: `${describeRef(ref)}, recorded by audit entry ${recorded.seq}, is no longer in the case: it was removed outside Micromoment`,
+      });
     }
   }
   for (const orphan of orphanRows(db)) problems.push({ ref: null, problem: `${orphan}: no audit entry accounts for it` });

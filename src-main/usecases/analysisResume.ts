@@ -10,7 +10,11 @@ import { canonicalJson } from '../store/canonicalJson.js';
  * between the rows, and the layout of the saved state) and the same ffmpeg (it
  * decodes the frames), with a state saved after exactly the frames stored.
  */
-export function whyNotResumable(row: AnalysisRow, point: ResumePoint | undefined, next: { fingerprint: string; provenance: Record<string, unknown> }): string | null {
+export function whyNotResumable(
+  row: AnalysisRow,
+  point: ResumePoint | undefined,
+  next: { fingerprint: string; provenance: Record<string, unknown> },
+): string | null {
   const before = row.provenance;
   if (row.fingerprint !== next.fingerprint) return 'it was made by other models, parameters or pipeline version';
   if (before.sha256 !== next.provenance.sha256) return 'it was made from other bytes';

@@ -22,12 +22,20 @@ export interface AnalyzeOptions {
  * tagged with what produced it. A complete analysis with the same fingerprint
  * (same models, parameters and pipeline version) is reused, not redone.
  */
-export async function analyzeImportedRecording(ctx: AppContext, recordingId: number, createStages: StageFactory, options: AnalyzeOptions = {}): Promise<AnalysisRow> {
+export async function analyzeImportedRecording(
+  ctx: AppContext,
+  recordingId: number,
+  createStages: StageFactory,
+  options: AnalyzeOptions = {},
+): Promise<AnalysisRow> {
   const recording = getRecording(ctx.db, recordingId);
   const table = getFrameTable(ctx.db, recordingId);
   if (!recording || !table) throw new ApiError('not-found', `No recording with id ${recordingId} in this case.`);
   const file = presentOriginal(ctx, recordingId, recording.sizeBytes);
-  const stages = await createStages({ intraOpNumThreads: 1, sourcePixelsPerFramePixel: sourcePixelsPerFramePixel(recording.probe.width, recording.probe.height) });
+  const stages = await createStages({
+    intraOpNumThreads: 1,
+    sourcePixelsPerFramePixel: sourcePixelsPerFramePixel(recording.probe.width, recording.probe.height),
+  });
   try {
     const { fingerprint, identity } = analysisIdentity(stages.models, stages.parameters);
     const existing = latestCompleteAnalysis(ctx.db, recordingId);
@@ -39,10 +47,23 @@ export async function analyzeImportedRecording(ctx: AppContext, recordingId: num
     const sink = chunkedStoreSink(ctx.db, analysisId);
     try {
       const summary = await analyzeFrames(
-        { ffmpegPath: ffmpeg.path, file, codec: recording.probe.videoCodec, width: recording.probe.width, height: recording.probe.height, table },
+        {
+          ffmpegPath: ffmpeg.path,
+          file,
+          codec: recording.probe.videoCodec,
+          width: recording.probe.width,
+          height: recording.probe.height,
+          table,
+        },
         stages,
         (row, landmarks) => sink.write(row, landmarks),
-        { onProgress: (done, total) => { options.onProgress?.(done, total); ctx.emit('analysis.progress', { recordingId, done, total }); }, ...(options.signal ? { signal: options.signal } : {}) },
+        {
+          onProgress: (done, total) => {
+            options.onProgress?.(done, total);
+            ctx.emit('analysis.progress', { recordingId, done, total });
+          },
+          ...(options.signal ? { signal: options.signal } : {}),
+        },
       );
       sink.flush();
       completeAnalysisRecord(ctx, analysisId, summary);
@@ -66,5 +87,8 @@ function presentOriginal(ctx: AppContext, recordingId: number, sizeBytes: number
       // missing here; try the next known location
     }
   }
-  throw new ApiError('failed', `The original of recording #${recordingId} is not at any of its known locations (or its size changed): reconnect the evidence drive or import the file again.`);
+  throw new ApiError(
+    'failed',
+    `The original of recording #${recordingId} is not at any of its known locations (or its size changed): reconnect the evidence drive or import the file again.`,
+  );
 }

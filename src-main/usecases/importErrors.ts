@@ -6,12 +6,17 @@ export class ImportError extends Error {
   static fromFs(err: unknown): ImportError {
     const code = (err as NodeJS.ErrnoException).code;
     switch (code) {
-      case 'ENOENT': return new ImportError('does not exist: check the path');
+      case 'ENOENT':
+        return new ImportError('does not exist: check the path');
       case 'EACCES':
-      case 'EPERM': return new ImportError('cannot be read (permission denied): ask for read access to the file');
-      case 'ELOOP': return new ImportError('is a symbolic link loop');
-      case 'ENAMETOOLONG': return new ImportError('has a path too long for this system');
-      default: return new ImportError(`cannot be read (${code ?? (err as Error).message})`);
+      case 'EPERM':
+        return new ImportError('cannot be read (permission denied): ask for read access to the file');
+      case 'ELOOP':
+        return new ImportError('is a symbolic link loop');
+      case 'ENAMETOOLONG':
+        return new ImportError('has a path too long for this system');
+      default:
+        return new ImportError(`cannot be read (${code ?? (err as Error).message})`);
     }
   }
 }

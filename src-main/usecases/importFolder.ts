@@ -7,7 +7,26 @@ import { importRecording } from './importRecording.js';
 
 /** Extensions of the containers interview recordings come in; anything else in a folder is left alone. */
 const RECORDING_EXTENSIONS = new Set([
-  '.mp4', '.m4v', '.mov', '.mkv', '.webm', '.avi', '.mpg', '.mpeg', '.m2v', '.vob', '.ts', '.mts', '.m2ts', '.wmv', '.asf', '.flv', '.3gp', '.mxf', '.dv', '.ogv',
+  '.mp4',
+  '.m4v',
+  '.mov',
+  '.mkv',
+  '.webm',
+  '.avi',
+  '.mpg',
+  '.mpeg',
+  '.m2v',
+  '.vob',
+  '.ts',
+  '.mts',
+  '.m2ts',
+  '.wmv',
+  '.asf',
+  '.flv',
+  '.3gp',
+  '.mxf',
+  '.dv',
+  '.ogv',
 ]);
 
 export function isRecordingFileName(name: string): boolean {
@@ -49,7 +68,10 @@ export async function importFolder(ctx: AppContext, givenPath: string): Promise<
   try {
     listing = listRecordingFiles(folder);
   } catch (err) {
-    throw new ApiError('failed', `Cannot read the folder ${folder} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): check its permissions.`);
+    throw new ApiError(
+      'failed',
+      `Cannot read the folder ${folder} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): check its permissions.`,
+    );
   }
   const results: ImportResult[] = [];
   const total = listing.files.length;

@@ -69,10 +69,24 @@ export async function indexEvidence(
 
 /** Records another path the known bytes were seen at (with its audit entry), if it is new. */
 export function recordLocation(ctx: AppContext, recordingId: number, file: string, sha256: string, evidence: EvidenceStat): void {
-  ctx.db.transaction(() => {
-    const added = addLocation(ctx.db, recordingId, { path: file, sizeBytes: evidence.size, mtimeMs: evidence.mtimeMs, seenAt: new Date().toISOString() });
-    if (added) appendAudit(ctx.db, { actor: ctx.analyst, action: 'recording.location-added', target: `recording:${recordingId}`, after: { path: file, sha256 }, state: [stateRef.location(recordingId, file)] });
-  }).immediate();
+  ctx.db
+    .transaction(() => {
+      const added = addLocation(ctx.db, recordingId, {
+        path: file,
+        sizeBytes: evidence.size,
+        mtimeMs: evidence.mtimeMs,
+        seenAt: new Date().toISOString(),
+      });
+      if (added)
+        appendAudit(ctx.db, {
+          actor: ctx.analyst,
+          action: 'recording.location-added',
+          target: `recording:${recordingId}`,
+          after: { path: file, sha256 },
+          state: [stateRef.location(recordingId, file)],
+        });
+    })
+    .immediate();
 }
 
 /**
@@ -97,35 +111,77 @@ export function commitImport(
   const fps = nominalFrameRate(table) ?? 0;
   const vfr = isVariableFrameRate(table);
   const seenAt = new Date().toISOString();
-  return ctx.db.transaction(() => {
-    const existing = findRecordingIdBySha(ctx.db, sha256);
-    if (existing !== undefined) {
-      const added = addLocation(ctx.db, existing, { path: file, sizeBytes: evidence.size, mtimeMs: evidence.mtimeMs, seenAt });
-      if (added) appendAudit(ctx.db, { actor: ctx.analyst, action: 'recording.location-added', target: `recording:${existing}`, after: { path: file, sha256 }, state: [stateRef.location(existing, file)] });
-      return { id: existing, status: 'exists' as const };
-    }
-    const newId = insertRecording(ctx.db, {
-      sha256, sizeBytes: evidence.size, path: file, frames, fps, durationS, vfr, probe: probeFacts, importedAt: seenAt, importedBy: ctx.analyst,
-    });
-    addLocation(ctx.db, newId, { path: file, sizeBytes: evidence.size, mtimeMs: evidence.mtimeMs, seenAt });
-    insertFrameTable(ctx.db, newId, index);
-    appendAudit(ctx.db, {
-      actor: ctx.analyst, action: 'recording.imported', target: `recording:${newId}`,
-      after: { path: file, sha256, sizeBytes: evidence.size, frames, codec: probe.videoCodec, ffprobe: { path: ffprobe.path, version: ffprobe.version }, ...(fallback ? { ffprobeFallback: fallback } : {}) },
-      state: [stateRef.recording(newId), stateRef.location(newId, file)],
-    });
-    return { id: newId, status: 'imported' as const };
-  }).immediate();
+  return ctx.db
+    .transaction(() => {
+      const existing = findRecordingIdBySha(ctx.db, sha256);
+      if (existing !== undefined) {
+        const added = addLocation(ctx.db, existing, { path: file, sizeBytes: evidence.size, mtimeMs: evidence.mtimeMs, seenAt });
+        if (added)
+          appendAudit(ctx.db, {
+            actor: ctx.analyst,
+            action: 'recording.location-added',
+            target: `recording:${existing}`,
+            after: { path: file, sha256 },
+            state: [stateRef.location(existing, file)],
+          });
+        return { id: existing, status: 'exists' as const };
+      }
+      const newId = insertRecording(ctx.db, {
+        sha256,
+        sizeBytes: evidence.size,
+        path: file,
+        frames,
+        fps,
+        durationS,
+        vfr,
+        probe: probeFacts,
+        importedAt: seenAt,
+        importedBy: ctx.analyst,
+      });
+      addLocation(ctx.db, newId, { path: file, sizeBytes: evidence.size, mtimeMs: evidence.mtimeMs, seenAt });
+      insertFrameTable(ctx.db, newId, index);
+      appendAudit(ctx.db, {
+        actor: ctx.analyst,
+        action: 'recording.imported',
+        target: `recording:${newId}`,
+        after: {
+          path: file,
+          sha256,
+          sizeBytes: evidence.size,
+          frames,
+          codec: probe.videoCodec,
+          ffprobe: { path: ffprobe.path, version: ffprobe.version },
+          ...(fallback ? { ffprobeFallback: fallback } : {}),
+        },
+        state: [stateRef.recording(newId), stateRef.location(newId, file)],
+      });
+      return { id: newId, status: 'imported' as const };
+    })
+    .immediate();
 }
 
 /** What an import reports about a stored recording. */
 export function recordingSummary(ctx: AppContext, id: number): Omit<ImportResult, 'path' | 'status'> {
-  const row = ctx.db.prepare('SELECT sha256, frames, fps, duration_s, vfr, probe_json FROM recordings WHERE id = ?').get(id) as
-    { sha256: string; frames: number; fps: number; duration_s: number; vfr: number; probe_json: string };
+  const row = ctx.db.prepare('SELECT sha256, frames, fps, duration_s, vfr, probe_json FROM recordings WHERE id = ?').get(id) as {
+    sha256: string;
+    frames: number;
+    fps: number;
+    duration_s: number;
+    vfr: number;
+    probe_json: string;
+  };
   const probe = JSON.parse(row.probe_json) as { width: number; height: number; videoCodec: string; durationS?: number | null };
   const warning = shortfallWarning(probe.durationS ?? null, row.duration_s);
   return {
-    id, sha256: row.sha256, frames: row.frames, fps: row.fps, durationS: row.duration_s, width: probe.width, height: probe.height, codec: probe.videoCodec, vfr: row.vfr === 1,
+    id,
+    sha256: row.sha256,
+    frames: row.frames,
+    fps: row.fps,
+    durationS: row.duration_s,
+    width: probe.width,
+    height: probe.height,
+    codec: probe.videoCodec,
+    vfr: row.vfr === 1,
     ...(warning ? { warning } : {}),
   };
 }

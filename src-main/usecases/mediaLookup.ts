@@ -19,7 +19,8 @@ export function storeMediaLookup(db: Db, dataDir: string = defaultDataDir()): Me
       if (!proxy || !file || proxy.sizeBytes === null) return undefined;
       return { path: file, sizeBytes: proxy.sizeBytes, contentType: 'video/mp4' };
     }
-    const row = db.prepare('SELECT size_bytes, probe_json FROM recordings WHERE id = ?').get(id) as { size_bytes: number; probe_json: string } | undefined;
+    const row = db.prepare('SELECT size_bytes, probe_json FROM recordings WHERE id = ?').get(id) as
+      { size_bytes: number; probe_json: string } | undefined;
     if (!row) return undefined;
     const container = (JSON.parse(row.probe_json) as { container: string }).container;
     const locations = listLocations(db, id);

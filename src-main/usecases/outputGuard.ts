@@ -35,11 +35,15 @@ export function refuseProtectedOutput(file: string, protect: ProtectedFiles): vo
   if ([target, real].some((p) => SQLITE_COMPANION.test(path.basename(p)))) {
     throw refuse('its name is that of a SQLite journal (-wal, -shm, -journal), which belongs to a database; choose another name');
   }
-  if (protect.caseDb && samePath(real, realTarget(path.resolve(protect.caseDb)))) throw refuse('it is the case database; choose another name');
-  if (protect.originals?.some((o) => samePath(real, realTarget(path.resolve(o))))) throw refuse('it is the original recording, and originals are never written; choose another name');
-  if (startsWithSqliteHeader(real, refuse)) throw refuse('it is a SQLite database (perhaps a case), which an output never replaces; choose another name');
+  if (protect.caseDb && samePath(real, realTarget(path.resolve(protect.caseDb))))
+    throw refuse('it is the case database; choose another name');
+  if (protect.originals?.some((o) => samePath(real, realTarget(path.resolve(o)))))
+    throw refuse('it is the original recording, and originals are never written; choose another name');
+  if (startsWithSqliteHeader(real, refuse))
+    throw refuse('it is a SQLite database (perhaps a case), which an output never replaces; choose another name');
   const data = realTarget(path.resolve(protect.dataDir));
-  if (samePath(real, data) || isInside(real, data)) throw refuse(`it is in Micromoment's data folder ${data}, which holds the case databases and review proxies; write it elsewhere`);
+  if (samePath(real, data) || isInside(real, data))
+    throw refuse(`it is in Micromoment's data folder ${data}, which holds the case databases and review proxies; write it elsewhere`);
 }
 
 /**

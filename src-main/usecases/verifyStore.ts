@@ -71,24 +71,33 @@ export async function verifyStore(
       }
       try {
         const actual = await sha256File(location.path, onFile?.(location.path, location.sizeBytes));
-        locations.push({ path: location.path, state: actual === row.sha256 ? 'identical' : 'changed', ...(actual === row.sha256 ? {} : { actualSha256: actual }) });
+        locations.push({
+          path: location.path,
+          state: actual === row.sha256 ? 'identical' : 'changed',
+          ...(actual === row.sha256 ? {} : { actualSha256: actual }),
+        });
       } catch {
         locations.push({ path: location.path, state: 'unreadable' });
       }
     }
     const proxy = await verifyProxy(db, row.id, dataDir, onFile);
-    const holds = locations.some((l) => l.state === 'identical') && !locations.some((l) => l.state === 'changed') && proxy?.state !== 'changed';
+    const holds =
+      locations.some((l) => l.state === 'identical') && !locations.some((l) => l.state === 'changed') && proxy?.state !== 'changed';
     recordings.push({ id: row.id, sha256: row.sha256, locations, ...(proxy ? { proxy } : {}), holds });
   }
   const audit = verifyAuditChain(db);
   const state = checkSealedState(db);
   const anchors = checkAnchors(db, { given: anchorOptions.given, anchorLog: anchorOptions.anchorLog, dataDir });
-  const holds = recordings.every((r) => r.holds) && audit.problems.length === 0 && state.problems.length === 0 && anchors.problems.length === 0;
+  const holds =
+    recordings.every((r) => r.holds) && audit.problems.length === 0 && state.problems.length === 0 && anchors.problems.length === 0;
   return { recordings, audit, state, anchors, holds };
 }
 
 async function verifyProxy(
-  db: Db, recordingId: number, dataDir: string, onFile?: (path: string, sizeBytes: number) => (bytes: number) => void,
+  db: Db,
+  recordingId: number,
+  dataDir: string,
+  onFile?: (path: string, sizeBytes: number) => (bytes: number) => void,
 ): Promise<RecordingVerification['proxy']> {
   const made = latestReadyProxy(db, recordingId);
   if (!made?.relPath || !made.sha256) return undefined;
@@ -98,7 +107,12 @@ async function verifyProxy(
   if (!fs.existsSync(file)) return { path: file, sha256: made.sha256, state: 'missing' };
   try {
     const actual = await sha256File(file, onFile?.(file, made.sizeBytes ?? 0));
-    return { path: file, sha256: made.sha256, state: actual === made.sha256 ? 'identical' : 'changed', ...(actual === made.sha256 ? {} : { actualSha256: actual }) };
+    return {
+      path: file,
+      sha256: made.sha256,
+      state: actual === made.sha256 ? 'identical' : 'changed',
+      ...(actual === made.sha256 ? {} : { actualSha256: actual }),
+    };
   } catch {
     return { path: file, sha256: made.sha256, state: 'unreadable' };
   }

@@ -1,14 +1,29 @@
-import type { ApiClient, ApiErrorBody, EventName, EventPayload, MethodArgs, MethodName, MethodResult } from '../../src-shared/api/contract.js';
+import type {
+  ApiClient,
+  ApiErrorBody,
+  EventName,
+  EventPayload,
+  MethodArgs,
+  MethodName,
+  MethodResult,
+} from '../../src-shared/api/contract.js';
 import { TOKEN_HEADER, TOKEN_META_NAME } from '../../src-shared/api/loopbackAuth.js';
 
 /** An API call that failed, carrying the host's plain-language message. */
 export class ApiCallError extends Error {
-  constructor(readonly code: ApiErrorBody['code'], message: string) {
+  constructor(
+    readonly code: ApiErrorBody['code'],
+    message: string,
+  ) {
     super(message);
   }
 }
 
-interface Outcome { ok: boolean; result?: unknown; error?: ApiErrorBody }
+interface Outcome {
+  ok: boolean;
+  result?: unknown;
+  error?: ApiErrorBody;
+}
 
 /** What the Electron preload exposes on window.micromoment. */
 interface PreloadBridge {
@@ -52,7 +67,8 @@ function httpClient(): ApiClient {
         credentials: 'same-origin',
       });
       const body = (await parseJson(response)) as { result?: MethodResult<M>; error?: ApiErrorBody };
-      if (!response.ok || body.error) throw new ApiCallError(body.error?.code ?? 'failed', body.error?.message ?? `HTTP ${response.status}`);
+      if (!response.ok || body.error)
+        throw new ApiCallError(body.error?.code ?? 'failed', body.error?.message ?? `HTTP ${response.status}`);
       return body.result as MethodResult<M>;
     },
     on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) {

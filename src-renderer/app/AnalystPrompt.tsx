@@ -16,8 +16,14 @@ export function AnalystPrompt({ suggestion, onCancel }: { suggestion: string; on
         <label htmlFor="analyst-name">Your name</label>
         <input id="analyst-name" value={name} onChange={(e) => setName(e.target.value)} autoFocus autoComplete="name" />
         <div className="modal-actions">
-          <button type="submit" disabled={!name.trim()}>Start reviewing</button>
-          {onCancel && <button type="button" onClick={onCancel}>Cancel</button>}
+          <button type="submit" disabled={!name.trim()}>
+            Start reviewing
+          </button>
+          {onCancel && (
+            <button type="button" onClick={onCancel}>
+              Cancel
+            </button>
+          )}
         </div>
       </form>
     </div>

@@ -18,21 +18,39 @@ export function App() {
   return (
     <div className="app">
       <header className="app-header">
-        <h1><a href="#/">Micromoment</a></h1>
+        <h1>
+          <a href="#/">Micromoment</a>
+        </h1>
         <nav className="app-nav">
-          <a href="#/" aria-current={route.view === 'library' ? 'page' : undefined}>Library</a>
-          <a href={BATCH_HASH} aria-current={route.view === 'batch' ? 'page' : undefined}>Batch scan</a>
+          <a href="#/" aria-current={route.view === 'library' ? 'page' : undefined}>
+            Library
+          </a>
+          <a href={BATCH_HASH} aria-current={route.view === 'batch' ? 'page' : undefined}>
+            Batch scan
+          </a>
         </nav>
         <AppInfoBar />
       </header>
-      {menu.notice && <p className="error" role="alert" data-testid="menu-notice">{menu.notice}</p>}
+      {menu.notice && (
+        <p className="error" role="alert" data-testid="menu-notice">
+          {menu.notice}
+        </p>
+      )}
       <main>
-        {route.view === 'review'
-          ? <Suspense fallback={<p>Loading…</p>}><ReviewView key={route.id} id={route.id} initialFrame={route.frame ?? 0} /></Suspense>
-          : route.view === 'batch' ? <BatchView /> : <LibraryView />}
+        {route.view === 'review' ? (
+          <Suspense fallback={<p>Loading…</p>}>
+            <ReviewView key={route.id} id={route.id} initialFrame={route.frame ?? 0} />
+          </Suspense>
+        ) : route.view === 'batch' ? (
+          <BatchView />
+        ) : (
+          <LibraryView />
+        )}
       </main>
       {menu.sheet && <ShortcutSheet onClose={menu.closeSheet} />}
-      {exportRequest && <ExportReportDialog key={exportRequest.recordingId ?? 'choose'} recordingId={exportRequest.recordingId} onClose={closeExport} />}
+      {exportRequest && (
+        <ExportReportDialog key={exportRequest.recordingId ?? 'choose'} recordingId={exportRequest.recordingId} onClose={closeExport} />
+      )}
     </div>
   );
 }

@@ -11,12 +11,26 @@ export function AppInfoBar() {
   useEffect(() => {
     api.call('app.info', {}).then(setInfo, (e: Error) => setError(e.message));
   }, []);
-  if (error) return <div className="info-bar error" role="alert">{error}</div>;
+  if (error)
+    return (
+      <div className="info-bar error" role="alert">
+        {error}
+      </div>
+    );
   if (!info) return <div className="info-bar">Connecting…</div>;
   return (
     <div className="info-bar" data-testid="app-info">
-      <span>Case: <code>{info.dbPath}</code></span>
-      <span>Analyst: {analyst ?? info.analyst}{analyst && <button type="button" className="link" onClick={() => setAnalystName('')}>change</button>}</span>
+      <span>
+        Case: <code>{info.dbPath}</code>
+      </span>
+      <span>
+        Analyst: {analyst ?? info.analyst}
+        {analyst && (
+          <button type="button" className="link" onClick={() => setAnalystName('')}>
+            change
+          </button>
+        )}
+      </span>
       <span>ffmpeg {info.ffmpeg?.version ?? 'not found'}</span>
       <span>v{info.version}</span>
     </div>

@@ -19,5 +19,8 @@ export function setAnalystName(name: string): void {
 }
 
 export function useAnalyst(): string | null {
-  return useSyncExternalStore((l) => { listeners.add(l); return () => listeners.delete(l); }, analystName);
+  return useSyncExternalStore((l) => {
+    listeners.add(l);
+    return () => listeners.delete(l);
+  }, analystName);
 }

@@ -20,7 +20,13 @@ export function reviewHash(id: number, frame?: number): string {
 }
 
 export function useRoute(): Route {
-  const hash = useSyncExternalStore((l) => { window.addEventListener('hashchange', l); return () => window.removeEventListener('hashchange', l); }, () => location.hash);
+  const hash = useSyncExternalStore(
+    (l) => {
+      window.addEventListener('hashchange', l);
+      return () => window.removeEventListener('hashchange', l);
+    },
+    () => location.hash,
+  );
   return parseRoute(hash);
 }
 

@@ -17,28 +17,38 @@ export function useMenuCommands(route: Route) {
   const [sheet, setSheet] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
 
-  useEffect(() => api.on('menu.command', (command) => {
-    const action: WindowAction = actionForMenuCommand(command, reviewing.current);
-    switch (action.kind) {
-      case 'import-recordings':
-        importRequest.put(action.paths);
-        location.hash = '#/';
-        return;
-      case 'scan-folder':
-        scanRequest.put([action.folder]);
-        location.hash = BATCH_HASH;
-        return;
-      case 'export-report':
-        return requestExport(action.recordingId);
-      case 'set-speed':
-        if (!speedRequest.send(action.speed)) setNotice(`Speed ${speedLabel(action.speed)} applies in the review window: open a recording first.`);
-        return;
-      case 'show-shortcuts':
-        if (!shortcutsRequest.send()) setSheet(true);
-        return;
-    }
-  }), []);
+  useEffect(
+    () =>
+      api.on('menu.command', (command) => {
+        const action: WindowAction = actionForMenuCommand(command, reviewing.current);
+        switch (action.kind) {
+          case 'import-recordings':
+            importRequest.put(action.paths);
+            location.hash = '#/';
+            return;
+          case 'scan-folder':
+            scanRequest.put([action.folder]);
+            location.hash = BATCH_HASH;
+            return;
+          case 'export-report':
+            return requestExport(action.recordingId);
+          case 'set-speed':
+            if (!speedRequest.send(action.speed))
+              setNotice(`Speed ${speedLabel(action.speed)} applies in the review window: open a recording first.`);
+            return;
+          case 'show-shortcuts':
+            if (!shortcutsRequest.send()) setSheet(true);
+            return;
+        }
+      }),
+    [],
+  );
 
-  useEffect(() => { if (notice) { const t = setTimeout(() => setNotice(null), 5000); return () => clearTimeout(t); } }, [notice]);
+  useEffect(() => {
+    if (notice) {
+      const t = setTimeout(() => setNotice(null), 5000);
+      return () => clearTimeout(t);
+    }
+  }, [notice]);
   return { sheet, closeSheet: () => setSheet(false), notice };
 }

@@ -9,9 +9,21 @@ function slot<T>() {
   let value: T | null = null;
   const listeners = new Set<() => void>();
   return {
-    put(v: T) { value = v; listeners.forEach((l) => l()); },
-    take(): T | null { const v = value; value = null; return v; },
-    subscribe(l: () => void) { listeners.add(l); return () => { listeners.delete(l); }; },
+    put(v: T) {
+      value = v;
+      listeners.forEach((l) => l());
+    },
+    take(): T | null {
+      const v = value;
+      value = null;
+      return v;
+    },
+    subscribe(l: () => void) {
+      listeners.add(l);
+      return () => {
+        listeners.delete(l);
+      };
+    },
   };
 }
 
@@ -25,8 +37,17 @@ export const scanRequest = slot<string[]>();
 function handlerOf<T>() {
   let handler: ((v: T) => void) | null = null;
   return {
-    register(h: (v: T) => void) { handler = h; return () => { if (handler === h) handler = null; }; },
-    send(v: T): boolean { if (!handler) return false; handler(v); return true; },
+    register(h: (v: T) => void) {
+      handler = h;
+      return () => {
+        if (handler === h) handler = null;
+      };
+    },
+    send(v: T): boolean {
+      if (!handler) return false;
+      handler(v);
+      return true;
+    },
   };
 }
 

@@ -9,14 +9,30 @@ export function BatchQueue({ files }: { files: readonly BatchFile[] }) {
   if (files.length === 0) return <p className="subtle">No files found yet.</p>;
   return (
     <table className="recordings batch-queue" data-testid="batch-queue">
-      <thead><tr><th>File</th><th>Status</th><th>Progress</th><th>Frames</th><th>Candidates</th></tr></thead>
+      <thead>
+        <tr>
+          <th>File</th>
+          <th>Status</th>
+          <th>Progress</th>
+          <th>Frames</th>
+          <th>Candidates</th>
+        </tr>
+      </thead>
       <tbody>
         {files.map((f) => (
           <tr key={f.path} className={`batch-${f.status}`} data-status={f.status}>
             <td title={f.path}>{baseName(f.path)}</td>
             <td>{fileLabel(f)}</td>
             {/* A file that failed or was stopped has no progress worth a bar: its status says what happened. */}
-            <td>{ENDED_SHORT.has(f.status) ? '–' : <><progress max={1} value={f.fraction} aria-label={`${baseName(f.path)} progress`} /> {Math.round(100 * f.fraction)}%</>}</td>
+            <td>
+              {ENDED_SHORT.has(f.status) ? (
+                '–'
+              ) : (
+                <>
+                  <progress max={1} value={f.fraction} aria-label={`${baseName(f.path)} progress`} /> {Math.round(100 * f.fraction)}%
+                </>
+              )}
+            </td>
             <td className="num">{f.frames ?? '–'}</td>
             <td className="num">{f.candidates ?? '–'}</td>
           </tr>

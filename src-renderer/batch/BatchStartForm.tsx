@@ -13,7 +13,9 @@ export function BatchStartForm({ disabled, onStart }: { disabled: boolean; onSta
     <form className="import-form" onSubmit={submit}>
       <label htmlFor="batch-paths">Scan folders or files (one path per line): import, analyse and spot each recording</label>
       <textarea id="batch-paths" value={text} onChange={(e) => setText(e.target.value)} rows={2} spellCheck={false} />
-      <button type="submit" disabled={disabled}>Start scan</button>
+      <button type="submit" disabled={disabled}>
+        Start scan
+      </button>
     </form>
   );
 }

@@ -15,7 +15,10 @@ export function BatchView() {
   const { board, error, busy, start, steer } = useBatch();
   // A folder the shell asked to scan (File > Import folder…, a dropped folder).
   useEffect(() => {
-    const takeRequest = () => { const paths = scanRequest.take(); if (paths) start(paths); };
+    const takeRequest = () => {
+      const paths = scanRequest.take();
+      if (paths) start(paths);
+    };
     takeRequest();
     return scanRequest.subscribe(takeRequest);
   }, [start]);
@@ -24,23 +27,40 @@ export function BatchView() {
   return (
     <section className="batch" aria-label="Batch scan">
       <BatchStartForm disabled={busy || !controls.start} onStart={start} />
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {board && (
         <>
           <div className="batch-summary" data-testid="batch-summary">
             <strong data-testid="batch-state">{board.state}</strong>
             <progress max={1} value={board.fraction} aria-label="Batch progress" />
             <span>{Math.round(100 * board.fraction)}%</span>
-            <span>{board.counts.done} done · {board.counts.skipped} skipped · {board.counts.failed} failed · {board.counts.queued} queued · {board.counts.running} running of {board.counts.files}</span>
+            <span>
+              {board.counts.done} done · {board.counts.skipped} skipped · {board.counts.failed} failed · {board.counts.queued} queued ·{' '}
+              {board.counts.running} running of {board.counts.files}
+            </span>
             {board.framesPerSecond > 0 && <span>{board.framesPerSecond.toFixed(1)} frames/s</span>}
             {eta && <span>{eta}</span>}
             <span className="batch-controls">
-              <button type="button" disabled={busy || !controls.pause} onClick={() => steer('pause')}>Pause</button>
-              <button type="button" disabled={busy || !controls.resume} onClick={() => steer('resume')}>Resume</button>
-              <button type="button" disabled={busy || !controls.cancel} onClick={() => steer('cancel')}>Cancel</button>
+              <button type="button" disabled={busy || !controls.pause} onClick={() => steer('pause')}>
+                Pause
+              </button>
+              <button type="button" disabled={busy || !controls.resume} onClick={() => steer('resume')}>
+                Resume
+              </button>
+              <button type="button" disabled={busy || !controls.cancel} onClick={() => steer('cancel')}>
+                Cancel
+              </button>
             </span>
           </div>
-          {board.error && <p className="error" role="alert">{board.error}</p>}
+          {board.error && (
+            <p className="error" role="alert">
+              {board.error}
+            </p>
+          )}
           <BatchQueue files={board.files} />
           <BatchFailures board={board} />
         </>

@@ -14,14 +14,25 @@ export function useBatch() {
   useEffect(() => {
     const offProgress = api.on('batch.progress', (p) => setBoard((b) => withProgress(b, p)));
     const offFile = api.on('batch.file', (e) => setBoard((b) => withFile(b, e)));
-    api.call('batch.status', {}).then((s) => setBoard((b) => withStatus(b, s)), (e: Error) => setError(e.message));
-    return () => { offProgress(); offFile(); };
+    api.call('batch.status', {}).then(
+      (s) => setBoard((b) => withStatus(b, s)),
+      (e: Error) => setError(e.message),
+    );
+    return () => {
+      offProgress();
+      offFile();
+    };
   }, []);
 
   const run = useCallback((call: () => Promise<BatchStatus>) => {
     setBusy(true);
     setError(null);
-    call().then((s) => setBoard((b) => withStatus(b, s)), (e: Error) => setError(e.message)).finally(() => setBusy(false));
+    call()
+      .then(
+        (s) => setBoard((b) => withStatus(b, s)),
+        (e: Error) => setError(e.message),
+      )
+      .finally(() => setBusy(false));
   }, []);
 
   const start = useCallback((paths: string[]) => run(() => api.call('batch.start', { paths })), [run]);

@@ -19,10 +19,14 @@ export function ImportForm({ onImported }: { onImported: () => void }) {
   const [skipped, setSkipped] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => api.on('import.progress', (p) => {
-    const pct = p.total > 0 ? Math.round((100 * p.done) / p.total) : 0;
-    setProgress(`${p.phase} ${p.path.split(/[\\/]/).pop()} ${pct}%`);
-  }), []);
+  useEffect(
+    () =>
+      api.on('import.progress', (p) => {
+        const pct = p.total > 0 ? Math.round((100 * p.done) / p.total) : 0;
+        setProgress(`${p.phase} ${p.path.split(/[\\/]/).pop()} ${pct}%`);
+      }),
+    [],
+  );
   useEffect(() => api.on('import.files', (p) => setFiles(p.current ? `file ${p.done + 1} of ${p.total}` : null)), []);
 
   // Files the shell asked to import (File > Open recording…, a drop, a second launch).
@@ -57,7 +61,10 @@ export function ImportForm({ onImported }: { onImported: () => void }) {
 
   function submitFiles(event: FormEvent) {
     event.preventDefault();
-    const paths = text.split('\n').map((l) => l.trim()).filter(Boolean);
+    const paths = text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     if (paths.length === 0) return;
     void run(async () => setResults(await api.call('library.import', { paths, ...(analyst ? { analyst } : {}) })));
   }
@@ -76,24 +83,46 @@ export function ImportForm({ onImported }: { onImported: () => void }) {
       <form className="import-form" onSubmit={submitFiles}>
         <label htmlFor="import-paths">Import recordings (one path per line)</label>
         <textarea id="import-paths" value={text} onChange={(e) => setText(e.target.value)} rows={2} spellCheck={false} />
-        <button type="submit" disabled={busy}>{busy ? 'Importing…' : 'Import'}</button>
+        <button type="submit" disabled={busy}>
+          {busy ? 'Importing…' : 'Import'}
+        </button>
       </form>
       <form className="import-form" onSubmit={submitFolder}>
         <label htmlFor="import-folder">Import a folder (every recording in it and its subfolders)</label>
         <input id="import-folder" value={folder} onChange={(e) => setFolder(e.target.value)} spellCheck={false} />
-        <button type="submit" disabled={busy}>{busy ? 'Importing…' : 'Import folder'}</button>
+        <button type="submit" disabled={busy}>
+          {busy ? 'Importing…' : 'Import folder'}
+        </button>
       </form>
-      {(progress || files) && <span className="progress" aria-live="polite">{[files, progress].filter(Boolean).join(' · ')}</span>}
-      {error && <p className="error" role="alert">{error}</p>}
+      {(progress || files) && (
+        <span className="progress" aria-live="polite">
+          {[files, progress].filter(Boolean).join(' · ')}
+        </span>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {results.length > 0 && (
         <ul className="import-results" data-testid="import-results">
           {results.map((r) => (
             <li key={r.path} className={r.status}>
-              <strong>{r.status}</strong> {r.path}{r.error ? `: ${r.error}` : ''}
-              {r.warning && <span className="warning" data-testid="import-warning"> WARNING: {r.warning}</span>}
+              <strong>{r.status}</strong> {r.path}
+              {r.error ? `: ${r.error}` : ''}
+              {r.warning && (
+                <span className="warning" data-testid="import-warning">
+                  {' '}
+                  WARNING: {r.warning}
+                </span>
+              )}
             </li>
           ))}
-          {skipped !== null && skipped > 0 && <li>{skipped} other file{skipped === 1 ? '' : 's'} in the folder left alone (not recordings by extension)</li>}
+          {skipped !== null && skipped > 0 && (
+            <li>
+              {skipped} other file{skipped === 1 ? '' : 's'} in the folder left alone (not recordings by extension)
+            </li>
+          )}
         </ul>
       )}
     </div>

@@ -14,31 +14,54 @@ export function LibraryView() {
   const [spotting, setSpotting] = useState(new Set<number>());
   const [error, setError] = useState<string | null>(null);
   const refresh = useCallback(() => {
-    Promise.all([api.call('library.list', {}), api.call('library.states', {})]).then(([list, st]) => {
-      setRecordings(list);
-      setStates(new Map(st.map((s) => [s.id, s])));
-      setError(null);
-    }, (e: Error) => setError(e.message));
+    Promise.all([api.call('library.list', {}), api.call('library.states', {})]).then(
+      ([list, st]) => {
+        setRecordings(list);
+        setStates(new Map(st.map((s) => [s.id, s])));
+        setError(null);
+      },
+      (e: Error) => setError(e.message),
+    );
   }, []);
   useEffect(refresh, [refresh]);
   // Progress arrives per frame: update the one row in place rather than reloading the list.
-  useEffect(() => api.on('analysis.progress', (p) => setStates((m) => {
-    const old = m.get(p.recordingId);
-    if (!old) return m;
-    return new Map(m).set(p.recordingId, { ...old, analysis: { status: 'running', framesDone: p.done, frameCount: p.total } });
-  })), []);
+  useEffect(
+    () =>
+      api.on('analysis.progress', (p) =>
+        setStates((m) => {
+          const old = m.get(p.recordingId);
+          if (!old) return m;
+          return new Map(m).set(p.recordingId, { ...old, analysis: { status: 'running', framesDone: p.done, frameCount: p.total } });
+        }),
+      ),
+    [],
+  );
 
   const spot = (id: number) => {
     setSpotting((s) => new Set(s).add(id));
-    api.call('spot.run', { id }).then(() => setError(null), (e: Error) => setError(e.message)).finally(() => {
-      setSpotting((s) => { const n = new Set(s); n.delete(id); return n; });
-      refresh();
-    });
+    api
+      .call('spot.run', { id })
+      .then(
+        () => setError(null),
+        (e: Error) => setError(e.message),
+      )
+      .finally(() => {
+        setSpotting((s) => {
+          const n = new Set(s);
+          n.delete(id);
+          return n;
+        });
+        refresh();
+      });
   };
   return (
     <section className="library" aria-label="Library">
       <ImportForm onImported={refresh} />
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {recordings === null ? <p>Loading…</p> : <RecordingTable recordings={recordings} states={states} onSpot={spot} spotting={spotting} />}
     </section>
   );

@@ -14,14 +14,35 @@ function analysisLabel(state: RecordingState | undefined): string {
   return a.status === 'complete' ? 'analysed' : 'analysis failed';
 }
 
-export function RecordingTable({ recordings, states, onSpot, spotting }: {
-  recordings: Recording[]; states: Map<number, RecordingState>; onSpot: (id: number) => void; spotting: ReadonlySet<number>;
+export function RecordingTable({
+  recordings,
+  states,
+  onSpot,
+  spotting,
+}: {
+  recordings: Recording[];
+  states: Map<number, RecordingState>;
+  onSpot: (id: number) => void;
+  spotting: ReadonlySet<number>;
 }) {
   if (recordings.length === 0) return <p className="empty">No recordings in this case yet.</p>;
   return (
     <table className="recordings" data-testid="recordings">
       <thead>
-        <tr><th>#</th><th>Name</th><th>Duration</th><th>Frames</th><th>fps</th><th>Size</th><th>Codec</th><th>SHA-256</th><th>Analysis</th><th>Candidates</th><th>Reviewed</th><th /></tr>
+        <tr>
+          <th>#</th>
+          <th>Name</th>
+          <th>Duration</th>
+          <th>Frames</th>
+          <th>fps</th>
+          <th>Size</th>
+          <th>Codec</th>
+          <th>SHA-256</th>
+          <th>Analysis</th>
+          <th>Candidates</th>
+          <th>Reviewed</th>
+          <th />
+        </tr>
       </thead>
       <tbody>
         {recordings.map((r) => {
@@ -30,20 +51,39 @@ export function RecordingTable({ recordings, states, onSpot, spotting }: {
           return (
             <tr key={r.id}>
               <td>{r.id}</td>
-              <td title={r.locations.join('\n')}>{r.name}<ShortfallBadge recording={r} /></td>
+              <td title={r.locations.join('\n')}>
+                {r.name}
+                <ShortfallBadge recording={r} />
+              </td>
               <td>{formatDuration(r.durationS)}</td>
               <td className="num">{r.frames}</td>
-              <td className="num">{r.fps.toFixed(3)}{r.vfr ? ' VFR' : ''}</td>
-              <td>{r.probe.width}×{r.probe.height}</td>
+              <td className="num">
+                {r.fps.toFixed(3)}
+                {r.vfr ? ' VFR' : ''}
+              </td>
+              <td>
+                {r.probe.width}×{r.probe.height}
+              </td>
               <td>{r.probe.videoCodec}</td>
-              <td><code title={r.sha256}>{r.sha256.slice(0, 12)}</code></td>
+              <td>
+                <code title={r.sha256}>{r.sha256.slice(0, 12)}</code>
+              </td>
               <td>{spotting.has(r.id) ? 'working…' : analysisLabel(s)}</td>
               <td className="num">{s?.candidates ?? '–'}</td>
               <td className="num">{s ? `${reviewed} (${s.annotations.accepted} ✓ ${s.annotations.rejected} ✗)` : '–'}</td>
               <td className="row-actions">
-                <a href={reviewHash(r.id)} className="button">Review</a>
-                <button type="button" onClick={() => requestExport(r.id)} title="Export a report of this recording">Report…</button>
-                <button type="button" disabled={spotting.has(r.id)} onClick={() => onSpot(r.id)} title="Analyse every frame (if not done) and spot candidates">
+                <a href={reviewHash(r.id)} className="button">
+                  Review
+                </a>
+                <button type="button" onClick={() => requestExport(r.id)} title="Export a report of this recording">
+                  Report…
+                </button>
+                <button
+                  type="button"
+                  disabled={spotting.has(r.id)}
+                  onClick={() => onSpot(r.id)}
+                  title="Analyse every frame (if not done) and spot candidates"
+                >
                   {s?.candidates === null || s?.candidates === undefined ? 'Analyse & spot' : 'Spot again'}
                 </button>
               </td>
@@ -58,5 +98,10 @@ export function RecordingTable({ recordings, states, onSpot, spotting }: {
 /** A recording that decodes to much less video than its file declares is marked where the analyst picks it. */
 function ShortfallBadge({ recording }: { recording: Recording }) {
   const warning = recordingShortfall(recording);
-  return warning ? <span className="warning badge" data-testid="recording-warning" title={`WARNING: ${warning}`}> ⚠ incomplete?</span> : null;
+  return warning ? (
+    <span className="warning badge" data-testid="recording-warning" title={`WARNING: ${warning}`}>
+      {' '}
+      ⚠ incomplete?
+    </span>
+  ) : null;
 }

@@ -21,7 +21,13 @@ export function ExportReportDialog({ recordingId, onClose }: { recordingId: numb
 
   useEffect(() => {
     if (recordingId !== null) return;
-    api.call('library.list', {}).then((list) => { setRecordings(list); setId((cur) => cur ?? list[0]?.id ?? null); }, (e: Error) => setError(e.message));
+    api.call('library.list', {}).then(
+      (list) => {
+        setRecordings(list);
+        setId((cur) => cur ?? list[0]?.id ?? null);
+      },
+      (e: Error) => setError(e.message),
+    );
   }, [recordingId]);
 
   function exportNow(allowMismatch: boolean) {
@@ -31,43 +37,77 @@ export function ExportReportDialog({ recordingId, onClose }: { recordingId: numb
     setRefusal(null);
     setDone(null);
     const analyst = analystName() ?? undefined;
-    api.call('report.export', { id, format, allowMismatch, ...(analyst ? { analyst } : {}) }).then((r) => {
-      saveBytes(bytesFromBase64(r.data), safeDownloadName(r.fileName), r.mimeType);
-      setDone(r);
-    }, (e: Error) => {
-      if (e instanceof ApiCallError && isMismatchRefusal(e)) setRefusal(e.message);
-      else setError(e.message);
-    }).finally(() => setBusy(false));
+    api
+      .call('report.export', { id, format, allowMismatch, ...(analyst ? { analyst } : {}) })
+      .then(
+        (r) => {
+          saveBytes(bytesFromBase64(r.data), safeDownloadName(r.fileName), r.mimeType);
+          setDone(r);
+        },
+        (e: Error) => {
+          if (e instanceof ApiCallError && isMismatchRefusal(e)) setRefusal(e.message);
+          else setError(e.message);
+        },
+      )
+      .finally(() => setBusy(false));
   }
 
   return (
     <div className="modal-backdrop" onClick={onClose}>
-      <section className="modal export-dialog" role="dialog" aria-label="Export report" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => { if (e.key === 'Escape') onClose(); }}>
+      <section
+        className="modal export-dialog"
+        role="dialog"
+        aria-label="Export report"
+        onClick={(e) => e.stopPropagation()}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') onClose();
+        }}
+      >
         <h2>Export report</h2>
         {recordingId === null && (
-          <label>Recording{' '}
+          <label>
+            Recording{' '}
             <select value={id ?? ''} onChange={(e) => setId(Number(e.target.value))} disabled={!recordings?.length}>
-              {(recordings ?? []).map((r) => <option key={r.id} value={r.id}>#{r.id} {r.name}</option>)}
+              {(recordings ?? []).map((r) => (
+                <option key={r.id} value={r.id}>
+                  #{r.id} {r.name}
+                </option>
+              ))}
             </select>
           </label>
         )}
         {recordings?.length === 0 && <p className="subtle">No recordings in this case yet: import one first.</p>}
-        <label>Format{' '}
+        <label>
+          Format{' '}
           <select value={format} onChange={(e) => setFormat(e.target.value as ReportFormat)}>
-            {REPORT_FORMATS.map((f) => <option key={f} value={f}>{f}: {REPORT_FORMAT_INFO[f].description}</option>)}
+            {REPORT_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {f}: {REPORT_FORMAT_INFO[f].description}
+              </option>
+            ))}
           </select>
         </label>
         <div className="modal-actions">
-          <button type="button" disabled={busy || id === null} onClick={() => exportNow(false)}>{busy ? 'Exporting…' : 'Export'}</button>
-          <button type="button" onClick={onClose}>Close</button>
+          <button type="button" disabled={busy || id === null} onClick={() => exportNow(false)}>
+            {busy ? 'Exporting…' : 'Export'}
+          </button>
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
         </div>
         {refusal && (
           <div role="alert" data-testid="export-refusal">
             <p className="error">{refusal}</p>
-            <button type="button" disabled={busy} onClick={() => exportNow(true)}>Export anyway (marked as not verifying)</button>
+            <button type="button" disabled={busy} onClick={() => exportNow(true)}>
+              Export anyway (marked as not verifying)
+            </button>
           </div>
         )}
-        {error && <p className="error" role="alert">{error}</p>}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
         {done && (
           <p data-testid="export-done">
             Saved <code>{done.fileName}</code> ({done.size} bytes), SHA-256 <code data-testid="export-sha256">{done.sha256}</code>

@@ -9,9 +9,18 @@ export type ExportRequest = { recordingId: number | null } | null;
 
 let current: ExportRequest = null;
 const listeners = new Set<() => void>();
-const set = (next: ExportRequest) => { current = next; listeners.forEach((l) => l()); };
+const set = (next: ExportRequest) => {
+  current = next;
+  listeners.forEach((l) => l());
+};
 
 export const requestExport = (recordingId: number | null): void => set({ recordingId });
 export const closeExport = (): void => set(null);
 export const useExportRequest = (): ExportRequest =>
-  useSyncExternalStore((l) => { listeners.add(l); return () => listeners.delete(l); }, () => current);
+  useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => current,
+  );

@@ -11,8 +11,15 @@ export function ReviewView({ id, initialFrame }: { id: number; initialFrame: num
   const { data, error } = useReviewData(id);
   const analyst = useAnalyst();
   const [info, setInfo] = useState<MethodResult<'app.info'> | null>(null);
-  useEffect(() => { api.call('app.info', {}).then(setInfo, () => undefined); }, []);
-  if (error) return <p className="error" role="alert">{error}</p>;
+  useEffect(() => {
+    api.call('app.info', {}).then(setInfo, () => undefined);
+  }, []);
+  if (error)
+    return (
+      <p className="error" role="alert">
+        {error}
+      </p>
+    );
   if (!analyst) return info ? <AnalystPrompt suggestion={info.analyst} /> : <p>Loading…</p>;
   if (!data) return <p>Loading the recording…</p>;
   return <ReviewWorkspace data={data} analyst={analyst} initialFrame={Math.min(initialFrame, data.recording.frames - 1)} />;

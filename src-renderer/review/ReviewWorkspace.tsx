@@ -29,7 +29,13 @@ const HOLD_RATE_HZ = 15;
 /** The review workspace: player, magnifier, timeline and annotation queue, all on the keyboard. */
 export function ReviewWorkspace({ data, analyst, initialFrame }: { data: ReviewData; analyst: string; initialFrame: number }) {
   const { recording, table, media, spot } = data;
-  const engine = usePlayerEngine(data.elapsed, data.ptsSeconds, data.keyFrames, media.playable ? api.mediaUrl(media.url) : null, initialFrame);
+  const engine = usePlayerEngine(
+    data.elapsed,
+    data.ptsSeconds,
+    data.keyFrames,
+    media.playable ? api.mediaUrl(media.url) : null,
+    initialFrame,
+  );
   const snap = usePlayerSnapshot(engine);
   const annotations = useAnnotations(recording.id, analyst);
   const [selected, setSelected] = useState<string | null>(null);
@@ -56,23 +62,35 @@ export function ReviewWorkspace({ data, analyst, initialFrame }: { data: ReviewD
     return () => window.clearTimeout(t);
   }, [snap.displayed, snap.playing, recording.id]);
 
-  const select = useCallback((it: QueueItem | undefined) => {
-    if (!it) return;
-    setSelected(it.key);
-    if (engine.getSnapshot().loop) engine.setLoop(loopRangeFor(table, it.onsetFrame, it.offsetFrame));
-    else engine.seek(it.onsetFrame);
-  }, [engine, table]);
+  const select = useCallback(
+    (it: QueueItem | undefined) => {
+      if (!it) return;
+      setSelected(it.key);
+      if (engine.getSnapshot().loop) engine.setLoop(loopRangeFor(table, it.onsetFrame, it.offsetFrame));
+      else engine.seek(it.onsetFrame);
+    },
+    [engine, table],
+  );
 
-  const change = useCallback((set: Partial<AnnotationFields>) => {
-    if (!item) return;
-    if (item.candidateIndex !== null && spot) return void annotations.apply({ kind: 'candidate', spottingRunId: spot.spottingRunId, candidateIndex: item.candidateIndex, set });
-    if (item.annotation) return void annotations.apply({ kind: 'update', annotationId: item.annotation.id, set });
-  }, [item, spot, annotations]);
+  const change = useCallback(
+    (set: Partial<AnnotationFields>) => {
+      if (!item) return;
+      if (item.candidateIndex !== null && spot)
+        return void annotations.apply({ kind: 'candidate', spottingRunId: spot.spottingRunId, candidateIndex: item.candidateIndex, set });
+      if (item.annotation) return void annotations.apply({ kind: 'update', annotationId: item.annotation.id, set });
+    },
+    [item, spot, annotations],
+  );
 
   const here = () => engine.getSnapshot().displayed;
   const withItem = (fn: () => void) => () => (item ? fn() : setNotice('Select a candidate first (N / P), or mark an interval (M).'));
   const [notice, setNotice] = useState<string | null>(null);
-  useEffect(() => { if (notice) { const t = setTimeout(() => setNotice(null), 4000); return () => clearTimeout(t); } }, [notice]);
+  useEffect(() => {
+    if (notice) {
+      const t = setTimeout(() => setNotice(null), 4000);
+      return () => clearTimeout(t);
+    }
+  }, [notice]);
 
   const handlers: ActionHandlers = {
     play: () => engine.toggle(),
@@ -85,26 +103,44 @@ export function ReviewWorkspace({ data, analyst, initialFrame }: { data: ReviewD
     reviewSpeed: () => engine.setSpeed(DEFAULT_REVIEW_SPEED),
     firstFrame: () => engine.seek(0),
     lastFrame: () => engine.seek(recording.frames - 1),
-    loop: withItem(() => engine.setLoop(engine.getSnapshot().loop ? null : loopRangeFor(table, (item as QueueItem).onsetFrame, (item as QueueItem).offsetFrame))),
+    loop: withItem(() =>
+      engine.setLoop(
+        engine.getSnapshot().loop ? null : loopRangeFor(table, (item as QueueItem).onsetFrame, (item as QueueItem).offsetFrame),
+      ),
+    ),
     goToFrame: () => goToRef.current?.focus(),
     next: () => select(queue[moveInQueue(queue, selected, 1)]),
     previous: () => select(queue[moveInQueue(queue, selected, -1)]),
     nextPending: () => select(queue[nextPending(queue, selected)]),
     accept: withItem(() => change({ verdict: 'accepted' })),
     reject: withItem(() => change({ verdict: 'rejected' })),
-    setOnset: withItem(() => { const f = here(); if (f !== null) change({ onsetFrame: f }); }),
-    setApex: withItem(() => { const f = here(); if (f !== null) change({ apexFrame: f }); }),
-    setOffset: withItem(() => { const f = here(); if (f !== null) change({ offsetFrame: f }); }),
+    setOnset: withItem(() => {
+      const f = here();
+      if (f !== null) change({ onsetFrame: f });
+    }),
+    setApex: withItem(() => {
+      const f = here();
+      if (f !== null) change({ apexFrame: f });
+    }),
+    setOffset: withItem(() => {
+      const f = here();
+      if (f !== null) change({ offsetFrame: f });
+    }),
     mark: () => {
       const f = here();
       if (f === null) return;
       if (markStart === null) return setMarkStart(f);
       setMarkStart(null);
-      void annotations.apply({ kind: 'manual', set: { onsetFrame: Math.min(f, markStart), offsetFrame: Math.max(f, markStart) } }).then((s) => {
-        if (s?.changedId) setSelected(`a${s.changedId}`);
-      });
+      void annotations
+        .apply({ kind: 'manual', set: { onsetFrame: Math.min(f, markStart), offsetFrame: Math.max(f, markStart) } })
+        .then((s) => {
+          if (s?.changedId) setSelected(`a${s.changedId}`);
+        });
     },
-    cancel: () => { setMarkStart(null); setSheet(false); },
+    cancel: () => {
+      setMarkStart(null);
+      setSheet(false);
+    },
     note: withItem(() => noteRef.current?.focus()),
     deleteAnnotation: withItem(() => {
       if (item?.annotation && item.candidateIndex === null) void annotations.apply({ kind: 'delete', annotationId: item.annotation.id });
@@ -124,40 +160,98 @@ export function ReviewWorkspace({ data, analyst, initialFrame }: { data: ReviewD
   useEffect(() => shortcutsRequest.register(() => setSheet(true)), []);
   useShortcuts(handlers, { rateHz: HOLD_RATE_HZ, ready: () => engine.settled() });
 
-  const markers = useMemo<TimelineMarker[]>(() => queue.map((q) => ({
-    key: q.key, from: q.onsetFrame, to: q.offsetFrame, emotion: q.emotion, kind: q.annotation ? 'annotation' : 'candidate', rejected: q.verdict === 'rejected', selected: q.key === selected,
-  })), [queue, selected]);
+  const markers = useMemo<TimelineMarker[]>(
+    () =>
+      queue.map((q) => ({
+        key: q.key,
+        from: q.onsetFrame,
+        to: q.offsetFrame,
+        emotion: q.emotion,
+        kind: q.annotation ? 'annotation' : 'candidate',
+        rejected: q.verdict === 'rejected',
+        selected: q.key === selected,
+      })),
+    [queue, selected],
+  );
 
   return (
     <div className="review" data-testid="review">
       <div className="review-head">
-        <a href="#/" className="back">← Library</a>
+        <a href="#/" className="back">
+          ← Library
+        </a>
         <h2 title={recording.locations.join('\n')}>{recording.name}</h2>
-        <span className="subtle">{recording.frames} frames · {recording.fps.toFixed(3)} fps{recording.vfr ? ' VFR' : ''} · {recording.probe.videoCodec} · <code>{recording.sha256.slice(0, 12)}</code></span>
-        <span className="subtle">Analyst: <strong data-testid="review-analyst">{analyst}</strong></span>
-        <button type="button" className="help-button" onClick={() => setSheet(true)} title="Keyboard shortcuts (?)">? Shortcuts</button>
-        <button type="button" onClick={() => requestExport(recording.id)} title="Export a report of this recording">Export report…</button>
+        <span className="subtle">
+          {recording.frames} frames · {recording.fps.toFixed(3)} fps{recording.vfr ? ' VFR' : ''} · {recording.probe.videoCodec} ·{' '}
+          <code>{recording.sha256.slice(0, 12)}</code>
+        </span>
+        <span className="subtle">
+          Analyst: <strong data-testid="review-analyst">{analyst}</strong>
+        </span>
+        <button type="button" className="help-button" onClick={() => setSheet(true)} title="Keyboard shortcuts (?)">
+          ? Shortcuts
+        </button>
+        <button type="button" onClick={() => requestExport(recording.id)} title="Export a report of this recording">
+          Export report…
+        </button>
       </div>
-      {!media.playable && <p className="error" role="alert">{media.note}</p>}
-      {shortfall && <p className="warning" role="alert" data-testid="recording-warning">WARNING: {shortfall}.</p>}
+      {!media.playable && (
+        <p className="error" role="alert">
+          {media.note}
+        </p>
+      )}
+      {shortfall && (
+        <p className="warning" role="alert" data-testid="recording-warning">
+          WARNING: {shortfall}.
+        </p>
+      )}
       <div className="review-grid">
         <div className="review-main">
           <PlayerCanvas engine={engine} snapshot={snap} aspect={recording.probe.width / recording.probe.height} />
           <FrameReadout table={table} snapshot={snap} proxy={media.kind === 'proxy'} />
-          <TransportBar engine={engine} snapshot={snap} stepN={stepN} onStepN={setStepN} goToRef={goToRef}
-            onLoop={() => handlers.loop?.()} />
-          <Timeline recordingId={recording.id} frameCount={recording.frames} hasAnalysis={hasAnalysis} markers={markers} cursor={snap.displayed}
-            onSeek={(f) => engine.seek(f)} zoomRequest={zoomRequest} />
+          <TransportBar
+            engine={engine}
+            snapshot={snap}
+            stepN={stepN}
+            onStepN={setStepN}
+            goToRef={goToRef}
+            onLoop={() => handlers.loop?.()}
+          />
+          <Timeline
+            recordingId={recording.id}
+            frameCount={recording.frames}
+            hasAnalysis={hasAnalysis}
+            markers={markers}
+            cursor={snap.displayed}
+            onSeek={(f) => engine.seek(f)}
+            zoomRequest={zoomRequest}
+          />
         </div>
         <aside className="review-side">
-          <Magnifier engine={engine} recordingId={recording.id} displayed={snap.displayed} sourceWidth={recording.probe.width} enabled={hasAnalysis} />
+          <Magnifier
+            engine={engine}
+            recordingId={recording.id}
+            displayed={snap.displayed}
+            sourceWidth={recording.probe.width}
+            enabled={hasAnalysis}
+          />
           <AnnotationDetails item={item} noteRef={noteRef} markStart={markStart} onSaveNote={(note) => change({ note })} />
           <div className="undo-line">
-            <button type="button" disabled={!annotations.state?.undo} onClick={() => void annotations.undo()} title="Ctrl Z">Undo</button>
-            <span className="subtle" data-testid="undo-label">{annotations.state?.undo ?? 'nothing to undo'}</span>
-            <button type="button" disabled={!annotations.state?.redo} onClick={() => void annotations.redo()} title="Ctrl Shift Z">Redo</button>
+            <button type="button" disabled={!annotations.state?.undo} onClick={() => void annotations.undo()} title="Ctrl Z">
+              Undo
+            </button>
+            <span className="subtle" data-testid="undo-label">
+              {annotations.state?.undo ?? 'nothing to undo'}
+            </span>
+            <button type="button" disabled={!annotations.state?.redo} onClick={() => void annotations.redo()} title="Ctrl Shift Z">
+              Redo
+            </button>
           </div>
-          {(annotations.error || notice) && <p className="error" role="alert" data-testid="annotation-error">{annotations.error ?? notice}</p>}
+          {(annotations.error || notice) && (
+            <p className="error" role="alert" data-testid="annotation-error">
+              {annotations.error ?? notice}
+            </p>
+          )}
           <CandidateQueue items={queue} selected={selected} onSelect={(key) => select(queue.find((q) => q.key === key))} />
         </aside>
       </div>

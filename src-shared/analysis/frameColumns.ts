@@ -11,10 +11,28 @@ import { EXPRESSION_CLASSES } from './emotions.js';
  * in the face-dependent columns.
  */
 export const FRAME_COLUMNS = [
-  'frame', 'pts_s', 'face', 'face_x', 'face_y', 'face_w', 'face_h', 'face_conf', 'yaw', 'pitch', 'roll',
+  'frame',
+  'pts_s',
+  'face',
+  'face_x',
+  'face_y',
+  'face_w',
+  'face_h',
+  'face_conf',
+  'yaw',
+  'pitch',
+  'roll',
   ...EXPRESSION_CLASSES,
   ...ACTION_UNITS,
-  'faces_seen', 'too_small', 'turned_away', 'blurred', 'sharpness', 'eye_open_left', 'eye_open_right', 'mouth_open', 'decode_issue',
+  'faces_seen',
+  'too_small',
+  'turned_away',
+  'blurred',
+  'sharpness',
+  'eye_open_left',
+  'eye_open_right',
+  'mouth_open',
+  'decode_issue',
 ] as const;
 export type FrameColumn = (typeof FRAME_COLUMNS)[number];
 
@@ -22,5 +40,11 @@ export type FrameColumn = (typeof FRAME_COLUMNS)[number];
 export const STORED_COLUMNS = FRAME_COLUMNS.slice(2) as readonly Exclude<FrameColumn, 'frame' | 'pts_s'>[];
 export type StoredColumn = (typeof STORED_COLUMNS)[number];
 
-export const COLUMN_INDEX: Record<FrameColumn, number> = Object.fromEntries(FRAME_COLUMNS.map((c, i) => [c, i])) as Record<FrameColumn, number>;
-export const STORED_INDEX: Record<StoredColumn, number> = Object.fromEntries(STORED_COLUMNS.map((c, i) => [c, i])) as Record<StoredColumn, number>;
+export const COLUMN_INDEX: Record<FrameColumn, number> = Object.fromEntries(FRAME_COLUMNS.map((c, i) => [c, i])) as Record<
+  FrameColumn,
+  number
+>;
+export const STORED_INDEX: Record<StoredColumn, number> = Object.fromEntries(STORED_COLUMNS.map((c, i) => [c, i])) as Record<
+  StoredColumn,
+  number
+>;

@@ -2,7 +2,10 @@ import type { ApiErrorBody } from './contract.js';
 
 /** An error that crosses the API boundary: its message is meant for the analyst. */
 export class ApiError extends Error {
-  constructor(readonly code: ApiErrorBody['code'], message: string) {
+  constructor(
+    readonly code: ApiErrorBody['code'],
+    message: string,
+  ) {
     super(message);
     this.name = 'ApiError';
   }

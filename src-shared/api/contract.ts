@@ -92,9 +92,17 @@ export const FrameValuesSchema = z.object({
 });
 
 export const SpotCandidateSchema = z.object({
-  onsetFrame: z.number().int(), apexFrame: z.number().int(), offsetFrame: z.number().int(),
-  onsetS: z.number(), apexS: z.number(), offsetS: z.number(), durationS: z.number(),
-  kind: z.enum(['micro', 'macro']), emotion: z.string(), score: z.number(), aus: z.array(z.string()),
+  onsetFrame: z.number().int(),
+  apexFrame: z.number().int(),
+  offsetFrame: z.number().int(),
+  onsetS: z.number(),
+  apexS: z.number(),
+  offsetS: z.number(),
+  durationS: z.number(),
+  kind: z.enum(['micro', 'macro']),
+  emotion: z.string(),
+  score: z.number(),
+  aus: z.array(z.string()),
 });
 
 export const SpotResultSchema = z.object({
@@ -114,12 +122,17 @@ export const RecordingEntrySchema = RecordingSchema.extend({
 
 /** Who acts: the analyst's name, asked once by the window and recorded with each action. */
 const Analyst = z.string().trim().min(1, 'the analyst name is empty: enter your name').max(200);
-const ReviewColumnList = z.array(z.enum(REVIEW_COLUMNS)).min(1).default([...REVIEW_COLUMNS]);
+const ReviewColumnList = z
+  .array(z.enum(REVIEW_COLUMNS))
+  .min(1)
+  .default([...REVIEW_COLUMNS]);
 
 /** What the library shows besides the recording itself: how far its analysis and review are. */
 export const RecordingStateSchema = z.object({
   id: z.number().int(),
-  analysis: z.object({ status: z.enum(['running', 'complete', 'failed']), framesDone: z.number().int(), frameCount: z.number().int() }).nullable(),
+  analysis: z
+    .object({ status: z.enum(['running', 'complete', 'failed']), framesDone: z.number().int(), frameCount: z.number().int() })
+    .nullable(),
   /** Candidates of the latest spotting run, or null when it was never spotted. */
   candidates: z.number().int().nullable(),
   annotations: z.object({ total: z.number().int(), accepted: z.number().int(), rejected: z.number().int(), pending: z.number().int() }),
@@ -186,21 +199,33 @@ export const methods = {
   'app.info': method(z.object({}), AppInfoSchema),
   'library.list': method(z.object({}), z.array(RecordingEntrySchema)),
   'library.get': method(RecordingId, RecordingEntrySchema),
-  'library.import': method(z.object({ paths: z.array(z.string().min(1)).min(1).max(100_000), analyst: Analyst.optional() }), z.array(ImportResultSchema)),
+  'library.import': method(
+    z.object({ paths: z.array(z.string().min(1)).min(1).max(100_000), analyst: Analyst.optional() }),
+    z.array(ImportResultSchema),
+  ),
   /** Imports every recording file (by extension) in a folder and its subfolders, in path order. */
-  'library.importFolder': method(z.object({ path: z.string().min(1), analyst: Analyst.optional() }), z.object({ results: z.array(ImportResultSchema), skipped: z.number().int() })),
+  'library.importFolder': method(
+    z.object({ path: z.string().min(1), analyst: Analyst.optional() }),
+    z.object({ results: z.array(ImportResultSchema), skipped: z.number().int() }),
+  ),
   'library.states': method(z.object({}), z.array(RecordingStateSchema)),
   'library.frameTable': method(RecordingId, FrameTableDtoSchema),
   'analysis.run': method(z.object({ id: z.number().int().positive(), force: z.boolean().default(false) }), AnalysisInfoSchema),
   'analysis.latest': method(RecordingId, AnalysisInfoSchema.nullable()),
-  'analysis.frames': method(z.object({ id: z.number().int().positive(), from: z.number().int().min(0), count: z.number().int().min(1).max(200_000) }), FrameValuesSchema),
+  'analysis.frames': method(
+    z.object({ id: z.number().int().positive(), from: z.number().int().min(0), count: z.number().int().min(1).max(200_000) }),
+    FrameValuesSchema,
+  ),
   'spot.run': method(RecordingId, SpotResultSchema),
   /**
    * Batch scan of files and folders (recursively): import, analyse and spot each,
    * in worker threads. One batch at a time per case; progress comes as events.
    * `workers` defaults to what the machine can bear (see the README).
    */
-  'batch.start': method(z.object({ paths: z.array(z.string().min(1)).min(1).max(10_000), workers: z.number().int().min(1).max(MAX_BATCH_WORKERS).optional() }), BatchStatusSchema),
+  'batch.start': method(
+    z.object({ paths: z.array(z.string().min(1)).min(1).max(10_000), workers: z.number().int().min(1).max(MAX_BATCH_WORKERS).optional() }),
+    BatchStatusSchema,
+  ),
   /** The current (or last) batch of this session, with every file; null when none was started. */
   'batch.status': method(z.object({}), BatchStatusSchema.nullable()),
   /** No new file starts; running analyses wait before their next frame. */
@@ -217,17 +242,46 @@ export const methods = {
   /** The stored result of the latest spotting run (never runs the spotter), or null. */
   'spot.latest': method(RecordingId, SpotResultSchema.nullable()),
   'review.media': method(RecordingId, ReviewMediaSchema),
-  'review.series': method(z.object({ id: z.number().int().positive(), from: z.number().int().min(0), count: z.number().int().min(1).max(1_000_000), columns: ReviewColumnList }), ReviewSeriesSchema),
-  'review.envelope': method(z.object({
-    id: z.number().int().positive(), from: z.number().int().min(0), to: z.number().int().min(1), buckets: z.number().int().min(1).max(20_000), columns: ReviewColumnList,
-  }), ReviewEnvelopeSchema),
+  'review.series': method(
+    z.object({
+      id: z.number().int().positive(),
+      from: z.number().int().min(0),
+      count: z.number().int().min(1).max(1_000_000),
+      columns: ReviewColumnList,
+    }),
+    ReviewSeriesSchema,
+  ),
+  'review.envelope': method(
+    z.object({
+      id: z.number().int().positive(),
+      from: z.number().int().min(0),
+      to: z.number().int().min(1),
+      buckets: z.number().int().min(1).max(20_000),
+      columns: ReviewColumnList,
+    }),
+    ReviewEnvelopeSchema,
+  ),
   'annotations.list': method(z.object({ recordingId: z.number().int().positive(), analyst: Analyst }), AnnotationStateSchema),
-  'annotations.apply': method(z.object({ recordingId: z.number().int().positive(), analyst: Analyst, change: AnnotationChangeSchema }), AnnotationStateSchema),
+  'annotations.apply': method(
+    z.object({ recordingId: z.number().int().positive(), analyst: Analyst, change: AnnotationChangeSchema }),
+    AnnotationStateSchema,
+  ),
   'annotations.undo': method(z.object({ recordingId: z.number().int().positive(), analyst: Analyst }), AnnotationStateSchema),
   'annotations.redo': method(z.object({ recordingId: z.number().int().positive(), analyst: Analyst }), AnnotationStateSchema),
   /** Refused (code 'failed', saying what to do) when the original does not verify, unless allowMismatch. */
-  'report.export': method(z.object({ id: z.number().int().positive(), format: z.enum(REPORT_FORMATS), allowMismatch: z.boolean().default(false), analyst: Analyst.optional() }), ReportExportSchema),
-  'audit.list': method(z.object({ afterSeq: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(10_000).default(500) }), z.array(AuditEntrySchema)),
+  'report.export': method(
+    z.object({
+      id: z.number().int().positive(),
+      format: z.enum(REPORT_FORMATS),
+      allowMismatch: z.boolean().default(false),
+      analyst: Analyst.optional(),
+    }),
+    ReportExportSchema,
+  ),
+  'audit.list': method(
+    z.object({ afterSeq: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(10_000).default(500) }),
+    z.array(AuditEntrySchema),
+  ),
 } as const;
 
 export const events = {

@@ -33,10 +33,17 @@ export function withFile(board: BatchBoard, event: { batchId: number; file: Batc
 
 /** The files that failed, with their reasons, in queue order. */
 export function failures(board: BatchBoard): { path: string; reason: string }[] {
-  return (board?.files ?? []).filter((f) => f.status === 'failed').map((f) => ({ path: f.path, reason: f.error ?? 'failed (no reason recorded)' }));
+  return (board?.files ?? [])
+    .filter((f) => f.status === 'failed')
+    .map((f) => ({ path: f.path, reason: f.error ?? 'failed (no reason recorded)' }));
 }
 
-export interface BatchControls { start: boolean; pause: boolean; resume: boolean; cancel: boolean }
+export interface BatchControls {
+  start: boolean;
+  pause: boolean;
+  resume: boolean;
+  cancel: boolean;
+}
 
 const ENDED: readonly BatchState[] = ['finished', 'cancelled', 'stopped'];
 
@@ -73,5 +80,8 @@ export function etaLabel(etaS: number | null): string | null {
 
 /** Lines of a text field as paths (blank lines and surrounding spaces dropped). */
 export function pathsFromText(text: string): string[] {
-  return text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 }

@@ -19,11 +19,16 @@ export type WindowAction =
 /** `reviewing`: the id of the recording open in the review window, or null. */
 export function actionForMenuCommand(command: MenuCommand, reviewing: number | null): WindowAction {
   switch (command.command) {
-    case 'open-recordings': return { kind: 'import-recordings', paths: [...command.paths] };
-    case 'import-folder': return { kind: 'scan-folder', folder: command.folder };
-    case 'export-report': return { kind: 'export-report', recordingId: reviewing };
-    case 'set-speed': return { kind: 'set-speed', speed: nearestSpeed(command.speed) };
-    case 'show-shortcuts': return { kind: 'show-shortcuts' };
+    case 'open-recordings':
+      return { kind: 'import-recordings', paths: [...command.paths] };
+    case 'import-folder':
+      return { kind: 'scan-folder', folder: command.folder };
+    case 'export-report':
+      return { kind: 'export-report', recordingId: reviewing };
+    case 'set-speed':
+      return { kind: 'set-speed', speed: nearestSpeed(command.speed) };
+    case 'show-shortcuts':
+      return { kind: 'show-shortcuts' };
   }
 }
 

@@ -29,6 +29,8 @@ export function isReportFormat(value: string): value is ReportFormat {
 /** The format a file name's ending names (`.frames.csv` before `.csv`), or null. */
 export function reportFormatFromFileName(fileName: string): ReportFormat | null {
   const lower = fileName.toLowerCase();
-  const byLongestEnding = [...REPORT_FORMATS].sort((a, b) => REPORT_FORMAT_INFO[b].extension.length - REPORT_FORMAT_INFO[a].extension.length);
+  const byLongestEnding = [...REPORT_FORMATS].sort(
+    (a, b) => REPORT_FORMAT_INFO[b].extension.length - REPORT_FORMAT_INFO[a].extension.length,
+  );
   return byLongestEnding.find((f) => lower.endsWith(`.${REPORT_FORMAT_INFO[f].extension}`)) ?? (lower.endsWith('.htm') ? 'html' : null);
 }

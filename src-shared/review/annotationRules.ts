@@ -7,7 +7,11 @@ import type { AnnotationFields } from '../domain/annotation.js';
  */
 export function intervalProblem(f: Pick<AnnotationFields, 'onsetFrame' | 'apexFrame' | 'offsetFrame'>, frameCount: number): string | null {
   const last = frameCount - 1;
-  for (const [name, value] of [['onset', f.onsetFrame], ['apex', f.apexFrame], ['offset', f.offsetFrame]] as const) {
+  for (const [name, value] of [
+    ['onset', f.onsetFrame],
+    ['apex', f.apexFrame],
+    ['offset', f.offsetFrame],
+  ] as const) {
     if (value !== null && (value < 0 || value > last)) return `The ${name} (frame ${value}) is outside the recording (frames 0–${last}).`;
   }
   if (f.onsetFrame > f.offsetFrame) {
@@ -20,12 +24,18 @@ export function intervalProblem(f: Pick<AnnotationFields, 'onsetFrame' | 'apexFr
 }
 
 const FIELD_WORDS: Record<keyof AnnotationFields, string> = {
-  verdict: 'verdict', emotion: 'emotion', onsetFrame: 'onset', apexFrame: 'apex', offsetFrame: 'offset', note: 'note',
+  verdict: 'verdict',
+  emotion: 'emotion',
+  onsetFrame: 'onset',
+  apexFrame: 'apex',
+  offsetFrame: 'offset',
+  note: 'note',
 };
 
 /** A short description of a change, for the undo/redo labels and the audit log. */
 export function describeChange(subject: string, before: AnnotationFields | null, after: AnnotationFields): string {
-  if (!before) return `${subject}: ${after.verdict === 'pending' ? 'opened' : after.verdict}${after.emotion ? ` as ${after.emotion}` : ''}, frames ${after.onsetFrame}–${after.offsetFrame}`;
+  if (!before)
+    return `${subject}: ${after.verdict === 'pending' ? 'opened' : after.verdict}${after.emotion ? ` as ${after.emotion}` : ''}, frames ${after.onsetFrame}–${after.offsetFrame}`;
   const parts: string[] = [];
   for (const key of Object.keys(FIELD_WORDS) as (keyof AnnotationFields)[]) {
     if (before[key] === after[key]) continue;

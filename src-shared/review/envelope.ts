@@ -27,7 +27,14 @@ export interface Envelope {
  * The envelope of frames [from, to) of a frame-major series of `width` values a
  * frame, for the columns at `pick` (indices into a frame's values).
  */
-export function minMaxEnvelope(values: Float32Array, width: number, from: number, to: number, wantedBuckets: number, pick: readonly number[]): Envelope {
+export function minMaxEnvelope(
+  values: Float32Array,
+  width: number,
+  from: number,
+  to: number,
+  wantedBuckets: number,
+  pick: readonly number[],
+): Envelope {
   const span = Math.max(0, to - from);
   const buckets = bucketCount(span, wantedBuckets);
   const cols = pick.length;
@@ -79,7 +86,15 @@ export function blockLevel(values: Float32Array, width: number, frames: number, 
  * bucket covers them and from single frames only at its ragged ends: a
  * three-hour overview reads a few thousand blocks instead of every frame.
  */
-export function minMaxEnvelopeFast(values: Float32Array, width: number, level: BlockLevel, from: number, to: number, wantedBuckets: number, pick: readonly number[]): Envelope {
+export function minMaxEnvelopeFast(
+  values: Float32Array,
+  width: number,
+  level: BlockLevel,
+  from: number,
+  to: number,
+  wantedBuckets: number,
+  pick: readonly number[],
+): Envelope {
   const span = Math.max(0, to - from);
   const buckets = bucketCount(span, wantedBuckets);
   if (buckets === 0 || span / buckets < 2 * level.blockSize) return minMaxEnvelope(values, width, from, to, wantedBuckets, pick);

@@ -36,12 +36,29 @@ export function evictionOrder(cached: Iterable<number>, window: CacheWindow, cur
  * run behind the current frame is decoded from its start. Null when the
  * window is complete.
  */
-export function nextDecodeRun(window: CacheWindow, current: number, direction: 1 | -1, isCached: (f: number) => boolean, maxRun: number, keyFrames?: ArrayLike<number>): CacheWindow | null {
+export function nextDecodeRun(
+  window: CacheWindow,
+  current: number,
+  direction: 1 | -1,
+  isCached: (f: number) => boolean,
+  maxRun: number,
+  keyFrames?: ArrayLike<number>,
+): CacheWindow | null {
   const at = Math.max(window.from, Math.min(window.to, current));
   const order: number[] = [at];
-  const forward = (f: number) => { for (let i = f; i <= window.to; i++) order.push(i); };
-  const backward = (f: number) => { for (let i = f; i >= window.from; i--) order.push(i); };
-  if (direction === 1) { forward(at + 1); backward(at - 1); } else { backward(at - 1); forward(at + 1); }
+  const forward = (f: number) => {
+    for (let i = f; i <= window.to; i++) order.push(i);
+  };
+  const backward = (f: number) => {
+    for (let i = f; i >= window.from; i--) order.push(i);
+  };
+  if (direction === 1) {
+    forward(at + 1);
+    backward(at - 1);
+  } else {
+    backward(at - 1);
+    forward(at + 1);
+  }
   const first = order.find((f) => !isCached(f));
   if (first === undefined) return null;
   // Extend to a contiguous missing run in decode (forward) order.

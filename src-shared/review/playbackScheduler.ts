@@ -82,7 +82,8 @@ export function tick(plan: PlaybackPlan, state: SchedulerState, now: number, isR
   if (next >= plan.last) {
     if (plan.loop) {
       // The loop starts again when the last frame's time on screen is over.
-      const endAt = anchorAt + (((plan.times[next] as number) - (plan.times[anchorFrame] as number) + lastingOf(plan, next)) / plan.speed) * 1000;
+      const endAt =
+        anchorAt + (((plan.times[next] as number) - (plan.times[anchorFrame] as number) + lastingOf(plan, next)) / plan.speed) * 1000;
       following = plan.first;
       anchorFrame = plan.first;
       anchorAt = endAt;

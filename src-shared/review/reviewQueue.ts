@@ -29,7 +29,11 @@ export interface QueueItem {
 }
 
 /** Candidates and hand-marked annotations, in time order (onset, then candidates before hand marks). */
-export function buildQueue(candidates: readonly QueueCandidate[], spottingRunId: number | null, annotations: readonly Annotation[]): QueueItem[] {
+export function buildQueue(
+  candidates: readonly QueueCandidate[],
+  spottingRunId: number | null,
+  annotations: readonly Annotation[],
+): QueueItem[] {
   const byCandidate = new Map<number, Annotation>();
   const manual: Annotation[] = [];
   for (const a of annotations) {
@@ -39,15 +43,36 @@ export function buildQueue(candidates: readonly QueueCandidate[], spottingRunId:
   const items: QueueItem[] = candidates.map((c, i) => {
     const a = byCandidate.get(i) ?? null;
     return {
-      key: `c${i}`, candidateIndex: i, candidate: c, annotation: a,
-      onsetFrame: a?.onsetFrame ?? c.onsetFrame, apexFrame: a ? a.apexFrame : c.apexFrame, offsetFrame: a?.offsetFrame ?? c.offsetFrame,
-      emotion: a ? a.emotion : c.emotion, verdict: a?.verdict ?? 'pending',
+      key: `c${i}`,
+      candidateIndex: i,
+      candidate: c,
+      annotation: a,
+      onsetFrame: a?.onsetFrame ?? c.onsetFrame,
+      apexFrame: a ? a.apexFrame : c.apexFrame,
+      offsetFrame: a?.offsetFrame ?? c.offsetFrame,
+      emotion: a ? a.emotion : c.emotion,
+      verdict: a?.verdict ?? 'pending',
     };
   });
   for (const a of manual) {
-    items.push({ key: `a${a.id}`, candidateIndex: null, candidate: null, annotation: a, onsetFrame: a.onsetFrame, apexFrame: a.apexFrame, offsetFrame: a.offsetFrame, emotion: a.emotion, verdict: a.verdict });
+    items.push({
+      key: `a${a.id}`,
+      candidateIndex: null,
+      candidate: null,
+      annotation: a,
+      onsetFrame: a.onsetFrame,
+      apexFrame: a.apexFrame,
+      offsetFrame: a.offsetFrame,
+      emotion: a.emotion,
+      verdict: a.verdict,
+    });
   }
-  return items.sort((x, y) => x.onsetFrame - y.onsetFrame || (x.candidateIndex === null ? 1 : 0) - (y.candidateIndex === null ? 1 : 0) || x.key.localeCompare(y.key));
+  return items.sort(
+    (x, y) =>
+      x.onsetFrame - y.onsetFrame ||
+      (x.candidateIndex === null ? 1 : 0) - (y.candidateIndex === null ? 1 : 0) ||
+      x.key.localeCompare(y.key),
+  );
 }
 
 /** The index of the item after (+1) or before (-1) `key`, staying at the ends; the first item when `key` is not in the queue. */
@@ -60,7 +85,10 @@ export function moveInQueue(items: readonly QueueItem[], key: string | null, dir
 
 /** The first item still pending at or after `key` (wrapping), for "next unreviewed". */
 export function nextPending(items: readonly QueueItem[], key: string | null): number {
-  const start = Math.max(0, items.findIndex((it) => it.key === key));
+  const start = Math.max(
+    0,
+    items.findIndex((it) => it.key === key),
+  );
   for (let k = 1; k <= items.length; k++) {
     const i = (start + k) % items.length;
     if (items[i]?.verdict === 'pending') return i;

@@ -21,11 +21,4 @@ export {
 
 export { elapsedMilliseconds } from './exactTime.js';
 
-export {
-  formatClock,
-  frameToClock,
-  clockToFrame,
-  frameToTimecode,
-  timecodeToFrame,
-  formatPtsSeconds,
-} from './timecode.js';
+export { formatClock, frameToClock, clockToFrame, frameToTimecode, timecodeToFrame, formatPtsSeconds } from './timecode.js';

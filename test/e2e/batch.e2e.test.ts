@@ -23,7 +23,9 @@ describe('the batch view in Chromium through the loopback host', () => {
   it('starts a scan, shows per-file progress, pauses and resumes, and lists the broken file with its reason', async () => {
     const page = await session.browser.newPage();
     const consoleErrors: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
     page.on('pageerror', (e) => consoleErrors.push(e.message));
     await page.goto(session.server.url);
     await page.getByRole('link', { name: 'Batch scan' }).click();
@@ -47,17 +49,31 @@ describe('the batch view in Chromium through the loopback host', () => {
 
     // The rest of the window answers during the scan: the library lists what is imported so far.
     await page.getByRole('link', { name: 'Library' }).click();
-    await expect.poll(() => page.getByTestId('recordings').or(page.getByText('No recordings in this case yet.')).count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => page.getByTestId('recordings').or(page.getByText('No recordings in this case yet.')).count(), { timeout: 10_000 })
+      .toBe(1);
     await page.getByRole('link', { name: 'Batch scan' }).click();
     await expect.poll(() => state.textContent(), { timeout: 10_000 }).toBe('paused');
 
     await page.getByRole('button', { name: 'Resume' }).click();
     // Per-file progress shows: some file's bar moves above 0.
-    await expect.poll(async () => (await queue.locator('progress').evaluateAll((ps) => ps.map((p) => (p as HTMLProgressElement).value))).some((v) => v > 0), { timeout: 60_000 }).toBe(true);
+    await expect
+      .poll(
+        async () =>
+          (await queue.locator('progress').evaluateAll((ps) => ps.map((p) => (p as HTMLProgressElement).value))).some((v) => v > 0),
+        { timeout: 60_000 },
+      )
+      .toBe(true);
     await expect.poll(() => state.textContent(), { timeout: 240_000, interval: 500 }).toBe('finished');
 
-    const rows = await queue.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.children[0]!.textContent, tr.getAttribute('data-status')]));
-    expect(rows).toEqual([['a-cfr25.mp4', 'done'], ['b-ntsc.mp4', 'done'], ['c-broken.mp4', 'failed']]);
+    const rows = await queue
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [tr.children[0]!.textContent, tr.getAttribute('data-status')]));
+    expect(rows).toEqual([
+      ['a-cfr25.mp4', 'done'],
+      ['b-ntsc.mp4', 'done'],
+      ['c-broken.mp4', 'failed'],
+    ]);
     const failuresText = await page.getByTestId('batch-failures').textContent();
     expect(failuresText).toContain('c-broken.mp4');
     // The reason is the scan's own, not a placeholder.

@@ -30,7 +30,12 @@ if (skipReason) {
       executablePath: (binary as { path: string }).path,
       args: [repoRoot],
       cwd: repoRoot,
-      env: { ...process.env, MICROMOMENT_DATA_DIR: dataDir, MICROMOMENT_DB: path.join(dataDir, 'case.sqlite'), MICROMOMENT_ANALYST: 'E2E Analyst' } as Record<string, string>,
+      env: {
+        ...process.env,
+        MICROMOMENT_DATA_DIR: dataDir,
+        MICROMOMENT_DB: path.join(dataDir, 'case.sqlite'),
+        MICROMOMENT_ANALYST: 'E2E Analyst',
+      } as Record<string, string>,
       timeout: 60_000,
     });
     page = await app.firstWindow();
@@ -49,13 +54,24 @@ if (skipReason) {
     it('gives the page the contract and nothing else: no Node, no require, no process', async () => {
       const seen = await page.evaluate(() => {
         const w = window as unknown as Record<string, unknown>;
-        return { bridge: Object.keys(w.micromoment as object).sort(), require: typeof w.require, process: typeof w.process, module: typeof w.module };
+        return {
+          bridge: Object.keys(w.micromoment as object).sort(),
+          require: typeof w.require,
+          process: typeof w.process,
+          module: typeof w.module,
+        };
       });
       expect(seen).toEqual({ bridge: ['call', 'on'], require: 'undefined', process: 'undefined', module: 'undefined' });
     });
 
     it('imports through the contract and streams the recording by id with byte ranges', async () => {
-      const imported = await page.evaluate((file) => (window as unknown as { micromoment: { call(m: string, a: unknown): Promise<unknown> } }).micromoment.call('library.import', { paths: [file] }), original);
+      const imported = await page.evaluate(
+        (file) =>
+          (window as unknown as { micromoment: { call(m: string, a: unknown): Promise<unknown> } }).micromoment.call('library.import', {
+            paths: [file],
+          }),
+        original,
+      );
       expect(imported).toMatchObject({ ok: true, result: [{ status: 'imported' }] });
       const media = await page.evaluate(async () => {
         const response = await fetch('./media/original/1', { headers: { Range: 'bytes=0-99' } });
@@ -66,14 +82,22 @@ if (skipReason) {
 
     it('loads nothing remote, opens no windows, does not navigate away, and grants no permission', async () => {
       const outcome = await page.evaluate(async () => {
-        const remote = await fetch('https://example.com/').then(() => 'loaded', () => 'blocked');
+        const remote = await fetch('https://example.com/').then(
+          () => 'loaded',
+          () => 'blocked',
+        );
         const popup = window.open('https://example.com/');
         const notifications = await Notification.requestPermission();
-        const camera = await navigator.mediaDevices.getUserMedia({ video: true }).then(() => 'granted', () => 'denied');
+        const camera = await navigator.mediaDevices.getUserMedia({ video: true }).then(
+          () => 'granted',
+          () => 'denied',
+        );
         return { remote, popup: popup === null ? 'none' : 'opened', notifications, camera };
       });
       expect(outcome).toEqual({ remote: 'blocked', popup: 'none', notifications: 'denied', camera: 'denied' });
-      await page.evaluate(() => { window.location.href = 'https://example.com/'; });
+      await page.evaluate(() => {
+        window.location.href = 'https://example.com/';
+      });
       await page.waitForTimeout(1000);
       expect(page.url()).toBe('micromoment://app/index.html');
       expect(app.windows()).toHaveLength(1);
@@ -89,14 +113,18 @@ if (skipReason) {
         Menu.getApplicationMenu()!.getMenuItemById('help.shortcuts')!.click();
         Menu.getApplicationMenu()!.getMenuItemById('file.export-report')!.click();
       });
-      await expect.poll(() => page.evaluate(() => (window as unknown as { commands: unknown[] }).commands)).toEqual([{ command: 'show-shortcuts' }, { command: 'export-report' }]);
+      await expect
+        .poll(() => page.evaluate(() => (window as unknown as { commands: unknown[] }).commands))
+        .toEqual([{ command: 'show-shortcuts' }, { command: 'export-report' }]);
       fs.mkdirSync(artifactsDir, { recursive: true });
       await page.screenshot({ path: path.join(artifactsDir, 'electron.png') });
     });
 
     it('remembers the window placement when it closes', async () => {
       await app.close();
-      expect(JSON.parse(fs.readFileSync(path.join(dataDir, 'electron', 'window-placement.json'), 'utf8'))).toMatchObject({ maximized: false });
+      expect(JSON.parse(fs.readFileSync(path.join(dataDir, 'electron', 'window-placement.json'), 'utf8'))).toMatchObject({
+        maximized: false,
+      });
     });
   });
 }

@@ -39,20 +39,36 @@ async function serve(route: Route): Promise<void> {
   const request = route.request();
   const url = new URL(request.url());
   if (url.pathname.startsWith('/api/call/')) {
-    const outcome = await createDispatcher(ctx, handlers)(decodeURIComponent(url.pathname.slice('/api/call/'.length)), JSON.parse(request.postData() ?? '{}'));
-    return route.fulfill({ status: outcome.ok ? 200 : 400, contentType: 'application/json', body: JSON.stringify(outcome.ok ? { result: outcome.result } : { error: outcome.error }) });
+    const outcome = await createDispatcher(ctx, handlers)(
+      decodeURIComponent(url.pathname.slice('/api/call/'.length)),
+      JSON.parse(request.postData() ?? '{}'),
+    );
+    return route.fulfill({
+      status: outcome.ok ? 200 : 400,
+      contentType: 'application/json',
+      body: JSON.stringify(outcome.ok ? { result: outcome.result } : { error: outcome.error }),
+    });
   }
   if (url.pathname === '/api/events') return route.fulfill({ status: 204 });
-  const handle = createAppProtocolHandler({ rendererDir: path.join(repoRoot, 'dist', 'renderer'), media: createMediaHandler(storeMediaLookup(ctx.db)) });
+  const handle = createAppProtocolHandler({
+    rendererDir: path.join(repoRoot, 'dist', 'renderer'),
+    media: createMediaHandler(storeMediaLookup(ctx.db)),
+  });
   const response = await handle(new Request(`micromoment://app${url.pathname}`, { method: request.method(), headers: request.headers() }));
-  return route.fulfill({ status: response.status, headers: Object.fromEntries(response.headers), body: Buffer.from(await response.arrayBuffer()) });
+  return route.fulfill({
+    status: response.status,
+    headers: Object.fromEntries(response.headers),
+    body: Buffer.from(await response.arrayBuffer()),
+  });
 }
 
-describe('the renderer under the desktop app\'s CSP, in Chromium', () => {
+describe("the renderer under the desktop app's CSP, in Chromium", () => {
   it('loads, talks to the API and streams media with no policy violation', async () => {
     const page = await browser.newPage();
     const problems: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error' || /Content.Security.Policy|Refused to/i.test(m.text())) problems.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error' || /Content.Security.Policy|Refused to/i.test(m.text())) problems.push(m.text());
+    });
     page.on('pageerror', (e) => problems.push(e.message));
     await page.route(`${ORIGIN}/**`, serve);
     const response = await page.goto(`${ORIGIN}/index.html`);
@@ -69,7 +85,10 @@ describe('the renderer under the desktop app\'s CSP, in Chromium', () => {
       const inline = document.createElement('script');
       inline.textContent = 'window.__inlineRan = true';
       document.body.append(inline);
-      const remote = await fetch('https://example.com/').then(() => 'loaded', () => 'blocked');
+      const remote = await fetch('https://example.com/').then(
+        () => 'loaded',
+        () => 'blocked',
+      );
       return { inlineRan: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true, remote };
     });
     expect(blocked).toEqual({ inlineRan: false, remote: 'blocked' });

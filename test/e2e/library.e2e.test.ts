@@ -33,7 +33,9 @@ describe('the library in Chromium through the loopback host', () => {
   it('imports through the real API and lists the recording', async () => {
     const page = await browser.newPage();
     const consoleErrors: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
     await page.goto(server.url);
     await expect.poll(() => page.getByTestId('app-info').textContent()).toContain('E2E Analyst');
     // The token is dropped from the address bar once the cookie is set.
@@ -60,10 +62,13 @@ describe('the library in Chromium through the loopback host', () => {
   it('warns, on import, in the library and in the review window, of a file that decodes to much less video than it declares', async () => {
     const cut = path.join(tempDir(), 'cut short.mp4');
     fs.writeFileSync(cut, fs.readFileSync(path.join(realMediaDir, 'cap13_edit2.mp4')).subarray(0, 200_000));
-    const warning = 'WARNING: only 9.480 s of video decode, but the file declares 30.600 s: it may be cut short or damaged; compare it with its source';
+    const warning =
+      'WARNING: only 9.480 s of video decode, but the file declares 30.600 s: it may be cut short or damaged; compare it with its source';
     const page = await browser.newPage();
     const consoleErrors: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
     await page.goto(server.url);
     await page.getByLabel('Import recordings (one path per line)').fill(cut);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
@@ -71,7 +76,13 @@ describe('the library in Chromium through the loopback host', () => {
     const row = page.getByTestId('recordings').locator('tbody tr', { hasText: 'cut short.mp4' });
     await expect.poll(() => row.getByTestId('recording-warning').getAttribute('title')).toBe(warning);
     // The intact recording of the first test carries no such mark.
-    expect(await page.getByTestId('recordings').locator('tbody tr', { hasText: path.basename(fixtures.ntsc.path) }).getByTestId('recording-warning').count()).toBe(0);
+    expect(
+      await page
+        .getByTestId('recordings')
+        .locator('tbody tr', { hasText: path.basename(fixtures.ntsc.path) })
+        .getByTestId('recording-warning')
+        .count(),
+    ).toBe(0);
     await page.screenshot({ path: path.join(artifactsDir, 'library-warning.png'), fullPage: true });
     await page.evaluate(() => localStorage.setItem('micromoment.analyst', 'E2E Analyst')); // the review window would ask the name first
     // Opened from an address that carries both the token and the recording (the token is dropped, the place is kept).

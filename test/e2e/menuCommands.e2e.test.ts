@@ -67,12 +67,14 @@ describe('menu commands in the window (Chromium, loopback host)', () => {
     await page.goto(session.server.url);
     await send(page, { command: 'import-folder', folder });
     await expect.poll(() => page.url()).toContain('#/batch');
-    await expect.poll(() => page.getByTestId('batch-queue').locator('tbody tr').first().textContent(), { timeout: 30_000 }).toContain('ntsc.mp4');
+    await expect
+      .poll(() => page.getByTestId('batch-queue').locator('tbody tr').first().textContent(), { timeout: 30_000 })
+      .toContain('ntsc.mp4');
     await expect.poll(() => page.getByTestId('batch-state').textContent(), { timeout: 120_000, interval: 500 }).toBe('finished');
     await page.close();
   });
 
-  it('in review, set-speed sets the player\'s speed and export-report opens the dialog for that recording', async () => {
+  it("in review, set-speed sets the player's speed and export-report opens the dialog for that recording", async () => {
     const page = await newPage();
     await page.goto(session.server.url);
     await page.evaluate(() => localStorage.setItem('micromoment.analyst', 'E2E Analyst'));

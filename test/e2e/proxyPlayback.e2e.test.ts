@@ -23,7 +23,10 @@ let page: Page;
 beforeAll(async () => {
   fixtures = await ensureFixtures();
   const dir = tempDir('mm-e2e-proxy-');
-  server = await startServe(['--db', path.join(dir, 'case.sqlite')], { MICROMOMENT_DATA_DIR: path.join(dir, 'data'), MICROMOMENT_ANALYST: 'E2E Analyst' });
+  server = await startServe(['--db', path.join(dir, 'case.sqlite')], {
+    MICROMOMENT_DATA_DIR: path.join(dir, 'data'),
+    MICROMOMENT_ANALYST: 'E2E Analyst',
+  });
   browser = await launchChromium();
   page = await browser.newPage();
   await page.goto(server.url);
@@ -48,7 +51,12 @@ describe('a proxy playing in Chromium', () => {
     // it plays a proxy exactly when one is ready, and this MPEG-2 original is never offered for playing.
     expect(entry.playback.isProxy).toBe(entry.proxy.status === 'ready');
     expect(entry.playback.playable).toBe(entry.playback.isProxy);
-    await expect.poll(async () => (entry = await call<MethodResult<'library.get'>>('library.get', { id })).proxy.status, { timeout: 60_000, interval: 250 }).toBe('ready');
+    await expect
+      .poll(async () => (entry = await call<MethodResult<'library.get'>>('library.get', { id })).proxy.status, {
+        timeout: 60_000,
+        interval: 250,
+      })
+      .toBe('ready');
     expect(entry.playback).toMatchObject({ source: 'proxy', isProxy: true, path: `/media/proxy/${id}`, firstFrameMediaTimeS: 0 });
 
     const table = await call<MethodResult<'library.frameTable'>>('library.frameTable', { id });
@@ -56,41 +64,48 @@ describe('a proxy playing in Chromium', () => {
     const frames = elapsed.length;
     // Frames 1…last, then 0: each seek changes the frame shown, so a new frame is always presented.
     const order = [...Array.from({ length: frames - 1 }, (_, i) => i + 1), 0];
-    const targets = order.map((n) => entry.playback.firstFrameMediaTimeS + (n + 1 < frames ? (elapsed[n]! + elapsed[n + 1]!) / 2 : elapsed[n]! + 0.001));
+    const targets = order.map(
+      (n) => entry.playback.firstFrameMediaTimeS + (n + 1 < frames ? (elapsed[n]! + elapsed[n + 1]!) / 2 : elapsed[n]! + 0.001),
+    );
 
-    const shown = await page.evaluate(async ({ src, targets: times }) => {
-      const video = document.createElement('video');
-      video.muted = true;
-      video.preload = 'auto';
-      video.src = src;
-      document.body.append(video);
-      await new Promise<void>((resolve, reject) => {
-        video.onloadeddata = () => resolve();
-        video.onerror = () => reject(new Error(`the video did not load (${video.error?.code})`));
-      });
-      const canvas = document.createElement('canvas');
-      canvas.width = video.videoWidth;
-      canvas.height = video.videoHeight;
-      const g = canvas.getContext('2d', { willReadFrequently: true })!;
-      // Pixels travel back as one latin1 string per frame: playwright serialises long number arrays slowly.
-      const out: { mediaTime: number; gray: string }[] = [];
-      for (const t of times) {
-        const mediaTime = await new Promise<number>((resolve) => {
-          video.requestVideoFrameCallback((_now, meta) => resolve(meta.mediaTime));
-          video.currentTime = t;
+    const shown = await page.evaluate(
+      async ({ src, targets: times }) => {
+        const video = document.createElement('video');
+        video.muted = true;
+        video.preload = 'auto';
+        video.src = src;
+        document.body.append(video);
+        await new Promise<void>((resolve, reject) => {
+          video.onloadeddata = () => resolve();
+          video.onerror = () => reject(new Error(`the video did not load (${video.error?.code})`));
         });
-        g.drawImage(video, 0, 0);
-        const rgba = g.getImageData(0, 0, canvas.width, canvas.height).data;
-        let gray = '';
-        for (let i = 0; i < rgba.length; i += 4) gray += String.fromCharCode(rgba[i]!);
-        out.push({ mediaTime, gray });
-      }
-      return { width: video.videoWidth, height: video.videoHeight, out };
-    }, { src: entry.playback.path, targets });
+        const canvas = document.createElement('canvas');
+        canvas.width = video.videoWidth;
+        canvas.height = video.videoHeight;
+        const g = canvas.getContext('2d', { willReadFrequently: true })!;
+        // Pixels travel back as one latin1 string per frame: playwright serialises long number arrays slowly.
+        const out: { mediaTime: number; gray: string }[] = [];
+        for (const t of times) {
+          const mediaTime = await new Promise<number>((resolve) => {
+            video.requestVideoFrameCallback((_now, meta) => resolve(meta.mediaTime));
+            video.currentTime = t;
+          });
+          g.drawImage(video, 0, 0);
+          const rgba = g.getImageData(0, 0, canvas.width, canvas.height).data;
+          let gray = '';
+          for (let i = 0; i < rgba.length; i += 4) gray += String.fromCharCode(rgba[i]!);
+          out.push({ mediaTime, gray });
+        }
+        return { width: video.videoWidth, height: video.videoHeight, out };
+      },
+      { src: entry.playback.path, targets },
+    );
 
     expect([shown.width, shown.height]).toEqual([320, 240]);
     const barcodes = shown.out.map((f) => readBarcode(Uint8Array.from(Buffer.from(f.gray, 'latin1')), shown.width, shown.height, 'gray'));
     expect(barcodes).toEqual(order);
-    shown.out.forEach((f, i) => expect(Math.abs(f.mediaTime - (entry.playback.firstFrameMediaTimeS + elapsed[order[i]!]!)), `frame ${order[i]}`).toBeLessThan(1e-5));
+    shown.out.forEach((f, i) =>
+      expect(Math.abs(f.mediaTime - (entry.playback.firstFrameMediaTimeS + elapsed[order[i]!]!)), `frame ${order[i]}`).toBeLessThan(1e-5),
+    );
   });
 });

@@ -16,7 +16,12 @@ import { tempCase } from '../helpers/caseStore.js';
 import { fileArg, mapLimit, runFfmpeg } from '../helpers/ffmpeg.js';
 import { tempDir } from '../helpers/paths.js';
 
-interface Sample { file: string; muxer: string; encode: string[]; size?: string }
+interface Sample {
+  file: string;
+  muxer: string;
+  encode: string[];
+  size?: string;
+}
 
 const SAMPLES: Sample[] = [
   { file: 'h264.mp4', muxer: 'mp4', encode: ['-c:v', 'libx264', '-pix_fmt', 'yuv420p'] },
@@ -50,7 +55,19 @@ const ctx = tempCase();
 let browser: Browser;
 
 beforeAll(async () => {
-  await mapLimit(SAMPLES, 2, (s) => runFfmpeg(['-f', 'lavfi', '-i', `testsrc2=size=${s.size ?? '320x240'}:rate=25:duration=1`, ...s.encode, '-f', s.muxer, '-y', fileArg(path.join(dir, s.file))]));
+  await mapLimit(SAMPLES, 2, (s) =>
+    runFfmpeg([
+      '-f',
+      'lavfi',
+      '-i',
+      `testsrc2=size=${s.size ?? '320x240'}:rate=25:duration=1`,
+      ...s.encode,
+      '-f',
+      s.muxer,
+      '-y',
+      fileArg(path.join(dir, s.file)),
+    ]),
+  );
   fs.writeFileSync(path.join(dir, 'page.html'), '<!doctype html><body></body>');
   browser = await launchChromium();
 }, 600_000);
@@ -64,14 +81,14 @@ async function chromiumVerdict(file: string): Promise<string> {
   const page = await browser.newPage();
   try {
     await page.goto(`file://${path.join(dir, 'page.html')}`);
-    return await page.evaluate(`new Promise((resolve) => {
+    return (await page.evaluate(`new Promise((resolve) => {
       const video = document.createElement('video');
       video.muted = true;
       video.onloadeddata = () => resolve('plays');
       video.onerror = () => resolve('refused (media error ' + (video.error && video.error.code) + ')');
       setTimeout(() => resolve('no answer in 10 s'), 10000);
       video.src = ${JSON.stringify(file)};
-    })`) as string;
+    })`)) as string;
   } finally {
     await page.close();
   }
@@ -85,7 +102,9 @@ describe('the proxy rule matches what Chromium plays', () => {
     const decision = decideProxy({ probe: recording.probe, table: getFrameTable(ctx.db, imported.id!)! });
     const ruleSaysUnplayable = decision.reasons.some((r) => r.code === 'container' || r.code === 'codec');
     const verdict = await chromiumVerdict(file);
-    console.log(`${file.padEnd(12)} ${recording.probe.videoCodec.padEnd(11)} in ${recording.probe.container.padEnd(26)} Chromium: ${verdict.padEnd(26)} rule: ${decision.reasons.map((r) => r.code).join(', ') || 'no proxy'}`);
+    console.log(
+      `${file.padEnd(12)} ${recording.probe.videoCodec.padEnd(11)} in ${recording.probe.container.padEnd(26)} Chromium: ${verdict.padEnd(26)} rule: ${decision.reasons.map((r) => r.code).join(', ') || 'no proxy'}`,
+    );
     expect(verdict === 'plays', `${file}: Chromium ${verdict}, rule ${JSON.stringify(decision.reasons)}`).toBe(!ruleSaysUnplayable);
   });
 });

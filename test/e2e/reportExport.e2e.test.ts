@@ -16,7 +16,10 @@ const session = serveWithChromium('mm-report-e2e-', {
 const work = session.work;
 const original = path.join(work, 'interview.mp4');
 
-interface AuditRow { action: string; after: { format: string; sha256: string; bytes: number; original: string; mismatchAllowed: boolean } }
+interface AuditRow {
+  action: string;
+  after: { format: string; sha256: string; bytes: number; original: string; mismatchAllowed: boolean };
+}
 
 /** The audit log as the window's own API call returns it. */
 async function exports(page: Page): Promise<AuditRow[]> {
@@ -38,7 +41,9 @@ describe('report export from the window, in Chromium through the loopback host',
     const context = await session.browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
     const consoleErrors: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
     await page.goto(session.server.url);
     await page.getByLabel('Import recordings (one path per line)').fill(original);
     await page.getByRole('button', { name: 'Import', exact: true }).click();

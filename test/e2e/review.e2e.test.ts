@@ -24,7 +24,9 @@ beforeAll(async () => {
   const db = path.join(dir, 'case.sqlite');
   // Import as an analyst would from the command line, then serve the case.
   const files = [fixtures.cfr25.path, fixtures.vfr.path, fixtures.longgop.path, fixtures.mpeg2.path, talkingHead];
-  const out = JSON.parse(execFileSync(process.execPath, [cliBin, 'import', '--db', db, '--json', ...files], { encoding: 'utf8' })) as { recordings: { path: string; id: number }[] };
+  const out = JSON.parse(execFileSync(process.execPath, [cliBin, 'import', '--db', db, '--json', ...files], { encoding: 'utf8' })) as {
+    recordings: { path: string; id: number }[];
+  };
   for (const r of out.recordings) ids.set(r.path, r.id);
   // Proxies go to a data folder of this test, not the user's.
   server = await startServe(['--db', db], { MICROMOMENT_ANALYST: 'Process Default', MICROMOMENT_DATA_DIR: path.join(dir, 'data') });
@@ -39,7 +41,9 @@ afterAll(async () => {
 async function newPage(): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 950 } });
   const errors: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(server.url);
   return { page, errors };
@@ -109,7 +113,12 @@ describe('the review player shows the frame it claims (barcodes read from the sc
     const { page, errors } = await newPage();
     // Imported from the command line, so no proxy yet: ask for one (proxy.make).
     await callApi(page, 'proxy.make', { id });
-    await expect.poll(async () => (await callApi<MethodResult<'library.get'>>(page, 'library.get', { id })).proxy.status, { timeout: 120_000, interval: 250 }).toBe('ready');
+    await expect
+      .poll(async () => (await callApi<MethodResult<'library.get'>>(page, 'library.get', { id })).proxy.status, {
+        timeout: 120_000,
+        interval: 250,
+      })
+      .toBe('ready');
     await openReview(page, server.origin, id);
     // The window says the proxy is playing, not the original.
     expect(await page.getByTestId('readout-source').textContent()).toBe('PROXY (not the original)');
@@ -119,7 +128,10 @@ describe('the review player shows the frame it claims (barcodes read from the sc
 });
 
 describe('slow playback presents every frame, in order, once', () => {
-  const cases = [{ name: 'vfr' as const, speed: 1 / 6, label: '1/6' }, { name: 'longgop' as const, speed: 1 / 25, label: '1/25' }];
+  const cases = [
+    { name: 'vfr' as const, speed: 1 / 6, label: '1/6' },
+    { name: 'longgop' as const, speed: 1 / 25, label: '1/25' },
+  ];
   for (const { name, speed, label } of cases) {
     it(`${name} at ${label}: the first 2 s of source`, async () => {
       const fixture = fixtures[name];
@@ -132,7 +144,12 @@ describe('slow playback presents every frame, in order, once', () => {
       await page.getByTestId('speed-select').selectOption(String(speed));
       await page.keyboard.press('Space');
       const last = interval[interval.length - 1]!;
-      await expect.poll(async () => (await presentations(page)).some((p) => p.playing && p.frame === last), { timeout: 2_000 + 2_000 * 1000 * speed * 1.5 + 10_000, interval: 250 }).toBe(true);
+      await expect
+        .poll(async () => (await presentations(page)).some((p) => p.playing && p.frame === last), {
+          timeout: 2_000 + 2_000 * 1000 * speed * 1.5 + 10_000,
+          interval: 250,
+        })
+        .toBe(true);
       // Stop (playback of the long-GOP clip goes on; the VFR clip has ended by itself).
       await page.evaluate(() => (window as unknown as { micromomentPlayer: { pause(): void } }).micromomentPlayer.pause());
       const played = (await presentations(page)).filter((p) => p.playing);
@@ -144,11 +161,19 @@ describe('slow playback presents every frame, in order, once', () => {
       // tolerance (25 ms: a frame up to that late keeps the clock, so the next one comes that
       // much sooner), and typically on time. A busy machine can make a frame later; it is then
       // shown late rather than skipped, and the clock restarts from it.
-      const spacing = inInterval.slice(1).map((p, i) => ({ frame: p.frame, wanted: ((seconds[p.frame]! - seconds[p.frame - 1]!) / speed) * 1000, got: p.at - inInterval[i]!.at }));
+      const spacing = inInterval
+        .slice(1)
+        .map((p, i) => ({
+          frame: p.frame,
+          wanted: ((seconds[p.frame]! - seconds[p.frame - 1]!) / speed) * 1000,
+          got: p.at - inInterval[i]!.at,
+        }));
       expect(spacing.filter((s) => s.got < s.wanted - 26)).toEqual([]);
       const errorsMs = spacing.map((s) => Math.abs(s.got - s.wanted)).sort((a, b) => a - b);
       const median = errorsMs[Math.floor(errorsMs.length / 2)]!;
-      console.log(`${name} at ${label}: ${inInterval.length} frames, spacing error median ${median.toFixed(1)} ms, max ${errorsMs[errorsMs.length - 1]!.toFixed(1)} ms, late by > 40 ms: ${spacing.filter((s) => s.got - s.wanted > 40).length}`);
+      console.log(
+        `${name} at ${label}: ${inInterval.length} frames, spacing error median ${median.toFixed(1)} ms, max ${errorsMs[errorsMs.length - 1]!.toFixed(1)} ms, late by > 40 ms: ${spacing.filter((s) => s.got - s.wanted > 40).length}`,
+      );
       expect(median).toBeLessThan(20);
       await page.close();
     }, 180_000);
@@ -199,7 +224,10 @@ describe('keyboard-first annotation', () => {
     const audit = await callApi<{ action: string; actor: string; target: string }[]>(page, 'audit.list', { afterSeq: 0, limit: 1000 });
     const mine = audit.filter((e) => e.action.startsWith('annotation.'));
     expect(mine.map((e) => [e.action, e.actor])).toEqual([
-      ['annotation.created', 'E2E Analyst'], ['annotation.updated', 'E2E Analyst'], ['annotation.updated', 'E2E Analyst'], ['annotation.updated', 'E2E Analyst'],
+      ['annotation.created', 'E2E Analyst'],
+      ['annotation.updated', 'E2E Analyst'],
+      ['annotation.updated', 'E2E Analyst'],
+      ['annotation.updated', 'E2E Analyst'],
     ]);
     await page.screenshot({ path: path.join(artifactsDir, 'review-annotated.png') });
 
@@ -210,10 +238,19 @@ describe('keyboard-first annotation', () => {
     await expect.poll(() => page.getByTestId('details-frames').textContent()).toMatch(new RegExp(`^${first.onsetFrame} · `));
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(() => page.getByTestId('details-frames').textContent()).toMatch(new RegExp(`^${first.onsetFrame + 2} · `));
-    const state = await callApi<{ annotations: { note: string; onsetFrame: number; emotion: string; verdict: string }[] }>(page, 'annotations.list', { recordingId: id, analyst: 'E2E Analyst' });
+    const state = await callApi<{ annotations: { note: string; onsetFrame: number; emotion: string; verdict: string }[] }>(
+      page,
+      'annotations.list',
+      { recordingId: id, analyst: 'E2E Analyst' },
+    );
     expect(state.annotations).toMatchObject([{ note: '', onsetFrame: first.onsetFrame + 2, emotion: 'sadness', verdict: 'accepted' }]);
     const after = await callApi<{ action: string }[]>(page, 'audit.list', { afterSeq: 0, limit: 1000 });
-    expect(after.filter((e) => e.action.startsWith('annotation.')).slice(-3).map((e) => e.action)).toEqual(['annotation.undone', 'annotation.undone', 'annotation.redone']);
+    expect(
+      after
+        .filter((e) => e.action.startsWith('annotation.'))
+        .slice(-3)
+        .map((e) => e.action),
+    ).toEqual(['annotation.undone', 'annotation.undone', 'annotation.redone']);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -247,7 +284,10 @@ async function cursorColumn(page: Page, testId: string): Promise<number> {
     let brightest = 128;
     for (let x = 0; x < c.width; x++) {
       const level = Math.min(row[4 * x] as number, row[4 * x + 1] as number, row[4 * x + 2] as number);
-      if (level > brightest) { brightest = level; best = x; }
+      if (level > brightest) {
+        brightest = level;
+        best = x;
+      }
     }
     return best;
   });
@@ -293,7 +333,12 @@ describe('the timeline', () => {
     // Zoom in by key: the strip shows half as many frames, still around the current frame.
     const before = await stripView(page);
     await page.keyboard.press('=');
-    await expect.poll(async () => { const v = await stripView(page); return v.to - v.from; }).toBe(Math.round((before.to - before.from) / 2));
+    await expect
+      .poll(async () => {
+        const v = await stripView(page);
+        return v.to - v.from;
+      })
+      .toBe(Math.round((before.to - before.from) / 2));
     const view = await stripView(page);
     expect(clicked).toBeGreaterThanOrEqual(view.from);
     expect(clicked).toBeLessThan(view.to);
@@ -316,14 +361,19 @@ describe('the timeline', () => {
     // one request for the whole recording, none at mount.
     const overviewWidth = (await drawingArea(page, 'timeline-overview')).width;
     const asked: { from: number; to: number; buckets: number }[] = [];
-    page.on('request', (r) => { if (r.url().includes('review.envelope')) asked.push(r.postDataJSON() as { from: number; to: number; buckets: number }); });
+    page.on('request', (r) => {
+      if (r.url().includes('review.envelope')) asked.push(r.postDataJSON() as { from: number; to: number; buckets: number });
+    });
     await page.reload();
     await expect.poll(() => page.getByTestId('timeline-overview').getAttribute('data-ready'), { timeout: 20_000 }).toBe('true');
     expect(asked.filter((a) => a.from === 0 && a.to === frames)).toEqual([expect.objectContaining({ buckets: overviewWidth })]);
     const order = await page.evaluate(() => {
       const mount = performance.getEntriesByName('micromoment:timeline-mount')[0]!.startTime;
       const ready = performance.getEntriesByName('micromoment:timeline-ready')[0]?.startTime ?? null;
-      const envelopes = performance.getEntriesByType('resource').filter((e) => e.name.includes('review.envelope')).map((e) => e.startTime);
+      const envelopes = performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.includes('review.envelope'))
+        .map((e) => e.startTime);
       return { mount, ready, envelopes };
     });
     // The strip asks only once mounted, so an envelope asked for before the mount is the overview's.

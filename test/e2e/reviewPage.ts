@@ -3,7 +3,12 @@ import type { Page } from 'playwright-core';
 import { callFromWindow } from '../helpers/windowApi.js';
 
 /** The review window of one recording, driven as an analyst would, with what the page exposes for checking. */
-export interface Presentation { frame: number; at: number; playing: boolean; speed: number | 'frame' }
+export interface Presentation {
+  frame: number;
+  at: number;
+  playing: boolean;
+  speed: number | 'frame';
+}
 
 export async function openReview(page: Page, origin: string, id: number, analyst: string | null = 'E2E Analyst'): Promise<void> {
   if (analyst) await page.evaluate((name) => localStorage.setItem('micromoment.analyst', name), analyst);
@@ -13,7 +18,9 @@ export async function openReview(page: Page, origin: string, id: number, analyst
 
 /** Waits until the canvas shows `frame` (the player reports the frame it drew). */
 export async function waitDisplayed(page: Page, frame: number, timeout = 20_000): Promise<void> {
-  await expect.poll(() => page.getByTestId('player-canvas').getAttribute('data-displayed-frame'), { timeout, interval: 15 }).toBe(String(frame));
+  await expect
+    .poll(() => page.getByTestId('player-canvas').getAttribute('data-displayed-frame'), { timeout, interval: 15 })
+    .toBe(String(frame));
 }
 
 /** The frame number the readout shows. */
@@ -22,7 +29,9 @@ export async function readoutFrame(page: Page): Promise<number> {
 }
 
 export async function presentations(page: Page): Promise<Presentation[]> {
-  return page.evaluate(() => (window as unknown as { micromomentPlayer: { log: Presentation[] } }).micromomentPlayer.log.map((p) => ({ ...p })));
+  return page.evaluate(() =>
+    (window as unknown as { micromomentPlayer: { log: Presentation[] } }).micromomentPlayer.log.map((p) => ({ ...p })),
+  );
 }
 
 /** An API call from the page, as the window makes it. */

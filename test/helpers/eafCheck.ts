@@ -32,7 +32,20 @@ export interface EafReading {
   root: XmlElement | null;
 }
 
-const ORDER = ['LICENSE', 'HEADER', 'TIME_ORDER', 'TIER', 'LINGUISTIC_TYPE', 'LOCALE', 'LANGUAGE', 'CONSTRAINT', 'CONTROLLED_VOCABULARY', 'LEXICON_REF', 'REF_LINK_SET', 'EXTERNAL_REF'];
+const ORDER = [
+  'LICENSE',
+  'HEADER',
+  'TIME_ORDER',
+  'TIER',
+  'LINGUISTIC_TYPE',
+  'LOCALE',
+  'LANGUAGE',
+  'CONSTRAINT',
+  'CONTROLLED_VOCABULARY',
+  'LEXICON_REF',
+  'REF_LINK_SET',
+  'EXTERNAL_REF',
+];
 const DATE_TIME = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
 const NC_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 const STEREOTYPES = ['Time_Subdivision', 'Symbolic_Subdivision', 'Symbolic_Association', 'Included_In'];
@@ -64,7 +77,8 @@ export function readEaf(xml: string): EafReading {
     else if (at < last) problems.push(`${c.name} out of the schema's order`);
     last = Math.max(last, at);
   }
-  for (const once of ['HEADER', 'TIME_ORDER']) if (childrenNamed(root, once).length !== 1) problems.push(`${once} must appear exactly once`);
+  for (const once of ['HEADER', 'TIME_ORDER'])
+    if (childrenNamed(root, once).length !== 1) problems.push(`${once} must appear exactly once`);
 
   const ids = new Set<string>();
   const id = (value: string, what: string) => {
@@ -75,7 +89,8 @@ export function readEaf(xml: string): EafReading {
 
   const header = childrenNamed(root, 'HEADER')[0];
   if (header) {
-    if (header.attributes.TIME_UNITS && !['milliseconds', 'NTSC-frames', 'PAL-frames'].includes(header.attributes.TIME_UNITS)) problems.push('bad TIME_UNITS');
+    if (header.attributes.TIME_UNITS && !['milliseconds', 'NTSC-frames', 'PAL-frames'].includes(header.attributes.TIME_UNITS))
+      problems.push('bad TIME_UNITS');
     let h = -1;
     for (const c of header.children) {
       const at = ['MEDIA_DESCRIPTOR', 'LINKED_FILE_DESCRIPTOR', 'PROPERTY'].indexOf(c.name);
@@ -100,7 +115,8 @@ export function readEaf(xml: string): EafReading {
 
   const types = new Set(childrenNamed(root, 'LINGUISTIC_TYPE').map((t) => need(t, 'LINGUISTIC_TYPE_ID')));
   if (types.size !== childrenNamed(root, 'LINGUISTIC_TYPE').length) problems.push('LINGUISTIC_TYPE_ID not unique');
-  for (const c of childrenNamed(root, 'CONSTRAINT')) if (!STEREOTYPES.includes(need(c, 'STEREOTYPE'))) problems.push(`bad STEREOTYPE ${c.attributes.STEREOTYPE}`);
+  for (const c of childrenNamed(root, 'CONSTRAINT'))
+    if (!STEREOTYPES.includes(need(c, 'STEREOTYPE'))) problems.push(`bad STEREOTYPE ${c.attributes.STEREOTYPE}`);
 
   let maxAnnotation = 0;
   for (const tier of childrenNamed(root, 'TIER')) {
@@ -109,9 +125,15 @@ export function readEaf(xml: string): EafReading {
     if (!types.has(need(tier, 'LINGUISTIC_TYPE_REF'))) problems.push(`tier ${tierId} refers to an undeclared linguistic type`);
     const list: EafAnnotation[] = [];
     for (const ann of tier.children) {
-      if (ann.name !== 'ANNOTATION' || ann.children.length !== 1) { problems.push(`tier ${tierId}: ${ann.name} is not an ANNOTATION with one child`); continue; }
+      if (ann.name !== 'ANNOTATION' || ann.children.length !== 1) {
+        problems.push(`tier ${tierId}: ${ann.name} is not an ANNOTATION with one child`);
+        continue;
+      }
       const a = ann.children[0]!;
-      if (a.name !== 'ALIGNABLE_ANNOTATION') { problems.push(`tier ${tierId}: ${a.name} in a top-level tier`); continue; }
+      if (a.name !== 'ALIGNABLE_ANNOTATION') {
+        problems.push(`tier ${tierId}: ${a.name} in a top-level tier`);
+        continue;
+      }
       const aid = need(a, 'ANNOTATION_ID');
       id(aid, 'ANNOTATION_ID');
       maxAnnotation = Math.max(maxAnnotation, Number(/\d+$/.exec(aid)?.[0] ?? 0));
@@ -124,10 +146,12 @@ export function readEaf(xml: string): EafReading {
       list.push(item);
     }
     const sorted = [...list].sort((x, y) => x.startMs - y.startMs);
-    for (let i = 1; i < sorted.length; i++) if (sorted[i]!.startMs < sorted[i - 1]!.endMs) problems.push(`tier ${tierId}: ${sorted[i - 1]!.id} and ${sorted[i]!.id} overlap`);
+    for (let i = 1; i < sorted.length; i++)
+      if (sorted[i]!.startMs < sorted[i - 1]!.endMs) problems.push(`tier ${tierId}: ${sorted[i - 1]!.id} and ${sorted[i]!.id} overlap`);
     tiers.set(tierId, list);
   }
   const lastUsed = header ? childrenNamed(header, 'PROPERTY').find((p) => p.attributes.NAME === 'lastUsedAnnotationId') : undefined;
-  if (lastUsed && Number(lastUsed.text) < maxAnnotation) problems.push(`lastUsedAnnotationId ${lastUsed.text} is below the annotation ids used (${maxAnnotation})`);
+  if (lastUsed && Number(lastUsed.text) < maxAnnotation)
+    problems.push(`lastUsedAnnotationId ${lastUsed.text} is below the annotation ids used (${maxAnnotation})`);
   return { problems, tiers, root };
 }

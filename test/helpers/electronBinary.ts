@@ -9,13 +9,17 @@ import { createRequire } from 'node:module';
  */
 export function findElectronBinary(env: NodeJS.ProcessEnv = process.env): { path: string } | { reason: string } {
   if (env.MICROMOMENT_ELECTRON) {
-    return fs.existsSync(env.MICROMOMENT_ELECTRON) ? { path: env.MICROMOMENT_ELECTRON } : { reason: `MICROMOMENT_ELECTRON=${env.MICROMOMENT_ELECTRON} does not exist` };
+    return fs.existsSync(env.MICROMOMENT_ELECTRON)
+      ? { path: env.MICROMOMENT_ELECTRON }
+      : { reason: `MICROMOMENT_ELECTRON=${env.MICROMOMENT_ELECTRON} does not exist` };
   }
   let binary: string;
   try {
     binary = createRequire(import.meta.url)('electron') as string;
   } catch (error) {
-    return { reason: `no Electron binary is installed (the electron package says: "${(error as Error).message}"; installs here skip its download with ELECTRON_SKIP_BINARY_DOWNLOAD=1 and have no network to fetch it). Set ELECTRON_OVERRIDE_DIST_PATH or MICROMOMENT_ELECTRON to run this test` };
+    return {
+      reason: `no Electron binary is installed (the electron package says: "${(error as Error).message}"; installs here skip its download with ELECTRON_SKIP_BINARY_DOWNLOAD=1 and have no network to fetch it). Set ELECTRON_OVERRIDE_DIST_PATH or MICROMOMENT_ELECTRON to run this test`,
+    };
   }
   return fs.existsSync(binary) ? { path: binary } : { reason: `the electron package points at ${binary}, which does not exist` };
 }

@@ -18,12 +18,33 @@ export interface Finding {
   sample: string;
   manualReview: boolean;
 }
-export interface ScanResult { findings: Finding[]; parseErrors: { file: string; message: string }[]; checks: number; files: number }
+export interface ScanResult {
+  findings: Finding[];
+  parseErrors: { file: string; message: string }[];
+  checks: number;
+  files: number;
+}
 
 export const OFFLINE_EXCLUDED_CHECKS = ['AvailableSecurityFixesGlobalCheck'];
 
-type RawIssue = { id: string; severity: { name: Finding['severity'] }; confidence: { name: string }; file: string; location: { line: number }; sample: string; manualReview: boolean };
-type Runner = (options: Record<string, unknown>, forCli: boolean) => Promise<{ issues: RawIssue[]; errors: { file: string; message: string; tolerable: boolean }[]; globalChecks: number; atomicChecks: number }>;
+type RawIssue = {
+  id: string;
+  severity: { name: Finding['severity'] };
+  confidence: { name: string };
+  file: string;
+  location: { line: number };
+  sample: string;
+  manualReview: boolean;
+};
+type Runner = (
+  options: Record<string, unknown>,
+  forCli: boolean,
+) => Promise<{
+  issues: RawIssue[];
+  errors: { file: string; message: string; tolerable: boolean }[];
+  globalChecks: number;
+  atomicChecks: number;
+}>;
 
 function offlineRunner(): Runner {
   const require = createRequire(import.meta.url);
@@ -47,7 +68,10 @@ function stage(sources: string[], root: string, into: string): number {
         continue;
       }
       if (!/\.(c|m)?tsx?$|\.(c|m)?js$|\.html?$|^package\.json$/.test(entry.name)) continue;
-      const target = path.join(into, path.relative(root, full)).replace(/\.(c|m)ts$/, '.ts').replace(/\.(c|m)js$/, '.js');
+      const target = path
+        .join(into, path.relative(root, full))
+        .replace(/\.(c|m)ts$/, '.ts')
+        .replace(/\.(c|m)js$/, '.js');
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.copyFileSync(full, target);
       count += 1;
@@ -71,13 +95,35 @@ export async function scanWithElectronegativity(root: string, sources: string[],
   fs.rmSync(staged, { recursive: true, force: true });
   const files = stage(sources, root, staged);
   const run = offlineRunner();
-  const result = await run({
-    input: staged, output: undefined, isSarif: false, customScan: [], excludeFromScan: OFFLINE_EXCLUDED_CHECKS,
-    severitySet: undefined, confidenceSet: undefined, isRelative: true, isVerbose: false, electronUpgrade: undefined,
-    electronVersionOverride: undefined, parserPlugins: [],
-  }, false);
+  const result = await run(
+    {
+      input: staged,
+      output: undefined,
+      isSarif: false,
+      customScan: [],
+      excludeFromScan: OFFLINE_EXCLUDED_CHECKS,
+      severitySet: undefined,
+      confidenceSet: undefined,
+      isRelative: true,
+      isVerbose: false,
+      electronUpgrade: undefined,
+      electronVersionOverride: undefined,
+      parserPlugins: [],
+    },
+    false,
+  );
   return {
-    findings: result.issues.map((i) => ({ id: i.id, severity: i.severity.name, confidence: i.confidence.name, file: i.file, line: i.location.line, sample: String(i.sample ?? '').trim().slice(0, 120), manualReview: i.manualReview })),
+    findings: result.issues.map((i) => ({
+      id: i.id,
+      severity: i.severity.name,
+      confidence: i.confidence.name,
+      file: i.file,
+      line: i.location.line,
+      sample: String(i.sample ?? '')
+        .trim()
+        .slice(0, 120),
+      manualReview: i.manualReview,
+    })),
     parseErrors: result.errors.filter((e) => !e.tolerable).map((e) => ({ file: path.relative(staged, e.file), message: e.message })),
     checks: result.globalChecks + result.atomicChecks,
     files,
@@ -86,5 +132,7 @@ export async function scanWithElectronegativity(root: string, sources: string[],
 
 export function formatFindings(findings: readonly Finding[]): string {
   if (findings.length === 0) return '  (none)';
-  return findings.map((f) => `  ${f.severity.padEnd(13)} ${f.id.padEnd(42)} ${f.file}:${f.line}${f.manualReview ? ' (review)' : ''}  ${f.sample}`).join('\n');
+  return findings
+    .map((f) => `  ${f.severity.padEnd(13)} ${f.id.padEnd(42)} ${f.file}:${f.line}${f.manualReview ? ' (review)' : ''}  ${f.sample}`)
+    .join('\n');
 }

@@ -7,16 +7,24 @@ import { EventEmitter } from 'node:events';
 
 type Listener = (...args: unknown[]) => unknown;
 
-export interface FakeBackendCall { method: string; args: unknown }
+export interface FakeBackendCall {
+  method: string;
+  args: unknown;
+}
 
 /** What the fake utility process answers: every call echoes its method, except app.info. */
 function backendAnswer(method: string, args: unknown): unknown {
   if (method === 'app.info') {
     return {
-      version: '0.1.0', dbPath: '/cases/case.sqlite', analyst: 'J. Doe',
+      version: '0.1.0',
+      dbPath: '/cases/case.sqlite',
+      analyst: 'J. Doe',
       ffmpeg: { path: '/opt/ffmpeg', source: 'bundled', version: '4.1' },
       ffprobe: { path: '/usr/bin/ffprobe', source: 'path', version: '7.1' },
-      models: { manifestSha256: 'ab'.repeat(32), models: [{ name: 'emotion', source: '@vladmandic/human@3.3.6', onnxSha256: 'cd'.repeat(32) }] },
+      models: {
+        manifestSha256: 'ab'.repeat(32),
+        models: [{ name: 'emotion', source: '@vladmandic/human@3.3.6', onnxSha256: 'cd'.repeat(32) }],
+      },
     };
   }
   return { echo: method, args };
@@ -27,9 +35,15 @@ export class FakeWebContents extends EventEmitter {
   readonly mainFrame = { url: '' };
   windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
   destroyed = false;
-  send(...args: unknown[]): void { this.sent.push(args); }
-  isDestroyed(): boolean { return this.destroyed; }
-  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void { this.windowOpenHandler = handler; }
+  send(...args: unknown[]): void {
+    this.sent.push(args);
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
+    this.windowOpenHandler = handler;
+  }
 }
 
 export function createFakeElectron() {
@@ -53,7 +67,11 @@ export function createFakeElectron() {
     quit: 0,
   };
   // saveDialogAnswers: what each save dialog returns in turn ('' is Cancel, as in Electron).
-  const state = { singleInstanceLock: true, openDialogResult: { canceled: true, filePaths: [] as string[] }, saveDialogAnswers: [] as string[] };
+  const state = {
+    singleInstanceLock: true,
+    openDialogResult: { canceled: true, filePaths: [] as string[] },
+    saveDialogAnswers: [] as string[],
+  };
 
   class FakeBrowserWindow extends EventEmitter {
     readonly webContents = new FakeWebContents();
@@ -69,13 +87,25 @@ export function createFakeElectron() {
       this.loadedUrl = url;
       this.webContents.mainFrame.url = url;
     }
-    maximize(): void { this.maximized = true; }
-    isMaximized(): boolean { return this.maximized; }
-    isMinimized(): boolean { return this.minimized; }
-    isFullScreen(): boolean { return false; }
-    restore(): void { this.minimized = false; }
+    maximize(): void {
+      this.maximized = true;
+    }
+    isMaximized(): boolean {
+      return this.maximized;
+    }
+    isMinimized(): boolean {
+      return this.minimized;
+    }
+    isFullScreen(): boolean {
+      return false;
+    }
+    restore(): void {
+      this.minimized = false;
+    }
     show(): void {}
-    focus(): void { this.focused += 1; }
+    focus(): void {
+      this.focused += 1;
+    }
     getNormalBounds() {
       const o = this.options as { x?: number; y?: number; width: number; height: number };
       return { x: o.x ?? 0, y: o.y ?? 0, width: o.width, height: o.height };
@@ -88,51 +118,105 @@ export function createFakeElectron() {
     devicePermissionHandler: undefined as Listener | undefined,
     beforeRequest: undefined as Listener | undefined,
     events: new EventEmitter(),
-    setPermissionRequestHandler(h: Listener) { this.permissionRequestHandler = h; },
-    setPermissionCheckHandler(h: Listener) { this.permissionCheckHandler = h; },
-    setDevicePermissionHandler(h: Listener) { this.devicePermissionHandler = h; },
-    webRequest: { onBeforeRequest: (h: Listener) => { session.beforeRequest = h; } },
-    on(event: string, listener: Listener) { session.events.on(event, listener); return session; },
+    setPermissionRequestHandler(h: Listener) {
+      this.permissionRequestHandler = h;
+    },
+    setPermissionCheckHandler(h: Listener) {
+      this.permissionCheckHandler = h;
+    },
+    setDevicePermissionHandler(h: Listener) {
+      this.devicePermissionHandler = h;
+    },
+    webRequest: {
+      onBeforeRequest: (h: Listener) => {
+        session.beforeRequest = h;
+      },
+    },
+    on(event: string, listener: Listener) {
+      session.events.on(event, listener);
+      return session;
+    },
   };
 
   let resolveReady: () => void = () => {};
-  const ready = new Promise<void>((resolve) => { resolveReady = resolve; });
+  const ready = new Promise<void>((resolve) => {
+    resolveReady = resolve;
+  });
 
   const electron = {
     app: {
       isPackaged: false,
-      enableSandbox: () => { calls.sandboxEnabled = true; },
-      setPath: (name: string, value: string) => { calls.paths.set(name, value); },
+      enableSandbox: () => {
+        calls.sandboxEnabled = true;
+      },
+      setPath: (name: string, value: string) => {
+        calls.paths.set(name, value);
+      },
       getPath: (name: string) => calls.paths.get(name) ?? `/fake/${name}`,
       getAppPath: () => '/fake/app',
-      on: (event: string, listener: Listener) => { appEvents.on(event, listener); return electron.app; },
+      on: (event: string, listener: Listener) => {
+        appEvents.on(event, listener);
+        return electron.app;
+      },
       requestSingleInstanceLock: () => state.singleInstanceLock,
       whenReady: () => ready,
-      quit: () => { calls.quit += 1; },
-      exit: () => { calls.quit += 1; },
+      quit: () => {
+        calls.quit += 1;
+      },
+      exit: () => {
+        calls.quit += 1;
+      },
     },
     protocol: {
-      registerSchemesAsPrivileged: (schemes: unknown[]) => { calls.privilegedSchemes.push(...schemes); },
-      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => { calls.protocolHandlers.set(scheme, handler); },
+      registerSchemesAsPrivileged: (schemes: unknown[]) => {
+        calls.privilegedSchemes.push(...schemes);
+      },
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => {
+        calls.protocolHandlers.set(scheme, handler);
+      },
     },
     session: { defaultSession: session },
     ipcMain: {
-      handle: (channel: string, handler: Listener) => { calls.ipcHandlers.set(channel, handler); },
-      removeHandler: (channel: string) => { calls.ipcHandlers.delete(channel); },
-      on: (channel: string, listener: Listener) => { calls.ipcListeners.set(channel, listener); },
-      removeAllListeners: (channel: string) => { calls.ipcListeners.delete(channel); },
+      handle: (channel: string, handler: Listener) => {
+        calls.ipcHandlers.set(channel, handler);
+      },
+      removeHandler: (channel: string) => {
+        calls.ipcHandlers.delete(channel);
+      },
+      on: (channel: string, listener: Listener) => {
+        calls.ipcListeners.set(channel, listener);
+      },
+      removeAllListeners: (channel: string) => {
+        calls.ipcListeners.delete(channel);
+      },
     },
     BrowserWindow: FakeBrowserWindow,
     Menu: {
       buildFromTemplate: (template: unknown) => template,
-      setApplicationMenu: (menu: unknown) => { calls.menus.push(menu); },
+      setApplicationMenu: (menu: unknown) => {
+        calls.menus.push(menu);
+      },
     },
     dialog: {
-      showOpenDialog: async (_window: unknown, options: unknown) => { calls.openDialogs.push(options); return state.openDialogResult; },
-      showMessageBox: async (_window: unknown, options: unknown) => { calls.messageBoxes.push(options); return { response: 0 }; },
-      showSaveDialogSync: (...args: unknown[]) => { calls.saveDialogs.push(args.at(-1)); return state.saveDialogAnswers.shift() ?? ''; },
-      showMessageBoxSync: (...args: unknown[]) => { calls.messageBoxesSync.push(args.at(-1)); return 0; },
-      showErrorBox: (title: string, content: string) => { calls.errorBoxes.push([title, content]); },
+      showOpenDialog: async (_window: unknown, options: unknown) => {
+        calls.openDialogs.push(options);
+        return state.openDialogResult;
+      },
+      showMessageBox: async (_window: unknown, options: unknown) => {
+        calls.messageBoxes.push(options);
+        return { response: 0 };
+      },
+      showSaveDialogSync: (...args: unknown[]) => {
+        calls.saveDialogs.push(args.at(-1));
+        return state.saveDialogAnswers.shift() ?? '';
+      },
+      showMessageBoxSync: (...args: unknown[]) => {
+        calls.messageBoxesSync.push(args.at(-1));
+        return 0;
+      },
+      showErrorBox: (title: string, content: string) => {
+        calls.errorBoxes.push([title, content]);
+      },
     },
     screen: {
       getPrimaryDisplay: () => ({ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }),
@@ -147,7 +231,10 @@ export function createFakeElectron() {
           calls.backendCalls.push({ method, args });
           setImmediate(() => child.emit('message', { type: 'result', id, outcome: { ok: true, result: backendAnswer(method, args) } }));
         };
-        child.kill = () => { setImmediate(() => child.emit('exit', 0)); return true; };
+        child.kill = () => {
+          setImmediate(() => child.emit('exit', 0));
+          return true;
+        };
         setImmediate(() => child.emit('message', { type: 'ready' }));
         return child;
       },

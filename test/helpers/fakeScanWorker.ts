@@ -8,7 +8,12 @@ import type { FromWorker, ToWorker, WorkerLike } from '../../src-main/scan/worke
  * (the real worker thread is run by test/integration/scan/). Each job runs
  * `behave`, which may call the coordinator's store like a real worker does.
  */
-export interface Job { jobId: number; name: string; signal: AbortSignal; call(op: string, ...args: unknown[]): Promise<unknown> }
+export interface Job {
+  jobId: number;
+  name: string;
+  signal: AbortSignal;
+  call(op: string, ...args: unknown[]): Promise<unknown>;
+}
 export type Behaviour = (job: Job, worker: FakeWorker) => Promise<ScanFileOutcome | 'die'>;
 
 export class FakeWorker extends EventEmitter implements WorkerLike {
@@ -18,7 +23,10 @@ export class FakeWorker extends EventEmitter implements WorkerLike {
   #nextCall = 1;
   #gone = false;
 
-  constructor(readonly behave: Behaviour, startFails = false) {
+  constructor(
+    readonly behave: Behaviour,
+    startFails = false,
+  ) {
     super();
     setImmediate(() => {
       if (startFails) this.die('Cannot find module onnxruntime-node');
@@ -57,14 +65,14 @@ export class FakeWorker extends EventEmitter implements WorkerLike {
   async #run(jobId: number, name: string): Promise<void> {
     const controller = new AbortController();
     this.#running.set(jobId, controller);
-    const call = (op: string, ...args: unknown[]) => new Promise<unknown>((resolve, reject) => {
-      const callId = this.#nextCall++;
-      this.#pending.set(callId, { resolve, reject });
-      this.#send({ t: 'call', callId, jobId, op: op as never, args });
-    });
+    const call = (op: string, ...args: unknown[]) =>
+      new Promise<unknown>((resolve, reject) => {
+        const callId = this.#nextCall++;
+        this.#pending.set(callId, { resolve, reject });
+        this.#send({ t: 'call', callId, jobId, op: op as never, args });
+      });
     const outcome = await this.behave({ jobId, name, signal: controller.signal, call }, this);
     if (outcome === 'die') this.die(`worker crashed on ${name}`);
     else this.#send({ t: 'result', jobId, outcome });
   }
 }
-

@@ -43,7 +43,14 @@ export function fileArg(file: string): string {
 }
 
 function lastLines(stderr: string, n = 4): string {
-  return stderr.split('\n').map((l) => l.trim()).filter(Boolean).slice(-n).join(' | ') || 'no error output';
+  return (
+    stderr
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .slice(-n)
+      .join(' | ') || 'no error output'
+  );
 }
 
 /**
@@ -75,7 +82,9 @@ export function runTool(program: string, args: readonly string[], options: RunOp
         resolve({ stdout: Buffer.concat(chunks), stderr });
       } else {
         const why = signal ? `killed by ${signal}` : `exit code ${code}`;
-        reject(new FfmpegError(`${path.basename(program)} failed (${why}): ${lastLines(stderr)}\n  args: ${args.join(' ')}`, args, stderr, code));
+        reject(
+          new FfmpegError(`${path.basename(program)} failed (${why}): ${lastLines(stderr)}\n  args: ${args.join(' ')}`, args, stderr, code),
+        );
       }
     });
     // If the program exits early (bad arguments) writing gives EPIPE: the exit
@@ -156,8 +165,10 @@ export interface VideoStreamInfo {
 /** Describes the first video stream of a file. */
 export async function probeVideoStream(file: string): Promise<VideoStreamInfo> {
   const json = (await runFfprobeJson([
-    '-select_streams', 'v:0',
-    '-show_entries', 'stream=codec_name,pix_fmt,width,height,time_base,start_time:stream_side_data:format=start_time,format_name',
+    '-select_streams',
+    'v:0',
+    '-show_entries',
+    'stream=codec_name,pix_fmt,width,height,time_base,start_time:stream_side_data:format=start_time,format_name',
     fileArg(file),
   ])) as ProbeJson;
   const stream = json.streams?.[0];
@@ -212,7 +223,19 @@ function splitFrames(bytes: Buffer, size: FrameSize, file: string): Uint8Array[]
  */
 export async function decodeAllGray(file: string, size?: FrameSize): Promise<Uint8Array[]> {
   const dims = await displaySize(file, size);
-  const { stdout } = await runFfmpeg(['-i', fileArg(file), '-map', '0:v:0', '-fps_mode', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'gray', 'pipe:1']);
+  const { stdout } = await runFfmpeg([
+    '-i',
+    fileArg(file),
+    '-map',
+    '0:v:0',
+    '-fps_mode',
+    'passthrough',
+    '-f',
+    'rawvideo',
+    '-pix_fmt',
+    'gray',
+    'pipe:1',
+  ]);
   return splitFrames(stdout, dims, file);
 }
 
@@ -227,8 +250,21 @@ export async function grabGrayFrameAt(file: string, seconds: number, size?: Fram
   if (!Number.isFinite(seconds) || seconds < 0) throw new RangeError(`seek time must be a finite number ≥ 0, got ${seconds}`);
   const dims = await displaySize(file, size);
   const { stdout } = await runFfmpeg([
-    '-ss', seconds.toFixed(6), '-i', fileArg(file),
-    '-map', '0:v:0', '-frames:v', '1', '-fps_mode', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'gray', 'pipe:1',
+    '-ss',
+    seconds.toFixed(6),
+    '-i',
+    fileArg(file),
+    '-map',
+    '0:v:0',
+    '-frames:v',
+    '1',
+    '-fps_mode',
+    'passthrough',
+    '-f',
+    'rawvideo',
+    '-pix_fmt',
+    'gray',
+    'pipe:1',
   ]);
   const [frame] = splitFrames(stdout, dims, file);
   if (!frame) throw new Error(`${file}: ffmpeg returned no frame for -ss ${seconds.toFixed(6)}`);
@@ -255,10 +291,25 @@ export async function grabGrayFramesAt(file: string, seconds: readonly number[],
     const inputs = batch.flatMap((s) => ['-ss', s.toFixed(6), '-i', fileArg(file)]);
     const chains = batch.map((_, i) => `[${i}:v:0]trim=end_frame=1[v${i}]`);
     const graph = `${chains.join(';')};${batch.map((_, i) => `[v${i}]`).join('')}concat=n=${batch.length}:v=1:a=0,setpts=N[out]`;
-    const { stdout } = await runFfmpeg([...inputs, '-filter_complex', graph, '-map', '[out]', '-fps_mode', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'gray', 'pipe:1']);
+    const { stdout } = await runFfmpeg([
+      ...inputs,
+      '-filter_complex',
+      graph,
+      '-map',
+      '[out]',
+      '-fps_mode',
+      'passthrough',
+      '-f',
+      'rawvideo',
+      '-pix_fmt',
+      'gray',
+      'pipe:1',
+    ]);
     const got = splitFrames(stdout, dims, file);
     if (got.length !== batch.length) {
-      throw new Error(`${file}: ${batch.length} seeks (${batch.map((s) => s.toFixed(6)).join(', ')}) gave ${got.length} frames: some seek returned no frame`);
+      throw new Error(
+        `${file}: ${batch.length} seeks (${batch.map((s) => s.toFixed(6)).join(', ')}) gave ${got.length} frames: some seek returned no frame`,
+      );
     }
     frames.push(...got);
   }
@@ -276,8 +327,10 @@ export interface FrameTimes {
 /** Timestamps of every frame of the first video stream, as ffprobe's decoder reports them. */
 export async function probeFrames(file: string): Promise<FrameTimes> {
   const json = (await runFfprobeJson([
-    '-select_streams', 'v:0',
-    '-show_entries', 'frame=best_effort_timestamp:stream=time_base:format=start_time',
+    '-select_streams',
+    'v:0',
+    '-show_entries',
+    'frame=best_effort_timestamp:stream=time_base:format=start_time',
     fileArg(file),
   ])) as ProbeJson;
   const timestamps = (json.frames ?? []).map((frame, i) => {

@@ -26,11 +26,17 @@ export async function startLoopbackCase(): Promise<LoopbackCase> {
   const imported = await importRecording(ctx, path.join(realMediaDir, 'cap13_edit2.mp4'));
   if (imported.status !== 'imported') throw new Error(`the fixture was not imported: ${imported.status}`);
   const staticDir = tempDir('mm-static-');
-  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><html><head><title>Micromoment</title></head><body><div id="root"></div></body></html>');
+  fs.writeFileSync(
+    path.join(staticDir, 'index.html'),
+    '<!doctype html><html><head><title>Micromoment</title></head><body><div id="root"></div></body></html>',
+  );
   const dispatch = createDispatcher(ctx, handlers);
   const host = await startLoopbackHost({ dispatch, media: createMediaHandler(storeMediaLookup(ctx.db)), staticDir });
   return {
-    host, ctx, dispatch, recordingId: imported.id!,
+    host,
+    ctx,
+    dispatch,
+    recordingId: imported.id!,
     async close() {
       await host.close();
       ctx.close();

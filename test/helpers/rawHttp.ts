@@ -21,26 +21,29 @@ export interface RawResponse {
  */
 export function rawRequest(port: number, request: RawRequest): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = http.request({
-      host: '127.0.0.1',
-      port,
-      method: request.method ?? 'GET',
-      path: request.path,
-      headers: { Host: `127.0.0.1:${port}`, ...request.headers },
-      agent: false,
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      const done = () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') });
-      res.on('data', (chunk: Buffer) => {
-        chunks.push(chunk);
-        if (res.headers['content-type']?.startsWith('text/event-stream')) {
-          res.destroy();
-          done();
-        }
-      });
-      res.on('end', done);
-      res.on('error', reject);
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: request.method ?? 'GET',
+        path: request.path,
+        headers: { Host: `127.0.0.1:${port}`, ...request.headers },
+        agent: false,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        const done = () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') });
+        res.on('data', (chunk: Buffer) => {
+          chunks.push(chunk);
+          if (res.headers['content-type']?.startsWith('text/event-stream')) {
+            res.destroy();
+            done();
+          }
+        });
+        res.on('end', done);
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(request.body);
   });

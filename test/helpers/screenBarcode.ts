@@ -10,10 +10,26 @@ import { runFfmpeg } from './ffmpeg.js';
  */
 export async function barcodesOfScreenshots(pngs: readonly Buffer[], width: number, height: number): Promise<(number | null)[]> {
   if (pngs.length === 0) return [];
-  const { stdout } = await runFfmpeg([
-    '-f', 'image2pipe', '-c:v', 'png', '-i', 'pipe:0',
-    '-vf', `scale=${width}:${height}:flags=bilinear`, '-fps_mode', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'gray', 'pipe:1',
-  ], { input: Buffer.concat(pngs) });
+  const { stdout } = await runFfmpeg(
+    [
+      '-f',
+      'image2pipe',
+      '-c:v',
+      'png',
+      '-i',
+      'pipe:0',
+      '-vf',
+      `scale=${width}:${height}:flags=bilinear`,
+      '-fps_mode',
+      'passthrough',
+      '-f',
+      'rawvideo',
+      '-pix_fmt',
+      'gray',
+      'pipe:1',
+    ],
+    { input: Buffer.concat(pngs) },
+  );
   const size = width * height;
   if (stdout.length !== size * pngs.length) throw new Error(`ffmpeg decoded ${stdout.length / size} of ${pngs.length} screenshots`);
   return pngs.map((_, i) => readBarcode(new Uint8Array(stdout.buffer, stdout.byteOffset + i * size, size), width, height, 'gray'));

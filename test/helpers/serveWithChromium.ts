@@ -32,7 +32,10 @@ export function serveWithChromium(prefix: string, options: ServeWithChromiumOpti
   beforeAll(async () => {
     session.fixtures = await ensureFixtures();
     options.prepare?.(work, session.fixtures);
-    session.server = await startServe(['--db', path.join(work, 'case.sqlite')], { MICROMOMENT_ANALYST: 'E2E Analyst', ...options.env?.(work) });
+    session.server = await startServe(['--db', path.join(work, 'case.sqlite')], {
+      MICROMOMENT_ANALYST: 'E2E Analyst',
+      ...options.env?.(work),
+    });
     session.browser = await launchChromium();
     fs.mkdirSync(artifactsDir, { recursive: true });
   });

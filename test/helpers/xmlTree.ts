@@ -16,7 +16,9 @@ export function parseXml(xml: string): XmlElement {
   const parser = new SaxesParser({ xmlns: false, position: true });
   const stack: XmlElement[] = [];
   let root: XmlElement | null = null;
-  parser.on('error', (err) => { throw err; });
+  parser.on('error', (err) => {
+    throw err;
+  });
   parser.on('opentag', (tag) => {
     const element: XmlElement = { name: tag.name, attributes: { ...(tag.attributes as Record<string, string>) }, children: [], text: '' };
     stack[stack.length - 1]?.children.push(element);
@@ -27,7 +29,9 @@ export function parseXml(xml: string): XmlElement {
     const top = stack[stack.length - 1];
     if (top) top.text += text;
   });
-  parser.on('closetag', () => { stack.pop(); });
+  parser.on('closetag', () => {
+    stack.pop();
+  });
   parser.write(xml).close();
   if (!root) throw new Error('no root element');
   return root;

@@ -11,7 +11,20 @@ beforeAll(async () => {
   fixtures = await ensureFixtures();
 });
 
-interface JsonRow { id: number | null; path: string; sha256: string | null; status: string; error?: string; frames: number | null; fps: number | null; durationS: number | null; width: number | null; height: number | null; codec: string | null; vfr: boolean | null }
+interface JsonRow {
+  id: number | null;
+  path: string;
+  sha256: string | null;
+  status: string;
+  error?: string;
+  frames: number | null;
+  fps: number | null;
+  durationS: number | null;
+  width: number | null;
+  height: number | null;
+  codec: string | null;
+  vfr: boolean | null;
+}
 
 describe('micromoment import (command line)', () => {
   it('prints the documented JSON, and exit code 1 when a file failed', async () => {
@@ -20,7 +33,9 @@ describe('micromoment import (command line)', () => {
     const run = await runCli(['import', '--db', db, '--json', fixtures.vfr.path, path.join(dir, 'missing.mp4')]);
     expect(run.code).toBe(1);
     const out = JSON.parse(run.stdout) as { recordings: JsonRow[] };
-    expect(Object.keys(out.recordings[0]!).sort()).toEqual(['codec', 'durationS', 'fps', 'frames', 'height', 'id', 'path', 'sha256', 'status', 'vfr', 'width'].sort());
+    expect(Object.keys(out.recordings[0]!).sort()).toEqual(
+      ['codec', 'durationS', 'fps', 'frames', 'height', 'id', 'path', 'sha256', 'status', 'vfr', 'width'].sort(),
+    );
     expect(out.recordings[0]).toMatchObject({ id: 1, status: 'imported', vfr: true, frames: fixtures.vfr.frames });
     expect(out.recordings[1]).toMatchObject({ status: 'failed', error: 'does not exist: check the path' });
     expect(run.stderr).not.toMatch(/\s+at\s/);
@@ -38,7 +53,9 @@ describe('micromoment import (command line)', () => {
     expect(run.code).toBe(0);
     const [short, whole] = (JSON.parse(run.stdout) as { recordings: (JsonRow & { warning?: string })[] }).recordings;
     expect(short).toMatchObject({ status: 'imported', frames: 237 });
-    expect(short!.warning).toBe('only 9.480 s of video decode, but the file declares 30.600 s: it may be cut short or damaged; compare it with its source');
+    expect(short!.warning).toBe(
+      'only 9.480 s of video decode, but the file declares 30.600 s: it may be cut short or damaged; compare it with its source',
+    );
     expect(whole).toMatchObject({ status: 'imported', frames: 765 });
     expect(whole!.warning).toBeUndefined();
     const human = await runCli(['import', '--db', path.join(dir, 'case.sqlite'), cut]);
@@ -66,7 +83,10 @@ describe('micromoment import (command line)', () => {
     fs.chmodSync(unreadable, 0o000);
     // Root reads everything: run the import as an ordinary user, so the permission is real.
     const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const run = await runCli(['import', '--db', path.join(dir, 'case.sqlite'), '--json', unreadable, readable], { ...asUser, env: { HOME: dir } });
+    const run = await runCli(['import', '--db', path.join(dir, 'case.sqlite'), '--json', unreadable, readable], {
+      ...asUser,
+      env: { HOME: dir },
+    });
     const out = JSON.parse(run.stdout) as { recordings: JsonRow[] };
     expect(out.recordings.map((r) => r.status)).toEqual(['failed', 'imported']);
     expect(out.recordings[0]!.error).toBe('cannot be read (permission denied): ask for read access to the file');
@@ -103,7 +123,7 @@ describe('micromoment verify', () => {
     expect(run.stdout).toContain('Verification FAILED');
   });
 
-  it('names an audit entry that was altered behind the store\'s back', async () => {
+  it("names an audit entry that was altered behind the store's back", async () => {
     const { db } = await importedCase();
     const raw = new Database(db);
     raw.exec('DROP TRIGGER audit_log_no_update');

@@ -23,7 +23,11 @@ const pids: number[] = [];
 function nodeBackend(env: Record<string, string>): () => BackendChannel {
   if (!fs.existsSync(backendJs)) throw new Error(`${backendJs} is missing: run \`npm run build\` first.`);
   return () => {
-    const child = fork(backendJs, [], { env: { ...process.env, ...env }, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(backendJs, [], {
+      env: { ...process.env, ...env },
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     if (child.pid) pids.push(child.pid);
     return {
       post: (message) => child.send(message),
@@ -42,7 +46,9 @@ describe('the backend process', () => {
   const dir = tempDir('mm-backend-');
   const dbPath = path.join(dir, 'case.sqlite');
   const events: [string, unknown][] = [];
-  const client = createBackendClient(nodeBackend({ MICROMOMENT_DB: dbPath, MICROMOMENT_ANALYST: 'Backend Test' }), (event, payload) => events.push([event, payload]));
+  const client = createBackendClient(nodeBackend({ MICROMOMENT_DB: dbPath, MICROMOMENT_ANALYST: 'Backend Test' }), (event, payload) =>
+    events.push([event, payload]),
+  );
   clients.push(client);
 
   it('runs the handlers in a process of its own, reporting the tools and models it uses', async () => {
@@ -82,7 +88,10 @@ describe('the backend process', () => {
   it('is started afresh after it dies, and the case is intact', async () => {
     process.kill(pids.at(-1)!, 'SIGKILL');
     await new Promise((r) => setTimeout(r, 200));
-    expect(await client.dispatch('library.list', {})).toMatchObject({ ok: true, result: [{ id: 1, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }] });
+    expect(await client.dispatch('library.list', {})).toMatchObject({
+      ok: true,
+      result: [{ id: 1, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }],
+    });
     expect(pids.length).toBe(2);
   });
 

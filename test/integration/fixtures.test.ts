@@ -29,7 +29,16 @@ import { tempCase } from '../helpers/caseStore.js';
 import { FIXTURE_NAMES, ensureFixtures, type FixtureInfo, type FixtureName } from '../fixtures/generate.js';
 import { readBarcode } from '../helpers/barcode.js';
 import {
-  decodeAllGray, fileArg, grabGrayFrameAt, grabGrayFramesAt, mapLimit, probeFrames, probeVideoStream, runFfmpeg, runFfprobeJson, type FrameTimes,
+  decodeAllGray,
+  fileArg,
+  grabGrayFrameAt,
+  grabGrayFramesAt,
+  mapLimit,
+  probeFrames,
+  probeVideoStream,
+  runFfmpeg,
+  runFfprobeJson,
+  type FrameTimes,
 } from '../helpers/ffmpeg.js';
 
 interface Expected {
@@ -135,12 +144,25 @@ describe.each(FIXTURE_NAMES)('fixture %s', (name) => {
     const all = range(info.frames);
     // Every frame, through batched seeks (one ffmpeg process per 30 seeks, two at a time)…
     const batches = Array.from({ length: Math.ceil(all.length / 30) }, (_, b) => all.slice(b * 30, b * 30 + 30));
-    const grabbed = (await mapLimit(batches, 2, (batch) => grabGrayFramesAt(info.path, batch.map((n) => seekTimeFor(times, n)), size, 30))).flat();
+    const grabbed = (
+      await mapLimit(batches, 2, (batch) =>
+        grabGrayFramesAt(
+          info.path,
+          batch.map((n) => seekTimeFor(times, n)),
+          size,
+          30,
+        ),
+      )
+    ).flat();
     expect(grabbed.map((frame) => readBarcode(frame, info.width, info.height, 'gray'))).toEqual(all);
     // …and a sample through one ffmpeg process per seek, the plain form other
     // code uses: the first frames, the last ones, and a spread in between.
-    const sample = [...new Set([0, 1, 2, 3, ...range(8).map((k) => Math.floor(((k + 0.5) * info.frames) / 8)), info.frames - 2, info.frames - 1])];
-    const single = await mapLimit(sample, 2, async (n) => readBarcode(await grabGrayFrameAt(info.path, seekTimeFor(times, n), size), info.width, info.height, 'gray'));
+    const sample = [
+      ...new Set([0, 1, 2, 3, ...range(8).map((k) => Math.floor(((k + 0.5) * info.frames) / 8)), info.frames - 2, info.frames - 1]),
+    ];
+    const single = await mapLimit(sample, 2, async (n) =>
+      readBarcode(await grabGrayFrameAt(info.path, seekTimeFor(times, n), size), info.width, info.height, 'gray'),
+    );
     expect(single).toEqual(sample);
   });
 });
@@ -171,7 +193,18 @@ describe('fixture specifics', () => {
     expect([stream.codedWidth, stream.codedHeight]).toEqual([320, 240]);
     expect([info.width, info.height]).toEqual([240, 320]);
     // Without ffmpeg's automatic rotation the barcode is not readable.
-    const { stdout } = await runFfmpeg(['-noautorotate', '-i', fileArg(info.path), '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'gray', 'pipe:1']);
+    const { stdout } = await runFfmpeg([
+      '-noautorotate',
+      '-i',
+      fileArg(info.path),
+      '-frames:v',
+      '1',
+      '-f',
+      'rawvideo',
+      '-pix_fmt',
+      'gray',
+      'pipe:1',
+    ]);
     expect(stdout.length).toBe(320 * 240);
     expect(readBarcode(new Uint8Array(stdout), 320, 240, 'gray')).toBeNull();
   });
@@ -188,13 +221,15 @@ describe('fixture specifics', () => {
     expect(readBarcode(frame, info.width, info.height, 'gray')).toBe(3);
   });
 
-  it('input -ss is inclusive: a seek exactly to a frame\'s PTS gives that frame', async () => {
+  it("input -ss is inclusive: a seek exactly to a frame's PTS gives that frame", async () => {
     // cfr25 (1/12800) and vfr (1/1000) timestamps are exact in microseconds, the
     // unit ffmpeg parses -ss into, so there is no rounding at the boundary.
     for (const info of [fixtures.cfr25, fixtures.vfr]) {
       const times = await probeFrames(info.path);
       const picks = [1, 2, 17, 30, info.frames - 1];
-      const seconds = picks.map((n) => ((times.timestamps[n] ?? NaN) * times.timeBase.num) / times.timeBase.den - (times.formatStartTime ?? 0));
+      const seconds = picks.map(
+        (n) => ((times.timestamps[n] ?? NaN) * times.timeBase.num) / times.timeBase.den - (times.formatStartTime ?? 0),
+      );
       const frames = await grabGrayFramesAt(info.path, seconds, { width: info.width, height: info.height });
       expect(frames.map((f) => readBarcode(f, info.width, info.height, 'gray'))).toEqual(picks);
     }

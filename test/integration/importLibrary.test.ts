@@ -30,7 +30,11 @@ describe('import of a real recording', () => {
     expect(result.status).toBe('imported');
     const sha256sum = execFileSync('sha256sum', [realFile], { encoding: 'utf8' }).split(' ')[0];
     expect(result.sha256).toBe(sha256sum);
-    const counted = execFileSync(FFPROBE_PATH, ['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=nb_read_frames', '-of', 'csv=p=0', realFile], { encoding: 'utf8' }).trim();
+    const counted = execFileSync(
+      FFPROBE_PATH,
+      ['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=nb_read_frames', '-of', 'csv=p=0', realFile],
+      { encoding: 'utf8' },
+    ).trim();
     expect(result.frames).toBe(Number(counted));
     expect(result.frames).toBe(765);
     expect(result).toMatchObject({ width: 400, height: 300, codec: 'h264', vfr: false, fps: 25 });
@@ -136,7 +140,10 @@ describe('bad input', () => {
     const bad = makeBadFiles(dir);
     await importRecording(ctx, fixtures.vp9.path);
     const before = dumpStore(ctx);
-    const results = await importRecordings(ctx, bad.map((b) => b.path));
+    const results = await importRecordings(
+      ctx,
+      bad.map((b) => b.path),
+    );
     for (const [i, result] of results.entries()) {
       expect(result.status, bad[i]!.path).toBe('failed');
       expect(result.error, bad[i]!.path).toMatch(bad[i]!.reason);
@@ -152,7 +159,7 @@ describe('bad input', () => {
     const bad = makeBadFiles(dir);
     const tricky = [
       ['-leading dash.mp4', fixtures.cfr25.path],
-      ['quote" and \'single\' and spaces.mp4', fixtures.ntsc.path],
+      ["quote\" and 'single' and spaces.mp4", fixtures.ntsc.path],
       ['ünïcødé 日本語 -i x.webm', fixtures.vp9.path],
       ['http:not-a-url.avi', fixtures.mjpeg.path],
     ].map(([name, source]) => {

@@ -22,7 +22,11 @@ beforeAll(async () => {
   id = result.id!;
   const staticDir = tempDir('mm-static-');
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>ok</title>');
-  host = await startLoopbackHost({ dispatch: createDispatcher(ctx, handlers), media: createMediaHandler(storeMediaLookup(ctx.db)), staticDir });
+  host = await startLoopbackHost({
+    dispatch: createDispatcher(ctx, handlers),
+    media: createMediaHandler(storeMediaLookup(ctx.db)),
+    staticDir,
+  });
 });
 afterAll(async () => {
   await host.close();
@@ -64,7 +68,10 @@ describe('loopback host', () => {
   it('refuses a foreign Host header (DNS rebinding)', async () => {
     const http = await import('node:http');
     const status = await new Promise<number>((resolve) => {
-      http.get({ host: '127.0.0.1', port: host.port, path: '/', headers: { Host: 'evil.example:80', ...auth() } }, (res) => { res.resume(); resolve(res.statusCode!); });
+      http.get({ host: '127.0.0.1', port: host.port, path: '/', headers: { Host: 'evil.example:80', ...auth() } }, (res) => {
+        res.resume();
+        resolve(res.statusCode!);
+      });
     });
     expect(status).toBe(403);
   });
@@ -103,9 +110,17 @@ describe('loopback host', () => {
 
   it('serves nothing that is not registered: unknown ids and traversal attempts', async () => {
     const attempts = [
-      '/media/original/999', '/media/original/0', `/media/original/0${id}`, '/media/original/-1', '/media/original/1.5',
-      '/media/original/..%2F..%2F..%2Fetc%2Fpasswd', '/media/original/%2e%2e/%2e%2e/etc/passwd', `/media/original/${id}/../../../etc/passwd`,
-      '/media/../../etc/passwd', '/media/proxy/1', '/media/original/' + encodeURIComponent(original),
+      '/media/original/999',
+      '/media/original/0',
+      `/media/original/0${id}`,
+      '/media/original/-1',
+      '/media/original/1.5',
+      '/media/original/..%2F..%2F..%2Fetc%2Fpasswd',
+      '/media/original/%2e%2e/%2e%2e/etc/passwd',
+      `/media/original/${id}/../../../etc/passwd`,
+      '/media/../../etc/passwd',
+      '/media/proxy/1',
+      '/media/original/' + encodeURIComponent(original),
     ];
     for (const p of attempts) {
       const res = await fetch(url(p), { headers: auth() });

@@ -14,10 +14,15 @@ describe('npx micromoment, the first time after an install', () => {
     const cache = tempDir('mm-npx-cache-');
     const builtAt = fs.statSync(cliBin).mtimeMs;
     const run = spawnSync('npx', ['--yes', 'micromoment', '--version'], {
-      cwd: repoRoot, encoding: 'utf8', env: { ...process.env, npm_config_cache: cache, npm_config_offline: 'true' }, timeout: 120_000,
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, npm_config_cache: cache, npm_config_offline: 'true' },
+      timeout: 120_000,
     });
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout.trim()).toBe((JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version);
+    expect(run.stdout.trim()).toBe(
+      (JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version,
+    );
     // npm did link the checkout into its exec cache (the path this test is about)…
     expect(fs.existsSync(path.join(cache, '_npx'))).toBe(true);
     // …and the build it ran from is the one that was there.

@@ -11,7 +11,9 @@ import { seedLongRecording } from '../../tools/bench/reviewBenchData.js';
 import { minMaxEnvelope } from '../../src-shared/review/envelope.js';
 
 let fixtures: Record<FixtureName, FixtureInfo>;
-beforeAll(async () => { fixtures = await ensureFixtures(); });
+beforeAll(async () => {
+  fixtures = await ensureFixtures();
+});
 
 function f32(base64: string): Float32Array {
   const b = Buffer.from(base64, 'base64');
@@ -35,14 +37,36 @@ describe('review API on a real case store', () => {
     fs.writeFileSync(path.join(folder, 'notes.txt'), 'interview notes');
     const { call, events } = dispatcher(ctx);
     const outcome = await call('library.importFolder', { path: folder, analyst: 'Folder Analyst' });
-    expect(outcome).toMatchObject({ ok: true, result: { skipped: 1, results: [{ status: 'imported', path: path.join(folder, 'a.mp4') }, { status: 'imported', path: path.join(folder, 'day 2', 'b.mkv') }] } });
+    expect(outcome).toMatchObject({
+      ok: true,
+      result: {
+        skipped: 1,
+        results: [
+          { status: 'imported', path: path.join(folder, 'a.mp4') },
+          { status: 'imported', path: path.join(folder, 'day 2', 'b.mkv') },
+        ],
+      },
+    });
     expect(events.filter((e) => e.event === 'import.files').map((e) => (e.payload as { done: number }).done)).toEqual([0, 1, 2]);
     const audit = await call('audit.list', {});
-    expect((audit as { result: { actor: string; action: string }[] }).result.filter((e) => e.action === 'recording.imported').map((e) => e.actor)).toEqual(['Folder Analyst', 'Folder Analyst']);
-    expect(await call('library.importFolder', { path: path.join(folder, 'a.mp4') })).toMatchObject({ ok: false, error: { code: 'invalid-arguments', message: expect.stringContaining('is a file, not a folder') } });
-    expect(await call('library.importFolder', { path: path.join(folder, 'nope') })).toMatchObject({ ok: false, error: { message: expect.stringContaining('does not exist') } });
+    expect(
+      (audit as { result: { actor: string; action: string }[] }).result
+        .filter((e) => e.action === 'recording.imported')
+        .map((e) => e.actor),
+    ).toEqual(['Folder Analyst', 'Folder Analyst']);
+    expect(await call('library.importFolder', { path: path.join(folder, 'a.mp4') })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-arguments', message: expect.stringContaining('is a file, not a folder') },
+    });
+    expect(await call('library.importFolder', { path: path.join(folder, 'nope') })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('does not exist') },
+    });
     const states = await call('library.states', {});
-    expect(states).toMatchObject({ ok: true, result: [{ analysis: null, candidates: null, annotations: { total: 0 } }, { analysis: null }] });
+    expect(states).toMatchObject({
+      ok: true,
+      result: [{ analysis: null, candidates: null, annotations: { total: 0 } }, { analysis: null }],
+    });
   });
 
   it('says which media the player gets, and when the window cannot decode it (the proxy seam)', async () => {
@@ -50,38 +74,73 @@ describe('review API on a real case store', () => {
     const { call } = dispatcher(ctx);
     const imported = await call('library.import', { paths: [fixtures.cfr25.path, fixtures.mpeg2.path] });
     const [cfr, mpeg2] = (imported as { result: { id: number }[] }).result;
-    expect(await call('review.media', { id: cfr!.id })).toEqual({ ok: true, result: { kind: 'original', url: `media/original/${cfr!.id}`, codec: 'h264', container: 'mov,mp4,m4a,3gp,3g2,mj2', playable: true, note: null } });
-    expect(await call('review.media', { id: mpeg2!.id })).toMatchObject({ ok: true, result: { kind: 'original', playable: false, note: expect.stringContaining('needs a review proxy') } });
+    expect(await call('review.media', { id: cfr!.id })).toEqual({
+      ok: true,
+      result: {
+        kind: 'original',
+        url: `media/original/${cfr!.id}`,
+        codec: 'h264',
+        container: 'mov,mp4,m4a,3gp,3g2,mj2',
+        playable: true,
+        note: null,
+      },
+    });
+    expect(await call('review.media', { id: mpeg2!.id })).toMatchObject({
+      ok: true,
+      result: { kind: 'original', playable: false, note: expect.stringContaining('needs a review proxy') },
+    });
     expect(await call('spot.latest', { id: cfr!.id })).toEqual({ ok: true, result: null });
-    expect(await call('review.envelope', { id: cfr!.id, from: 0, to: 50, buckets: 10 })).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringContaining('no complete analysis') } });
+    expect(await call('review.envelope', { id: cfr!.id, from: 0, to: 50, buckets: 10 })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', message: expect.stringContaining('no complete analysis') },
+    });
   });
 
   it('serves per-frame series and min/max envelopes of a long analysis, compactly', async () => {
     const ctx = tempCase();
     const id = seedLongRecording(ctx.db, 50_000, 30);
     const { call } = dispatcher(ctx);
-    const series = await call('review.series', { id, from: 49_990, count: 100, columns: ['face_x', 'face_w'] }) as { ok: true; result: { count: number; data: string } };
+    const series = (await call('review.series', { id, from: 49_990, count: 100, columns: ['face_x', 'face_w'] })) as {
+      ok: true;
+      result: { count: number; data: string };
+    };
     expect(series.result.count).toBe(10);
     const values = f32(series.result.data);
     expect(values.length).toBe(20);
     expect(values[1]).toBe(180);
-    const env = await call('review.envelope', { id, from: 0, to: 50_000, buckets: 700, columns: ['neutral', 'au04'] }) as { ok: true; result: { buckets: number; min: string; max: string } };
+    const env = (await call('review.envelope', { id, from: 0, to: 50_000, buckets: 700, columns: ['neutral', 'au04'] })) as {
+      ok: true;
+      result: { buckets: number; min: string; max: string };
+    };
     expect(env.result.buckets).toBe(700);
     const min = f32(env.result.min);
     const max = f32(env.result.max);
     expect(min.length).toBe(1400);
     for (let i = 0; i < min.length; i++) expect(max[i]!).toBeGreaterThanOrEqual(min[i]!);
-    expect(await call('review.envelope', { id, from: 0, to: 10, buckets: 100_000 })).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    expect(await call('review.envelope', { id, from: 0, to: 10, buckets: 100_000 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-arguments' },
+    });
   });
 
   it('gives, from the block level, the same envelopes as computed frame by frame from every value', async () => {
     const ctx = tempCase();
     const id = seedLongRecording(ctx.db, 50_000, 30);
     const { call } = dispatcher(ctx);
-    const all = await call('review.series', { id, from: 0, count: 50_000, columns: ['neutral', 'au04'] }) as { ok: true; result: { data: string } };
+    const all = (await call('review.series', { id, from: 0, count: 50_000, columns: ['neutral', 'au04'] })) as {
+      ok: true;
+      result: { data: string };
+    };
     const values = f32(all.result.data);
-    for (const [from, to, buckets] of [[0, 50_000, 700], [12_345, 49_999, 97], [16_380, 16_400, 7]] as const) {
-      const got = await call('review.envelope', { id, from, to, buckets, columns: ['neutral', 'au04'] }) as { ok: true; result: { min: string; max: string } };
+    for (const [from, to, buckets] of [
+      [0, 50_000, 700],
+      [12_345, 49_999, 97],
+      [16_380, 16_400, 7],
+    ] as const) {
+      const got = (await call('review.envelope', { id, from, to, buckets, columns: ['neutral', 'au04'] })) as {
+        ok: true;
+        result: { min: string; max: string };
+      };
       const want = minMaxEnvelope(values, 2, from, to, buckets, [0, 1]);
       expect(Array.from(f32(got.result.min))).toEqual(Array.from(want.min));
       expect(Array.from(f32(got.result.max))).toEqual(Array.from(want.max));

@@ -50,7 +50,9 @@ describe('names with control characters in the CLI output', () => {
 
     const imported = await runCli(['import', c.forged, '--db', path.join(c.dir, 'other.sqlite')], { env: c.env });
     expect(imported.code, imported.stderr).toBe(0);
-    expect(lines(imported.stdout)).toEqual([expect.stringMatching(/^imported {2}#1 "[^\n]*\\nOK {7}audit log: 99 entries, chain intact" {2}765 frames/)]);
+    expect(lines(imported.stdout)).toEqual([
+      expect.stringMatching(/^imported {2}#1 "[^\n]*\\nOK {7}audit log: 99 entries, chain intact" {2}765 frames/),
+    ]);
 
     const json = await runCli(['verify', '--db', c.db, '--json'], { env: c.env });
     const report = JSON.parse(json.stdout) as { recordings: { locations: { path: string }[] }[] };
@@ -62,6 +64,8 @@ describe('names with control characters in the CLI output', () => {
     const missing = path.join(c.evidence, `gone.mp4\n${FAKE_LINE}`);
     const run = await runCli(['analyze', missing], { env: c.env });
     expect(run.code).toBe(1);
-    expect(lines(run.stderr)).toEqual([expect.stringMatching(/^micromoment analyze: "[^\n]*gone\.mp4\\nOK {7}audit log: 99 entries, chain intact": /)]);
+    expect(lines(run.stderr)).toEqual([
+      expect.stringMatching(/^micromoment analyze: "[^\n]*gone\.mp4\\nOK {7}audit log: 99 entries, chain intact": /),
+    ]);
   });
 });

@@ -26,7 +26,9 @@ let recordingId: number;
 
 beforeAll(async () => {
   app = await serveNewCase('mm-cross-site-reads-');
-  const [imported] = await app.call<{ id: number; status: string }[]>('library.import', { paths: [path.join(realMediaDir, 'cap13_edit2.mp4')] });
+  const [imported] = await app.call<{ id: number; status: string }[]>('library.import', {
+    paths: [path.join(realMediaDir, 'cap13_edit2.mp4')],
+  });
   recordingId = imported!.id;
   other = await startOtherSite();
   browser = await launchChromium();
@@ -38,7 +40,7 @@ afterAll(async () => {
   await app?.server.stop();
 });
 
-describe('another site\'s page in the analyst\'s browser', () => {
+describe("another site's page in the analyst's browser", () => {
   it('cannot read the token, the event stream or the media', async () => {
     const analystWindow = await context.newPage();
     await analystWindow.goto(app.server.url);
@@ -50,53 +52,75 @@ describe('another site\'s page in the analyst\'s browser', () => {
     const origin = app.server.origin;
     const media = `${origin}/media/original/${recordingId}`;
 
-    const got = await attacker.evaluate(async ({ origin, media }) => {
-      const settle = (el: HTMLMediaElement | HTMLImageElement) => new Promise<string>((resolve) => {
-        el.addEventListener('error', () => resolve('error'));
-        el.addEventListener(el instanceof HTMLImageElement ? 'load' : 'loadedmetadata', () => resolve('loaded'));
-        setTimeout(() => resolve('timeout'), 5000);
-      });
-      const attempt = async (read: () => Promise<string>) => {
-        try {
-          return await read();
-        } catch (e) {
-          return `threw ${(e as Error).name}`;
-        }
-      };
-      const page = await attempt(async () => (await fetch(`${origin}/`, { credentials: 'include' })).text());
-      const pageNoCors = await attempt(async () => (await fetch(`${origin}/`, { mode: 'no-cors', credentials: 'include' })).text());
-      const events = await new Promise<string>((resolve) => {
-        const source = new EventSource(`${origin}/api/events`, { withCredentials: true });
-        source.onopen = () => { source.close(); resolve('open'); };
-        source.onerror = () => { source.close(); resolve('error'); };
-      });
-      const video = document.createElement('video');
-      video.src = media;
-      const videoResult = await settle(video);
-      const img = document.createElement('img');
-      img.src = media;
-      const imgResult = await settle(img);
-      const frame = document.createElement('iframe');
-      frame.src = `${origin}/`;
-      document.body.append(frame);
-      await new Promise((resolve) => { frame.onload = resolve; setTimeout(resolve, 5000); });
-      const framed = await attempt(async () => frame.contentDocument?.documentElement.outerHTML ?? 'no document');
-      const popup = window.open(`${origin}/`);
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      const popped = await attempt(async () => popup?.document.documentElement.outerHTML ?? 'no window');
-      return { page, pageNoCors, events, video: videoResult, img: imgResult, framed, popped };
-    }, { origin, media });
+    const got = await attacker.evaluate(
+      async ({ origin, media }) => {
+        const settle = (el: HTMLMediaElement | HTMLImageElement) =>
+          new Promise<string>((resolve) => {
+            el.addEventListener('error', () => resolve('error'));
+            el.addEventListener(el instanceof HTMLImageElement ? 'load' : 'loadedmetadata', () => resolve('loaded'));
+            setTimeout(() => resolve('timeout'), 5000);
+          });
+        const attempt = async (read: () => Promise<string>) => {
+          try {
+            return await read();
+          } catch (e) {
+            return `threw ${(e as Error).name}`;
+          }
+        };
+        const page = await attempt(async () => (await fetch(`${origin}/`, { credentials: 'include' })).text());
+        const pageNoCors = await attempt(async () => (await fetch(`${origin}/`, { mode: 'no-cors', credentials: 'include' })).text());
+        const events = await new Promise<string>((resolve) => {
+          const source = new EventSource(`${origin}/api/events`, { withCredentials: true });
+          source.onopen = () => {
+            source.close();
+            resolve('open');
+          };
+          source.onerror = () => {
+            source.close();
+            resolve('error');
+          };
+        });
+        const video = document.createElement('video');
+        video.src = media;
+        const videoResult = await settle(video);
+        const img = document.createElement('img');
+        img.src = media;
+        const imgResult = await settle(img);
+        const frame = document.createElement('iframe');
+        frame.src = `${origin}/`;
+        document.body.append(frame);
+        await new Promise((resolve) => {
+          frame.onload = resolve;
+          setTimeout(resolve, 5000);
+        });
+        const framed = await attempt(async () => frame.contentDocument?.documentElement.outerHTML ?? 'no document');
+        const popup = window.open(`${origin}/`);
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        const popped = await attempt(async () => popup?.document.documentElement.outerHTML ?? 'no window');
+        return { page, pageNoCors, events, video: videoResult, img: imgResult, framed, popped };
+      },
+      { origin, media },
+    );
 
     // Nothing came back that the page could read.
     expect(got).toEqual({
-      page: 'threw TypeError', pageNoCors: expect.stringMatching(/^(|threw TypeError)$/), events: 'error', video: 'error', img: 'error',
-      framed: expect.stringMatching(/^(no document|threw SecurityError)$/), popped: expect.stringMatching(/^(no window|threw SecurityError)$/),
+      page: 'threw TypeError',
+      pageNoCors: expect.stringMatching(/^(|threw TypeError)$/),
+      events: 'error',
+      video: 'error',
+      img: 'error',
+      framed: expect.stringMatching(/^(no document|threw SecurityError)$/),
+      popped: expect.stringMatching(/^(no window|threw SecurityError)$/),
     });
     expect(JSON.stringify(got)).not.toContain(app.token);
 
     // And the host refused each request although the cookie went along: the page twice (fetch,
     // no-cors fetch) and its frame, the event stream, the media for <video> and <img>.
-    const expected: [string, number][] = [[`${origin}/`, 3], [`${origin}/api/events`, 1], [media, 2]];
+    const expected: [string, number][] = [
+      [`${origin}/`, 3],
+      [`${origin}/api/events`, 1],
+      [media, 2],
+    ];
     const answered = (url: string) => network.to(url).filter((r) => r.url === url && r.status !== 0);
     for (const [url, count] of expected) {
       await expect.poll(() => answered(url).length, { message: url }).toBeGreaterThanOrEqual(count);

@@ -34,35 +34,153 @@ const tokenMeta = () => `<meta name="micromoment-token" content="${app.host.toke
 
 type Headers = Record<string, string>;
 /** Fetch metadata as Chromium sends it. */
-const meta = (site: string, mode: string, dest: string): Headers => ({ 'Sec-Fetch-Site': site, 'Sec-Fetch-Mode': mode, 'Sec-Fetch-Dest': dest });
+const meta = (site: string, mode: string, dest: string): Headers => ({
+  'Sec-Fetch-Site': site,
+  'Sec-Fetch-Mode': mode,
+  'Sec-Fetch-Dest': dest,
+});
 
-interface Case { name: string; path: () => string; method?: string; headers: () => Headers; status: number }
+interface Case {
+  name: string;
+  path: () => string;
+  method?: string;
+  headers: () => Headers;
+  status: number;
+}
 
 const cases: Case[] = [
   // The event stream.
-  { name: 'the window\'s EventSource', path: () => '/api/events', headers: () => ({ ...meta('same-origin', 'cors', 'empty'), Cookie: cookie }), status: 200 },
-  { name: 'a program reading the events with the token header', path: () => '/api/events', headers: () => ({ 'X-Micromoment-Token': app.host.token }), status: 200 },
-  { name: 'another page\'s EventSource with credentials', path: () => '/api/events', headers: () => ({ ...meta('same-site', 'cors', 'empty'), Origin: foreign(), Cookie: cookie }), status: 403 },
-  { name: 'an EventSource from a cross-site page', path: () => '/api/events', headers: () => ({ ...meta('cross-site', 'cors', 'empty'), Cookie: cookie }), status: 403 },
+  {
+    name: "the window's EventSource",
+    path: () => '/api/events',
+    headers: () => ({ ...meta('same-origin', 'cors', 'empty'), Cookie: cookie }),
+    status: 200,
+  },
+  {
+    name: 'a program reading the events with the token header',
+    path: () => '/api/events',
+    headers: () => ({ 'X-Micromoment-Token': app.host.token }),
+    status: 200,
+  },
+  {
+    name: "another page's EventSource with credentials",
+    path: () => '/api/events',
+    headers: () => ({ ...meta('same-site', 'cors', 'empty'), Origin: foreign(), Cookie: cookie }),
+    status: 403,
+  },
+  {
+    name: 'an EventSource from a cross-site page',
+    path: () => '/api/events',
+    headers: () => ({ ...meta('cross-site', 'cors', 'empty'), Cookie: cookie }),
+    status: 403,
+  },
   { name: 'an EventSource with Origin: null', path: () => '/api/events', headers: () => ({ Origin: 'null', Cookie: cookie }), status: 403 },
-  { name: 'a link from another page to the event stream', path: () => '/api/events', headers: () => ({ ...meta('same-site', 'navigate', 'document'), Cookie: cookie }), status: 403 },
-  { name: 'a POST to the event stream', path: () => '/api/events', method: 'POST', headers: () => ({ ...meta('same-origin', 'cors', 'empty'), Origin: own(), Cookie: cookie }), status: 405 },
+  {
+    name: 'a link from another page to the event stream',
+    path: () => '/api/events',
+    headers: () => ({ ...meta('same-site', 'navigate', 'document'), Cookie: cookie }),
+    status: 403,
+  },
+  {
+    name: 'a POST to the event stream',
+    path: () => '/api/events',
+    method: 'POST',
+    headers: () => ({ ...meta('same-origin', 'cors', 'empty'), Origin: own(), Cookie: cookie }),
+    status: 405,
+  },
   // Media.
-  { name: 'the window\'s <video>', path: media, headers: () => ({ ...meta('same-origin', 'no-cors', 'video'), Cookie: cookie, Range: 'bytes=0-99' }), status: 206 },
-  { name: 'the analyst typing a media address', path: media, headers: () => ({ ...meta('none', 'navigate', 'document'), Cookie: cookie }), status: 200 },
-  { name: 'another page\'s <video>', path: media, headers: () => ({ ...meta('same-site', 'no-cors', 'video'), Cookie: cookie, Range: 'bytes=0-' }), status: 403 },
-  { name: 'a cross-site page\'s <img>', path: media, headers: () => ({ ...meta('cross-site', 'no-cors', 'image'), Cookie: cookie }), status: 403 },
-  { name: 'another page\'s fetch of media', path: media, headers: () => ({ ...meta('same-site', 'cors', 'empty'), Origin: foreign(), Cookie: cookie }), status: 403 },
-  { name: 'a link from another page to media', path: media, headers: () => ({ ...meta('same-site', 'navigate', 'document'), Cookie: cookie }), status: 403 },
+  {
+    name: "the window's <video>",
+    path: media,
+    headers: () => ({ ...meta('same-origin', 'no-cors', 'video'), Cookie: cookie, Range: 'bytes=0-99' }),
+    status: 206,
+  },
+  {
+    name: 'the analyst typing a media address',
+    path: media,
+    headers: () => ({ ...meta('none', 'navigate', 'document'), Cookie: cookie }),
+    status: 200,
+  },
+  {
+    name: "another page's <video>",
+    path: media,
+    headers: () => ({ ...meta('same-site', 'no-cors', 'video'), Cookie: cookie, Range: 'bytes=0-' }),
+    status: 403,
+  },
+  {
+    name: "a cross-site page's <img>",
+    path: media,
+    headers: () => ({ ...meta('cross-site', 'no-cors', 'image'), Cookie: cookie }),
+    status: 403,
+  },
+  {
+    name: "another page's fetch of media",
+    path: media,
+    headers: () => ({ ...meta('same-site', 'cors', 'empty'), Origin: foreign(), Cookie: cookie }),
+    status: 403,
+  },
+  {
+    name: 'a link from another page to media',
+    path: media,
+    headers: () => ({ ...meta('same-site', 'navigate', 'document'), Cookie: cookie }),
+    status: 403,
+  },
   // The page, which holds the token.
-  { name: 'another page\'s fetch of the window\'s page', path: () => '/', headers: () => ({ ...meta('same-site', 'cors', 'empty'), Origin: foreign(), Cookie: cookie }), status: 403 },
-  { name: 'another page\'s no-cors fetch or <script> of the window\'s page', path: () => '/', headers: () => ({ ...meta('same-site', 'no-cors', 'script'), Cookie: cookie }), status: 403 },
-  { name: 'another page framing the window', path: () => '/', headers: () => ({ ...meta('same-site', 'navigate', 'iframe'), Cookie: cookie }), status: 403 },
-  { name: 'another page\'s form posted to the window\'s page', path: () => '/', method: 'POST', headers: () => ({ ...meta('same-site', 'navigate', 'document'), Origin: foreign(), Cookie: cookie, 'Content-Type': 'text/plain' }), status: 403 },
-  { name: 'a CORS preflight from another page', path: () => '/api/call/audit.list', method: 'OPTIONS', headers: () => ({ ...meta('same-site', 'cors', 'empty'), Origin: foreign(), 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,x-micromoment-token' }), status: 403 },
-  { name: 'a link from another page to the window (it opens in its own tab)', path: () => '/', headers: () => ({ ...meta('same-site', 'navigate', 'document'), Cookie: cookie }), status: 200 },
-  { name: 'a link from another site carrying the token', path: () => `/?token=${app.host.token}`, headers: () => meta('cross-site', 'navigate', 'document'), status: 200 },
-  { name: 'the analyst opening the printed URL', path: () => `/?token=${app.host.token}`, headers: () => meta('none', 'navigate', 'document'), status: 200 },
+  {
+    name: "another page's fetch of the window's page",
+    path: () => '/',
+    headers: () => ({ ...meta('same-site', 'cors', 'empty'), Origin: foreign(), Cookie: cookie }),
+    status: 403,
+  },
+  {
+    name: "another page's no-cors fetch or <script> of the window's page",
+    path: () => '/',
+    headers: () => ({ ...meta('same-site', 'no-cors', 'script'), Cookie: cookie }),
+    status: 403,
+  },
+  {
+    name: 'another page framing the window',
+    path: () => '/',
+    headers: () => ({ ...meta('same-site', 'navigate', 'iframe'), Cookie: cookie }),
+    status: 403,
+  },
+  {
+    name: "another page's form posted to the window's page",
+    path: () => '/',
+    method: 'POST',
+    headers: () => ({ ...meta('same-site', 'navigate', 'document'), Origin: foreign(), Cookie: cookie, 'Content-Type': 'text/plain' }),
+    status: 403,
+  },
+  {
+    name: 'a CORS preflight from another page',
+    path: () => '/api/call/audit.list',
+    method: 'OPTIONS',
+    headers: () => ({
+      ...meta('same-site', 'cors', 'empty'),
+      Origin: foreign(),
+      'Access-Control-Request-Method': 'POST',
+      'Access-Control-Request-Headers': 'content-type,x-micromoment-token',
+    }),
+    status: 403,
+  },
+  {
+    name: 'a link from another page to the window (it opens in its own tab)',
+    path: () => '/',
+    headers: () => ({ ...meta('same-site', 'navigate', 'document'), Cookie: cookie }),
+    status: 200,
+  },
+  {
+    name: 'a link from another site carrying the token',
+    path: () => `/?token=${app.host.token}`,
+    headers: () => meta('cross-site', 'navigate', 'document'),
+    status: 200,
+  },
+  {
+    name: 'the analyst opening the printed URL',
+    path: () => `/?token=${app.host.token}`,
+    headers: () => meta('none', 'navigate', 'document'),
+    status: 200,
+  },
 ];
 
 describe('reads of the event stream, media and the page, by who asks', () => {
@@ -80,7 +198,7 @@ describe('reads of the event stream, media and the page, by who asks', () => {
 });
 
 describe('the token in the page', () => {
-  it('is written into the window\'s page, which is never cached and cannot be framed', async () => {
+  it("is written into the window's page, which is never cached and cannot be framed", async () => {
     const page = await rawRequest(app.host.port, { path: '/', headers: { ...meta('none', 'navigate', 'document'), Cookie: cookie } });
     expect(page.status).toBe(200);
     expect(page.body).toContain(`<head>${tokenMeta()}<title>`);

@@ -34,7 +34,10 @@ let recordingId: number;
 const planted = () => ({
   recordingId,
   analyst: 'Made-up Analyst',
-  change: { kind: 'manual', set: { onsetFrame: 10, apexFrame: 12, offsetFrame: 14, emotion: 'fear', verdict: 'accepted', note: 'planted' } },
+  change: {
+    kind: 'manual',
+    set: { onsetFrame: 10, apexFrame: 12, offsetFrame: 14, emotion: 'fear', verdict: 'accepted', note: 'planted' },
+  },
 });
 const target = () => `${app.server.origin}/api/call/annotations.apply`;
 
@@ -68,7 +71,7 @@ afterAll(async () => {
 const annotations = () => app.call<AnnotationState>('annotations.list', { recordingId, analyst: 'Auditor' }).then((s) => s.annotations);
 const auditLog = () => app.call<AuditEntry[]>('audit.list', { limit: 10_000 });
 
-describe('another site\'s page in the analyst\'s browser', () => {
+describe("another site's page in the analyst's browser", () => {
   it('cannot write: no-cors fetch and form posts are refused, the audit log and annotations unchanged', async () => {
     // The analyst opens the window: the browser now holds the host's cookie.
     const analystWindow = await context.newPage();
@@ -82,19 +85,25 @@ describe('another site\'s page in the analyst\'s browser', () => {
 
     // 1. fetch() with mode 'no-cors' and credentials, the JSON sent as text/plain.
     await attacker.goto(`${other.origin}/`);
-    const outcome = await attacker.evaluate(async ({ url, body }) => {
-      try {
-        return (await fetch(url, { method: 'POST', mode: 'no-cors', credentials: 'include', body })).type;
-      } catch {
-        return 'network error';
-      }
-    }, { url: target(), body: JSON.stringify(planted()) });
+    const outcome = await attacker.evaluate(
+      async ({ url, body }) => {
+        try {
+          return (await fetch(url, { method: 'POST', mode: 'no-cors', credentials: 'include', body })).type;
+        } catch {
+          return 'network error';
+        }
+      },
+      { url: target(), body: JSON.stringify(planted()) },
+    );
     // Never readable: opaque, or (Cross-Origin-Resource-Policy: same-origin) a network error.
     expect(['opaque', 'network error']).toContain(outcome);
 
     // 2 and 3. Auto-submitted forms, text/plain (its body is JSON) and urlencoded: top-level navigations to the host.
     for (const form of ['form-text-plain.html', 'form-urlencoded.html']) {
-      const [answer] = await Promise.all([attacker.waitForResponse((r) => r.url().startsWith(target())), attacker.goto(`${other.origin}/${form}`)]);
+      const [answer] = await Promise.all([
+        attacker.waitForResponse((r) => r.url().startsWith(target())),
+        attacker.goto(`${other.origin}/${form}`),
+      ]);
       expect(answer.status(), form).toBe(403);
       expect(await answer.text()).toMatch(/Refused/);
     }
@@ -102,7 +111,11 @@ describe('another site\'s page in the analyst\'s browser', () => {
     // Each attack reached the host with the analyst's cookie, and each was refused.
     await expect.poll(() => network.to(target()).filter((r) => r.status !== 0).length).toBe(3);
     const sent = network.to(target());
-    expect(sent.map((r) => [r.method, r.contentType])).toEqual([['POST', expect.stringMatching(/^text\/plain/)], ['POST', 'text/plain'], ['POST', 'application/x-www-form-urlencoded']]);
+    expect(sent.map((r) => [r.method, r.contentType])).toEqual([
+      ['POST', expect.stringMatching(/^text\/plain/)],
+      ['POST', 'text/plain'],
+      ['POST', 'application/x-www-form-urlencoded'],
+    ]);
     for (const r of sent) {
       expect(r.cookie).toMatch(/mm_token_\d+=/);
       expect(r.status).toBe(403);

@@ -34,70 +34,165 @@ const own = () => `http://127.0.0.1:${app.host.port}`;
 const foreign = () => `http://127.0.0.1:${app.host.port === 65535 ? 65534 : app.host.port + 1}`;
 
 /** A made-up analyst's accepted annotation: the write the attack planted. */
-const write = () => JSON.stringify({
-  recordingId: app.recordingId,
-  analyst: 'Made-up Analyst',
-  change: { kind: 'manual', set: { onsetFrame: 10, apexFrame: 12, offsetFrame: 14, emotion: 'fear', verdict: 'accepted', note: 'planted' } },
-});
+const write = () =>
+  JSON.stringify({
+    recordingId: app.recordingId,
+    analyst: 'Made-up Analyst',
+    change: {
+      kind: 'manual',
+      set: { onsetFrame: 10, apexFrame: 12, offsetFrame: 14, emotion: 'fear', verdict: 'accepted', note: 'planted' },
+    },
+  });
 
 type Headers = Record<string, string | string[]>;
 
 /** What the window's own client sends (src-renderer/api/client.ts), as Chromium adds to it. */
 const fromWindow = (): Headers => ({
-  Origin: own(), 'Sec-Fetch-Site': 'same-origin', 'Sec-Fetch-Mode': 'cors', 'Sec-Fetch-Dest': 'empty',
-  'Content-Type': 'application/json', Cookie: cookie, 'X-Micromoment-Token': app.host.token,
+  Origin: own(),
+  'Sec-Fetch-Site': 'same-origin',
+  'Sec-Fetch-Mode': 'cors',
+  'Sec-Fetch-Dest': 'empty',
+  'Content-Type': 'application/json',
+  Cookie: cookie,
+  'X-Micromoment-Token': app.host.token,
 });
 /** What a program sends: no browser headers at all. */
 const fromProgram = (): Headers => ({ 'Content-Type': 'application/json', 'X-Micromoment-Token': app.host.token });
 /** Another page's fetch(url, { mode: 'no-cors', credentials: 'include', body: JSON }) as Chromium sends it. */
 const noCorsFetch = (): Headers => ({
-  Origin: foreign(), 'Sec-Fetch-Site': 'same-site', 'Sec-Fetch-Mode': 'no-cors', 'Sec-Fetch-Dest': 'empty',
-  'Content-Type': 'text/plain;charset=UTF-8', Cookie: cookie,
+  Origin: foreign(),
+  'Sec-Fetch-Site': 'same-site',
+  'Sec-Fetch-Mode': 'no-cors',
+  'Sec-Fetch-Dest': 'empty',
+  'Content-Type': 'text/plain;charset=UTF-8',
+  Cookie: cookie,
 });
 /** Another page's auto-submitted <form method=post>, as Chromium sends it. */
 const formPost = (enctype: string): Headers => ({
-  Origin: foreign(), 'Sec-Fetch-Site': 'same-site', 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Dest': 'document',
-  'Content-Type': enctype, Cookie: cookie,
+  Origin: foreign(),
+  'Sec-Fetch-Site': 'same-site',
+  'Sec-Fetch-Mode': 'navigate',
+  'Sec-Fetch-Dest': 'document',
+  'Content-Type': enctype,
+  Cookie: cookie,
 });
-const without = (headers: Headers, ...names: string[]): Headers => Object.fromEntries(Object.entries(headers).filter(([k]) => !names.includes(k)));
+const without = (headers: Headers, ...names: string[]): Headers =>
+  Object.fromEntries(Object.entries(headers).filter(([k]) => !names.includes(k)));
 
-interface Case { name: string; headers: () => Headers; path?: () => string; method?: string; status: number; message?: RegExp }
+interface Case {
+  name: string;
+  headers: () => Headers;
+  path?: () => string;
+  method?: string;
+  status: number;
+  message?: RegExp;
+}
 
 const accepted: Case[] = [
   { name: 'the window: own Origin, Sec-Fetch-Site same-origin, JSON, token header and cookie', headers: fromWindow, status: 200 },
   { name: 'a program: no Origin, no Sec-Fetch-*, JSON, X-Micromoment-Token', headers: fromProgram, status: 200 },
-  { name: 'a program with the token as Bearer', headers: () => ({ 'Content-Type': 'application/json', Authorization: `Bearer ${app.host.token}` }), status: 200 },
-  { name: 'a browser without fetch metadata: own Origin, JSON, token header', headers: () => without(fromWindow(), 'Sec-Fetch-Site', 'Sec-Fetch-Mode', 'Sec-Fetch-Dest'), status: 200 },
-  { name: 'Sec-Fetch-Site none (no page made it), JSON, token header', headers: () => ({ ...fromProgram(), 'Sec-Fetch-Site': 'none' }), status: 200 },
-  { name: 'application/json; charset=utf-8', headers: () => ({ ...fromWindow(), 'Content-Type': 'application/json; charset=utf-8' }), status: 200 },
+  {
+    name: 'a program with the token as Bearer',
+    headers: () => ({ 'Content-Type': 'application/json', Authorization: `Bearer ${app.host.token}` }),
+    status: 200,
+  },
+  {
+    name: 'a browser without fetch metadata: own Origin, JSON, token header',
+    headers: () => without(fromWindow(), 'Sec-Fetch-Site', 'Sec-Fetch-Mode', 'Sec-Fetch-Dest'),
+    status: 200,
+  },
+  {
+    name: 'Sec-Fetch-Site none (no page made it), JSON, token header',
+    headers: () => ({ ...fromProgram(), 'Sec-Fetch-Site': 'none' }),
+    status: 200,
+  },
+  {
+    name: 'application/json; charset=utf-8',
+    headers: () => ({ ...fromWindow(), 'Content-Type': 'application/json; charset=utf-8' }),
+    status: 200,
+  },
 ];
 
 const refused: Case[] = [
   // Who sent it.
-  { name: 'a foreign Origin (another port of 127.0.0.1), all else as the window', headers: () => ({ ...fromWindow(), Origin: foreign() }), status: 403, message: /Refused: .*a page of http:\/\/127\.0\.0\.1:\d+/ },
-  { name: 'Origin localhost:<port> (another origin of this host)', headers: () => ({ ...fromWindow(), Origin: `http://localhost:${app.host.port}` }), status: 403 },
-  { name: 'Origin: null (a sandboxed frame, a file: or data: page)', headers: () => ({ ...fromWindow(), Origin: 'null' }), status: 403, message: /opaque origin/ },
+  {
+    name: 'a foreign Origin (another port of 127.0.0.1), all else as the window',
+    headers: () => ({ ...fromWindow(), Origin: foreign() }),
+    status: 403,
+    message: /Refused: .*a page of http:\/\/127\.0\.0\.1:\d+/,
+  },
+  {
+    name: 'Origin localhost:<port> (another origin of this host)',
+    headers: () => ({ ...fromWindow(), Origin: `http://localhost:${app.host.port}` }),
+    status: 403,
+  },
+  {
+    name: 'Origin: null (a sandboxed frame, a file: or data: page)',
+    headers: () => ({ ...fromWindow(), Origin: 'null' }),
+    status: 403,
+    message: /opaque origin/,
+  },
   { name: 'Origin sent twice (ours and a foreign one)', headers: () => ({ ...fromWindow(), Origin: [own(), foreign()] }), status: 403 },
-  { name: 'Sec-Fetch-Site same-site without Origin', headers: () => ({ ...without(fromWindow(), 'Origin'), 'Sec-Fetch-Site': 'same-site' }), status: 403, message: /another site's page \(Sec-Fetch-Site: same-site\)/ },
-  { name: 'Sec-Fetch-Site cross-site without Origin', headers: () => ({ ...without(fromWindow(), 'Origin'), 'Sec-Fetch-Site': 'cross-site' }), status: 403 },
+  {
+    name: 'Sec-Fetch-Site same-site without Origin',
+    headers: () => ({ ...without(fromWindow(), 'Origin'), 'Sec-Fetch-Site': 'same-site' }),
+    status: 403,
+    message: /another site's page \(Sec-Fetch-Site: same-site\)/,
+  },
+  {
+    name: 'Sec-Fetch-Site cross-site without Origin',
+    headers: () => ({ ...without(fromWindow(), 'Origin'), 'Sec-Fetch-Site': 'cross-site' }),
+    status: 403,
+  },
   { name: 'own Origin but Sec-Fetch-Site cross-site', headers: () => ({ ...fromWindow(), 'Sec-Fetch-Site': 'cross-site' }), status: 403 },
   { name: 'an unknown Sec-Fetch-Site value', headers: () => ({ ...fromWindow(), 'Sec-Fetch-Site': 'bogus' }), status: 403 },
   // How it was sent.
-  { name: 'Content-Type text/plain', headers: () => ({ ...fromWindow(), 'Content-Type': 'text/plain;charset=UTF-8' }), status: 415, message: /must be sent as application\/json/ },
-  { name: 'Content-Type application/x-www-form-urlencoded', headers: () => ({ ...fromWindow(), 'Content-Type': 'application/x-www-form-urlencoded' }), status: 415 },
-  { name: 'Content-Type multipart/form-data', headers: () => ({ ...fromWindow(), 'Content-Type': 'multipart/form-data; boundary=x' }), status: 415 },
+  {
+    name: 'Content-Type text/plain',
+    headers: () => ({ ...fromWindow(), 'Content-Type': 'text/plain;charset=UTF-8' }),
+    status: 415,
+    message: /must be sent as application\/json/,
+  },
+  {
+    name: 'Content-Type application/x-www-form-urlencoded',
+    headers: () => ({ ...fromWindow(), 'Content-Type': 'application/x-www-form-urlencoded' }),
+    status: 415,
+  },
+  {
+    name: 'Content-Type multipart/form-data',
+    headers: () => ({ ...fromWindow(), 'Content-Type': 'multipart/form-data; boundary=x' }),
+    status: 415,
+  },
   { name: 'no Content-Type', headers: () => without(fromWindow(), 'Content-Type'), status: 415, message: /without a Content-Type/ },
   { name: 'Content-Type text/json', headers: () => ({ ...fromWindow(), 'Content-Type': 'text/json' }), status: 415 },
-  { name: 'the cookie only: the window\'s headers without the token header', headers: () => without(fromWindow(), 'X-Micromoment-Token'), status: 403, message: /X-Micromoment-Token header/ },
-  { name: 'the token in ?token= only, JSON', headers: () => without(fromProgram(), 'X-Micromoment-Token'), path: () => `/api/call/annotations.apply?token=${app.host.token}`, status: 403 },
+  {
+    name: "the cookie only: the window's headers without the token header",
+    headers: () => without(fromWindow(), 'X-Micromoment-Token'),
+    status: 403,
+    message: /X-Micromoment-Token header/,
+  },
+  {
+    name: 'the token in ?token= only, JSON',
+    headers: () => without(fromProgram(), 'X-Micromoment-Token'),
+    path: () => `/api/call/annotations.apply?token=${app.host.token}`,
+    status: 403,
+  },
   { name: 'GET with the token header', headers: fromProgram, method: 'GET', status: 405 },
   // The attacks as Chromium sends them.
-  { name: 'another page\'s no-cors fetch with credentials, JSON as text/plain', headers: noCorsFetch, status: 403 },
-  { name: 'the same, had the browser sent no fetch metadata', headers: () => without(noCorsFetch(), 'Sec-Fetch-Site', 'Sec-Fetch-Mode', 'Sec-Fetch-Dest'), status: 403 },
-  { name: 'the same, with neither Origin nor fetch metadata: the cookie alone', headers: () => without(noCorsFetch(), 'Origin', 'Sec-Fetch-Site', 'Sec-Fetch-Mode', 'Sec-Fetch-Dest'), status: 403 },
-  { name: 'another page\'s form post, enctype text/plain', headers: () => formPost('text/plain'), status: 403 },
-  { name: 'another page\'s form post, urlencoded', headers: () => formPost('application/x-www-form-urlencoded'), status: 403 },
-  { name: 'another page\'s form post, multipart', headers: () => formPost('multipart/form-data; boundary=x'), status: 403 },
+  { name: "another page's no-cors fetch with credentials, JSON as text/plain", headers: noCorsFetch, status: 403 },
+  {
+    name: 'the same, had the browser sent no fetch metadata',
+    headers: () => without(noCorsFetch(), 'Sec-Fetch-Site', 'Sec-Fetch-Mode', 'Sec-Fetch-Dest'),
+    status: 403,
+  },
+  {
+    name: 'the same, with neither Origin nor fetch metadata: the cookie alone',
+    headers: () => without(noCorsFetch(), 'Origin', 'Sec-Fetch-Site', 'Sec-Fetch-Mode', 'Sec-Fetch-Dest'),
+    status: 403,
+  },
+  { name: "another page's form post, enctype text/plain", headers: () => formPost('text/plain'), status: 403 },
+  { name: "another page's form post, urlencoded", headers: () => formPost('application/x-www-form-urlencoded'), status: 403 },
+  { name: "another page's form post, multipart", headers: () => formPost('multipart/form-data; boundary=x'), status: 403 },
   // The token.
   { name: 'no token at all, JSON', headers: () => ({ 'Content-Type': 'application/json' }), status: 401 },
   { name: 'a wrong token header with a valid cookie', headers: () => ({ ...fromWindow(), 'X-Micromoment-Token': 'wrong' }), status: 401 },
@@ -116,7 +211,12 @@ async function auditLog(): Promise<AuditEntry[]> {
 }
 
 function send(c: Case) {
-  return rawRequest(app.host.port, { method: c.method ?? 'POST', path: c.path?.() ?? '/api/call/annotations.apply', headers: c.headers(), body: write() });
+  return rawRequest(app.host.port, {
+    method: c.method ?? 'POST',
+    path: c.path?.() ?? '/api/call/annotations.apply',
+    headers: c.headers(),
+    body: write(),
+  });
 }
 
 describe('an API call that writes (annotations.apply), by where it comes from and how it is sent', () => {

@@ -38,7 +38,10 @@ const HOSTILE: [string, boolean][] = [
 ];
 const HOSTILE_NOTES = HOSTILE.map(([note]) => note);
 const guarded = (text: string, guard: boolean) => (guard ? `'${text}` : text);
-const ANALYSTS: [string, boolean][] = [['A. Analyst', false], ["@SUM(1)*cmd|' /C calc'!A0", true]];
+const ANALYSTS: [string, boolean][] = [
+  ['A. Analyst', false],
+  ["@SUM(1)*cmd|' /C calc'!A0", true],
+];
 // A cell a spreadsheet would evaluate: its first non-white-space character starts a formula, or a tab/CR/NUL leads.
 // eslint-disable-next-line no-control-regex -- the controls are what is checked for
 const FORMULA = /^[\t\r\u0000]|^\s*[=+\-@]/;
@@ -58,7 +61,10 @@ describe('CSV report of hostile notes', () => {
     const dispatch = createDispatcher(ctx, handlers);
     for (const [i, note] of HOSTILE_NOTES.entries()) {
       const onsetFrame = 10 + i * 20;
-      const change = { kind: 'manual', set: { onsetFrame, apexFrame: onsetFrame + 2, offsetFrame: onsetFrame + 5, emotion: 'fear', verdict: 'accepted', note } };
+      const change = {
+        kind: 'manual',
+        set: { onsetFrame, apexFrame: onsetFrame + 2, offsetFrame: onsetFrame + 5, emotion: 'fear', verdict: 'accepted', note },
+      };
       const outcome = await dispatch('annotations.apply', { recordingId: 1, analyst: ANALYSTS[i % 2]![0], change });
       expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
     }
@@ -68,7 +74,11 @@ describe('CSV report of hostile notes', () => {
     const run = await runCli(['report', '1', '--db', db, '--format', 'csv', '--out', csvFile], { env });
     expect(run.code, run.stderr).toBe(0);
     // Read as a spreadsheet reads it: any line break outside quotes (CRLF, LF or CR alone) ends a row.
-    const rows = parseCsv(fs.readFileSync(csvFile, 'utf8'), { columns: true, relax_column_count: true, record_delimiter: ['\r\n', '\n', '\r'] }) as Record<string, string>[];
+    const rows = parseCsv(fs.readFileSync(csvFile, 'utf8'), {
+      columns: true,
+      relax_column_count: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+    }) as Record<string, string>[];
 
     const evaluated = rows.flatMap((row) => Object.values(row)).filter((cell) => FORMULA.test(cell) && !PLAIN_NUMBER.test(cell));
     expect(evaluated).toEqual([]);

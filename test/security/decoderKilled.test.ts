@@ -20,12 +20,11 @@ function ffmpegWrapper(dir: string, pidLog: string): string {
   if (!real) throw new Error('no ffmpeg to wrap');
   const wrapper = path.join(dir, 'ffmpeg-wrapper.sh');
   const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-  fs.writeFileSync(wrapper, [
-    '#!/bin/sh',
-    `case "$*" in *rawvideo*) echo $$ >> ${quote(pidLog)} ;; esac`,
-    `exec ${quote(real.path)} "$@"`,
-    '',
-  ].join('\n'), { mode: 0o755 });
+  fs.writeFileSync(
+    wrapper,
+    ['#!/bin/sh', `case "$*" in *rawvideo*) echo $$ >> ${quote(pidLog)} ;; esac`, `exec ${quote(real.path)} "$@"`, ''].join('\n'),
+    { mode: 0o755 },
+  );
   return wrapper;
 }
 
@@ -53,7 +52,9 @@ describe('a decoder killed by a signal', () => {
     const run = await running;
 
     expect(run.code, run.stderr).toBe(1);
-    expect(run.stderr).toMatch(/^micromoment analyze: .*interview\.mp4: decoding stopped at frame \d+: ffmpeg was killed by signal SIGKILL/m);
+    expect(run.stderr).toMatch(
+      /^micromoment analyze: .*interview\.mp4: decoding stopped at frame \d+: ffmpeg was killed by signal SIGKILL/m,
+    );
     expect(run.stderr).not.toContain('code null');
   });
 });

@@ -10,7 +10,11 @@ import { repoRoot, tempDir } from '../helpers/paths.js';
 
 describe('electronegativity', () => {
   it('finds nothing of high severity in the app sources', async () => {
-    const result = await scanWithElectronegativity(repoRoot, ['package.json', 'src-main', 'src-shared', 'src-renderer'], tempDir('mm-eneg-'));
+    const result = await scanWithElectronegativity(
+      repoRoot,
+      ['package.json', 'src-main', 'src-shared', 'src-renderer'],
+      tempDir('mm-eneg-'),
+    );
     console.log(`electronegativity: ${result.checks} checks over ${result.files} files; findings:\n${formatFindings(result.findings)}`);
     expect(result.checks).toBeGreaterThan(30);
     expect(result.files).toBeGreaterThan(50);
@@ -22,13 +26,16 @@ describe('electronegativity', () => {
     const dir = tempDir('mm-eneg-bad-');
     fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'unsafe', devDependencies: { electron: '^41.7.1' } }));
     fs.mkdirSync(path.join(dir, 'src'));
-    fs.writeFileSync(path.join(dir, 'src', 'main.ts'), [
-      "import { app, BrowserWindow } from 'electron';",
-      'app.whenReady().then(() => {',
-      "  const win = new BrowserWindow({ webPreferences: { contextIsolation: false, nodeIntegration: true, sandbox: false } });",
-      "  void win.loadURL('https://example.com/');",
-      '});',
-    ].join('\n'));
+    fs.writeFileSync(
+      path.join(dir, 'src', 'main.ts'),
+      [
+        "import { app, BrowserWindow } from 'electron';",
+        'app.whenReady().then(() => {',
+        '  const win = new BrowserWindow({ webPreferences: { contextIsolation: false, nodeIntegration: true, sandbox: false } });',
+        "  void win.loadURL('https://example.com/');",
+        '});',
+      ].join('\n'),
+    );
     const result = await scanWithElectronegativity(dir, ['package.json', 'src'], dir);
     const high = result.findings.filter((f) => f.severity === 'HIGH').map((f) => f.id);
     // No will-navigate or window-open handler either: LIMIT_NAVIGATION (our sources pass it through webGuards.ts).

@@ -33,7 +33,14 @@ const send = (request: RawRequest) => rawRequest(app.host.port, request);
 
 describe('malformed requests get a 4xx with a plain message, never a 500', () => {
   it.each([
-    '/api/call/%E0%A4%A', '/api/call/%', '/api/call/%zz', '/api/call/library.list%', '/media/%E0%A4%A', '/media/original/%C0%AF', '/%E0%A4%A', '/assets/%FF.js',
+    '/api/call/%E0%A4%A',
+    '/api/call/%',
+    '/api/call/%zz',
+    '/api/call/library.list%',
+    '/media/%E0%A4%A',
+    '/media/original/%C0%AF',
+    '/%E0%A4%A',
+    '/assets/%FF.js',
   ])('bad percent-encoding in %s → 400', async (path) => {
     const res = await send({ method: path.startsWith('/api/call/') ? 'POST' : 'GET', path, headers: apiHeaders(), body: '{}' });
     expect(res.status).toBe(400);
@@ -48,7 +55,14 @@ describe('malformed requests get a 4xx with a plain message, never a 500', () =>
   });
 
   it.each([
-    ['__proto__'], ['constructor'], ['toString'], ['hasOwnProperty'], ['(empty)', ''], ['library.list/x'], ['%00'], ['2000 letters', 'a'.repeat(2000)],
+    ['__proto__'],
+    ['constructor'],
+    ['toString'],
+    ['hasOwnProperty'],
+    ['(empty)', ''],
+    ['library.list/x'],
+    ['%00'],
+    ['2000 letters', 'a'.repeat(2000)],
   ])('a method name that is no method: %s → 404 unknown-method', async (label, name = label) => {
     const res = await send({ method: 'POST', path: `/api/call/${name}`, headers: apiHeaders(), body: '{}' });
     expect(res.status).toBe(404);
@@ -61,18 +75,40 @@ describe('malformed requests get a 4xx with a plain message, never a 500', () =>
   });
 
   it.each([
-    ['"x"'], ['[]'], ['1e999'], ['true'], ['{"id":"1"}'], ['{"id":1e400}'], ['{"__proto__":{"id":1}}'], ['{'], ['not json'], ['bytes that are not UTF-8', '\u00ff\u00fe'],
+    ['"x"'],
+    ['[]'],
+    ['1e999'],
+    ['true'],
+    ['{"id":"1"}'],
+    ['{"id":1e400}'],
+    ['{"__proto__":{"id":1}}'],
+    ['{'],
+    ['not json'],
+    ['bytes that are not UTF-8', '\u00ff\u00fe'],
     ['arrays nested 100 000 deep', '['.repeat(100_000) + ']'.repeat(100_000)],
   ])('arguments that are not valid: %s → 400', async (label, body = label) => {
     const res = await send({ method: 'POST', path: '/api/call/library.get', headers: apiHeaders(), body });
     expect(res.status, res.body.slice(0, 200)).toBe(400);
-    expect((JSON.parse(res.body) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'invalid-arguments', message: expect.stringMatching(/./) });
+    expect((JSON.parse(res.body) as { error: { code: string; message: string } }).error).toMatchObject({
+      code: 'invalid-arguments',
+      message: expect.stringMatching(/./),
+    });
   });
 
   it.each([
-    ['TRACE', '/media/original/<id>'], ['PUT', '/media/original/<id>'], ['DELETE', '/'], ['PATCH', '/index.html'], ['DELETE', '/api/events'], ['PUT', '/api/call/library.list'],
+    ['TRACE', '/media/original/<id>'],
+    ['PUT', '/media/original/<id>'],
+    ['DELETE', '/'],
+    ['PATCH', '/index.html'],
+    ['DELETE', '/api/events'],
+    ['PUT', '/api/call/library.list'],
   ])('%s %s → 405', async (method, path) => {
-    const res = await send({ method, path: path.replace('<id>', String(app.recordingId)), headers: apiHeaders(), body: method === 'TRACE' ? undefined : '{}' });
+    const res = await send({
+      method,
+      path: path.replace('<id>', String(app.recordingId)),
+      headers: apiHeaders(),
+      body: method === 'TRACE' ? undefined : '{}',
+    });
     expect(res.status).toBe(405);
     expect(res.body).toMatch(/GET|POST/);
   });
@@ -86,7 +122,13 @@ describe('malformed requests get a 4xx with a plain message, never a 500', () =>
     const answer = await new Promise<string>((resolve, reject) => {
       const socket = net.connect(app.host.port, '127.0.0.1', () => socket.write('GET /a b c\r\nHost: x\r\n\r\n'));
       let text = '';
-      socket.setEncoding('utf8').on('data', (t: string) => { text += t; }).on('end', () => resolve(text)).on('error', reject);
+      socket
+        .setEncoding('utf8')
+        .on('data', (t: string) => {
+          text += t;
+        })
+        .on('end', () => resolve(text))
+        .on('error', reject);
     });
     expect(answer).toMatch(/^HTTP\/1\.1 400/);
   });
@@ -95,6 +137,9 @@ describe('malformed requests get a 4xx with a plain message, never a 500', () =>
     const whole = await send({ path: `/media/original/${app.recordingId}`, headers: { ...apiHeaders(), Range: 'bytes=%E0-zz' } });
     expect(whole.status).toBe(200);
     expect((await send({ path: '/?token=%E0%A4%A' })).status).toBe(401);
-    expect((await send({ path: '/api/call/library.list?token=%', method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(401);
+    expect(
+      (await send({ path: '/api/call/library.list?token=%', method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }))
+        .status,
+    ).toBe(401);
   });
 });

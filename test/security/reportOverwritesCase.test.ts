@@ -42,7 +42,8 @@ async function makeCase() {
   const dir = tempDir('mm-sec-out-');
   const at = (name: string) => path.join(dir, name);
   const c = {
-    dir, at,
+    dir,
+    at,
     db: at('case.sqlite'),
     otherDb: at('other case/case.sqlite'),
     disguisedDb: at('notes.json'),
@@ -85,7 +86,10 @@ describe('report --out where it would destroy the case', () => {
     it.each(targets)(`%s is refused${overwrite ? ' with --overwrite' : ''}, and nothing changes`, async (_name, target) => {
       const c = await makeCase();
       const before = snapshot(c.dir);
-      const run = await runCli(['report', '1', '--db', c.db, '--out', target(c), '--format', 'json', ...(overwrite ? ['--overwrite'] : [])], { env: c.env });
+      const run = await runCli(
+        ['report', '1', '--db', c.db, '--out', target(c), '--format', 'json', ...(overwrite ? ['--overwrite'] : [])],
+        { env: c.env },
+      );
       expect(run.code, run.stdout + run.stderr).toBe(2);
       expect(run.stderr).toMatch(/^micromoment report: refusing to write [^\n]+: [^\n]+\n$/);
       expect(run.stdout).toBe('');

@@ -53,7 +53,12 @@ describe.runIf(fs.existsSync('/proc/self/io'))('a scan meets huge files that are
     };
     let batch: ScanBatch | null = null;
     const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
-      const files = event === 'batch.file' ? [(payload as EventPayload<'batch.file'>).file] : event === 'batch.progress' ? (payload as EventPayload<'batch.progress'>).running : [];
+      const files =
+        event === 'batch.file'
+          ? [(payload as EventPayload<'batch.file'>).file]
+          : event === 'batch.progress'
+            ? (payload as EventPayload<'batch.progress'>).running
+            : [];
       for (const f of files) {
         note(f);
         // Found reading it whole: stop there rather than wait for gigabytes to be hashed.
@@ -76,9 +81,17 @@ describe.runIf(fs.existsSync('/proc/self/io'))('a scan meets huge files that are
       expect(status.state).toBe('finished');
       const byName = Object.fromEntries(status.files.map((f) => [path.basename(f.path), f]));
       // Zeros say nothing by name or by bytes: ffprobe decides (here its image reader takes the .img name), and it is ignored.
-      expect(byName['disk.img']).toMatchObject({ status: 'ignored', sha256: null, error: expect.stringMatching(/not a recording/) as unknown });
+      expect(byName['disk.img']).toMatchObject({
+        status: 'ignored',
+        sha256: null,
+        error: expect.stringMatching(/not a recording/) as unknown,
+      });
       // The name claims video: failed, with ffprobe's reason.
-      expect(byName['interview.mp4']).toMatchObject({ status: 'failed', sha256: null, error: expect.stringMatching(/^not a recording ffmpeg can read \(.+\)$/) as unknown });
+      expect(byName['interview.mp4']).toMatchObject({
+        status: 'failed',
+        sha256: null,
+        error: expect.stringMatching(/^not a recording ffmpeg can read \(.+\)$/) as unknown,
+      });
       // Two files of 4 GiB each; the scan itself (models, database, sniffing) reads a few tens of MB.
       expect(read).toBeLessThan(SPARSE_BYTES / 8);
       expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM recordings').get()).toEqual({ n: 0 });

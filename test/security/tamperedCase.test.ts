@@ -100,8 +100,12 @@ describe('verify on a case changed behind Micromoment', () => {
   });
 
   it('finds an annotation planted without an audit entry', async () => {
-    const copy = tamperedCopy('planted', `INSERT INTO annotations (recording_id, verdict, emotion, onset_frame, offset_frame, note, created_at, created_by, updated_at, updated_by)
-      VALUES (?, 'accepted', 'fear', 100, 104, '', '2026-01-01', 'Made Up', '2026-01-01', 'Made Up')`, seeded.recordingId);
+    const copy = tamperedCopy(
+      'planted',
+      `INSERT INTO annotations (recording_id, verdict, emotion, onset_frame, offset_frame, note, created_at, created_by, updated_at, updated_by)
+      VALUES (?, 'accepted', 'fear', 100, 104, '', '2026-01-01', 'Made Up', '2026-01-01', 'Made Up')`,
+      seeded.recordingId,
+    );
     expectBroken(await verify(copy), /BROKEN\s+annotation #\d+ is in the case, but no audit entry accounts for it/);
   });
 
@@ -111,7 +115,13 @@ describe('verify on a case changed behind Micromoment', () => {
     const fd = fs.openSync(altered, 'r+');
     fs.writeSync(fd, Buffer.from([0x42]), 0, 1, 5000);
     fs.closeSync(fd);
-    const copy = tamperedCopy('sha', 'UPDATE recordings SET sha256 = ?, first_path = ? WHERE id = ?', sha256(altered), altered, seeded.recordingId);
+    const copy = tamperedCopy(
+      'sha',
+      'UPDATE recordings SET sha256 = ?, first_path = ? WHERE id = ?',
+      sha256(altered),
+      altered,
+      seeded.recordingId,
+    );
     const raw = new Database(copy);
     raw.prepare('UPDATE recording_locations SET path = ? WHERE recording_id = ?').run(altered, seeded.recordingId);
     raw.close();
@@ -119,7 +129,9 @@ describe('verify on a case changed behind Micromoment', () => {
     // The altered file matches the forged hash, so the location looks fine: the sealed rows do not.
     expect(run.stdout).toMatch(/OK\s+recording #1 .*altered\.mp4/);
     expectBroken(run, new RegExp(`BROKEN\\s+recording #${seeded.recordingId} is not as audit entry \\d+ left it`));
-    expect(run.stdout).toMatch(/BROKEN\s+the location of recording #1 at .*altered\.mp4 is in the case, but no audit entry accounts for it/);
+    expect(run.stdout).toMatch(
+      /BROKEN\s+the location of recording #1 at .*altered\.mp4 is in the case, but no audit entry accounts for it/,
+    );
   });
 
   describe('a recording deleted together with the audit entries at the end of the chain', () => {
@@ -135,16 +147,33 @@ describe('verify on a case changed behind Micromoment', () => {
       cut = tamperedCopy('cut', `DELETE FROM audit_log WHERE seq >= ${firstOfAnalysis}`);
       const raw = new Database(cut);
       raw.pragma('foreign_keys = OFF');
-      for (const table of ['annotation_edits', 'annotations', 'spotting_runs', 'analysis_chunks', 'analyses', 'proxies', 'frame_tables', 'recording_locations', 'recordings']) raw.exec(`DELETE FROM ${table}`);
+      for (const table of [
+        'annotation_edits',
+        'annotations',
+        'spotting_runs',
+        'analysis_chunks',
+        'analyses',
+        'proxies',
+        'frame_tables',
+        'recording_locations',
+        'recordings',
+      ])
+        raw.exec(`DELETE FROM ${table}`);
       raw.close();
     });
 
     it('is found by the anchor log of the data folder', async () => {
-      expectBroken(await verify(cut), /BROKEN\s+the anchor log records entry \d+ on .*, but the audit log ends at entry \d+: entries were removed from its end/);
+      expectBroken(
+        await verify(cut),
+        /BROKEN\s+the anchor log records entry \d+ on .*, but the audit log ends at entry \d+: entries were removed from its end/,
+      );
     });
 
     it('is found by the head a report stated', async () => {
-      expectBroken(await verify(cut, '--no-anchor-log', '--anchor', reportHead), /BROKEN\s+--anchor records entry \d+, but the audit log ends at entry \d+/);
+      expectBroken(
+        await verify(cut, '--no-anchor-log', '--anchor', reportHead),
+        /BROKEN\s+--anchor records entry \d+, but the audit log ends at entry \d+/,
+      );
     });
 
     it('cannot be seen with neither (the documented limit)', async () => {
@@ -175,7 +204,10 @@ describe('every export states the head it was made at, as verify --anchor takes 
       if (format === 'csv' || format === 'frames-csv') {
         const rows = parseCsv(text, { columns: true }) as Record<string, string>[];
         expect(rows.length).toBeGreaterThan(0);
-        expect(rows.every((r) => `${r.audit_head_seq}:${r.audit_head_sha256}` === anchor), format).toBe(true);
+        expect(
+          rows.every((r) => `${r.audit_head_seq}:${r.audit_head_sha256}` === anchor),
+          format,
+        ).toBe(true);
       } else {
         expect(text.replace(/\s+/g, ''), format).toContain(format === 'json' ? `"seq":${head.seq},"hash":"${head.hash}"` : anchor);
       }
@@ -209,7 +241,9 @@ describe('verify reads a case without writing to it', () => {
     fs.copyFileSync(casePath, path.join(folder, 'case.sqlite'));
     const blocked = writeBlocked(folder);
     if (!blocked) {
-      console.log('Skipped: this user can write to any folder (root) and cannot make a read-only bind mount here, so a write-blocked folder cannot be made');
+      console.log(
+        'Skipped: this user can write to any folder (root) and cannot make a read-only bind mount here, so a write-blocked folder cannot be made',
+      );
       testContext.skip();
       return;
     }

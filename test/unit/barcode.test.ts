@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { BARCODE_MAX_INDEX, barcodeLayout, drawBarcodeFrame, readBarcode, type BarcodePixelFormat } from '../helpers/barcode.js';
 
 const SIZES: Array<[number, number]> = [
-  [80, 16], [160, 120], [161, 121], [240, 320], [320, 240], [323, 241], [641, 359], [1920, 1080],
+  [80, 16],
+  [160, 120],
+  [161, 121],
+  [240, 320],
+  [320, 240],
+  [323, 241],
+  [641, 359],
+  [1920, 1080],
 ];
 const INDICES = [0, 1, 2, 3, 127, 128, 255, 256, 1000, 4095, 21845, 43690, 65534, BARCODE_MAX_INDEX];
 const FORMATS: BarcodePixelFormat[] = ['gray', 'rgb24'];
@@ -65,7 +72,10 @@ describe('barcode', () => {
   });
 
   it('reads null, never some index, from frames without a barcode', () => {
-    for (const [w, h] of [[160, 120], [323, 241]] as const) {
+    for (const [w, h] of [
+      [160, 120],
+      [323, 241],
+    ] as const) {
       for (const level of [0, 127, 128, 255]) {
         expect(readBarcode(new Uint8Array(w * h).fill(level), w, h, 'gray')).toBeNull();
         expect(readBarcode(new Uint8Array(w * h * 3).fill(level), w, h, 'rgb24')).toBeNull();

@@ -40,34 +40,79 @@ describe('layering', () => {
 
   it('allows what each layer may use', async () => {
     expect(await errorsFor('src-shared/layering-probe.ts', "import { z } from 'zod';\nexport const s = z.string();")).toEqual([]);
-    expect(await errorsFor('src-renderer/library/layering-probe.ts', "import { methods } from '../../src-shared/api/contract.js';\nexport const m = methods;")).toEqual([]);
+    expect(
+      await errorsFor(
+        'src-renderer/library/layering-probe.ts',
+        "import { methods } from '../../src-shared/api/contract.js';\nexport const m = methods;",
+      ),
+    ).toEqual([]);
     expect(await errorsFor('src-main/layering-probe.ts', "import fs from 'node:fs';\nexport const f = fs;")).toEqual([]);
   });
 
   describe('inside src-main, each folder imports only its own layer and those below', async () => {
     const { MAIN_LAYERS } = (await import(pathToFileURL(path.join(repoRoot, 'eslint.config.js')).href)) as { MAIN_LAYERS: string[][] };
     // Every pair of a folder and one in a layer above it, from a file at the folder's top and one two levels down.
-    const upward = MAIN_LAYERS.flatMap((layer, rank) => layer.flatMap((folder) => MAIN_LAYERS.slice(0, rank).flat().map((higher) => [folder, higher] as const)));
+    const upward = MAIN_LAYERS.flatMap((layer, rank) =>
+      layer.flatMap((folder) =>
+        MAIN_LAYERS.slice(0, rank)
+          .flat()
+          .map((higher) => [folder, higher] as const),
+      ),
+    );
 
     it('knows every folder of src-main', () => {
-      const folders = fs.readdirSync(path.join(repoRoot, 'src-main'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+      const folders = fs
+        .readdirSync(path.join(repoRoot, 'src-main'), { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort();
       expect(MAIN_LAYERS.flat().sort()).toEqual(folders);
     });
 
     it.each(upward)('src-main/%s refuses to import src-main/%s', async (folder, higher) => {
-      expect((await errorsFor(`src-main/${folder}/probe.ts`, `import { x } from '../${higher}/anything.js';\nexport const y = x;`)).join('\n')).toMatch(/no-restricted-imports: .*a layer above it/);
-      expect((await errorsFor(`src-main/${folder}/a/b/probe.ts`, `import { x } from '../../../${higher}/a/anything.js';\nexport const y = x;`)).join('\n')).toMatch(/no-restricted-imports: .*a layer above it/);
+      expect(
+        (await errorsFor(`src-main/${folder}/probe.ts`, `import { x } from '../${higher}/anything.js';\nexport const y = x;`)).join('\n'),
+      ).toMatch(/no-restricted-imports: .*a layer above it/);
+      expect(
+        (
+          await errorsFor(`src-main/${folder}/a/b/probe.ts`, `import { x } from '../../../${higher}/a/anything.js';\nexport const y = x;`)
+        ).join('\n'),
+      ).toMatch(/no-restricted-imports: .*a layer above it/);
     });
 
     it('lets a folder import its own layer, the layers below, its own subfolders and src-shared', async () => {
-      expect(await errorsFor('src-main/usecases/probe.ts', "import { a } from '../report/x.js';\nimport { b } from '../store/y.js';\nimport { c } from '../../src-shared/time/index.js';\nexport const d = [a, b, c];")).toEqual([]);
-      expect(await errorsFor('src-main/analysis/face/probe.ts', "import { a } from '../expression/x.js';\nimport { b } from '../../media/y.js';\nexport const d = [a, b];")).toEqual([]);
-      expect(await errorsFor('src-main/cli/commands/probe.ts', "import { a } from '../../hosts/x.js';\nimport { b } from '../program.js';\nexport const d = [a, b];")).toEqual([]);
+      expect(
+        await errorsFor(
+          'src-main/usecases/probe.ts',
+          "import { a } from '../report/x.js';\nimport { b } from '../store/y.js';\nimport { c } from '../../src-shared/time/index.js';\nexport const d = [a, b, c];",
+        ),
+      ).toEqual([]);
+      expect(
+        await errorsFor(
+          'src-main/analysis/face/probe.ts',
+          "import { a } from '../expression/x.js';\nimport { b } from '../../media/y.js';\nexport const d = [a, b];",
+        ),
+      ).toEqual([]);
+      expect(
+        await errorsFor(
+          'src-main/cli/commands/probe.ts',
+          "import { a } from '../../hosts/x.js';\nimport { b } from '../program.js';\nexport const d = [a, b];",
+        ),
+      ).toEqual([]);
     });
 
     it('keeps tools/ out of the product', async () => {
-      expect((await errorsFor('src-main/cli/probe.ts', "import { a } from '../../tools/bench/x.js';\nexport const d = a;")).join('\n')).toMatch(/may not import tools/);
-      expect((await errorsFor('src-main/analysis/models/probe.ts', "import { a } from '../../../tools/models/convertModel.js';\nexport const d = a;")).join('\n')).toMatch(/may not import tools/);
+      expect(
+        (await errorsFor('src-main/cli/probe.ts', "import { a } from '../../tools/bench/x.js';\nexport const d = a;")).join('\n'),
+      ).toMatch(/may not import tools/);
+      expect(
+        (
+          await errorsFor(
+            'src-main/analysis/models/probe.ts',
+            "import { a } from '../../../tools/models/convertModel.js';\nexport const d = a;",
+          )
+        ).join('\n'),
+      ).toMatch(/may not import tools/);
     });
   });
 });
@@ -78,7 +123,7 @@ describe('formatting', () => {
     const file = path.join(repoRoot, 'src-main/config/paths.ts');
     const options = { ...(await prettier.resolveConfig(file)), filepath: file };
     expect(await prettier.check(fs.readFileSync(file, 'utf8'), options)).toBe(true);
-    expect(await prettier.check("export const  x = {a:1,b:\"two\"}\n", options)).toBe(false);
+    expect(await prettier.check('export const  x = {a:1,b:"two"}\n', options)).toBe(false);
   });
 
   it('lint refuses a line over 160 characters', async () => {

@@ -45,18 +45,47 @@ async function measure(clip: string): Promise<Measurement> {
     let cpu0 = readCpuSeconds();
     let t0 = performance.now();
     let decoded = 0;
-    for await (const _frame of decodeFrames({ ffmpegPath: ffmpeg.path, file: clip, codec: recording.probe.videoCodec, width: size.width, height: size.height })) decoded += 1;
+    for await (const _frame of decodeFrames({
+      ffmpegPath: ffmpeg.path,
+      file: clip,
+      codec: recording.probe.videoCodec,
+      width: size.width,
+      height: size.height,
+    }))
+      decoded += 1;
     const decodeFps = decoded / ((performance.now() - t0) / 1000);
     const decodeCpu = cpuMsPerFrame(cpu0, readCpuSeconds(), decoded);
 
-    const stages = await createDefaultStages({ intraOpNumThreads: 1, sourcePixelsPerFramePixel: sourcePixelsPerFramePixel(recording.probe.width, recording.probe.height) });
+    const stages = await createDefaultStages({
+      intraOpNumThreads: 1,
+      sourcePixelsPerFramePixel: sourcePixelsPerFramePixel(recording.probe.width, recording.probe.height),
+    });
     cpu0 = readCpuSeconds();
     t0 = performance.now();
-    const summary = await analyzeFrames({ ffmpegPath: ffmpeg.path, file: clip, codec: recording.probe.videoCodec, width: recording.probe.width, height: recording.probe.height, table }, stages, () => {});
+    const summary = await analyzeFrames(
+      {
+        ffmpegPath: ffmpeg.path,
+        file: clip,
+        codec: recording.probe.videoCodec,
+        width: recording.probe.width,
+        height: recording.probe.height,
+        table,
+      },
+      stages,
+      () => {},
+    );
     const analysisFps = summary.frames / ((performance.now() - t0) / 1000);
     const analysisCpu = cpuMsPerFrame(cpu0, readCpuSeconds(), summary.frames);
     await stages.close();
-    return { frames: summary.frames, decodeFps, analysisFps, faceFrames: summary.faceFrames, durationS: recording.durationS, decodeCpu, analysisCpu };
+    return {
+      frames: summary.frames,
+      decodeFps,
+      analysisFps,
+      faceFrames: summary.faceFrames,
+      durationS: recording.durationS,
+      decodeCpu,
+      analysisCpu,
+    };
   } finally {
     ctx.close();
   }
@@ -72,7 +101,9 @@ async function main(): Promise<void> {
     return;
   }
   const ffmpeg = requireTool('ffmpeg');
-  console.log(`Micromoment analysis benchmark on ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}`);
+  console.log(
+    `Micromoment analysis benchmark on ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}`,
+  );
   console.log(`ffmpeg: ${ffmpeg.path} (${ffmpeg.version}, ${ffmpeg.source})`);
   const encoder = requireTool('ffmpeg');
   const clip60 = makeBenchClip(encoder.path, source, 60, workDir);
@@ -81,8 +112,12 @@ async function main(): Promise<void> {
   const r = await measure(clip60);
   console.log(`\n1280x720 30 fps H.264, 60 s (${r.frames} frames, face on ${r.faceFrames}):`);
   console.log(`  decode-only ceiling (same ffmpeg, same frames into Node, discarded): ${r.decodeFps.toFixed(1)} frames/s`);
-  console.log(`  analysis, every frame:                                               ${r.analysisFps.toFixed(1)} frames/s = ${(r.analysisFps / 30).toFixed(2)}x real time`);
-  console.log(`  analysis / decode-only ceiling:                                      ${((100 * r.analysisFps) / r.decodeFps).toFixed(0)} %`);
+  console.log(
+    `  analysis, every frame:                                               ${r.analysisFps.toFixed(1)} frames/s = ${(r.analysisFps / 30).toFixed(2)}x real time`,
+  );
+  console.log(
+    `  analysis / decode-only ceiling:                                      ${((100 * r.analysisFps) / r.decodeFps).toFixed(0)} %`,
+  );
 
   printCpuAccount(r);
 
@@ -92,9 +127,13 @@ async function main(): Promise<void> {
     const child = fork(fileURLToPath(import.meta.url), ['--rss-child', clip], { stdio: 'inherit' });
     const result = await new Promise<{ frames: number; maxRssMb: number; analysisFps: number }>((resolve, reject) => {
       child.once('message', (m) => resolve(m as { frames: number; maxRssMb: number; analysisFps: number }));
-      child.once('exit', (code) => { if (code) reject(new Error(`bench child exited with ${code}`)); });
+      child.once('exit', (code) => {
+        if (code) reject(new Error(`bench child exited with ${code}`));
+      });
     });
-    console.log(`  ${path.basename(clip)}: ${result.frames} frames, peak RSS ${result.maxRssMb.toFixed(0)} MB (${result.analysisFps.toFixed(1)} frames/s)`);
+    console.log(
+      `  ${path.basename(clip)}: ${result.frames} frames, peak RSS ${result.maxRssMb.toFixed(0)} MB (${result.analysisFps.toFixed(1)} frames/s)`,
+    );
   }
 }
 
@@ -110,12 +149,16 @@ function printCpuAccount(r: Measurement): void {
   const cores = os.cpus().length;
   const line = (label: string, cpu: CpuSeconds, fps: number) => {
     const total = cpu.self + cpu.children;
-    console.log(`  ${label} CPU a frame: Node ${cpu.self.toFixed(2)} ms + ffmpeg ${cpu.children.toFixed(2)} ms = ${total.toFixed(2)} ms; ${((total * fps) / 1000).toFixed(2)} of ${cores} cores busy`);
+    console.log(
+      `  ${label} CPU a frame: Node ${cpu.self.toFixed(2)} ms + ffmpeg ${cpu.children.toFixed(2)} ms = ${total.toFixed(2)} ms; ${((total * fps) / 1000).toFixed(2)} of ${cores} cores busy`,
+    );
   };
   line('decode-only', r.decodeCpu, r.decodeFps);
   line('analysis   ', r.analysisCpu, r.analysisFps);
   const bound = (cores * 1000) / (r.analysisCpu.self + r.analysisCpu.children);
-  console.log(`  with every core busy all the time, this CPU a frame allows at most ${bound.toFixed(1)} frames/s = ${((100 * bound) / r.decodeFps).toFixed(0)} % of the ceiling`);
+  console.log(
+    `  with every core busy all the time, this CPU a frame allows at most ${bound.toFixed(1)} frames/s = ${((100 * bound) / r.decodeFps).toFixed(0)} % of the ceiling`,
+  );
 }
 
 main().catch((err: unknown) => {

@@ -23,7 +23,11 @@ export async function benchModels(runs: number, threads: number, batch: number):
     for (const input of model.entry.inputs) {
       const shape = input.shape.map((d) => (typeof d === 'number' ? d : batch));
       const size = shape.reduce((a, b) => a * b, 1);
-      feeds[input.name] = new ort.Tensor('float32', Float32Array.from({ length: size }, (_, i) => Math.sin(i) * 0.5), shape);
+      feeds[input.name] = new ort.Tensor(
+        'float32',
+        Float32Array.from({ length: size }, (_, i) => Math.sin(i) * 0.5),
+        shape,
+      );
     }
     for (let i = 0; i < 3; i++) await model.session.run(feeds); // warm-up: first runs allocate
     const times: number[] = [];
@@ -42,12 +46,20 @@ export async function benchModels(runs: number, threads: number, batch: number):
 
 const invokedAs = process.argv[1];
 if (invokedAs && import.meta.url === pathToFileURL(fs.realpathSync(invokedAs)).href) {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '30' }, threads: { type: 'string', default: '2' }, batch: { type: 'string', default: '1' } }, strict: true });
+  const { values } = parseArgs({
+    options: {
+      runs: { type: 'string', default: '30' },
+      threads: { type: 'string', default: '2' },
+      batch: { type: 'string', default: '1' },
+    },
+    strict: true,
+  });
   const [runs, threads, batch] = [Number(values.runs), Number(values.threads), Number(values.batch)];
   benchModels(runs, threads, batch).then(
     (results) => {
       console.log(`onnxruntime-node ${ort.env.versions.node}, CPU, ${threads} intra-op threads, ${runs} runs after 3 warm-up runs`);
-      for (const r of results) console.log(`${r.name.padEnd(10)} batch ${r.batch}: median ${r.medianMs.toFixed(2)} ms, min ${r.minMs.toFixed(2)} ms`);
+      for (const r of results)
+        console.log(`${r.name.padEnd(10)} batch ${r.batch}: median ${r.medianMs.toFixed(2)} ms, min ${r.minMs.toFixed(2)} ms`);
     },
     (error: unknown) => {
       console.error((error as Error).message);

@@ -18,7 +18,10 @@ export function readCpuSeconds(): CpuSeconds | null {
   try {
     const stat = fs.readFileSync('/proc/self/stat', 'utf8');
     // Fields after the command name (which may contain spaces) start at state (field 3).
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
+    const fields = stat
+      .slice(stat.lastIndexOf(')') + 2)
+      .split(' ')
+      .map(Number);
     const [utime, stime, cutime, cstime] = [fields[11], fields[12], fields[13], fields[14]];
     if ([utime, stime, cutime, cstime].some((v) => v === undefined || !Number.isFinite(v))) return null;
     return { self: (utime! + stime!) / TICKS_PER_SECOND, children: (cutime! + cstime!) / TICKS_PER_SECOND };

@@ -23,9 +23,15 @@ async function measure(clip: string, ffmpeg: LocatedTool): Promise<void> {
     if (outcome.status !== 'ready') throw new Error(outcome.status === 'failed' ? outcome.error : outcome.status);
     const originalBytes = fs.statSync(clip).size;
     console.log(`  ${ffmpeg.version} (${ffmpeg.source}, ${ffmpeg.path})`);
-    console.log(`    encode: ${(outcome.encodeMs / 1000).toFixed(1)} s = ${(duration / (outcome.encodeMs / 1000)).toFixed(2)}x real time (${(imported.frames! / (outcome.encodeMs / 1000)).toFixed(0)} frames/s)`);
-    console.log(`    with checking the original and verifying the proxy: ${(outcome.totalMs / 1000).toFixed(1)} s = ${(duration / (outcome.totalMs / 1000)).toFixed(2)}x real time`);
-    console.log(`    proxy ${(outcome.sizeBytes / 1e6).toFixed(1)} MB vs original ${(originalBytes / 1e6).toFixed(1)} MB = ${(outcome.sizeBytes / originalBytes).toFixed(2)}x (${((outcome.sizeBytes * 8) / duration / 1e6).toFixed(1)} Mbit/s); frame table identical (${outcome.frames} frames)`);
+    console.log(
+      `    encode: ${(outcome.encodeMs / 1000).toFixed(1)} s = ${(duration / (outcome.encodeMs / 1000)).toFixed(2)}x real time (${(imported.frames! / (outcome.encodeMs / 1000)).toFixed(0)} frames/s)`,
+    );
+    console.log(
+      `    with checking the original and verifying the proxy: ${(outcome.totalMs / 1000).toFixed(1)} s = ${(duration / (outcome.totalMs / 1000)).toFixed(2)}x real time`,
+    );
+    console.log(
+      `    proxy ${(outcome.sizeBytes / 1e6).toFixed(1)} MB vs original ${(originalBytes / 1e6).toFixed(1)} MB = ${(outcome.sizeBytes / originalBytes).toFixed(2)}x (${((outcome.sizeBytes * 8) / duration / 1e6).toFixed(1)} Mbit/s); frame table identical (${outcome.frames} frames)`,
+    );
   } finally {
     ctx.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -38,9 +44,13 @@ async function main(): Promise<void> {
   const ffmpegs = toolCandidates('ffmpeg');
   if (ffmpegs.length === 0) throw new Error('no ffmpeg found');
   console.log(`Micromoment proxy benchmark on ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.versions.node}`);
-  console.log(`proxy: ${PROXY_PARAMS.videoCodec} preset ${PROXY_PARAMS.preset} CRF ${PROXY_PARAMS.crf}, no B-frames, key frame every ${PROXY_PARAMS.keyframeIntervalS} s, encoder at nice 10`);
+  console.log(
+    `proxy: ${PROXY_PARAMS.videoCodec} preset ${PROXY_PARAMS.preset} CRF ${PROXY_PARAMS.crf}, no B-frames, key frame every ${PROXY_PARAMS.keyframeIntervalS} s, encoder at nice 10`,
+  );
   const clip = makeMpeg2Clip(ffmpegs[0]!.path, seconds);
-  console.log(`clip: ${path.basename(clip)}, 1280x720 30 fps MPEG-2 (GOP 15, 2 B-frames) in MPEG-PS, ${seconds} s, ${(fs.statSync(clip).size / 1e6).toFixed(1)} MB`);
+  console.log(
+    `clip: ${path.basename(clip)}, 1280x720 30 fps MPEG-2 (GOP 15, 2 B-frames) in MPEG-PS, ${seconds} s, ${(fs.statSync(clip).size / 1e6).toFixed(1)} MB`,
+  );
   for (const ffmpeg of ffmpegs) await measure(clip, ffmpeg);
 }
 

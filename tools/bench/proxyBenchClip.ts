@@ -17,11 +17,37 @@ export function makeMpeg2Clip(ffmpegPath: string, seconds: number): string {
   const out = path.join(benchWorkDir, `bench-720p30-mpeg2-${seconds}s.mpg`);
   if (fs.existsSync(out)) return out;
   const tmp = `${out}.part.mpg`;
-  execFileSync(ffmpegPath, [
-    '-v', 'error', '-y', '-stream_loop', '-1', '-i', `file:${source}`, '-t', String(seconds),
-    '-vf', 'scale=-2:720,pad=1280:720:(ow-iw)/2:0,fps=30', '-c:v', 'mpeg2video', '-q:v', '3', '-g', '15', '-bf', '2',
-    '-pix_fmt', 'yuv420p', '-an', '-f', 'mpeg', `file:${tmp}`,
-  ], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(
+    ffmpegPath,
+    [
+      '-v',
+      'error',
+      '-y',
+      '-stream_loop',
+      '-1',
+      '-i',
+      `file:${source}`,
+      '-t',
+      String(seconds),
+      '-vf',
+      'scale=-2:720,pad=1280:720:(ow-iw)/2:0,fps=30',
+      '-c:v',
+      'mpeg2video',
+      '-q:v',
+      '3',
+      '-g',
+      '15',
+      '-bf',
+      '2',
+      '-pix_fmt',
+      'yuv420p',
+      '-an',
+      '-f',
+      'mpeg',
+      `file:${tmp}`,
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   fs.renameSync(tmp, out);
   return out;
 }

@@ -47,13 +47,17 @@ const PAGE_SCRIPT = `async ({ src, frameS, frames }) => {
   return { random: stats(randomMs), back: stats(backMs), forward: stats(forwardMs) };
 }`;
 
-interface SeekStats { median: number; p90: number }
+interface SeekStats {
+  median: number;
+  p90: number;
+}
 
 async function main(): Promise<void> {
   fs.mkdirSync(workDir, { recursive: true });
   const ffmpeg = requireTool('ffmpeg');
   const chromiumPath = process.env.MICROMOMENT_CHROMIUM ?? '/usr/bin/chromium';
-  if (!fs.existsSync(chromiumPath)) throw new Error(`No Chromium at ${chromiumPath}: install Debian's chromium or set MICROMOMENT_CHROMIUM.`);
+  if (!fs.existsSync(chromiumPath))
+    throw new Error(`No Chromium at ${chromiumPath}: install Debian's chromium or set MICROMOMENT_CHROMIUM.`);
   const { chromium } = await import('playwright-core');
   const clip = makeMpeg2Clip(ffmpeg.path, 30);
   const { probe, index } = await probeAndIndex(clip);
@@ -62,23 +66,43 @@ async function main(): Promise<void> {
   console.log(`Seek cost in ${chromiumPath} of 1280x720 30 fps H.264 (CRF 18, no B-frames), ${frames} frames, by key-frame spacing`);
   console.log(`made by ${ffmpeg.version} from ${path.basename(clip)}; times from setting currentTime to the frame being presented`);
   fs.writeFileSync(path.join(workDir, 'page.html'), '<!doctype html><body></body>');
-  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+  });
   try {
     for (const spacing of SPACINGS) {
       const name = `gop-${spacing === 0 ? 'intra' : `${spacing}s`}.mp4`;
       const file = path.join(workDir, name);
       if (!fs.existsSync(file)) {
-        await runProxyEncode(ffmpeg.path, proxyEncodeArgs({
-          input: clip, output: file, map, width: probe.width, height: probe.height, withAudio: false, passthroughArgs: passthroughFrameArgs(ffmpeg.path), keyframeIntervalS: spacing,
-        }));
+        await runProxyEncode(
+          ffmpeg.path,
+          proxyEncodeArgs({
+            input: clip,
+            output: file,
+            map,
+            width: probe.width,
+            height: probe.height,
+            withAudio: false,
+            passthroughArgs: passthroughFrameArgs(ffmpeg.path),
+            keyframeIntervalS: spacing,
+          }),
+        );
       }
       const page = await browser.newPage();
       await page.goto(`file://${path.join(workDir, 'page.html')}`);
-      const result = await page.evaluate(`(${PAGE_SCRIPT})(${JSON.stringify({ src: name, frameS: 1 / 30, frames })})`) as { random: SeekStats; back: SeekStats; forward: SeekStats };
+      const result = (await page.evaluate(`(${PAGE_SCRIPT})(${JSON.stringify({ src: name, frameS: 1 / 30, frames })})`)) as {
+        random: SeekStats;
+        back: SeekStats;
+        forward: SeekStats;
+      };
       await page.close();
       const f = (s: SeekStats) => `${s.median.toFixed(0).padStart(4)} / ${s.p90.toFixed(0).padStart(4)} ms`;
-      console.log(`  key frame ${spacing === 0 ? 'every frame' : `every ${spacing} s`}`.padEnd(28) +
-        `${(fs.statSync(file).size / 1e6).toFixed(1).padStart(5)} MB   random seek ${f(result.random)}   step back ${f(result.back)}   step forward ${f(result.forward)}   (median / 90th percentile)`);
+      console.log(
+        `  key frame ${spacing === 0 ? 'every frame' : `every ${spacing} s`}`.padEnd(28) +
+          `${(fs.statSync(file).size / 1e6).toFixed(1).padStart(5)} MB   random seek ${f(result.random)}   step back ${f(result.back)}   step forward ${f(result.forward)}   (median / 90th percentile)`,
+      );
     }
   } finally {
     await browser.close();

@@ -16,11 +16,18 @@ import { requireTool } from '../../src-main/media/ffmpegLocator.js';
 const workDir = path.join(os.tmpdir(), 'micromoment-bench');
 const source = path.resolve(packageRoot(), '..', 'shared', 'media', 'talking-head', 'franck-excerpt.mp4');
 
-interface RunResult { workers: number; wallS: number; frames: number; files: number; failed: number; maxRssMb: number }
+interface RunResult {
+  workers: number;
+  wallS: number;
+  frames: number;
+  files: number;
+  failed: number;
+  maxRssMb: number;
+}
 
 function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? process.argv[at + 1] ?? fallback : fallback;
+  return at > 0 ? (process.argv[at + 1] ?? fallback) : fallback;
 }
 
 /**
@@ -35,11 +42,37 @@ function makeClips(count: number, seconds: number): string {
   for (let i = 0; i < count; i++) {
     const out = path.join(dir, `clip-${i}.mp4`);
     if (fs.existsSync(out)) continue;
-    execFileSync(ffmpeg, [
-      '-v', 'error', '-y', '-stream_loop', '-1', '-ss', String(i * 7), '-i', `file:${source}`, '-t', String(seconds),
-      '-vf', 'scale=-2:720,pad=1280:720:(ow-iw)/2:0,fps=30', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-g', '60', '-pix_fmt', 'yuv420p', '-an',
-      `file:${out}.part.mp4`,
-    ], { stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(
+      ffmpeg,
+      [
+        '-v',
+        'error',
+        '-y',
+        '-stream_loop',
+        '-1',
+        '-ss',
+        String(i * 7),
+        '-i',
+        `file:${source}`,
+        '-t',
+        String(seconds),
+        '-vf',
+        'scale=-2:720,pad=1280:720:(ow-iw)/2:0,fps=30',
+        '-c:v',
+        'libx264',
+        '-preset',
+        'veryfast',
+        '-crf',
+        '20',
+        '-g',
+        '60',
+        '-pix_fmt',
+        'yuv420p',
+        '-an',
+        `file:${out}.part.mp4`,
+      ],
+      { stdio: ['ignore', 'ignore', 'inherit'] },
+    );
     fs.renameSync(`${out}.part.mp4`, out);
   }
   return dir;
@@ -54,7 +87,10 @@ async function child(folder: string, workers: number): Promise<void> {
   ctx.close();
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(db + suffix, { force: true });
   const result: RunResult = {
-    workers, wallS, files: status.counts.files, failed: status.counts.failed,
+    workers,
+    wallS,
+    files: status.counts.files,
+    failed: status.counts.failed,
     frames: status.files.reduce((sum, f) => sum + (f.frames ?? 0), 0),
     maxRssMb: process.resourceUsage().maxRSS / 1024,
   };
@@ -65,7 +101,9 @@ function runChild(folder: string, workers: number): Promise<RunResult> {
   const proc = fork(fileURLToPath(import.meta.url), ['--child', folder, String(workers)], { stdio: 'inherit' });
   return new Promise((resolve, reject) => {
     proc.once('message', (m) => resolve(m as RunResult));
-    proc.once('exit', (code) => { if (code) reject(new Error(`bench child exited with ${code}`)); });
+    proc.once('exit', (code) => {
+      if (code) reject(new Error(`bench child exited with ${code}`));
+    });
   });
 }
 
@@ -76,7 +114,9 @@ async function main(): Promise<void> {
   const repeat = Number(option('repeat', '2'));
   const workerCounts = option('workers', '1,2').split(',').map(Number);
   const ffmpeg = requireTool('ffmpeg');
-  console.log(`Micromoment scan benchmark on ${os.availableParallelism()} x ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}`);
+  console.log(
+    `Micromoment scan benchmark on ${os.availableParallelism()} x ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}`,
+  );
   console.log(`ffmpeg: ${ffmpeg.path} (${ffmpeg.version}, ${ffmpeg.source}); default workers here: ${defaultWorkerCount()}`);
   const folder = makeClips(clips, seconds);
   console.log(`${clips} clips of ${seconds} s, 1280x720 30 fps H.264, each scanned into a fresh case (hash, index, analyse, spot)\n`);
@@ -88,13 +128,17 @@ async function main(): Promise<void> {
       if (result.failed) throw new Error(`${result.failed} files failed in the benchmark scan`);
       const fps = result.frames / result.wallS;
       results.set(workers, [...(results.get(workers) ?? []), fps]);
-      console.log(`  workers ${workers}: ${result.wallS.toFixed(1)} s for ${result.files} files, ${result.frames} frames = ${fps.toFixed(1)} frames/s; peak RSS ${result.maxRssMb.toFixed(0)} MB`);
+      console.log(
+        `  workers ${workers}: ${result.wallS.toFixed(1)} s for ${result.files} files, ${result.frames} frames = ${fps.toFixed(1)} frames/s; peak RSS ${result.maxRssMb.toFixed(0)} MB`,
+      );
     }
   }
   console.log('\nMedian frames/s by workers:');
   for (const [workers, list] of results) {
     const sorted = [...list].sort((a, b) => a - b);
-    console.log(`  ${workers}: ${sorted[Math.floor((sorted.length - 1) / 2)]!.toFixed(1)} (runs: ${list.map((v) => v.toFixed(1)).join(', ')})`);
+    console.log(
+      `  ${workers}: ${sorted[Math.floor((sorted.length - 1) / 2)]!.toFixed(1)} (runs: ${list.map((v) => v.toFixed(1)).join(', ')})`,
+    );
   }
 }
 

@@ -31,10 +31,58 @@ export interface SplicedResult {
  * other flash orders, and another calm stretch (2.5–8.75 s).
  */
 export const SPLICE_SETS: { name: string; spec: SpliceSpec }[] = [
-  { name: 'development A (smiles from 62–66 s into calm 33–60 s)', spec: { calm: { from: 792, to: 1440 }, donorFrom: 1488, donorTo: 1584, lengths: [1, 2, 3, 4, 6, 8, 10, 12, 5], spacing: 66, emotion: 'enjoyment', fps: 24, guard: 12 } },
-  { name: 'development B (smiles from 66–71 s into calm 33–60 s)', spec: { calm: { from: 792, to: 1440 }, donorFrom: 1584, donorTo: 1704, lengths: [12, 1, 10, 2, 8, 3, 6, 4, 1], spacing: 66, emotion: 'enjoyment', fps: 24, guard: 12 } },
-  { name: 'held out C (smiles from 10–14 s into calm 33–60 s)', spec: { calm: { from: 792, to: 1440 }, donorFrom: 240, donorTo: 336, lengths: [6, 2, 12, 4, 1, 10, 3, 8], spacing: 66, emotion: 'enjoyment', fps: 24, guard: 12 } },
-  { name: 'held out D (smiles from 22–29 s into calm 2.5–8.75 s)', spec: { calm: { from: 60, to: 210 }, donorFrom: 528, donorTo: 696, lengths: [3, 7, 1], spacing: 36, emotion: 'enjoyment', fps: 24, guard: 12 } },
+  {
+    name: 'development A (smiles from 62–66 s into calm 33–60 s)',
+    spec: {
+      calm: { from: 792, to: 1440 },
+      donorFrom: 1488,
+      donorTo: 1584,
+      lengths: [1, 2, 3, 4, 6, 8, 10, 12, 5],
+      spacing: 66,
+      emotion: 'enjoyment',
+      fps: 24,
+      guard: 12,
+    },
+  },
+  {
+    name: 'development B (smiles from 66–71 s into calm 33–60 s)',
+    spec: {
+      calm: { from: 792, to: 1440 },
+      donorFrom: 1584,
+      donorTo: 1704,
+      lengths: [12, 1, 10, 2, 8, 3, 6, 4, 1],
+      spacing: 66,
+      emotion: 'enjoyment',
+      fps: 24,
+      guard: 12,
+    },
+  },
+  {
+    name: 'held out C (smiles from 10–14 s into calm 33–60 s)',
+    spec: {
+      calm: { from: 792, to: 1440 },
+      donorFrom: 240,
+      donorTo: 336,
+      lengths: [6, 2, 12, 4, 1, 10, 3, 8],
+      spacing: 66,
+      emotion: 'enjoyment',
+      fps: 24,
+      guard: 12,
+    },
+  },
+  {
+    name: 'held out D (smiles from 22–29 s into calm 2.5–8.75 s)',
+    spec: {
+      calm: { from: 60, to: 210 },
+      donorFrom: 528,
+      donorTo: 696,
+      lengths: [3, 7, 1],
+      spacing: 36,
+      emotion: 'enjoyment',
+      fps: 24,
+      guard: 12,
+    },
+  },
 ];
 
 /**
@@ -46,7 +94,8 @@ export const SPLICE_SETS: { name: string; spec: SpliceSpec }[] = [
 export function poseMatchedDonors(values: Float32Array, spec: SpliceSpec): DonorChooser {
   const w = STORED_COLUMNS.length;
   const at = (f: number, c: (typeof STORED_COLUMNS)[number]) => values[f * w + STORED_INDEX[c]]!;
-  const poseGap = (a: number, b: number) => Math.max(Math.abs(at(a, 'yaw') - at(b, 'yaw')), Math.abs(at(a, 'pitch') - at(b, 'pitch')), Math.abs(at(a, 'roll') - at(b, 'roll')));
+  const poseGap = (a: number, b: number) =>
+    Math.max(Math.abs(at(a, 'yaw') - at(b, 'yaw')), Math.abs(at(a, 'pitch') - at(b, 'pitch')), Math.abs(at(a, 'roll') - at(b, 'roll')));
   return (length, calmBefore) => {
     let best = spec.donorFrom;
     let bestGap = Infinity;
@@ -66,21 +115,44 @@ export function poseMatchedDonors(values: Float32Array, spec: SpliceSpec): Donor
   };
 }
 
-export async function runSplicedSet(ffmpegPath: string, source: string, workDir: string, set: { name: string; spec: SpliceSpec }, index: number): Promise<SplicedResult> {
+export async function runSplicedSet(
+  ffmpegPath: string,
+  source: string,
+  workDir: string,
+  set: { name: string; spec: SpliceSpec },
+  index: number,
+): Promise<SplicedResult> {
   const sourceRows = await analyzeFileInMemory(source);
   const plan = planSplices(set.spec, poseMatchedDonors(sourceRows.values, set.spec));
   fs.mkdirSync(workDir, { recursive: true });
   const key = plan.segments.map((s) => s.from).join('-');
-  const clip = encodeSplicedClip(ffmpegPath, source, plan, set.spec.fps, path.join(workDir, `spliced-${index}-${crypto.createHash('sha1').update(key).digest('hex').slice(0, 10)}.mp4`));
+  const clip = encodeSplicedClip(
+    ffmpegPath,
+    source,
+    plan,
+    set.spec.fps,
+    path.join(workDir, `spliced-${index}-${crypto.createHash('sha1').update(key).digest('hex').slice(0, 10)}.mp4`),
+  );
   const spliced = await analyzeFileInMemory(clip);
   const output = spotRecording(spliced.table, spliced.values, spliced.landmarks);
-  const predicted = output.candidates.map((c) => ({ onset: c.onsetFrame, offset: c.offsetFrame, apex: c.apexFrame, kind: c.kind, emotion: c.emotion, score: c.score }));
+  const predicted = output.candidates.map((c) => ({
+    onset: c.onsetFrame,
+    offset: c.offsetFrame,
+    apex: c.apexFrame,
+    kind: c.kind,
+    emotion: c.emotion,
+    score: c.score,
+  }));
   const evaluation = evaluateSpotting(plan.truth, predicted, output.frames);
   const matchedTruth = new Set(evaluation.matches.filter((m) => m.kind === 'any').map((m) => m.truth));
   const guard = set.spec.guard;
-  const outside = output.candidates.filter((c) => !plan.truth.some((t) => c.offsetFrame >= t.onset - guard && c.onsetFrame <= t.offset + guard));
+  const outside = output.candidates.filter(
+    (c) => !plan.truth.some((t) => c.offsetFrame >= t.onset - guard && c.onsetFrame <= t.offset + guard),
+  );
   const calmMinutes = plan.calmFrames / set.spec.fps / 60;
-  const emotionRight = evaluation.matches.filter((m) => m.kind === 'any' && output.candidates[m.predicted]?.emotion === plan.truth[m.truth]?.emotion).length;
+  const emotionRight = evaluation.matches.filter(
+    (m) => m.kind === 'any' && output.candidates[m.predicted]?.emotion === plan.truth[m.truth]?.emotion,
+  ).length;
   return {
     name: set.name,
     flashes: plan.truth.length,
@@ -95,7 +167,9 @@ export async function runSplicedSet(ffmpegPath: string, source: string, workDir:
 }
 
 export function describeSplicedResult(r: SplicedResult): string {
-  return `${r.name}: ${r.found}/${r.flashes} flashes found at IoU ≥ 0.5 (recall ${(100 * r.recall).toFixed(0)}%, F1 ${r.f1?.toFixed(2) ?? '–'}), ` +
+  return (
+    `${r.name}: ${r.found}/${r.flashes} flashes found at IoU ≥ 0.5 (recall ${(100 * r.recall).toFixed(0)}%, F1 ${r.f1?.toFixed(2) ?? '–'}), ` +
     `emotion right on ${r.emotionRight}/${r.found}; ${r.falsePerMinute.toFixed(2)} false candidates per minute on ${r.calmMinutes.toFixed(2)} min of untouched frames` +
-    (r.misses.length ? `; missed flashes of ${r.misses.join(', ')} frames` : '');
+    (r.misses.length ? `; missed flashes of ${r.misses.join(', ')} frames` : '')
+  );
 }

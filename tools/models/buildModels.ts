@@ -7,7 +7,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { convertModel } from './convertModel.js';
-import { defaultModelsDir, readManifest, writeManifest, type ModelManifest, type ModelName } from '../../src-main/analysis/models/manifest.js';
+import {
+  defaultModelsDir,
+  readManifest,
+  writeManifest,
+  type ModelManifest,
+  type ModelName,
+} from '../../src-main/analysis/models/manifest.js';
 import { sha256OfFile } from '../../src-main/analysis/models/sha256.js';
 import { pinnedSourcePackage } from './sourcePackage.js';
 
@@ -37,7 +43,9 @@ export interface BuiltModel {
 
 export class ModelBuildError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Model build failed:\n  ${problems.join('\n  ')}\nIf the converter or the source package changed on purpose, re-record the hashes with --write-manifest and review the manifest diff.`);
+    super(
+      `Model build failed:\n  ${problems.join('\n  ')}\nIf the converter or the source package changed on purpose, re-record the hashes with --write-manifest and review the manifest diff.`,
+    );
     this.name = 'ModelBuildError';
   }
 }
@@ -65,9 +73,11 @@ export function buildModels(options: BuildModelsOptions): BuiltModel[] {
       const before = problems.length;
       converted.sourceFiles.forEach((f, i) => {
         const pinned = entry.source.files[i]?.sha256;
-        if (f.sha256 !== pinned) problems.push(`Model "${entry.name}": source file ${pkg.name}/${f.path} has SHA-256 ${f.sha256}, the manifest expects ${pinned}`);
+        if (f.sha256 !== pinned)
+          problems.push(`Model "${entry.name}": source file ${pkg.name}/${f.path} has SHA-256 ${f.sha256}, the manifest expects ${pinned}`);
       });
-      if (converted.sha256 !== expected) problems.push(`Model "${entry.name}": the converted ONNX has SHA-256 ${converted.sha256}, the manifest expects ${expected}`);
+      if (converted.sha256 !== expected)
+        problems.push(`Model "${entry.name}": the converted ONNX has SHA-256 ${converted.sha256}, the manifest expects ${expected}`);
       if (problems.length > before) continue; // a file that fails its hash is never written
     }
     writeAtomically(file, converted.bytes);

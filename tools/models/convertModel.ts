@@ -17,7 +17,8 @@ export interface ConvertedModel {
 }
 
 export function convertModel(entry: ModelEntry, packageDir: string): ConvertedModel {
-  if (entry.onnx.opset !== OPSET) throw new Error(`Model "${entry.name}": the manifest asks for opset ${entry.onnx.opset}, the converter writes opset ${OPSET}`);
+  if (entry.onnx.opset !== OPSET)
+    throw new Error(`Model "${entry.name}": the manifest asks for opset ${entry.onnx.opset}, the converter writes opset ${OPSET}`);
   const graphPath = path.join(packageDir, entry.source.graph);
   const tf = readTfjsModel(graphPath);
   const used = tf.files.map((f) => path.posix.join(path.posix.dirname(entry.source.graph), f)).sort();
@@ -29,16 +30,18 @@ export function convertModel(entry: ModelEntry, packageDir: string): ConvertedMo
   const origin = `${entry.source.package}@${entry.source.version}/${entry.source.graph}`;
   // Only facts that define the network go into the file: editing a description
   // in the manifest must not change the ONNX hash.
-  const bytes = encodeModel(convertGraph(tf, {
-    graphName: entry.name,
-    inputs: entry.inputs.map(({ name, tfName, shape }) => ({ name, tfName, shape })),
-    outputs: entry.outputs.map(({ name, tfName, shape }) => ({ name, tfName, shape })),
-    docString: `${entry.name}, converted from ${origin} by Micromoment's TF.js-to-ONNX converter ${CONVERTER_VERSION}.`,
-    metadata: [
-      ['source', origin],
-      ['licence.package', entry.licence.package],
-      ['licence.model', entry.licence.model],
-    ],
-  }));
+  const bytes = encodeModel(
+    convertGraph(tf, {
+      graphName: entry.name,
+      inputs: entry.inputs.map(({ name, tfName, shape }) => ({ name, tfName, shape })),
+      outputs: entry.outputs.map(({ name, tfName, shape }) => ({ name, tfName, shape })),
+      docString: `${entry.name}, converted from ${origin} by Micromoment's TF.js-to-ONNX converter ${CONVERTER_VERSION}.`,
+      metadata: [
+        ['source', origin],
+        ['licence.package', entry.licence.package],
+        ['licence.model', entry.licence.model],
+      ],
+    }),
+  );
   return { bytes, sha256: sha256Hex(bytes), sourceFiles };
 }

@@ -18,14 +18,31 @@ const port = parentPort!;
 const post = (message: DecodeWorkerMessage) => port.postMessage(message);
 const ring = new FrameRingProducer(data.ring);
 
-const child = spawn(data.ffmpegPath, [
-  '-hide_banner', '-nostdin', '-loglevel', 'level+info',
-  // -copyts: keep the stream's own timestamps (ffmpeg otherwise subtracts the
-  // container start time), so they compare with the frame table as they are.
-  '-copyts', '-i', ffmpegInputName(data.file),
-  '-filter_complex', decodeGraph(data.width, data.height), '-map', '[out]', ...passthroughFrameArgs(data.ffmpegPath),
-  '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1',
-], { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+const child = spawn(
+  data.ffmpegPath,
+  [
+    '-hide_banner',
+    '-nostdin',
+    '-loglevel',
+    'level+info',
+    // -copyts: keep the stream's own timestamps (ffmpeg otherwise subtracts the
+    // container start time), so they compare with the frame table as they are.
+    '-copyts',
+    '-i',
+    ffmpegInputName(data.file),
+    '-filter_complex',
+    decodeGraph(data.width, data.height),
+    '-map',
+    '[out]',
+    ...passthroughFrameArgs(data.ffmpegPath),
+    '-f',
+    'rawvideo',
+    '-pix_fmt',
+    'rgb24',
+    'pipe:1',
+  ],
+  { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true },
+);
 // ffmpeg and this thread have a ring of frames of slack: the analysis thread goes first (helperPriority.ts).
 lowerProcessPriority(child.pid);
 lowerThisWorkerThreadPriority();
@@ -54,7 +71,10 @@ function publishReady(): void {
     ring.publish(pts[ptsHead]!, issueFrames.delete(index));
     ptsHead += 1;
   }
-  if (ptsHead > 4096) { pts.splice(0, ptsHead); ptsHead = 0; }
+  if (ptsHead > 4096) {
+    pts.splice(0, ptsHead);
+    ptsHead = 0;
+  }
 }
 
 const lines = readline.createInterface({ input: child.stderr });
@@ -89,8 +109,12 @@ child.stdout.on('data', (chunk: Buffer) => {
     draining = drainPending();
   }
 });
-child.stdout.on('error', (err) => { stdoutError = err.message; });
-child.on('error', (err) => { spawnError = err.message; });
+child.stdout.on('error', (err) => {
+  stdoutError = err.message;
+});
+child.on('error', (err) => {
+  spawnError = err.message;
+});
 
 /** Waits for the analysis to release slots, then writes what the pipe had left and resumes it. */
 async function drainPending(): Promise<void> {
@@ -108,7 +132,9 @@ async function drainPending(): Promise<void> {
 
 const stdoutEnded = new Promise<void>((resolve) => child.stdout.on('close', resolve));
 const stderrEnded = new Promise<void>((resolve) => lines.on('close', resolve));
-const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+  child.on('close', (code, signal) => resolve({ code, signal })),
+);
 
 void (async () => {
   const { code, signal } = await exited;

@@ -11,7 +11,11 @@ export function sourcePixelsPerFramePixel(width: number, height: number): number
   return width / analysisSize(width, height).width;
 }
 
-export function analysisSize(width: number, height: number, maxSide = MAX_ANALYSIS_SIDE): { width: number; height: number; scaled: boolean } {
+export function analysisSize(
+  width: number,
+  height: number,
+  maxSide = MAX_ANALYSIS_SIDE,
+): { width: number; height: number; scaled: boolean } {
   const longSide = Math.max(width, height);
   if (longSide <= maxSide) return { width, height, scaled: false };
   const factor = maxSide / longSide;

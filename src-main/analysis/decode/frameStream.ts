@@ -67,7 +67,12 @@ export async function* decodeFrames(options: FrameStreamOptions): AsyncGenerator
   const ringBuffers = allocateSharedFrameRing(options.width * options.height * 3, RING_SLOTS);
   const ring = new FrameRingConsumer(ringBuffers);
   const workerData: DecodeWorkerData & { ring: typeof ringBuffers } = {
-    ffmpegPath: options.ffmpegPath, file: options.file, width: options.width, height: options.height, codec: options.codec, ring: ringBuffers,
+    ffmpegPath: options.ffmpegPath,
+    file: options.file,
+    width: options.width,
+    height: options.height,
+    codec: options.codec,
+    ring: ringBuffers,
   };
   const worker = new Worker(decodeWorkerPath(), { workerData });
   let end: EndMessage | null = null;
@@ -76,7 +81,9 @@ export async function* decodeFrames(options: FrameStreamOptions): AsyncGenerator
     if (message.type === 'decoder-error') options.onDecoderError?.(message.message);
     else end = message;
   });
-  worker.on('error', (err) => { workerError = err; });
+  worker.on('error', (err) => {
+    workerError = err;
+  });
   const workerExited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   const onAbort = () => worker.postMessage({ type: 'stop' });
   options.signal?.addEventListener('abort', onAbort);
@@ -92,14 +99,22 @@ export async function* decodeFrames(options: FrameStreamOptions): AsyncGenerator
       if (options.signal?.aborted) throw new DecodeError('analysis was cancelled');
       if (workerError) throw new DecodeError(`the decode worker failed: ${(workerError as Error).message}`);
       if (!frame) break;
-      const decoded: DecodedFrame = { index, ptsTicks: frame.ptsTicks, decodeIssue: frame.decodeIssue, width: options.width, height: options.height, data: frame.data };
+      const decoded: DecodedFrame = {
+        index,
+        ptsTicks: frame.ptsTicks,
+        decodeIssue: frame.decodeIssue,
+        width: options.width,
+        height: options.height,
+        data: frame.data,
+      };
       if (options.holdUntilReleased) {
         const number = index;
         let released = false;
         decoded.release = () => {
           if (released) return;
           // Releasing out of order would hand the decoder a slot still in use.
-          if (ring.consumed !== number) throw new Error(`frame ${number} released before frame ${ring.consumed}: frames are released in order`);
+          if (ring.consumed !== number)
+            throw new Error(`frame ${number} released before frame ${ring.consumed}: frames are released in order`);
           released = true;
           ring.release();
         };
@@ -115,8 +130,12 @@ export async function* decodeFrames(options: FrameStreamOptions): AsyncGenerator
     if (!result) throw new DecodeError('the decode worker stopped without reporting the end of the stream');
     if (result.spawnError) throw new DecodeError(`ffmpeg could not be started: ${result.spawnError}`);
     if (result.stdoutError) throw new DecodeError(`reading ffmpeg's output failed: ${result.stdoutError}`);
-    if (result.signal) throw new DecodeError(`decoding stopped at frame ${index}: ${describeExit('ffmpeg', result.code, result.signal)}${result.lastError ? ` (its last decoder message: ${result.lastError})` : ''}`);
-    if (result.code !== 0) throw new DecodeError(`decoding stopped at frame ${index}: ${result.lastError || describeExit('ffmpeg', result.code, null)}`);
+    if (result.signal)
+      throw new DecodeError(
+        `decoding stopped at frame ${index}: ${describeExit('ffmpeg', result.code, result.signal)}${result.lastError ? ` (its last decoder message: ${result.lastError})` : ''}`,
+      );
+    if (result.code !== 0)
+      throw new DecodeError(`decoding stopped at frame ${index}: ${result.lastError || describeExit('ffmpeg', result.code, null)}`);
     if (result.partialBytes !== 0) throw new DecodeError(`ffmpeg ended inside frame ${index}: the output was cut short`);
     if (result.framesWithoutPts !== 0) throw new DecodeError(`ffmpeg gave frame ${index} without its timestamp`);
   } finally {
@@ -133,5 +152,9 @@ export async function* decodeFrames(options: FrameStreamOptions): AsyncGenerator
  * comes from the build, which the test command makes first.
  */
 function decodeWorkerPath(): string {
-  return workerScriptPath(import.meta.url, 'analysis/decode/analysisDecodeWorker.js', (built) => new DecodeError(`the decode worker is missing (${built}): run "npm run build"`));
+  return workerScriptPath(
+    import.meta.url,
+    'analysis/decode/analysisDecodeWorker.js',
+    (built) => new DecodeError(`the decode worker is missing (${built}): run "npm run build"`),
+  );
 }

@@ -47,12 +47,21 @@ class RingViews {
   constructor(readonly buffers: SharedFrameRingBuffers) {
     this.control = new Int32Array(buffers.control);
     this.meta = new Float64Array(buffers.meta);
-    this.slotViews = Array.from({ length: buffers.slots }, (_, i) => new Uint8Array(buffers.frames, i * buffers.frameBytes, buffers.frameBytes));
+    this.slotViews = Array.from(
+      { length: buffers.slots },
+      (_, i) => new Uint8Array(buffers.frames, i * buffers.frameBytes, buffers.frameBytes),
+    );
   }
 
-  get published(): number { return Atomics.load(this.control, PUBLISHED); }
-  get consumed(): number { return Atomics.load(this.control, CONSUMED); }
-  get closed(): boolean { return Atomics.load(this.control, CLOSED) === 1; }
+  get published(): number {
+    return Atomics.load(this.control, PUBLISHED);
+  }
+  get consumed(): number {
+    return Atomics.load(this.control, CONSUMED);
+  }
+  get closed(): boolean {
+    return Atomics.load(this.control, CLOSED) === 1;
+  }
 }
 
 /** The worker's side: copies pipe bytes into free slots and publishes frames. */

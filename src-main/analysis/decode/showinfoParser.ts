@@ -4,10 +4,7 @@
  * interleaved in order with the decoder's own messages. That order is what ties
  * a decoder error to the frames output right after it.
  */
-export type StderrEvent =
-  | { kind: 'frame'; n: number; pts: number }
-  | { kind: 'decoder-error'; message: string }
-  | { kind: 'other' };
+export type StderrEvent = { kind: 'frame'; n: number; pts: number } | { kind: 'decoder-error'; message: string } | { kind: 'other' };
 
 const FRAME = /^\[Parsed_showinfo_\d+ @ [^\]]+\] \[info\] n:\s*(\d+)\s+pts:\s*(-?\d+)/;
 const LEVELLED = /^(?:\[([^\]@]+?) @ [^\]]+\] )?\[(fatal|error|warning)\] (.*)$/;
@@ -24,7 +21,8 @@ export function parseStderrLine(line: string, codec: string): StderrEvent {
   const levelled = LEVELLED.exec(line.trim());
   if (!levelled) return { kind: 'other' };
   const [, component, , message = ''] = levelled;
-  if (component !== undefined && isDecoderComponent(component, codec)) return { kind: 'decoder-error', message: `${component}: ${message}` };
+  if (component !== undefined && isDecoderComponent(component, codec))
+    return { kind: 'decoder-error', message: `${component}: ${message}` };
   if (component === undefined && /error while decoding/i.test(message)) return { kind: 'decoder-error', message };
   return { kind: 'other' };
 }
@@ -32,5 +30,11 @@ export function parseStderrLine(line: string, codec: string): StderrEvent {
 function isDecoderComponent(component: string, codec: string): boolean {
   const name = component.trim().toLowerCase();
   const c = codec.toLowerCase();
-  return name === c || name === `lib${c}` || (c === 'av1' && name === 'libdav1d') || (c === 'vp9' && name === 'libvpx-vp9') || (c === 'vp8' && name === 'libvpx');
+  return (
+    name === c ||
+    name === `lib${c}` ||
+    (c === 'av1' && name === 'libdav1d') ||
+    (c === 'vp9' && name === 'libvpx-vp9') ||
+    (c === 'vp8' && name === 'libvpx')
+  );
 }

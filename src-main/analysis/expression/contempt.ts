@@ -30,7 +30,15 @@
 import { EXPRESSION_CLASSES, type ExpressionClass, type ExpressionScores } from '../../../src-shared/analysis/emotions.js';
 
 /** The emotion model's output order (manifest labels) mapped to the taxonomy. */
-export const FER_CLASSES = ['anger', 'disgust', 'fear', 'enjoyment', 'sadness', 'surprise', 'neutral'] as const satisfies readonly ExpressionClass[];
+export const FER_CLASSES = [
+  'anger',
+  'disgust',
+  'fear',
+  'enjoyment',
+  'sadness',
+  'surprise',
+  'neutral',
+] as const satisfies readonly ExpressionClass[];
 export const FER_NEUTRAL = FER_CLASSES.indexOf('neutral');
 
 export interface ContemptParams {

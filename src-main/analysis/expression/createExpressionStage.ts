@@ -52,7 +52,10 @@ export interface ExpressionStageHandle extends ExpressionStage {
 
 export async function createExpressionStage(options: ExpressionStageOptions = {}): Promise<ExpressionStageHandle> {
   const o = resolveOptions(options);
-  const classifier = await createEmotionClassifier({ intraOpNumThreads: o.intraOpNumThreads, ...(o.modelsDir ? { modelsDir: o.modelsDir } : {}) });
+  const classifier = await createEmotionClassifier({
+    intraOpNumThreads: o.intraOpNumThreads,
+    ...(o.modelsDir ? { modelsDir: o.modelsDir } : {}),
+  });
   if (classifier.labels.join() !== EXPECTED_LABELS.join()) {
     await classifier.close();
     throw new Error(`The emotion model's labels are ${classifier.labels.join(', ')}; the stage maps ${EXPECTED_LABELS.join(', ')}`);
@@ -80,7 +83,8 @@ export async function createExpressionStage(options: ExpressionStageOptions = {}
     const { box, landmarks } = face;
     const pose = { ...face.pose };
     const faceWidth = box.w;
-    if (landmarks.length < MESH_POINTS * 3) throw new RangeError(`expected ${MESH_POINTS} landmarks (x, y, z), got ${landmarks.length} values`);
+    if (landmarks.length < MESH_POINTS * 3)
+      throw new RangeError(`expected ${MESH_POINTS} landmarks (x, y, z), got ${landmarks.length} values`);
     const crop = cropSquare(landmarks, box.x + box.w / 2, box.y + box.h / 2, eyeLineRollDeg(landmarks), o.cropScale);
     const input = new Float32Array(EMOTION_INPUT_SIZE * EMOTION_INPUT_SIZE);
     sampleGreyCrop(frame, crop, EMOTION_INPUT_SIZE, input);
@@ -89,21 +93,24 @@ export async function createExpressionStage(options: ExpressionStageOptions = {}
     const quality = qualityFlags(faceWidth, pose, sharpness, o);
     const fer = classifier.run(input);
     inFlight += 1;
-    const judged = Promise.all([fer, previous]).then(([probabilities]) => {
-      const neutral = isTop(probabilities, FER_NEUTRAL) && Math.abs(pose.yaw) <= o.neutralPoseDeg && Math.abs(pose.pitch) <= o.neutralPoseDeg;
-      const geometry = analyzer.compare(index, measured, { usable: !quality.turnedAway && !quality.tooSmall, neutral });
-      lastSource = geometry.baselineSource;
-      return {
-        scores: combineScores(probabilities, contemptProbability(geometry.contemptEvidence, contempt)),
-        aus: geometry.aus,
-        quality,
-        eyeOpenLeft: geometry.eyeOpenLeft,
-        eyeOpenRight: geometry.eyeOpenRight,
-        mouthOpen: geometry.mouthOpen,
-      };
-    }).finally(() => {
-      inFlight -= 1;
-    });
+    const judged = Promise.all([fer, previous])
+      .then(([probabilities]) => {
+        const neutral =
+          isTop(probabilities, FER_NEUTRAL) && Math.abs(pose.yaw) <= o.neutralPoseDeg && Math.abs(pose.pitch) <= o.neutralPoseDeg;
+        const geometry = analyzer.compare(index, measured, { usable: !quality.turnedAway && !quality.tooSmall, neutral });
+        lastSource = geometry.baselineSource;
+        return {
+          scores: combineScores(probabilities, contemptProbability(geometry.contemptEvidence, contempt)),
+          aus: geometry.aus,
+          quality,
+          eyeOpenLeft: geometry.eyeOpenLeft,
+          eyeOpenRight: geometry.eyeOpenRight,
+          mouthOpen: geometry.mouthOpen,
+        };
+      })
+      .finally(() => {
+        inFlight -= 1;
+      });
     // The next frame waits for this one to be judged, failed or not (its own failure is reported by its own promise).
     previous = judged.catch(() => undefined);
     return judged;
@@ -121,7 +128,14 @@ export async function createExpressionStage(options: ExpressionStageOptions = {}
       return {
         ...o,
         modelsDir: o.modelsDir ?? null,
-        model: { name: 'emotion', file: classifier.file, sha256: classifier.sha256, labels: classifier.labels, mappedTo: FER_CLASSES, inputSize: EMOTION_INPUT_SIZE },
+        model: {
+          name: 'emotion',
+          file: classifier.file,
+          sha256: classifier.sha256,
+          labels: classifier.labels,
+          mappedTo: FER_CLASSES,
+          inputSize: EMOTION_INPUT_SIZE,
+        },
         crop: {
           framing: 'landmark extent turned upright by the eye-line roll; side = larger extent × cropScale',
           grey: [0.2989, 0.587, 0.114],

@@ -34,10 +34,12 @@ export async function createEmotionClassifier(options: EmotionModelOptions): Pro
     sha256: model.sha256,
     labels: model.entry.outputs[0]?.labels ?? [],
     async run(crop) {
-      if (crop.length !== EMOTION_INPUT_SIZE * EMOTION_INPUT_SIZE) throw new RangeError(`the emotion model takes ${EMOTION_INPUT_SIZE}x${EMOTION_INPUT_SIZE} values, got ${crop.length}`);
+      if (crop.length !== EMOTION_INPUT_SIZE * EMOTION_INPUT_SIZE)
+        throw new RangeError(`the emotion model takes ${EMOTION_INPUT_SIZE}x${EMOTION_INPUT_SIZE} values, got ${crop.length}`);
       const feeds = { [inputName]: new ort.Tensor('float32', crop, [1, EMOTION_INPUT_SIZE, EMOTION_INPUT_SIZE, 1]) };
       const probabilities = (await model.session.run(feeds))[outputName]?.data;
-      if (!(probabilities instanceof Float32Array) || probabilities.length !== 7) throw new Error(`The emotion model gave no 7 float probabilities in "${outputName}"`);
+      if (!(probabilities instanceof Float32Array) || probabilities.length !== 7)
+        throw new Error(`The emotion model gave no 7 float probabilities in "${outputName}"`);
       return probabilities;
     },
     close: () => model.session.release(),

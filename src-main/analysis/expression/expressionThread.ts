@@ -28,7 +28,11 @@ interface PendingSnapshot {
 }
 
 export async function createThreadedExpressionStage(options: ExpressionStageOptions = {}): Promise<ExpressionStageHandle> {
-  const script = workerScriptPath(import.meta.url, 'analysis/expression/expressionWorker.js', (built) => new Error(`the expression worker is missing (${built}): run "npm run build"`));
+  const script = workerScriptPath(
+    import.meta.url,
+    'analysis/expression/expressionWorker.js',
+    (built) => new Error(`the expression worker is missing (${built}): run "npm run build"`),
+  );
   const worker = new Worker(script, { workerData: { ...options } satisfies ExpressionThreadData });
   const pending = new Map<number, Pending>();
   /** Snapshots share the ids of frames: the replies come back in the order asked. */

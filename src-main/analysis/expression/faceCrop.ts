@@ -91,7 +91,10 @@ export function cropFootprint(crop: CropSquare, size: number, width: number, hei
   const ux = Math.cos(crop.angle) * step;
   const uy = Math.sin(crop.angle) * step;
   const h = size / 2;
-  const corner = (su: number, sv: number) => ({ x: crop.cx - 0.5 + su * h * ux - sv * h * uy, y: crop.cy - 0.5 + su * h * uy + sv * h * ux });
+  const corner = (su: number, sv: number) => ({
+    x: crop.cx - 0.5 + su * h * ux - sv * h * uy,
+    y: crop.cy - 0.5 + su * h * uy + sv * h * ux,
+  });
   return bilinearFootprint([corner(-1, -1), corner(1, -1), corner(-1, 1), corner(1, 1)], width, height);
 }
 

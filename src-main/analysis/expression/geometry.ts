@@ -84,6 +84,9 @@ export function measureOpenness(aligned: Float32Array): Openness {
   return {
     eyeOpenLeft: eyeOpen(aligned, MESH.leftUpperLid, MESH.leftLowerLid, MESH.leftEyeOuter, MESH.leftEyeInner),
     eyeOpenRight: eyeOpen(aligned, MESH.rightUpperLid, MESH.rightLowerLid, MESH.rightEyeOuter, MESH.rightEyeInner),
-    mouthOpen: Math.hypot(x(aligned, MESH.upperInnerLip) - x(aligned, MESH.lowerInnerLip), y(aligned, MESH.upperInnerLip) - y(aligned, MESH.lowerInnerLip)),
+    mouthOpen: Math.hypot(
+      x(aligned, MESH.upperInnerLip) - x(aligned, MESH.lowerInnerLip),
+      y(aligned, MESH.upperInnerLip) - y(aligned, MESH.lowerInnerLip),
+    ),
   };
 }

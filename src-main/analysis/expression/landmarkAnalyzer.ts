@@ -84,7 +84,8 @@ export class LandmarkAnalyzer {
    * Pure with respect to the analyser's history: no baseline is touched.
    */
   measure(landmarks: Float32Array, yaw: number): LandmarkMeasurement {
-    if (landmarks.length < MESH_POINTS * 3) throw new RangeError(`expected ${MESH_POINTS} landmarks (x, y, z), got ${landmarks.length} values`);
+    if (landmarks.length < MESH_POINTS * 3)
+      throw new RangeError(`expected ${MESH_POINTS} landmarks (x, y, z), got ${landmarks.length} values`);
     const { iod } = alignLandmarks(landmarks, this.options.alignMode, this.aligned);
     const features = new Float64Array(FEATURE_COUNT + 1);
     measureFeatures(this.aligned, features);
@@ -113,7 +114,9 @@ export class LandmarkAnalyzer {
     // Landmarks that give no face frame carry no action: compare the frame with itself.
     if (!valid) this.reference.set(features);
     const { aus, pullLeft, pullRight } = actionUnitEvidence(features, this.reference);
-    const evidence = valid ? poseDiscountedEvidence(contemptEvidence(pullLeft, pullRight), yaw - (this.reference[YAW] ?? 0), this.options.contemptYawSlope) : 0;
+    const evidence = valid
+      ? poseDiscountedEvidence(contemptEvidence(pullLeft, pullRight), yaw - (this.reference[YAW] ?? 0), this.options.contemptYawSlope)
+      : 0;
     return { aus, contemptEvidence: evidence, iod: measured.iod, baselineSource, ...open };
   }
 }

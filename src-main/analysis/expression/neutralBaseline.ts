@@ -73,18 +73,37 @@ export class StreamingBaseline {
 
   snapshot(): BaselineState {
     const { neutralCount, neutralNext, recentCount, recentNext, lastIndex } = this;
-    return { neutral: this.neutral.slice(), neutralIndex: this.neutralIndex.slice(), recent: this.recent.slice(), neutralCount, neutralNext, recentCount, recentNext, lastIndex };
+    return {
+      neutral: this.neutral.slice(),
+      neutralIndex: this.neutralIndex.slice(),
+      recent: this.recent.slice(),
+      neutralCount,
+      neutralNext,
+      recentCount,
+      recentNext,
+      lastIndex,
+    };
   }
 
   /** Puts back a snapshot of a baseline with the same options (same ring sizes). */
   restore(state: BaselineState): void {
-    if (state.neutral.length !== this.neutral.length || state.neutralIndex.length !== this.neutralIndex.length || state.recent.length !== this.recent.length) {
+    if (
+      state.neutral.length !== this.neutral.length ||
+      state.neutralIndex.length !== this.neutralIndex.length ||
+      state.recent.length !== this.recent.length
+    ) {
       throw new RangeError('the baseline snapshot was taken with other ring sizes');
     }
     this.neutral.set(state.neutral);
     this.neutralIndex.set(state.neutralIndex);
     this.recent.set(state.recent);
-    ({ neutralCount: this.neutralCount, neutralNext: this.neutralNext, recentCount: this.recentCount, recentNext: this.recentNext, lastIndex: this.lastIndex } = state);
+    ({
+      neutralCount: this.neutralCount,
+      neutralNext: this.neutralNext,
+      recentCount: this.recentCount,
+      recentNext: this.recentNext,
+      lastIndex: this.lastIndex,
+    } = state);
   }
 
   /** Records one frame's features (copied) per rules 1-2. */
@@ -112,7 +131,8 @@ export class StreamingBaseline {
     if (fresh >= this.options.minNeutralFrames) {
       for (let f = 0; f < k; f++) {
         let n = 0;
-        for (let e = 0; e < this.neutralCount; e++) if ((this.neutralIndex[e] ?? 0) >= oldest) this.scratch[n++] = this.neutral[e * k + f] ?? 0;
+        for (let e = 0; e < this.neutralCount; e++)
+          if ((this.neutralIndex[e] ?? 0) >= oldest) this.scratch[n++] = this.neutral[e * k + f] ?? 0;
         out[f] = medianOf(this.scratch, n);
       }
       return 'neutral';

@@ -76,19 +76,38 @@ export function resolveOptions(options: ExpressionStageOptions): ResolvedOptions
   for (const [key, value] of Object.entries(options)) {
     if (value !== undefined) (resolved as unknown as Record<string, unknown>)[key] = value;
   }
-  const positive: (keyof ResolvedOptions)[] = ['cropScale', 'minFaceWidthPx', 'sourcePixelsPerFramePixel', 'maxYawDeg', 'maxPitchDeg', 'neutralPoseDeg', 'contemptMidpoint', 'contemptWidth'];
+  const positive: (keyof ResolvedOptions)[] = [
+    'cropScale',
+    'minFaceWidthPx',
+    'sourcePixelsPerFramePixel',
+    'maxYawDeg',
+    'maxPitchDeg',
+    'neutralPoseDeg',
+    'contemptMidpoint',
+    'contemptWidth',
+  ];
   for (const key of positive) {
     const v = resolved[key];
-    if (typeof v !== 'number' || !(v > 0) || !Number.isFinite(v)) throw new RangeError(`expression option ${key} must be a positive number, got ${String(v)}`);
+    if (typeof v !== 'number' || !(v > 0) || !Number.isFinite(v))
+      throw new RangeError(`expression option ${key} must be a positive number, got ${String(v)}`);
   }
   for (const key of ['minSharpness', 'contemptYawSlope', 'neutralMaxMouthOpen'] as const) {
-    if (!(resolved[key] >= 0) || !Number.isFinite(resolved[key])) throw new RangeError(`expression option ${key} must be a number ≥ 0, got ${resolved[key]}`);
+    if (!(resolved[key] >= 0) || !Number.isFinite(resolved[key]))
+      throw new RangeError(`expression option ${key} must be a number ≥ 0, got ${resolved[key]}`);
   }
-  const integers: (keyof ResolvedOptions)[] = ['intraOpNumThreads', 'baselineNeutralFrames', 'baselineRecentFrames', 'baselineMinNeutralFrames', 'baselineNeutralMaxAgeFrames'];
+  const integers: (keyof ResolvedOptions)[] = [
+    'intraOpNumThreads',
+    'baselineNeutralFrames',
+    'baselineRecentFrames',
+    'baselineMinNeutralFrames',
+    'baselineNeutralMaxAgeFrames',
+  ];
   for (const key of integers) {
     const v = resolved[key];
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new RangeError(`expression option ${key} must be a positive integer, got ${String(v)}`);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1)
+      throw new RangeError(`expression option ${key} must be a positive integer, got ${String(v)}`);
   }
-  if (resolved.alignMode !== '3d' && resolved.alignMode !== 'roll') throw new RangeError(`expression option alignMode must be '3d' or 'roll', got ${String(resolved.alignMode)}`);
+  if (resolved.alignMode !== '3d' && resolved.alignMode !== 'roll')
+    throw new RangeError(`expression option alignMode must be '3d' or 'roll', got ${String(resolved.alignMode)}`);
   return resolved;
 }

@@ -19,7 +19,12 @@ export function logit(p: number): number {
  * `scores` and `boxes` are the per-grid outputs in anchor order (16x16 first);
  * `anchors` the interleaved centres of anchorCentres().
  */
-export function decodeDetections(scores: readonly Float32Array[], boxes: readonly Float32Array[], anchors: Float32Array, minScore: number): Detection[] {
+export function decodeDetections(
+  scores: readonly Float32Array[],
+  boxes: readonly Float32Array[],
+  anchors: Float32Array,
+  minScore: number,
+): Detection[] {
   if (scores.length !== boxes.length) throw new Error(`decodeDetections: ${scores.length} score outputs but ${boxes.length} box outputs`);
   const threshold = logit(minScore);
   const found: Detection[] = [];
@@ -27,7 +32,8 @@ export function decodeDetections(scores: readonly Float32Array[], boxes: readonl
   for (let g = 0; g < scores.length; g++) {
     const s = scores[g] as Float32Array;
     const b = boxes[g] as Float32Array;
-    if (b.length !== s.length * VALUES_PER_ANCHOR) throw new Error(`decodeDetections: grid ${g} has ${s.length} scores but ${b.length} box values`);
+    if (b.length !== s.length * VALUES_PER_ANCHOR)
+      throw new Error(`decodeDetections: grid ${g} has ${s.length} scores but ${b.length} box values`);
     for (let i = 0; i < s.length; i++, anchor++) {
       const raw = s[i] as number;
       if (!(raw >= threshold)) continue;
@@ -37,7 +43,8 @@ export function decodeDetections(scores: readonly Float32Array[], boxes: readonl
       const w = b[o + 2] as number;
       const h = b[o + 3] as number;
       const keypoints: Point[] = [];
-      for (let k = 0; k < KEYPOINT_COUNT; k++) keypoints.push({ x: ax + (b[o + 4 + 2 * k] as number), y: ay + (b[o + 5 + 2 * k] as number) });
+      for (let k = 0; k < KEYPOINT_COUNT; k++)
+        keypoints.push({ x: ax + (b[o + 4 + 2 * k] as number), y: ay + (b[o + 5 + 2 * k] as number) });
       found.push({
         box: { x: ax + (b[o] as number) - w / 2, y: ay + (b[o + 1] as number) - h / 2, w, h },
         score: sigmoid(raw),

@@ -34,7 +34,11 @@ const NORMALISATION = { scale: 1 / 127.5, offset: -1 };
 function toFrame(d: Detection, map: Affine): Detection {
   const corner = applyAffine(map, d.box.x, d.box.y);
   // fitRectMap has no rotation: a and d are the same scale.
-  return { box: { x: corner.x, y: corner.y, w: d.box.w * map.a, h: d.box.h * map.d }, score: d.score, keypoints: d.keypoints.map((p) => applyAffine(map, p.x, p.y)) };
+  return {
+    box: { x: corner.x, y: corner.y, w: d.box.w * map.a, h: d.box.h * map.d },
+    score: d.score,
+    keypoints: d.keypoints.map((p) => applyAffine(map, p.x, p.y)),
+  };
 }
 
 export function createFaceDetector(model: LoadedModel, options: DetectorOptions): FaceDetector {
@@ -53,7 +57,12 @@ export function createFaceDetector(model: LoadedModel, options: DetectorOptions)
       if (!t) throw new Error(`BlazeFace gave no output "${name}"`);
       return t.data as Float32Array;
     };
-    const found = decodeDetections([data('scores_16x16'), data('scores_8x8')], [data('boxes_16x16'), data('boxes_8x8')], anchors, options.minScore);
+    const found = decodeDetections(
+      [data('scores_16x16'), data('scores_8x8')],
+      [data('boxes_16x16'), data('boxes_8x8')],
+      anchors,
+      options.minScore,
+    );
     return weightedNms(found, options.nmsIou).map((d) => toFrame(d, map));
   }
 

@@ -31,7 +31,10 @@ export interface ClosableFaceStage extends FaceStage {
 }
 
 export async function createFaceStage(options: FaceStageOptions = {}): Promise<ClosableFaceStage> {
-  const load = { intraOpNumThreads: options.intraOpNumThreads ?? 1, ...(options.modelsDir !== undefined ? { modelsDir: options.modelsDir } : {}) };
+  const load = {
+    intraOpNumThreads: options.intraOpNumThreads ?? 1,
+    ...(options.modelsDir !== undefined ? { modelsDir: options.modelsDir } : {}),
+  };
   const detectorModel = await loadModel('blazeface', load);
   const meshModel = await loadModel('facemesh', load).catch(async (error: unknown) => {
     await detectorModel.session.release();

@@ -24,7 +24,14 @@ export type Vec3 = [number, number, number];
 /** 3x3, row-major. */
 export type Mat3 = [number, number, number, number, number, number, number, number, number];
 
-export const POSE_LANDMARKS = { rightEyeOuter: 33, rightEyeInner: 133, leftEyeInner: 362, leftEyeOuter: 263, forehead: 10, subnasale: 2 } as const;
+export const POSE_LANDMARKS = {
+  rightEyeOuter: 33,
+  rightEyeInner: 133,
+  leftEyeInner: 362,
+  leftEyeOuter: 263,
+  forehead: 10,
+  subnasale: 2,
+} as const;
 
 const DEG = 180 / Math.PI;
 
@@ -76,9 +83,15 @@ export function multiply(a: Mat3, b: Mat3): Mat3 {
   const [a0, a1, a2, a3, a4, a5, a6, a7, a8] = a;
   const [b0, b1, b2, b3, b4, b5, b6, b7, b8] = b;
   return [
-    a0 * b0 + a1 * b3 + a2 * b6, a0 * b1 + a1 * b4 + a2 * b7, a0 * b2 + a1 * b5 + a2 * b8,
-    a3 * b0 + a4 * b3 + a5 * b6, a3 * b1 + a4 * b4 + a5 * b7, a3 * b2 + a4 * b5 + a5 * b8,
-    a6 * b0 + a7 * b3 + a8 * b6, a6 * b1 + a7 * b4 + a8 * b7, a6 * b2 + a7 * b5 + a8 * b8,
+    a0 * b0 + a1 * b3 + a2 * b6,
+    a0 * b1 + a1 * b4 + a2 * b7,
+    a0 * b2 + a1 * b5 + a2 * b8,
+    a3 * b0 + a4 * b3 + a5 * b6,
+    a3 * b1 + a4 * b4 + a5 * b7,
+    a3 * b2 + a4 * b5 + a5 * b8,
+    a6 * b0 + a7 * b3 + a8 * b6,
+    a6 * b1 + a7 * b4 + a8 * b7,
+    a6 * b2 + a7 * b5 + a8 * b8,
   ];
 }
 

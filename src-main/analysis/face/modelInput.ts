@@ -5,6 +5,7 @@ import type { LoadedModel } from '../models/loadModel.js';
 export function squareInputSize(model: LoadedModel): number {
   const shape = model.entry.inputs[0]?.shape ?? [];
   const [, h, w, c] = shape;
-  if (typeof h !== 'number' || h !== w || c !== 3) throw new Error(`Model "${model.name}" input ${JSON.stringify(shape)} is not [N, size, size, 3]`);
+  if (typeof h !== 'number' || h !== w || c !== 3)
+    throw new Error(`Model "${model.name}" input ${JSON.stringify(shape)} is not [N, size, size, 3]`);
   return h;
 }

@@ -34,10 +34,20 @@ export function tapsFor(map: Affine): number {
  * (input → frame coordinates). Pixel centres are sampled, each averaged over
  * taps x taps sub-samples spread evenly across the input pixel.
  */
-export function sampleAffine(src: RgbImage, map: Affine, dst: Float32Array, dstW: number, dstH: number, norm: Normalisation, taps = 1, dstOffset = 0): void {
+export function sampleAffine(
+  src: RgbImage,
+  map: Affine,
+  dst: Float32Array,
+  dstW: number,
+  dstH: number,
+  norm: Normalisation,
+  taps = 1,
+  dstOffset = 0,
+): void {
   const { data, width, height } = src;
   if (data.length < width * height * 3) throw new Error(`sampleAffine: ${data.length} bytes for a ${width}x${height} rgb24 image`);
-  if (dst.length < dstOffset + dstW * dstH * 3) throw new Error(`sampleAffine: destination holds ${dst.length} floats, ${dstOffset + dstW * dstH * 3} needed`);
+  if (dst.length < dstOffset + dstW * dstH * 3)
+    throw new Error(`sampleAffine: destination holds ${dst.length} floats, ${dstOffset + dstW * dstH * 3} needed`);
   // The frame is usually cold in the cache (decoded frames ago, on another core): fetch it all first.
   warmRect(data, width, 3, sampledFootprint(map, dstW, dstH, width, height));
   const n = Math.max(1, Math.floor(taps));
@@ -63,7 +73,19 @@ export function sampledFootprint(map: Affine, dstW: number, dstH: number, width:
  * frame position incrementally along each row; it writes (or adds) value *
  * scale + offset. About 0.5 ms for a 192x192 crop here.
  */
-function tapPass(src: RgbImage, map: Affine, dst: Float32Array, dstW: number, dstH: number, scale: number, offset: number, du: number, dv: number, accumulate: boolean, dstOffset: number): void {
+function tapPass(
+  src: RgbImage,
+  map: Affine,
+  dst: Float32Array,
+  dstW: number,
+  dstH: number,
+  scale: number,
+  offset: number,
+  du: number,
+  dv: number,
+  accumulate: boolean,
+  dstOffset: number,
+): void {
   const { data, width, height } = src;
   const { a, b, c, d } = map;
   const maxX = width - 1;
@@ -93,8 +115,18 @@ function tapPass(src: RgbImage, map: Affine, dst: Float32Array, dstW: number, ds
         const w10 = gx * fy * scale;
         const w11 = fx * fy * scale;
         r = (data[p] as number) * w00 + (data[p + 3] as number) * w01 + (data[q] as number) * w10 + (data[q + 3] as number) * w11 + offset;
-        g = (data[p + 1] as number) * w00 + (data[p + 4] as number) * w01 + (data[q + 1] as number) * w10 + (data[q + 4] as number) * w11 + offset;
-        bl = (data[p + 2] as number) * w00 + (data[p + 5] as number) * w01 + (data[q + 2] as number) * w10 + (data[q + 5] as number) * w11 + offset;
+        g =
+          (data[p + 1] as number) * w00 +
+          (data[p + 4] as number) * w01 +
+          (data[q + 1] as number) * w10 +
+          (data[q + 4] as number) * w11 +
+          offset;
+        bl =
+          (data[p + 2] as number) * w00 +
+          (data[p + 5] as number) * w01 +
+          (data[q + 2] as number) * w10 +
+          (data[q + 5] as number) * w11 +
+          offset;
       } else {
         readBorder(data, width, height, x, y, scratch, 0, scale, offset);
         r = scratch[0] as number;
@@ -115,7 +147,17 @@ function tapPass(src: RgbImage, map: Affine, dst: Float32Array, dstW: number, ds
 }
 
 /** Bilinear read near or beyond the frame edge: the edge pixel repeats for half a pixel, then black. */
-function readBorder(data: Uint8Array, width: number, height: number, x: number, y: number, dst: Float32Array, o: number, scale: number, offset: number): void {
+function readBorder(
+  data: Uint8Array,
+  width: number,
+  height: number,
+  x: number,
+  y: number,
+  dst: Float32Array,
+  o: number,
+  scale: number,
+  offset: number,
+): void {
   if (x < -0.5 || y < -0.5 || x > width - 0.5 || y > height - 0.5) {
     dst[o] = offset;
     dst[o + 1] = offset;

@@ -76,7 +76,11 @@ export interface Tracker extends FaceStage {
   restore(state: TrackerState): void;
 }
 
-export function createTracker(detector: FaceDetector, landmarker: FaceLandmarker, options: TrackerOptions = DEFAULT_TRACKER_OPTIONS): Tracker {
+export function createTracker(
+  detector: FaceDetector,
+  landmarker: FaceLandmarker,
+  options: TrackerOptions = DEFAULT_TRACKER_OPTIONS,
+): Tracker {
   let track: Track | null = null;
   /** The subject's last box, kept after a loss to recognise them when they come back. */
   let lastBox: Box | null = null;

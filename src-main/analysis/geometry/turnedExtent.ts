@@ -5,7 +5,13 @@
  * relative to a pivot near the points, which keeps the arithmetic precise.
  * Used for the mesh's crop (face stage) and the classifier's crop (expression stage).
  */
-export function turnedExtentSquare(landmarks: Float32Array, count: number, angle: number, pivotX = 0, pivotY = 0): { cx: number; cy: number; side: number } {
+export function turnedExtentSquare(
+  landmarks: Float32Array,
+  count: number,
+  angle: number,
+  pivotX = 0,
+  pivotY = 0,
+): { cx: number; cy: number; side: number } {
   const c = Math.cos(angle);
   const s = Math.sin(angle);
   let minU = Infinity;

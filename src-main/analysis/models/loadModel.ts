@@ -40,12 +40,15 @@ export async function loadModel(name: ModelName, options: LoadModelOptions = {})
   try {
     bytes = fs.readFileSync(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ModelIntegrityError(`Model "${name}" is missing: there is no ${file}.`);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new ModelIntegrityError(`Model "${name}" is missing: there is no ${file}.`);
     throw error;
   }
   const sha256 = sha256Hex(bytes);
   if (sha256 !== entry.onnx.sha256) {
-    throw new ModelIntegrityError(`Model "${name}" (${file}) has SHA-256 ${sha256}, but the manifest expects ${entry.onnx.sha256}: the file is damaged, altered or from another build, and is refused.`);
+    throw new ModelIntegrityError(
+      `Model "${name}" (${file}) has SHA-256 ${sha256}, but the manifest expects ${entry.onnx.sha256}: the file is damaged, altered or from another build, and is refused.`,
+    );
   }
   const session = await ort.InferenceSession.create(bytes, {
     executionProviders: ['cpu'],

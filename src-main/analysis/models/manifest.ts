@@ -46,7 +46,9 @@ const modelEntrySchema = z.object({
 
 export const manifestSchema = z.object({
   schemaVersion: z.literal(1),
-  models: z.array(modelEntrySchema).refine((models) => new Set(models.map((m) => m.name)).size === models.length, 'model names must be unique'),
+  models: z
+    .array(modelEntrySchema)
+    .refine((models) => new Set(models.map((m) => m.name)).size === models.length, 'model names must be unique'),
 });
 
 export type ModelManifest = z.infer<typeof manifestSchema>;
@@ -92,7 +94,12 @@ const SCALAR_ARRAY = /\[\n\s*(?:(?:-?\d+(?:\.\d+)?|"[^"\\\n]*")(?:,\n\s*)?)+\n\s
 export function writeManifest(manifest: ModelManifest, modelsDir: string = defaultModelsDir()): void {
   const checked = manifestSchema.parse(manifest);
   // Arrays of plain values (shapes, labels) stay on one line, so the file reads like a table.
-  const json = JSON.stringify(checked, null, 2).replace(SCALAR_ARRAY, (array: string) => array.replace(/\[\n\s*/, '[').replace(/\n\s*\]$/, ']').replace(/,\n\s*/g, ', '));
+  const json = JSON.stringify(checked, null, 2).replace(SCALAR_ARRAY, (array: string) =>
+    array
+      .replace(/\[\n\s*/, '[')
+      .replace(/\n\s*\]$/, ']')
+      .replace(/,\n\s*/g, ', '),
+  );
   fs.writeFileSync(path.join(modelsDir, MANIFEST_FILE), `${json}\n`);
 }
 

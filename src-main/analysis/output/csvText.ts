@@ -10,11 +10,14 @@ import { stringify } from 'csv-stringify/sync';
  * whose first cell no apostrophe guarded.
  */
 export function csvText(rows: readonly (readonly (string | number)[])[], lineEnd: '\r\n' | '\n' = '\r\n'): string {
-  return stringify(rows.map((row) => row.map(String)), {
-    delimiter: ',',
-    quote: '"',
-    escape: '"',
-    quoted_match: /[\r\n]/,
-    record_delimiter: lineEnd === '\r\n' ? 'windows' : 'unix',
-  });
+  return stringify(
+    rows.map((row) => row.map(String)),
+    {
+      delimiter: ',',
+      quote: '"',
+      escape: '"',
+      quoted_match: /[\r\n]/,
+      record_delimiter: lineEnd === '\r\n' ? 'windows' : 'unix',
+    },
+  );
 }

@@ -2,7 +2,16 @@ import { FRAME_COLUMNS, type FrameColumn } from '../../../src-shared/analysis/fr
 
 /** Decimals per column: enough for the measurement, no false precision. */
 function decimalsFor(column: FrameColumn): number | 'int' | 'pts' {
-  if (column === 'frame' || column === 'face' || column === 'faces_seen' || column === 'too_small' || column === 'turned_away' || column === 'blurred' || column === 'decode_issue') return 'int';
+  if (
+    column === 'frame' ||
+    column === 'face' ||
+    column === 'faces_seen' ||
+    column === 'too_small' ||
+    column === 'turned_away' ||
+    column === 'blurred' ||
+    column === 'decode_issue'
+  )
+    return 'int';
   if (column === 'pts_s') return 'pts';
   if (column.startsWith('face_') && column !== 'face_conf') return 1;
   if (column === 'yaw' || column === 'pitch' || column === 'roll' || column === 'sharpness') return 2;

@@ -48,7 +48,9 @@ export function jsonRowWriter(out: Writable, header: Record<string, unknown>): R
 
 function write(out: Writable, text: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const ok = out.write(text, (err) => { if (err) reject(err); });
+    const ok = out.write(text, (err) => {
+      if (err) reject(err);
+    });
     if (ok) resolve();
     else out.once('drain', resolve);
   });

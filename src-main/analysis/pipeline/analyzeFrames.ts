@@ -102,8 +102,16 @@ export async function analyzeFrames(
   const row = newFrameRow();
   const landmarks = new Int16Array(LANDMARK_SUBSET.length * 2);
   const summary: AnalysisSummary = {
-    frames: total, faceFrames: 0, framesAnalysed: 0, missingFrames: 0, framesWithDecodeIssues: 0, decoderErrors: 0, decoderMessages: [],
-    analysisWidth: size.width, analysisHeight: size.height, elapsedMs: 0,
+    frames: total,
+    faceFrames: 0,
+    framesAnalysed: 0,
+    missingFrames: 0,
+    framesWithDecodeIssues: 0,
+    decoderErrors: 0,
+    decoderMessages: [],
+    analysisWidth: size.width,
+    analysisHeight: size.height,
+    elapsedMs: 0,
   };
   let next = 0;
   const from = options.resume?.frame ?? 0;
@@ -118,7 +126,10 @@ export async function analyzeFrames(
     const settled = await p.expression;
     p.release();
     if (!settled.ok) throw settled.error;
-    await sink(buildFrameRow(row, p.index, ptsSeconds(input.table, p.index), p.face, settled.value, toSource, p.decodeIssue), quantiseLandmarks(landmarks, p.face, toSource));
+    await sink(
+      buildFrameRow(row, p.index, ptsSeconds(input.table, p.index), p.face, settled.value, toSource, p.decodeIssue),
+      quantiseLandmarks(landmarks, p.face, toSource),
+    );
   };
 
   const emitMissing = async (upTo: number) => {
@@ -131,13 +142,21 @@ export async function analyzeFrames(
     for (; next < upTo; next++) {
       summary.missingFrames += 1;
       summary.framesWithDecodeIssues += 1;
-      await sink(buildFrameRow(row, next, ptsSeconds(input.table, next), null, null, toSource, true), quantiseLandmarks(landmarks, null, toSource));
+      await sink(
+        buildFrameRow(row, next, ptsSeconds(input.table, next), null, null, toSource, true),
+        quantiseLandmarks(landmarks, null, toSource),
+      );
     }
   };
 
   try {
     for await (const decoded of decodeFrames({
-      ffmpegPath: input.ffmpegPath, file: input.file, codec: input.codec, width: size.width, height: size.height, holdUntilReleased: true,
+      ffmpegPath: input.ffmpegPath,
+      file: input.file,
+      codec: input.codec,
+      width: size.width,
+      height: size.height,
+      holdUntilReleased: true,
       ...(options.signal ? { signal: options.signal } : {}),
       onDecoderError: (message) => {
         summary.decoderErrors += 1;
@@ -146,7 +165,9 @@ export async function analyzeFrames(
     })) {
       const index = findFrame(input.table, decoded.ptsTicks, next);
       if (index === -1) {
-        throw new FrameSequenceError(`the decoder produced a frame at PTS ${decoded.ptsTicks} that the frame table does not have (after frame ${next - 1}): the file is not the one that was indexed, or the ffmpeg in use decodes it differently; re-import it`);
+        throw new FrameSequenceError(
+          `the decoder produced a frame at PTS ${decoded.ptsTicks} that the frame table does not have (after frame ${next - 1}): the file is not the one that was indexed, or the ffmpeg in use decodes it differently; re-import it`,
+        );
       }
       if (index < from) {
         await emitMissing(index);
@@ -162,7 +183,16 @@ export async function analyzeFrames(
       const face = await stages.face.process(frame);
       // The expression stage may read the frame until its promise settles (types.ts): the slot is held until then.
       const expression = face ? stages.expression.process(frame, face) : Promise.resolve(null);
-      pending.push({ index, release: decoded.release!, face, decodeIssue: decoded.decodeIssue, expression: expression.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error })) });
+      pending.push({
+        index,
+        release: decoded.release!,
+        face,
+        decodeIssue: decoded.decodeIssue,
+        expression: expression.then(
+          (value) => ({ ok: true as const, value }),
+          (error: unknown) => ({ ok: false as const, error }),
+        ),
+      });
       summary.framesAnalysed += 1;
       if (face) summary.faceFrames += 1;
       if (decoded.decodeIssue) summary.framesWithDecodeIssues += 1;
@@ -191,7 +221,8 @@ export async function analyzeFrames(
 function savedStates(stages: AnalysisStages, summary: AnalysisSummary, total: number, options: AnalysisOptions) {
   const { resume, checkpoints } = options;
   // Stages that cannot save their state (test stand-ins) just save none.
-  if (resume && !isResumable(stages)) throw new Error('these analysis stages cannot restore a saved state: the analysis cannot be resumed with them');
+  if (resume && !isResumable(stages))
+    throw new Error('these analysis stages cannot restore a saved state: the analysis cannot be resumed with them');
   if (resume && isResumable(stages)) {
     stages.face.restore(resume.face);
     stages.expression.restore(resume.expression);
@@ -205,7 +236,9 @@ function savedStates(stages: AnalysisStages, summary: AnalysisSummary, total: nu
         const at = due;
         const face = stages.face.snapshot();
         const faceFrames = summary.faceFrames;
-        const state = stages.expression.snapshot().then((expression): PipelineState => ({ version: PIPELINE_STATE_VERSION, frame: at, faceFrames, face, expression }));
+        const state = stages.expression
+          .snapshot()
+          .then((expression): PipelineState => ({ version: PIPELINE_STATE_VERSION, frame: at, faceFrames, face, expression }));
         state.catch(() => undefined); // a failed stage fails the analysis through its rows
         checkpoints!.keep(at, state);
       }

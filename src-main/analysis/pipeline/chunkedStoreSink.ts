@@ -20,7 +20,10 @@ export interface AnalysisChunk {
  * piling up). The arrays handed over are fresh copies the receiver may keep or
  * transfer to another thread.
  */
-export function chunkingSink(onChunk: (chunk: AnalysisChunk) => void | Promise<void>, start: { chunkIndex: number; firstFrame: number } = { chunkIndex: 0, firstFrame: 0 }) {
+export function chunkingSink(
+  onChunk: (chunk: AnalysisChunk) => void | Promise<void>,
+  start: { chunkIndex: number; firstFrame: number } = { chunkIndex: 0, firstFrame: 0 },
+) {
   const width = STORED_COLUMNS.length;
   const points = LANDMARK_SUBSET.length * 2;
   const values = new Float32Array(CHUNK_FRAMES * width);
@@ -29,7 +32,13 @@ export function chunkingSink(onChunk: (chunk: AnalysisChunk) => void | Promise<v
   let { chunkIndex, firstFrame } = start;
   const flush = () => {
     if (inChunk === 0) return;
-    const chunk = { chunkIndex, firstFrame, frameCount: inChunk, values: values.slice(0, inChunk * width), landmarks: landmarks.slice(0, inChunk * points) };
+    const chunk = {
+      chunkIndex,
+      firstFrame,
+      frameCount: inChunk,
+      values: values.slice(0, inChunk * width),
+      landmarks: landmarks.slice(0, inChunk * points),
+    };
     chunkIndex += 1;
     firstFrame += inChunk;
     inChunk = 0;

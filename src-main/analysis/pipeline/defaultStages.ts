@@ -15,7 +15,10 @@ export const createDefaultStages: StageFactory = async (options) => {
   const face = await createFaceStage({ intraOpNumThreads: threads });
   let expression;
   try {
-    expression = await createThreadedExpressionStage({ intraOpNumThreads: threads, sourcePixelsPerFramePixel: options.sourcePixelsPerFramePixel ?? 1 });
+    expression = await createThreadedExpressionStage({
+      intraOpNumThreads: threads,
+      sourcePixelsPerFramePixel: options.sourcePixelsPerFramePixel ?? 1,
+    });
   } catch (err) {
     await face.close();
     throw err;

@@ -10,7 +10,10 @@ import { DECODE_ISSUE_WINDOW } from '../decode/frameStream.js';
 export const ANALYSIS_VERSION = 2;
 
 /** What makes two analyses the same computation: code version, models, parameters. */
-export function analysisIdentity(models: Record<string, string>, stageParameters: Record<string, unknown>): { fingerprint: string; identity: Record<string, unknown> } {
+export function analysisIdentity(
+  models: Record<string, string>,
+  stageParameters: Record<string, unknown>,
+): { fingerprint: string; identity: Record<string, unknown> } {
   const identity = {
     analysisVersion: ANALYSIS_VERSION,
     models,

@@ -36,7 +36,12 @@ export interface ResumableStages {
 
 export function isResumable(stages: { face: FaceStage; expression: ExpressionStage }): stages is ResumableStages {
   const { face, expression } = stages as Partial<ResumableStages>;
-  return typeof face?.snapshot === 'function' && typeof face.restore === 'function' && typeof expression?.snapshot === 'function' && typeof expression.restore === 'function';
+  return (
+    typeof face?.snapshot === 'function' &&
+    typeof face.restore === 'function' &&
+    typeof expression?.snapshot === 'function' &&
+    typeof expression.restore === 'function'
+  );
 }
 
 /**

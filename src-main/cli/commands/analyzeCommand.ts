@@ -17,14 +17,28 @@ interface AnalyzeCliOptions {
 }
 
 export function registerAnalyze(program: Command): void {
-  program.command('analyze')
+  program
+    .command('analyze')
     .description('score every frame of a video: face, pose, 8 expression classes, action units, quality (one row per decoded frame)')
-    .argument('<video>', 'the recording (read only; it need not be imported)', pathArgument('analyze', 'the video', 'name the recording to analyse'))
-    .option('--format <format>', 'csv or json', (v) => {
-      if (v !== 'csv' && v !== 'json') throw new Error(`--format must be csv or json, not "${v}"`);
-      return v;
-    }, 'csv')
-    .option('--out <file>', 'write here instead of stdout', pathArgument('analyze', '--out', 'name the file to write, or leave --out out to print on stdout'))
+    .argument(
+      '<video>',
+      'the recording (read only; it need not be imported)',
+      pathArgument('analyze', 'the video', 'name the recording to analyse'),
+    )
+    .option(
+      '--format <format>',
+      'csv or json',
+      (v) => {
+        if (v !== 'csv' && v !== 'json') throw new Error(`--format must be csv or json, not "${v}"`);
+        return v;
+      },
+      'csv',
+    )
+    .option(
+      '--out <file>',
+      'write here instead of stdout',
+      pathArgument('analyze', '--out', 'name the file to write, or leave --out out to print on stdout'),
+    )
     .action(async (video: string, options: AnalyzeCliOptions) => {
       const file = path.resolve(video);
       if (options.out) {
@@ -48,9 +62,16 @@ export function registerAnalyze(program: Command): void {
           beforeRows: (probe, frameTable) => {
             table = frameTable;
             if (options.out) out = fs.createWriteStream(path.resolve(options.out), { flags: 'w' });
-            writer = options.format === 'json'
-              ? jsonRowWriter(out, { file, frameCount: frameTable.ptsTicks.length, width: probe.width, height: probe.height, timeBase: `${frameTable.timeBase.num}/${frameTable.timeBase.den}` })
-              : csvRowWriter(out);
+            writer =
+              options.format === 'json'
+                ? jsonRowWriter(out, {
+                    file,
+                    frameCount: frameTable.ptsTicks.length,
+                    width: probe.width,
+                    height: probe.height,
+                    timeBase: `${frameTable.timeBase.num}/${frameTable.timeBase.den}`,
+                  })
+                : csvRowWriter(out);
           },
         });
         await writer!.end();

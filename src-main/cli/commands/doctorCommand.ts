@@ -22,7 +22,9 @@ export function describeEnvironment(): { lines: string[]; ok: boolean } {
       lines.push(`${name}: NOT FOUND (set MICROMOMENT_${name.toUpperCase()}, or install ffmpeg)`);
       ok = false;
     } else {
-      lines.push(`${name}: ${printable(tool.path)} (version ${printable(tool.version)}; found by ${{ setting: 'explicit setting', bundled: 'bundled npm package', path: 'PATH' }[tool.source]})`);
+      lines.push(
+        `${name}: ${printable(tool.path)} (version ${printable(tool.version)}; found by ${{ setting: 'explicit setting', bundled: 'bundled npm package', path: 'PATH' }[tool.source]})`,
+      );
     }
   }
   lines.push(`data folder: ${printable(dataDir())}`);
@@ -40,7 +42,8 @@ export function describeEnvironment(): { lines: string[]; ok: boolean } {
 }
 
 export function registerDoctor(program: Command): void {
-  program.command('doctor')
+  program
+    .command('doctor')
     .description('show which ffmpeg/ffprobe (and versions), database and runtimes are used')
     .action(() => {
       const { lines, ok } = describeEnvironment();

@@ -31,7 +31,12 @@ export function registerImport(program: Command): void {
         if (options.proxy) {
           const stop = stopOnInterrupt();
           try {
-            proxies = await makeProxies(ctx, results.filter((r) => r.id !== undefined).map((r) => ({ id: r.id! })), false, stop.signal);
+            proxies = await makeProxies(
+              ctx,
+              results.filter((r) => r.id !== undefined).map((r) => ({ id: r.id! })),
+              false,
+              stop.signal,
+            );
           } finally {
             stop.release();
           }
@@ -40,18 +45,30 @@ export function registerImport(program: Command): void {
         progress.stop();
         ctx.close();
       }
-      if (options.json) process.stdout.write(JSON.stringify({ recordings: results.map(jsonRow), ...(options.proxy ? { proxies } : {}) }, null, 2) + '\n');
+      if (options.json)
+        process.stdout.write(JSON.stringify({ recordings: results.map(jsonRow), ...(options.proxy ? { proxies } : {}) }, null, 2) + '\n');
       else for (const r of results) process.stdout.write(humanLine(r) + '\n');
       if (!options.json && options.proxy) printProxyRows(proxies, false);
-      process.exitCode = results.some((r) => r.status === 'failed') || proxies.some((r) => r.status === 'failed') ? EXIT.someFailed : EXIT.ok;
+      process.exitCode =
+        results.some((r) => r.status === 'failed') || proxies.some((r) => r.status === 'failed') ? EXIT.someFailed : EXIT.ok;
     });
 }
 
 function jsonRow(r: ImportResult) {
   return {
-    id: r.id ?? null, path: r.path, sha256: r.sha256 ?? null, status: r.status, ...(r.error ? { error: r.error } : {}),
-    frames: r.frames ?? null, fps: r.fps ?? null, durationS: r.durationS ?? null, width: r.width ?? null, height: r.height ?? null,
-    codec: r.codec ?? null, vfr: r.vfr ?? null, ...(r.warning ? { warning: r.warning } : {}),
+    id: r.id ?? null,
+    path: r.path,
+    sha256: r.sha256 ?? null,
+    status: r.status,
+    ...(r.error ? { error: r.error } : {}),
+    frames: r.frames ?? null,
+    fps: r.fps ?? null,
+    durationS: r.durationS ?? null,
+    width: r.width ?? null,
+    height: r.height ?? null,
+    codec: r.codec ?? null,
+    vfr: r.vfr ?? null,
+    ...(r.warning ? { warning: r.warning } : {}),
   };
 }
 

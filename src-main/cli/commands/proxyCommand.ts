@@ -11,8 +11,14 @@ import { printable } from '../printable.js';
 
 export function registerProxy(program: Command): void {
   withCaseOptions(program.command('proxy'))
-    .description('make the review proxy of imported recordings that the window cannot play or seek well (in the data folder; originals are only read)')
-    .argument('<recordings...>', 'recording ids (as `micromoment import` printed them) or paths of imported files', pathArguments('proxy', 'a recording', 'give its id or the path of its file'))
+    .description(
+      'make the review proxy of imported recordings that the window cannot play or seek well (in the data folder; originals are only read)',
+    )
+    .argument(
+      '<recordings...>',
+      'recording ids (as `micromoment import` printed them) or paths of imported files',
+      pathArguments('proxy', 'a recording', 'give its id or the path of its file'),
+    )
     .option('--force', 'make one even where the original plays well, or make it again')
     .option('--json', 'print the results as JSON on stdout')
     .action(async (recordings: string[], options: CommonOptions & { force?: boolean; json?: boolean }) => {
@@ -21,7 +27,12 @@ export function registerProxy(program: Command): void {
       const stop = stopOnInterrupt();
       let rows: ProxyRow[];
       try {
-        rows = await makeProxies(ctx, recordings.map((r) => resolveRecording(ctx, r)), Boolean(options.force), stop.signal);
+        rows = await makeProxies(
+          ctx,
+          recordings.map((r) => resolveRecording(ctx, r)),
+          Boolean(options.force),
+          stop.signal,
+        );
       } finally {
         stop.release();
         progress.stop();
@@ -62,7 +73,12 @@ export function stopOnInterrupt(): { signal: AbortSignal; release(): void } {
 }
 
 /** Makes the proxies one after another; a recording that fails fails alone. An abort stops the rest. */
-export async function makeProxies(ctx: AppContext, targets: ({ id: number } | { error: string; given: string })[], force: boolean, signal?: AbortSignal): Promise<ProxyRow[]> {
+export async function makeProxies(
+  ctx: AppContext,
+  targets: ({ id: number } | { error: string; given: string })[],
+  force: boolean,
+  signal?: AbortSignal,
+): Promise<ProxyRow[]> {
   const rows: ProxyRow[] = [];
   for (const target of targets) {
     if (signal?.aborted) break;
@@ -83,7 +99,8 @@ export async function makeProxies(ctx: AppContext, targets: ({ id: number } | { 
 function resolveRecording(ctx: AppContext, given: string): { id: number } | { error: string; given: string } {
   const idMatch = /^#?([1-9]\d*)$/.exec(given);
   if (idMatch) return { id: Number(idMatch[1]) };
-  const row = ctx.db.prepare('SELECT recording_id FROM recording_locations WHERE path = ?').get(path.resolve(given)) as { recording_id: number } | undefined;
+  const row = ctx.db.prepare('SELECT recording_id FROM recording_locations WHERE path = ?').get(path.resolve(given)) as
+    { recording_id: number } | undefined;
   if (row) return { id: row.recording_id };
   return { error: 'is not an imported recording of this case: import it first (micromoment import), or give its id', given };
 }
@@ -97,8 +114,10 @@ export function printProxyRows(rows: ProxyRow[], json: boolean): void {
 }
 
 function humanLine(r: ProxyRow): string {
-  if (r.status === 'failed') return `FAILED      ${r.recordingId === null ? printable(r.given) : `#${r.recordingId}`}: ${printable(r.error)}`;
-  if (r.status === 'not-needed') return `not needed  #${r.recordingId}: the original plays and seeks well in the window (--force makes one anyway)`;
+  if (r.status === 'failed')
+    return `FAILED      ${r.recordingId === null ? printable(r.given) : `#${r.recordingId}`}: ${printable(r.error)}`;
+  if (r.status === 'not-needed')
+    return `not needed  #${r.recordingId}: the original plays and seeks well in the window (--force makes one anyway)`;
   if (r.reused) return `ready       #${r.recordingId}: ${printable(r.relPath)} (${megabytes(r.sizeBytes)}), already made and verified`;
   return `made        #${r.recordingId}: ${printable(r.relPath)} (${megabytes(r.sizeBytes)}), ${r.frames} frames, frame table identical to the original's; ${(r.totalMs / 1000).toFixed(1)} s`;
 }

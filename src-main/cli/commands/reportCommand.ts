@@ -22,8 +22,16 @@ interface ReportOptions extends CommonOptions {
 export function registerReport(program: Command): void {
   withCaseOptions(program.command('report'))
     .description('write a report of one recording: pdf, html, csv (annotations), frames-csv, json or eaf (ELAN)')
-    .argument('<recording>', 'recording id, at least 6 hex digits of its SHA-256, or the path of its file', pathArgument('report', 'the recording', 'give its id, at least 6 hex digits of its SHA-256, or the path of its file'))
-    .requiredOption('--out <file>', 'the file to write (its ending gives the format when --format is not given)', pathArgument('report', '--out', 'name the file to write'))
+    .argument(
+      '<recording>',
+      'recording id, at least 6 hex digits of its SHA-256, or the path of its file',
+      pathArgument('report', 'the recording', 'give its id, at least 6 hex digits of its SHA-256, or the path of its file'),
+    )
+    .requiredOption(
+      '--out <file>',
+      'the file to write (its ending gives the format when --format is not given)',
+      pathArgument('report', '--out', 'name the file to write'),
+    )
     .option('--format <format>', `one of ${REPORT_FORMATS.join(', ')}`)
     .option('--allow-mismatch', 'make the report even if the original does not verify; it then says so on every page')
     .option('--overwrite', 'replace --out if it exists')
@@ -44,7 +52,12 @@ export function registerReport(program: Command): void {
       try {
         const target = checkOutputPath(ctx.db, options.out, Boolean(options.overwrite));
         const id = await resolveRecording(ctx.db, recording);
-        const report = await buildReport(ctx, { recordingId: id, format, allowMismatch: Boolean(options.allowMismatch), onProgress: (what, done, total) => progress.update(what, done, total) });
+        const report = await buildReport(ctx, {
+          recordingId: id,
+          format,
+          allowMismatch: Boolean(options.allowMismatch),
+          onProgress: (what, done, total) => progress.update(what, done, total),
+        });
         progress.stop();
         writeFileAtomically(target, report.bytes);
         try {
@@ -76,9 +89,11 @@ export function registerReport(program: Command): void {
 function chosenFormat(options: ReportOptions): ReportFormat | null {
   const format = options.format ?? reportFormatFromFileName(options.out);
   if (format && isReportFormat(format)) return format;
-  process.stderr.write(options.format
-    ? `micromoment report: unknown format ${printable(options.format)}: use one of ${REPORT_FORMATS.join(', ')}\n`
-    : `micromoment report: cannot tell the format from ${printable(options.out)}: pass --format (${REPORT_FORMATS.join(', ')})\n`);
+  process.stderr.write(
+    options.format
+      ? `micromoment report: unknown format ${printable(options.format)}: use one of ${REPORT_FORMATS.join(', ')}\n`
+      : `micromoment report: cannot tell the format from ${printable(options.out)}: pass --format (${REPORT_FORMATS.join(', ')})\n`,
+  );
   process.exitCode = EXIT.usage;
   return null;
 }

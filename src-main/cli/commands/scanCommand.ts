@@ -17,8 +17,14 @@ interface ScanOptions extends CommonOptions {
 
 export function registerScan(program: Command): void {
   withCaseOptions(program.command('scan'))
-    .description('find the recordings in folders and files (recursively, by content) and import, analyse and spot each; a scan run again skips what is complete')
-    .argument('<paths...>', 'folders and files to scan (originals are only read)', pathArguments('scan', 'a folder or file to scan', 'name the folders and files to scan (. is the current folder)'))
+    .description(
+      'find the recordings in folders and files (recursively, by content) and import, analyse and spot each; a scan run again skips what is complete',
+    )
+    .argument(
+      '<paths...>',
+      'folders and files to scan (originals are only read)',
+      pathArguments('scan', 'a folder or file to scan', 'name the folders and files to scan (. is the current folder)'),
+    )
     .option('--workers <n>', `files worked on at once (default here: ${defaultWorkerCount()}, one per two cores)`, parseWorkers)
     .option('--json', 'print {"recordings":[…],"ignored":[…],"summary":{…}} on stdout at the end')
     .action(async (paths: string[], options: ScanOptions) => {
@@ -57,7 +63,10 @@ export function registerScan(program: Command): void {
 function onInterrupt(batch: ScanBatch, display: ReturnType<typeof scanDisplay>) {
   const handler = () => {
     if (batch.state === 'cancelling' || batch.state === 'cancelled') process.exit(EXIT.interrupted);
-    display.log('Cancelling: the files being scanned are left unfinished (scan again to finish them). Ctrl-C again quits at once.', process.stderr);
+    display.log(
+      'Cancelling: the files being scanned are left unfinished (scan again to finish them). Ctrl-C again quits at once.',
+      process.stderr,
+    );
     batch.cancel();
   };
   process.on('SIGINT', handler);
@@ -72,7 +81,8 @@ export function exitCodeOf(status: BatchStatus): number {
 
 function parseWorkers(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > MAX_BATCH_WORKERS) throw new InvalidArgumentError(`must be a whole number from 1 to ${MAX_BATCH_WORKERS}`);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_BATCH_WORKERS)
+    throw new InvalidArgumentError(`must be a whole number from 1 to ${MAX_BATCH_WORKERS}`);
   return n;
 }
 
@@ -82,15 +92,17 @@ function parseWorkers(value: string): number {
  * Paths that are not recordings are under `ignored`, with why.
  */
 export function jsonReport(status: BatchStatus, dbPath: string) {
-  const recordings = status.files.filter((f) => f.status !== 'ignored').map((f) => ({
-    path: f.path,
-    sha256: f.sha256,
-    status: f.status === 'done' || f.status === 'skipped' ? f.status : 'failed',
-    ...(f.status === 'done' || f.status === 'skipped' ? {} : { error: f.error ?? 'not finished' }),
-    ...(f.warning ? { warning: f.warning } : {}),
-    frames: f.frames,
-    candidates: f.candidates,
-  }));
+  const recordings = status.files
+    .filter((f) => f.status !== 'ignored')
+    .map((f) => ({
+      path: f.path,
+      sha256: f.sha256,
+      status: f.status === 'done' || f.status === 'skipped' ? f.status : 'failed',
+      ...(f.status === 'done' || f.status === 'skipped' ? {} : { error: f.error ?? 'not finished' }),
+      ...(f.warning ? { warning: f.warning } : {}),
+      frames: f.frames,
+      candidates: f.candidates,
+    }));
   const ignored = [
     ...status.ignored,
     ...status.files.filter((f) => f.status === 'ignored').map((f) => ({ path: f.path, reason: f.error ?? 'not a video' })),
@@ -124,11 +136,16 @@ function warningLine(f: BatchFile): string {
 function humanLine(f: BatchFile): string | null {
   const id = f.recordingId !== null ? `#${f.recordingId} ` : '';
   switch (f.status) {
-    case 'done': return `done      ${id}${printable(f.path)}  ${f.frames} frames, ${f.candidates} candidates${warningLine(f)}`;
-    case 'skipped': return `skipped   ${id}${printable(f.path)}  already complete: ${f.frames} frames, ${f.candidates} candidates${warningLine(f)}`;
-    case 'failed': return `FAILED    ${printable(f.path)}: ${printable(f.error ?? 'not finished')}`;
-    case 'cancelled': return `CANCELLED ${printable(f.path)}: ${printable(f.error ?? 'not finished')}`;
-    default: return null;
+    case 'done':
+      return `done      ${id}${printable(f.path)}  ${f.frames} frames, ${f.candidates} candidates${warningLine(f)}`;
+    case 'skipped':
+      return `skipped   ${id}${printable(f.path)}  already complete: ${f.frames} frames, ${f.candidates} candidates${warningLine(f)}`;
+    case 'failed':
+      return `FAILED    ${printable(f.path)}: ${printable(f.error ?? 'not finished')}`;
+    case 'cancelled':
+      return `CANCELLED ${printable(f.path)}: ${printable(f.error ?? 'not finished')}`;
+    default:
+      return null;
   }
 }
 
@@ -137,9 +154,11 @@ function summaryLine(status: BatchStatus): string {
   const ignored = status.ignored.length + c.ignored;
   const parts = [`${c.done} done`, `${c.skipped} skipped`, `${c.failed} failed`, ...(c.cancelled ? [`${c.cancelled} not finished`] : [])];
   const files = c.files - c.ignored;
-  return `Scanned ${files} recording${files === 1 ? '' : 's'}: ${parts.join(', ')}` +
+  return (
+    `Scanned ${files} recording${files === 1 ? '' : 's'}: ${parts.join(', ')}` +
     (ignored ? `; ${ignored} other path${ignored === 1 ? '' : 's'} ignored (not recordings; --json lists them with the reason)` : '') +
-    ` in ${elapsedSeconds(status).toFixed(1)} s with ${status.workers} worker${status.workers === 1 ? '' : 's'}.`;
+    ` in ${elapsedSeconds(status).toFixed(1)} s with ${status.workers} worker${status.workers === 1 ? '' : 's'}.`
+  );
 }
 
 function elapsedSeconds(status: BatchStatus): number {

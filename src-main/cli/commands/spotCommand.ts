@@ -9,9 +9,14 @@ import { pathArgument } from '../pathArguments.js';
 import { printable } from '../printable.js';
 
 export function registerSpot(program: Command): void {
-  program.command('spot')
+  program
+    .command('spot')
     .description('find candidate micro (≤ 0.5 s) and macro (0.5–4 s) expressions in a video (analysing it first)')
-    .argument('<video>', 'the recording (read only; it need not be imported)', pathArgument('spot', 'the video', 'name the recording to spot'))
+    .argument(
+      '<video>',
+      'the recording (read only; it need not be imported)',
+      pathArgument('spot', 'the video', 'name the recording to spot'),
+    )
     .option('--json', 'print {"fps","frames","candidates":[…],"params"} on stdout')
     .action(async (video: string, options: { json?: boolean }) => {
       const file = path.resolve(video);
@@ -37,7 +42,9 @@ export function registerSpot(program: Command): void {
 function humanReport(output: SpotOutput): string {
   const lines = [`${output.candidates.length} candidates in ${output.frames} frames (${output.fps.toFixed(3)} fps):`];
   for (const c of output.candidates) {
-    lines.push(`  ${c.kind.padEnd(5)} frames ${c.onsetFrame}–${c.apexFrame}–${c.offsetFrame}  ${c.onsetS.toFixed(3)} s  ${(c.durationS * 1000).toFixed(0)} ms  ${c.emotion.padEnd(9)} score ${c.score.toFixed(2)}  ${c.aus.join(' ')}`);
+    lines.push(
+      `  ${c.kind.padEnd(5)} frames ${c.onsetFrame}–${c.apexFrame}–${c.offsetFrame}  ${c.onsetS.toFixed(3)} s  ${(c.durationS * 1000).toFixed(0)} ms  ${c.emotion.padEnd(9)} score ${c.score.toFixed(2)}  ${c.aus.join(' ')}`,
+    );
   }
   return lines.join('\n') + '\n';
 }

@@ -17,13 +17,27 @@ interface VerifyOptions {
 }
 
 export function registerVerify(program: Command): void {
-  program.command('verify')
-    .description('re-hash every original and review proxy, check the audit chain, every row of the case against it, and the chain against its recorded heads; exit 0 only if all hold')
-    .option('--db <path>', 'case database (default: MICROMOMENT_DB, else case.sqlite in the data folder); opened read-only',
-      pathArgument('verify', '--db', 'name the case database, or leave --db out for MICROMOMENT_DB or the default case'))
-    .option('--anchor <seq:sha256>', 'a head of the audit chain recorded earlier (every report states one): check the chain still holds it; repeatable', collect, [])
-    .option('--anchor-log <file>', "read this anchor log instead of the case's own in the data folder (e.g. one copied from the machine that made the case)",
-      pathArgument('verify', '--anchor-log', 'name the anchor log file, or leave --anchor-log out for the case\'s own'))
+  program
+    .command('verify')
+    .description(
+      're-hash every original and review proxy, check the audit chain, every row of the case against it, and the chain against its recorded heads; exit 0 only if all hold',
+    )
+    .option(
+      '--db <path>',
+      'case database (default: MICROMOMENT_DB, else case.sqlite in the data folder); opened read-only',
+      pathArgument('verify', '--db', 'name the case database, or leave --db out for MICROMOMENT_DB or the default case'),
+    )
+    .option(
+      '--anchor <seq:sha256>',
+      'a head of the audit chain recorded earlier (every report states one): check the chain still holds it; repeatable',
+      collect,
+      [],
+    )
+    .option(
+      '--anchor-log <file>',
+      "read this anchor log instead of the case's own in the data folder (e.g. one copied from the machine that made the case)",
+      pathArgument('verify', '--anchor-log', "name the anchor log file, or leave --anchor-log out for the case's own"),
+    )
     .option('--no-anchor-log', 'read no anchor log (say so in the output)')
     .option('--analyst <name>', 'accepted like every case command; verify writes nothing, so it is not used')
     .option('--json', 'print the findings as JSON on stdout')
@@ -67,7 +81,9 @@ function parseAnchors(texts: string[]): Anchor[] | null {
   for (const text of texts) {
     const anchor = parseAnchor(text);
     if (!anchor) {
-      process.stderr.write(`micromoment verify: --anchor ${printable(text)} is not <entry number>:<64 hex digits> (as a report states it, e.g. 42:3f5a…)\n`);
+      process.stderr.write(
+        `micromoment verify: --anchor ${printable(text)} is not <entry number>:<64 hex digits> (as a report states it, e.g. 42:3f5a…)\n`,
+      );
       process.exitCode = EXIT.usage;
       return null;
     }
@@ -90,18 +106,24 @@ function humanReport(report: StoreVerification): string[] {
   for (const p of report.audit.problems) lines.push(`BROKEN   audit log entry ${p.seq}: ${p.problem}`);
   lines.push(...stateLines(report));
   lines.push(...anchorLines(report));
-  const checked = report.recordings.some((r) => r.proxy) ? 'All originals, review proxies, the audit log and the case state verify.' : 'All originals, the audit log and the case state verify.';
+  const checked = report.recordings.some((r) => r.proxy)
+    ? 'All originals, review proxies, the audit log and the case state verify.'
+    : 'All originals, the audit log and the case state verify.';
   lines.push(report.holds ? checked : 'Verification FAILED: see the lines above.');
   return lines;
 }
 
 function stateLines(report: StoreVerification): string[] {
   const { state } = report;
-  if (!state.sealed) return ['NOTE     case state: this case was last written by an older Micromoment and its rows are not sealed yet; any command that writes to it with this version seals them'];
+  if (!state.sealed)
+    return [
+      'NOTE     case state: this case was last written by an older Micromoment and its rows are not sealed yet; any command that writes to it with this version seals them',
+    ];
   // A problem names a row, and a location's row names its path: printed so that it cannot fake a line.
   const lines = state.problems.map((p) => `BROKEN   ${printable(p.problem)}`);
   if (state.problems.length === 0) lines.push(`OK       case state: ${state.rows} rows, each as the audit log last recorded it`);
-  for (const ref of state.running) lines.push(`NOTE     ${describeRef(ref)} is still running (or its process stopped): its frames are sealed when it ends`);
+  for (const ref of state.running)
+    lines.push(`NOTE     ${describeRef(ref)} is still running (or its process stopped): its frames are sealed when it ends`);
   return lines;
 }
 
@@ -110,20 +132,32 @@ function anchorLines(report: StoreVerification): string[] {
   const lines = anchors.problems.map((p) => `BROKEN   ${printable(p.problem)}`);
   const log = anchors.log;
   if (!log) lines.push('NOTE     anchor log: not read (--no-anchor-log)');
-  else if (log.state === 'absent') lines.push(`NOTE     anchor log: none at ${printable(log.path)} (the case was made on another machine or with another data folder): a cut at the end of the audit log can only be found with --anchor`);
+  else if (log.state === 'absent')
+    lines.push(
+      `NOTE     anchor log: none at ${printable(log.path)} (the case was made on another machine or with another data folder): a cut at the end of the audit log can only be found with --anchor`,
+    );
   else if (log.state === 'unreadable') lines.push(`BROKEN   anchor log: ${printable(log.path)} cannot be read`);
-  else if (!anchors.problems.some((p) => p.source !== '--anchor')) lines.push(`OK       anchor log: ${log.heads} recorded heads, all in the chain (${printable(log.path)})`);
-  if (anchors.given > 0 && !anchors.problems.some((p) => p.source === '--anchor')) lines.push(`OK       ${anchors.given} given anchor(s) held by the chain`);
-  if (anchors.head) lines.push(`HEAD     entry ${anchors.head.seq} ${anchors.head.hash} (keep it to check later: verify --anchor ${anchors.head.seq}:${anchors.head.hash})`);
+  else if (!anchors.problems.some((p) => p.source !== '--anchor'))
+    lines.push(`OK       anchor log: ${log.heads} recorded heads, all in the chain (${printable(log.path)})`);
+  if (anchors.given > 0 && !anchors.problems.some((p) => p.source === '--anchor'))
+    lines.push(`OK       ${anchors.given} given anchor(s) held by the chain`);
+  if (anchors.head)
+    lines.push(
+      `HEAD     entry ${anchors.head.seq} ${anchors.head.hash} (keep it to check later: verify --anchor ${anchors.head.seq}:${anchors.head.hash})`,
+    );
   return lines;
 }
 
 function proxyLine(id: number, proxy: NonNullable<RecordingVerification['proxy']>): string {
   const remake = `remake it with \`micromoment proxy ${id} --force\``;
   switch (proxy.state) {
-    case 'identical': return `OK       review proxy of recording #${id} ${printable(proxy.path)}`;
-    case 'changed': return `CHANGED  review proxy of recording #${id} ${printable(proxy.path)} (sha256 now ${proxy.actualSha256 ?? 'unknown'}, made as ${proxy.sha256}): do not review from it; ${remake}`;
-    case 'missing': return `MISSING  review proxy of recording #${id} ${printable(proxy.path)} (the window cannot play it): ${remake}`;
-    case 'unreadable': return `UNREADABLE review proxy of recording #${id} ${printable(proxy.path)}: check its permissions or ${remake}`;
+    case 'identical':
+      return `OK       review proxy of recording #${id} ${printable(proxy.path)}`;
+    case 'changed':
+      return `CHANGED  review proxy of recording #${id} ${printable(proxy.path)} (sha256 now ${proxy.actualSha256 ?? 'unknown'}, made as ${proxy.sha256}): do not review from it; ${remake}`;
+    case 'missing':
+      return `MISSING  review proxy of recording #${id} ${printable(proxy.path)} (the window cannot play it): ${remake}`;
+    case 'unreadable':
+      return `UNREADABLE review proxy of recording #${id} ${printable(proxy.path)}: check its permissions or ${remake}`;
   }
 }

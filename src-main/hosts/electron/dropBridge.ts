@@ -26,6 +26,8 @@ export function registerDropHandler(
 /** The absolute, distinct paths of a drop; anything else in it is ignored. */
 export function droppedPaths(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
-  const paths = value.slice(0, MAX_DROPPED).filter((p): p is string => typeof p === 'string' && p.length > 0 && !p.includes('\0') && path.isAbsolute(p));
+  const paths = value
+    .slice(0, MAX_DROPPED)
+    .filter((p): p is string => typeof p === 'string' && p.length > 0 && !p.includes('\0') && path.isAbsolute(p));
   return [...new Set(paths)];
 }

@@ -7,9 +7,14 @@ import type { Dispatch, DispatchOutcome } from '../../api/dispatcher.js';
  * the same dispatcher the loopback host uses (which validates method and
  * arguments). Calls from any frame other than our own window's are refused.
  */
-export function registerApiHandlers(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, dispatch: Dispatch, isTrustedSender: (event: IpcMainInvokeEvent) => boolean): () => void {
+export function registerApiHandlers(
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
+  dispatch: Dispatch,
+  isTrustedSender: (event: IpcMainInvokeEvent) => boolean,
+): () => void {
   ipcMain.handle(API_CHANNEL, async (event, method: unknown, args: unknown): Promise<DispatchOutcome> => {
-    if (!isTrustedSender(event)) return { ok: false, error: { code: 'unauthorized', message: 'Calls are accepted only from the Micromoment window.' } };
+    if (!isTrustedSender(event))
+      return { ok: false, error: { code: 'unauthorized', message: 'Calls are accepted only from the Micromoment window.' } };
     if (typeof method !== 'string') return { ok: false, error: { code: 'unknown-method', message: 'The method name must be a string.' } };
     return dispatch(method, args);
   });
@@ -17,12 +22,20 @@ export function registerApiHandlers(ipcMain: Pick<IpcMain, 'handle' | 'removeHan
 }
 
 /** Sends a contract event to the window. */
-export function sendApiEvent<E extends EventName>(contents: Pick<WebContents, 'send' | 'isDestroyed'>, event: E, payload: EventPayload<E>): void {
+export function sendApiEvent<E extends EventName>(
+  contents: Pick<WebContents, 'send' | 'isDestroyed'>,
+  event: E,
+  payload: EventPayload<E>,
+): void {
   if (!contents.isDestroyed()) contents.send(API_EVENT_CHANNEL, { event, payload });
 }
 
 /** A sender is trusted when it is the main frame of our window, showing our own pages. */
-export function isOwnWindowFrame(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, windowContents: () => WebContents | undefined, appOrigin: string): boolean {
+export function isOwnWindowFrame(
+  event: Pick<IpcMainInvokeEvent, 'senderFrame'>,
+  windowContents: () => WebContents | undefined,
+  appOrigin: string,
+): boolean {
   const frame = event.senderFrame;
   const contents = windowContents();
   if (!frame || !contents) return false;

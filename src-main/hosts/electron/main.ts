@@ -41,10 +41,13 @@ app.on('web-contents-created', (_event, contents) => guardWebContents(contents))
 if (!claimSingleInstance(app, onSecondLaunch)) {
   app.quit();
 } else {
-  app.whenReady().then(start).catch((error: unknown) => {
-    dialog.showErrorBox('Micromoment cannot start', (error as Error).message);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      dialog.showErrorBox('Micromoment cannot start', (error as Error).message);
+      app.exit(1);
+    });
 }
 
 function onSecondLaunch(argv: string[], cwd: string): void {
@@ -53,11 +56,13 @@ function onSecondLaunch(argv: string[], cwd: string): void {
 }
 
 async function start(): Promise<void> {
-  hardenSession(session.defaultSession, (name) => chooseSavePath(name, {
-    dialog,
-    window: () => mainWindow,
-    refuse: (file) => refuseProtectedOutput(file, { dataDir: dataDir(), caseDb: resolveDbPath(undefined), originals: caseOriginals() }),
-  }));
+  hardenSession(session.defaultSession, (name) =>
+    chooseSavePath(name, {
+      dialog,
+      window: () => mainWindow,
+      refuse: (file) => refuseProtectedOutput(file, { dataDir: dataDir(), caseDb: resolveDbPath(undefined), originals: caseOriginals() }),
+    }),
+  );
   const send = <E extends EventName>(event: E, payload: EventPayload<E>) => {
     if (mainWindow) sendApiEvent(mainWindow.webContents, event, payload);
   };

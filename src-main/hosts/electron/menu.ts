@@ -25,14 +25,27 @@ export const PLAYBACK_SPEEDS: readonly { label: string; speed: number }[] = [
 ];
 
 /** The application menu, as a template (built into a Menu by main.ts). Every item of ours has an id. */
-export function buildMenuTemplate(actions: MenuActions, options: { platform: NodeJS.Platform; devTools: boolean }): MenuItemConstructorOptions[] {
+export function buildMenuTemplate(
+  actions: MenuActions,
+  options: { platform: NodeJS.Platform; devTools: boolean },
+): MenuItemConstructorOptions[] {
   const mac = options.platform === 'darwin';
   const about: MenuItemConstructorOptions = { id: 'help.about', label: 'About Micromoment', click: () => actions.showAbout() };
   const template: MenuItemConstructorOptions[] = [];
   if (mac) {
     template.push({
       label: 'Micromoment',
-      submenu: [about, { type: 'separator' }, { role: 'services' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }],
+      submenu: [
+        about,
+        { type: 'separator' },
+        { role: 'services' },
+        { type: 'separator' },
+        { role: 'hide' },
+        { role: 'hideOthers' },
+        { role: 'unhide' },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
     });
   }
   template.push(
@@ -49,12 +62,24 @@ export function buildMenuTemplate(actions: MenuActions, options: { platform: Nod
     },
     {
       label: '&Edit',
-      submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }],
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
     },
     {
       label: '&View',
       submenu: [
-        ...PLAYBACK_SPEEDS.map(({ label, speed }): MenuItemConstructorOptions => ({ id: `view.speed.${speed}`, label: `Speed ${label}`, click: () => actions.setSpeed(speed) })),
+        ...PLAYBACK_SPEEDS.map(({ label, speed }): MenuItemConstructorOptions => ({
+          id: `view.speed.${speed}`,
+          label: `Speed ${label}`,
+          click: () => actions.setSpeed(speed),
+        })),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
@@ -69,7 +94,10 @@ export function buildMenuTemplate(actions: MenuActions, options: { platform: Nod
   template.push({
     role: 'help',
     label: '&Help',
-    submenu: [{ id: 'help.shortcuts', label: 'Keyboard shortcuts', accelerator: 'F1', click: () => actions.showShortcuts() }, ...(mac ? [] : [{ type: 'separator' } as const, about])],
+    submenu: [
+      { id: 'help.shortcuts', label: 'Keyboard shortcuts', accelerator: 'F1', click: () => actions.showShortcuts() },
+      ...(mac ? [] : [{ type: 'separator' } as const, about]),
+    ],
   });
   return template;
 }

@@ -44,6 +44,8 @@ page.addEventListener('dragover', (event) => {
 page.addEventListener('drop', (event) => {
   event.preventDefault();
   const files = Array.from(event.dataTransfer?.files ?? []);
-  const paths = files.map((file) => webUtils.getPathForFile(file as Parameters<typeof webUtils.getPathForFile>[0])).filter((p) => p.length > 0);
+  const paths = files
+    .map((file) => webUtils.getPathForFile(file as Parameters<typeof webUtils.getPathForFile>[0]))
+    .filter((p) => p.length > 0);
   if (paths.length > 0) ipcRenderer.send(DROP_CHANNEL, paths);
 });

@@ -19,7 +19,11 @@ export interface SaveDownloadDeps {
 export function chooseSavePath(suggestedName: string, deps: SaveDownloadDeps): string | null {
   const window = deps.window();
   for (;;) {
-    const options = { title: 'Save report', defaultPath: suggestedName, properties: ['showOverwriteConfirmation' as const, 'dontAddToRecent' as const] };
+    const options = {
+      title: 'Save report',
+      defaultPath: suggestedName,
+      properties: ['showOverwriteConfirmation' as const, 'dontAddToRecent' as const],
+    };
     const chosen = window ? deps.dialog.showSaveDialogSync(window, options) : deps.dialog.showSaveDialogSync(options);
     if (!chosen) return null;
     try {
@@ -27,7 +31,14 @@ export function chooseSavePath(suggestedName: string, deps: SaveDownloadDeps): s
       return chosen;
     } catch (err) {
       if (!(err instanceof OutputRefused)) throw err;
-      const box = { type: 'warning' as const, title: 'Choose another file', message: 'The report cannot be saved there.', detail: err.message, buttons: ['Choose another file'], noLink: true };
+      const box = {
+        type: 'warning' as const,
+        title: 'Choose another file',
+        message: 'The report cannot be saved there.',
+        detail: err.message,
+        buttons: ['Choose another file'],
+        noLink: true,
+      };
       if (window) deps.dialog.showMessageBoxSync(window, box);
       else deps.dialog.showMessageBoxSync(box);
     }

@@ -5,7 +5,10 @@ import type { App, BrowserWindow } from 'electron';
  * the same window state. A second launch brings the first window forward and
  * hands over its arguments (files to open), then quits.
  */
-export function claimSingleInstance(app: Pick<App, 'requestSingleInstanceLock' | 'on'>, onSecondLaunch: (argv: string[], cwd: string) => void): boolean {
+export function claimSingleInstance(
+  app: Pick<App, 'requestSingleInstanceLock' | 'on'>,
+  onSecondLaunch: (argv: string[], cwd: string) => void,
+): boolean {
   if (!app.requestSingleInstanceLock()) return false;
   app.on('second-instance', (_event, argv, cwd) => onSecondLaunch(argv, cwd));
   return true;

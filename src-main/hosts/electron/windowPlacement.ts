@@ -2,7 +2,12 @@
 // longer on any screen (a monitor unplugged, a laptop undocked), in which case it
 // opens centred on the primary screen. Pure, so it is property-tested.
 
-export interface Rect { x: number; y: number; width: number; height: number }
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 /** What is remembered between runs; x and y absent means "let the system centre it". */
 export interface WindowPlacement {

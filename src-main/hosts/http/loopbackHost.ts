@@ -31,7 +31,8 @@ export interface LoopbackHost {
   close(): Promise<void>;
 }
 
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 /**
@@ -66,7 +67,10 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
     const target = parseTarget(req.url, `http://127.0.0.1:${port}`);
     if (!target.ok) return sendText(res, target.status, target.reason);
     const { url, route } = target;
-    const verdict = requestPolicy({ method: req.method ?? '', route: route.kind, headers: req.headers, query: url.searchParams }, { port, token });
+    const verdict = requestPolicy(
+      { method: req.method ?? '', route: route.kind, headers: req.headers, query: url.searchParams },
+      { port, token },
+    );
     if (!verdict.allowed) return refuse(res, route, verdict.status, verdict.reason);
 
     if (url.searchParams.has('token')) {
@@ -95,7 +99,9 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
     }
     const outcome = await options.dispatch(method, args);
     if (outcome.ok) return sendJson(res, 200, { result: outcome.result });
-    const status = { 'invalid-arguments': 400, 'unknown-method': 404, 'not-found': 404, unauthorized: 401, failed: 500 }[outcome.error.code];
+    const status = { 'invalid-arguments': 400, 'unknown-method': 404, 'not-found': 404, unauthorized: 401, failed: 500 }[
+      outcome.error.code
+    ];
     return sendJson(res, status, { error: outcome.error });
   }
 
@@ -170,7 +176,11 @@ function readBody(req: http.IncomingMessage): Promise<string | null> {
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+  });
   res.end(text);
 }
 

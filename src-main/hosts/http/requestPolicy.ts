@@ -56,7 +56,10 @@ function checkSite({ method, route, headers }: PolicyRequest): Refusal {
   const own = `http://${headers.host}`;
   const site = single(headers['sec-fetch-site']);
   if (site !== undefined && site !== 'same-origin' && site !== 'none' && !isTopLevelPageLoad(method, route, headers)) {
-    return refuse(403, `Refused: this request was made by another site's page (Sec-Fetch-Site: ${site}). Only the Micromoment window served from ${own} may use the API, the event stream and media; open the address \`micromoment serve\` printed.`);
+    return refuse(
+      403,
+      `Refused: this request was made by another site's page (Sec-Fetch-Site: ${site}). Only the Micromoment window served from ${own} may use the API, the event stream and media; open the address \`micromoment serve\` printed.`,
+    );
   }
   const origin = single(headers.origin);
   if (origin !== undefined && origin !== own) {
@@ -69,7 +72,12 @@ function checkSite({ method, route, headers }: PolicyRequest): Refusal {
 /** A link followed to the window: a GET that loads a page in a tab of its own, which the linking page cannot read. */
 function isTopLevelPageLoad(method: string, route: RouteKind, headers: IncomingHttpHeaders): boolean {
   const dest = single(headers['sec-fetch-dest']);
-  return route === 'page' && (method === 'GET' || method === 'HEAD') && single(headers['sec-fetch-mode']) === 'navigate' && (dest === undefined || dest === 'document');
+  return (
+    route === 'page' &&
+    (method === 'GET' || method === 'HEAD') &&
+    single(headers['sec-fetch-mode']) === 'navigate' &&
+    (dest === undefined || dest === 'document')
+  );
 }
 
 function checkToken({ headers, query }: PolicyRequest, { port, token }: HostIdentity): Refusal {
@@ -82,17 +90,26 @@ function checkShape({ method, route, headers, query }: PolicyRequest, { port }: 
     case 'api-call': {
       if (method !== 'POST') return refuse(405, 'API calls are POST requests.');
       if (presentedToken(headers, query, port)?.via !== 'header') {
-        return refuse(403, `API calls must carry the token in the ${TOKEN_HEADER} header, as the Micromoment window sends it; the cookie alone is accepted only for loading pages and media.`);
+        return refuse(
+          403,
+          `API calls must carry the token in the ${TOKEN_HEADER} header, as the Micromoment window sends it; the cookie alone is accepted only for loading pages and media.`,
+        );
       }
       const type = single(headers['content-type']);
-      if (mediaType(type) !== 'application/json') return refuse(415, `API calls must be sent as application/json (this one was sent ${type ? `as ${type}` : 'without a Content-Type'}).`);
+      if (mediaType(type) !== 'application/json')
+        return refuse(
+          415,
+          `API calls must be sent as application/json (this one was sent ${type ? `as ${type}` : 'without a Content-Type'}).`,
+        );
       return null;
     }
     case 'events':
       return method === 'GET' ? null : refuse(405, 'The event stream is read with GET.');
     case 'media':
     case 'page':
-      return method === 'GET' || method === 'HEAD' ? null : refuse(405, 'Only GET and HEAD are served here; API calls go to POST /api/call/<method>.');
+      return method === 'GET' || method === 'HEAD'
+        ? null
+        : refuse(405, 'Only GET and HEAD are served here; API calls go to POST /api/call/<method>.');
   }
 }
 

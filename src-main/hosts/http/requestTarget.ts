@@ -1,15 +1,9 @@
 /** What a request addresses on the loopback host. */
-export type Route =
-  | { kind: 'api-call'; method: string }
-  | { kind: 'events' }
-  | { kind: 'media' }
-  | { kind: 'page' };
+export type Route = { kind: 'api-call'; method: string } | { kind: 'events' } | { kind: 'media' } | { kind: 'page' };
 
 export type RouteKind = Route['kind'];
 
-export type ParsedTarget =
-  | { ok: true; url: URL; route: Route }
-  | { ok: false; status: 400; reason: string };
+export type ParsedTarget = { ok: true; url: URL; route: Route } | { ok: false; status: 400; reason: string };
 
 /**
  * Parses the request target (the path of the request line) against our own

@@ -17,7 +17,10 @@ export function cookieName(port: number): string {
  */
 export type TokenCarrier = 'header' | 'query' | 'cookie';
 
-export interface PresentedToken { token: string; via: TokenCarrier }
+export interface PresentedToken {
+  token: string;
+  via: TokenCarrier;
+}
 
 /** The token a request carries: X-Micromoment-Token or Bearer header, `?token=`, or our cookie (in that order). */
 export function presentedToken(headers: IncomingHttpHeaders, query: URLSearchParams, port: number): PresentedToken | null {

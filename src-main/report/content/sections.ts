@@ -19,7 +19,10 @@ export function verificationWords(m: ReportModel): string {
   const v = m.verification;
   const at = `at ${v.at}`;
   if (v.state === 'identical') {
-    const where = v.locations.filter((l) => l.state === 'identical').map((l) => l.path).join(', ');
+    const where = v.locations
+      .filter((l) => l.state === 'identical')
+      .map((l) => l.path)
+      .join(', ');
     return `verified ${at}: identical to the import (${where})`;
   }
   if (v.state === 'changed') return `DOES NOT MATCH ${at}: the file now has other bytes (report made with --allow-mismatch)`;
@@ -35,7 +38,10 @@ export function summaryFacts(m: ReportModel): Fact[] {
     { label: 'Case database', value: m.caseDatabase, mono: true },
     { label: 'Report made', value: `${m.generatedAt} by ${m.generatedBy}` },
     { label: 'Tool', value: `${m.tool.name} ${m.tool.version}` },
-    { label: 'Annotations', value: `${m.counts.total} (${m.counts.accepted} accepted, ${m.counts.rejected} rejected, ${m.counts.pending} pending)` },
+    {
+      label: 'Annotations',
+      value: `${m.counts.total} (${m.counts.accepted} accepted, ${m.counts.rejected} rejected, ${m.counts.pending} pending)`,
+    },
   ];
 }
 
@@ -46,8 +52,14 @@ export function recordingFacts(m: ReportModel): Fact[] {
     ...r.locations.filter((l) => l !== r.path).map((l) => ({ label: 'Also seen at', value: l, mono: true })),
     { label: 'Size', value: `${r.sizeBytes.toLocaleString('en-US')} bytes` },
     { label: 'Container, codec', value: `${r.container}, ${r.codec}` },
-    { label: 'Picture', value: `${r.width}x${r.height} as displayed${r.rotation ? `, rotated ${r.rotation}°` : ''}${r.interlaced ? ', interlaced' : ''}` },
-    { label: 'Frames', value: `${r.frames} (frames 0–${r.frames - 1}), ${r.fps.toFixed(3)} fps median${r.vfr ? ', variable frame rate' : ''}` },
+    {
+      label: 'Picture',
+      value: `${r.width}x${r.height} as displayed${r.rotation ? `, rotated ${r.rotation}°` : ''}${r.interlaced ? ', interlaced' : ''}`,
+    },
+    {
+      label: 'Frames',
+      value: `${r.frames} (frames 0–${r.frames - 1}), ${r.fps.toFixed(3)} fps median${r.vfr ? ', variable frame rate' : ''}`,
+    },
     { label: 'Time base', value: r.timeBase },
     { label: 'First frame', value: timeWords(r.first) },
     { label: 'Last frame', value: timeWords(r.last) },
@@ -69,7 +81,10 @@ export function analysisFacts(m: ReportModel): Fact[] {
   const a = m.analysis;
   if (!a) return [];
   return [
-    { label: 'Analysis', value: `#${a.id}, ${a.status}, started ${a.startedAt} by ${a.startedBy}${a.finishedAt ? `, finished ${a.finishedAt}` : ''}` },
+    {
+      label: 'Analysis',
+      value: `#${a.id}, ${a.status}, started ${a.startedAt} by ${a.startedBy}${a.finishedAt ? `, finished ${a.finishedAt}` : ''}`,
+    },
     { label: 'Pipeline', value: `analysis version ${a.analysisVersion}, Micromoment ${a.toolVersion}, ffmpeg ${a.ffmpeg}` },
     { label: 'Fingerprint', value: a.fingerprint, mono: true },
     ...a.models.map((x) => ({ label: `Model ${x.name}`, value: `SHA-256 ${x.sha256}`, mono: true })),
@@ -83,14 +98,20 @@ function analysisOutcome(summary: { name: string; value: string }[]): Fact[] {
   const [faces, frames, errors, damaged] = [get('faceFrames'), get('frames'), get('decoderErrors'), get('framesWithDecodeIssues')];
   const out: Fact[] = [];
   if (faces !== undefined && frames !== undefined) out.push({ label: 'Face found', value: `in ${faces} of ${frames} frames` });
-  if (errors !== undefined) out.push({ label: 'Decoder errors', value: `${errors}${damaged !== undefined ? ` (${damaged} frames marked decode_issue)` : ''}` });
+  if (errors !== undefined)
+    out.push({ label: 'Decoder errors', value: `${errors}${damaged !== undefined ? ` (${damaged} frames marked decode_issue)` : ''}` });
   return out;
 }
 
 export function spottingFacts(m: ReportModel): Fact[] {
   const s = m.spotting;
   if (!s) return [];
-  return [{ label: 'Spotting run', value: `#${s.runId}, ${s.createdAt} by ${s.createdBy}: ${s.candidates} candidate${s.candidates === 1 ? '' : 's'}` }];
+  return [
+    {
+      label: 'Spotting run',
+      value: `#${s.runId}, ${s.createdAt} by ${s.createdBy}: ${s.candidates} candidate${s.candidates === 1 ? '' : 's'}`,
+    },
+  ];
 }
 
 export function timeWords(t: FrameTime): string {
@@ -128,9 +149,16 @@ export function auditFacts(m: ReportModel): Fact[] {
     { label: 'Entries on this recording', value: a.entries === 0 ? 'none' : `${a.entries}, from ${a.first} to ${a.last}` },
     { label: 'By action', value: a.byAction.map((x) => `${x.action} ×${x.count}`).join(', ') || 'none' },
     { label: 'By person', value: a.byActor.map((x) => `${x.actor} ×${x.count}`).join(', ') || 'none' },
-    { label: 'Chain', value: a.chainIntact ? `intact: ${a.chainRows === 1 ? 'the one entry' : `all ${a.chainRows} entries`} of the case verif${a.chainRows === 1 ? 'ies' : 'y'}` : `BROKEN: ${a.chainProblems.join('; ')}` },
+    {
+      label: 'Chain',
+      value: a.chainIntact
+        ? `intact: ${a.chainRows === 1 ? 'the one entry' : `all ${a.chainRows} entries`} of the case verif${a.chainRows === 1 ? 'ies' : 'y'}`
+        : `BROKEN: ${a.chainProblems.join('; ')}`,
+    },
     // Written as `verify --anchor` takes it: a later check shows whether the case still holds this head.
-    ...(a.head ? [{ label: 'Audit chain head before this report (check with verify --anchor)', value: `${a.head.seq}:${a.head.hash}`, mono: true }] : []),
+    ...(a.head
+      ? [{ label: 'Audit chain head before this report (check with verify --anchor)', value: `${a.head.seq}:${a.head.hash}`, mono: true }]
+      : []),
   ];
 }
 

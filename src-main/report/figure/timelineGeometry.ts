@@ -47,20 +47,29 @@ export function timelineGeometry(req: FigureRequest): FigureGeometry {
   const sx = (s: number) => plot.x + ((Math.min(Math.max(s, req.startS), req.endS) - req.startS) / span) * plot.w;
   const sy = (p: number) => plot.y + (1 - Math.min(Math.max(p, 0), 1)) * plot.h;
 
-  const lines = req.curves ? CURVE_EMOTIONS.map((emotion) => ({ emotion, color: PRINT_COLORS[emotion], segments: stepSegments(req.curves!, emotion, sx, sy) })) : [];
+  const lines = req.curves
+    ? CURVE_EMOTIONS.map((emotion) => ({ emotion, color: PRINT_COLORS[emotion], segments: stepSegments(req.curves!, emotion, sx, sy) }))
+    : [];
   const visible = req.annotations.filter((a) => a.endMs / 1000 > req.startS && a.onset.elapsedS < req.endS);
   const bands = visible.map((a, i) => {
     const x0 = sx(a.onset.elapsedS);
     const x1 = sx(a.endMs / 1000);
     const w = Math.max(MIN_BAND_WIDTH, x1 - x0);
-    return { x: Math.min(x0, plot.x + plot.w - w), w, color: printColor(a.emotion), status: a.status, label: String(a.number), labelRow: i % 2 };
+    return {
+      x: Math.min(x0, plot.x + plot.w - w),
+      w,
+      color: printColor(a.emotion),
+      status: a.status,
+      label: String(a.number),
+      labelRow: i % 2,
+    };
   });
   const marks = req.markFrames
     ? visible.flatMap((a) => [
-      { x: sx(a.onset.elapsedS), label: `onset ${a.onset.frame}` },
-      ...(a.apex ? [{ x: sx(a.apex.elapsedS), label: `apex ${a.apex.frame}` }] : []),
-      { x: sx(a.endMs / 1000), label: `end of ${a.offset.frame}` },
-    ])
+        { x: sx(a.onset.elapsedS), label: `onset ${a.onset.frame}` },
+        ...(a.apex ? [{ x: sx(a.apex.elapsedS), label: `apex ${a.apex.frame}` }] : []),
+        { x: sx(a.endMs / 1000), label: `end of ${a.offset.frame}` },
+      ])
     : [];
   return {
     width: req.width,
@@ -77,7 +86,12 @@ export function timelineGeometry(req: FigureRequest): FigureGeometry {
 }
 
 /** A bucket's value holds from its start to the next bucket's start: drawn as steps, never interpolated. */
-function stepSegments(c: CurveSeries, emotion: (typeof CURVE_EMOTIONS)[number], sx: (s: number) => number, sy: (p: number) => number): [number, number][][] {
+function stepSegments(
+  c: CurveSeries,
+  emotion: (typeof CURVE_EMOTIONS)[number],
+  sx: (s: number) => number,
+  sy: (p: number) => number,
+): [number, number][][] {
   const segments: [number, number][][] = [];
   let current: [number, number][] = [];
   const values = c.values[emotion];

@@ -7,10 +7,17 @@ import type { AnnotationLine } from '../model/reportModel.js';
 
 /** Frame identity and time first (OpenFace-style), then the annotation covering the frame, then the analysis. */
 export const FRAME_CSV_COLUMNS = [
-  'frame', 'pts_s', 'timecode', 'clock', 'annotation', 'annotation_status', 'annotation_emotion',
+  'frame',
+  'pts_s',
+  'timecode',
+  'clock',
+  'annotation',
+  'annotation_status',
+  'annotation_emotion',
   ...FRAME_COLUMNS.slice(2),
   // The audit chain's head when the export was made (the same on every row): `verify --anchor <seq>:<sha256>` checks the case still holds it.
-  'audit_head_seq', 'audit_head_sha256',
+  'audit_head_seq',
+  'audit_head_sha256',
 ] as const;
 
 export interface FrameRowsSource {
@@ -47,10 +54,16 @@ export function framesCsv(src: FrameRowsSource): string {
       const formatted = formatRowValues(row, formatPtsSeconds(src.table, f));
       const here = covering[f] ?? [];
       rows.push([
-        String(f), formatted[1] as string, frameToTimecode(src.table, f), frameToClock(src.table, f),
-        here.map((a) => a.number).join(' '), here.map((a) => a.status).join(' '), here.map((a) => a.emotion ?? 'none').join(' '),
+        String(f),
+        formatted[1] as string,
+        frameToTimecode(src.table, f),
+        frameToClock(src.table, f),
+        here.map((a) => a.number).join(' '),
+        here.map((a) => a.status).join(' '),
+        here.map((a) => a.emotion ?? 'none').join(' '),
         ...formatted.slice(2),
-        head[0], head[1],
+        head[0],
+        head[1],
       ]);
     }
     out.push(csvText(rows));

@@ -45,7 +45,9 @@ export function eafReport(m: ReportModel): string {
   ];
   for (const tier of tiers) {
     const annotators = [...new Set(tier.annotations.map((a) => a.updatedBy))].join(', ');
-    lines.push(`  <TIER TIER_ID="${attr(tier.id)}" LINGUISTIC_TYPE_REF="${LINGUISTIC_TYPE}"${annotators ? ` ANNOTATOR="${attr(annotators)}"` : ''}>`);
+    lines.push(
+      `  <TIER TIER_ID="${attr(tier.id)}" LINGUISTIC_TYPE_REF="${LINGUISTIC_TYPE}"${annotators ? ` ANNOTATOR="${attr(annotators)}"` : ''}>`,
+    );
     for (const a of tier.annotations) {
       const [r1, r2] = refs.get(a.id) as [string, string];
       lines.push(

@@ -3,8 +3,20 @@ import { svgFigure } from '../figure/svgFigure.js';
 import { grabCaption, type GrabSet } from '../grabs/faceGrab.js';
 import type { AnnotationLine, ReportModel } from '../model/reportModel.js';
 import {
-  analysisFacts, analystLines, ANNOTATION_HEADERS, annotationCells, annotationNoteLine, annotationOrigin, auditFacts, locationFacts,
-  recordingFacts, reportTitle, spottingFacts, summaryFacts, timeWords, type Fact,
+  analysisFacts,
+  analystLines,
+  ANNOTATION_HEADERS,
+  annotationCells,
+  annotationNoteLine,
+  annotationOrigin,
+  auditFacts,
+  locationFacts,
+  recordingFacts,
+  reportTitle,
+  spottingFacts,
+  summaryFacts,
+  timeWords,
+  type Fact,
 } from '../content/sections.js';
 import { html, trusted, type SafeHtml } from './htmlText.js';
 import { printColor } from '../figure/palette.js';
@@ -18,88 +30,174 @@ import { printColor } from '../figure/palette.js';
 export function htmlReport(m: ReportModel, grabs: GrabSet): string {
   const title = reportTitle(m);
   const page = html`<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title>
-<style>${trusted(STYLE)}</style>
-</head>
-<body>
-<main>
-<h1>${title}</h1>
-${m.verification.holds ? '' : html`<div class="banner" role="alert"><strong>WARNING:</strong> ${m.notices[0] ?? 'THE ORIGINAL DOES NOT VERIFY.'}</div>`}
-${facts(summaryFacts(m))}
-${m.notices.filter((n, i) => m.verification.holds || i > 0).map((n) => html`<p class="notice">${n}</p>`)}
-<h2>1. Recording</h2>
-${facts(recordingFacts(m))}
-<h3>Verification of the original at report time</h3>
-${facts(locationFacts(m))}
-<h2>2. Analysis and spotting</h2>
-${m.analysis ? facts(analysisFacts(m)) : html`<p class="notice">No analysis.</p>`}
-${m.analysis ? details('Analysis parameters', m.analysis.parameters.map((p) => ({ label: p.name, value: p.value }))) : ''}
-${m.spotting ? [facts(spottingFacts(m)), settingsTable('Spotter parameters', m.spotting.parameters.map((p) => ({ label: p.name, value: p.value })))] : html`<p class="notice">The spotter was not run.</p>`}
-<h3>Analysts</h3>
-${facts(analystLines(m))}
-<h2>3. Timeline</h2>
-<figure>${svgFigure(overviewFigure(m), 'Emotion probabilities (maximum per column) over the whole recording, with the annotations as numbered bands')}
-<figcaption>Emotion probabilities over the whole recording (the maximum within each column, so a one-frame flash stays visible) and the annotations as numbered bands: filled = accepted, dashed = pending, grey = rejected.</figcaption></figure>
-<h2>4. Annotations</h2>
-${m.annotations.length === 0 ? html`<p class="notice">There are no annotations on this recording.</p>` : annotationTable(m.annotations)}
-<h2>5. Accepted annotations, frame by frame</h2>
-${acceptedSections(m, grabs)}
-<h2>6. Audit summary</h2>
-${facts(auditFacts(m))}
-<h2>7. Limitations</h2>
-${m.limitations.map((l) => html`<p class="limitation">${l}</p>`)}
-<footer>${m.tool.name} ${m.tool.version} · recording SHA-256 ${m.recording.sha256} · made ${m.generatedAt}</footer>
-</main>
-</body>
-</html>
-`;
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'" />
+        <meta name="referrer" content="no-referrer" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${title}</title>
+        <style>
+          ${trusted(STYLE)}
+        </style>
+      </head>
+      <body>
+        <main>
+          <h1>${title}</h1>
+          ${m.verification.holds ? '' : html`<div class="banner" role="alert"><strong>WARNING:</strong> ${m.notices[0] ?? 'THE ORIGINAL DOES NOT VERIFY.'}</div>`}
+          ${facts(summaryFacts(m))}
+          ${m.notices.filter((n, i) => m.verification.holds || i > 0).map((n) => html`<p class="notice">${n}</p>`)}
+          <h2>1. Recording</h2>
+          ${facts(recordingFacts(m))}
+          <h3>Verification of the original at report time</h3>
+          ${facts(locationFacts(m))}
+          <h2>2. Analysis and spotting</h2>
+          ${m.analysis ? facts(analysisFacts(m)) : html`<p class="notice">No analysis.</p>`}
+          ${
+            m.analysis
+              ? details(
+                  'Analysis parameters',
+                  m.analysis.parameters.map((p) => ({ label: p.name, value: p.value })),
+                )
+              : ''
+          }
+          ${
+            m.spotting
+              ? [
+                  facts(spottingFacts(m)),
+                  settingsTable(
+                    'Spotter parameters',
+                    m.spotting.parameters.map((p) => ({ label: p.name, value: p.value })),
+                  ),
+                ]
+              : html`<p class="notice">The spotter was not run.</p>`
+          }
+          <h3>Analysts</h3>
+          ${facts(analystLines(m))}
+          <h2>3. Timeline</h2>
+          <figure>
+            ${svgFigure(overviewFigure(m), 'Emotion probabilities (maximum per column) over the whole recording, with the annotations as numbered bands')}
+            <figcaption>
+              Emotion probabilities over the whole recording (the maximum within each column, so a one-frame flash stays visible) and the
+              annotations as numbered bands: filled = accepted, dashed = pending, grey = rejected.
+            </figcaption>
+          </figure>
+          <h2>4. Annotations</h2>
+          ${m.annotations.length === 0 ? html`<p class="notice">There are no annotations on this recording.</p>` : annotationTable(m.annotations)}
+          <h2>5. Accepted annotations, frame by frame</h2>
+          ${acceptedSections(m, grabs)}
+          <h2>6. Audit summary</h2>
+          ${facts(auditFacts(m))}
+          <h2>7. Limitations</h2>
+          ${m.limitations.map((l) => html`<p class="limitation">${l}</p>`)}
+          <footer>${m.tool.name} ${m.tool.version} · recording SHA-256 ${m.recording.sha256} · made ${m.generatedAt}</footer>
+        </main>
+      </body>
+    </html> `;
   return page.value;
 }
 
 function facts(list: Fact[]): SafeHtml {
-  return html`<dl class="facts">${list.map((f) => html`<dt>${f.label}</dt><dd class="${f.mono ? 'mono' : ''}">${f.value}</dd>`)}</dl>`;
+  return html`<dl class="facts">
+    ${list.map(
+      (f) =>
+        html`<dt>${f.label}</dt>
+          <dd class="${f.mono ? 'mono' : ''}">${f.value}</dd>`,
+    )}
+  </dl>`;
 }
 
 function details(summary: string, list: Fact[]): SafeHtml {
-  return html`<details><summary>${summary} (${list.length})</summary>${settingsGrid(list)}</details>`;
+  return html`<details>
+    <summary>${summary} (${list.length})</summary>
+    ${settingsGrid(list)}
+  </details>`;
 }
 
 function settingsTable(caption: string, list: Fact[]): SafeHtml {
-  return html`<h3>${caption}</h3>${settingsGrid(list)}`;
+  return html`<h3>${caption}</h3>
+    ${settingsGrid(list)}`;
 }
 
 function settingsGrid(list: Fact[]): SafeHtml {
-  return html`<table class="settings"><tbody>${list.map((f) => html`<tr><th>${f.label}</th><td class="mono">${f.value}</td></tr>`)}</tbody></table>`;
+  return html`<table class="settings">
+    <tbody>
+      ${list.map(
+        (f) =>
+          html`<tr>
+            <th>${f.label}</th>
+            <td class="mono">${f.value}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
 }
 
 function annotationTable(list: AnnotationLine[]): SafeHtml {
-  return html`<div class="table-scroll"><table class="annotations">
-<colgroup><col class="c-num"><col class="c-status"><col class="c-emotion"><col class="c-time"><col class="c-time"><col class="c-time"><col class="c-dur"><col class="c-who"></colgroup>
-<thead><tr>${ANNOTATION_HEADERS.map((h) => html`<th>${h}</th>`)}</tr></thead>
-${list.map((a) => html`<tbody class="annotation status-${a.status}">
-<tr>${annotationCells(a).map((c, i) => html`<td class="${i === 2 ? 'emotion' : ''}"${i === 2 ? html` style="border-left: 4px solid ${printColor(a.emotion)}"` : ''}>${c}</td>`)}</tr>
-<tr class="note-row"><td colspan="${ANNOTATION_HEADERS.length}"><span class="user-text">${annotationNoteLine(a)}</span><br><span class="origin">${annotationOrigin(a)}</span></td></tr>
-</tbody>`)}
-</table></div>`;
+  return html`<div class="table-scroll">
+    <table class="annotations">
+      <colgroup>
+        <col class="c-num" />
+        <col class="c-status" />
+        <col class="c-emotion" />
+        <col class="c-time" />
+        <col class="c-time" />
+        <col class="c-time" />
+        <col class="c-dur" />
+        <col class="c-who" />
+      </colgroup>
+      <thead>
+        <tr>
+          ${ANNOTATION_HEADERS.map((h) => html`<th>${h}</th>`)}
+        </tr>
+      </thead>
+      ${list.map(
+        (a) =>
+          html`<tbody class="annotation status-${a.status}">
+            <tr>
+              ${annotationCells(a).map((c, i) => html`<td class="${i === 2 ? 'emotion' : ''}" ${i === 2 ? html` style="border-left: 4px solid ${printColor(a.emotion)}"` : ''}>${c}</td>`)}
+            </tr>
+            <tr class="note-row">
+              <td colspan="${ANNOTATION_HEADERS.length}">
+                <span class="user-text">${annotationNoteLine(a)}</span><br /><span class="origin">${annotationOrigin(a)}</span>
+              </td>
+            </tr>
+          </tbody>`,
+      )}
+    </table>
+  </div>`;
 }
 
 function acceptedSections(m: ReportModel, grabs: GrabSet): SafeHtml {
   const accepted = m.annotations.filter((a) => a.status === 'accepted');
   if (accepted.length === 0) return html`<p class="notice">No annotation has been accepted: there are no frames to show.</p>`;
-  return html`${grabs.omitted ? html`<p class="notice">${grabs.omitted}</p>` : ''}${accepted.map((a) => html`<section class="accepted">
-<h3>#${a.number} ${a.emotion ?? 'no emotion named'}: frames ${a.onset.frame}–${a.offset.frame} (${a.durationMs.toFixed(1)} ms)</h3>
-<p class="user-text">${annotationNoteLine(a)}</p>
-<div class="grabs">${(grabs.byAnnotation.get(a.id) ?? []).map((g) => html`<figure class="grab">
-${g.png ? html`<img alt="${g.role} frame ${g.frame}" width="${g.width}" height="${g.height}" src="data:image/png;base64,${g.png.toString('base64')}">` : html`<div class="nograb">${g.problem ?? 'not available'}</div>`}
-<figcaption><strong>${g.role}</strong>: ${timeWords(g.role === 'onset' ? a.onset : g.role === 'offset' ? a.offset : a.apex ?? a.onset)}<br>${grabCaption(g)}</figcaption></figure>`)}</div>
-${m.timeline ? html`<figure>${svgFigure(closeUpFigure(m, a), `Emotion probabilities frame by frame around annotation ${a.number}`)}<figcaption>${closeUpCaption(a)}</figcaption></figure>` : ''}
-</section>`)}`;
+  return html`${grabs.omitted ? html`<p class="notice">${grabs.omitted}</p>` : ''}${accepted.map(
+    (a) =>
+      html`<section class="accepted">
+        <h3>#${a.number} ${a.emotion ?? 'no emotion named'}: frames ${a.onset.frame}–${a.offset.frame} (${a.durationMs.toFixed(1)} ms)</h3>
+        <p class="user-text">${annotationNoteLine(a)}</p>
+        <div class="grabs">
+          ${(grabs.byAnnotation.get(a.id) ?? []).map(
+            (g) =>
+              html`<figure class="grab">
+                ${g.png ? html`<img alt="${g.role} frame ${g.frame}" width="${g.width}" height="${g.height}" src="data:image/png;base64,${g.png.toString('base64')}" />` : html`<div class="nograb">${g.problem ?? 'not available'}</div>`}
+                <figcaption>
+                  <strong>${g.role}</strong>:
+                  ${timeWords(g.role === 'onset' ? a.onset : g.role === 'offset' ? a.offset : (a.apex ?? a.onset))}<br />${grabCaption(g)}
+                </figcaption>
+              </figure>`,
+          )}
+        </div>
+        ${
+          m.timeline
+            ? html`<figure>
+                ${svgFigure(closeUpFigure(m, a), `Emotion probabilities frame by frame around annotation ${a.number}`)}
+                <figcaption>${closeUpCaption(a)}</figcaption>
+              </figure>`
+            : ''
+        }
+      </section>`,
+  )}`;
 }
 
 const STYLE = `

@@ -6,8 +6,20 @@ import { printColor } from '../figure/palette.js';
 import { grabCaption, type FaceGrab, type GrabSet } from '../grabs/faceGrab.js';
 import type { AnnotationLine, ReportModel } from '../model/reportModel.js';
 import {
-  analysisFacts, analystLines, ANNOTATION_HEADERS, annotationCells, annotationNoteLine, annotationOrigin, auditFacts, locationFacts,
-  recordingFacts, reportTitle, spottingFacts, summaryFacts, timeWords, type Fact,
+  analysisFacts,
+  analystLines,
+  ANNOTATION_HEADERS,
+  annotationCells,
+  annotationNoteLine,
+  annotationOrigin,
+  auditFacts,
+  locationFacts,
+  recordingFacts,
+  reportTitle,
+  spottingFacts,
+  summaryFacts,
+  timeWords,
+  type Fact,
 } from '../content/sections.js';
 import { pdfFontFiles } from './pdfFonts.js';
 import { visibleText as shown } from '../content/visibleText.js';
@@ -30,7 +42,12 @@ export function pdfReport(m: ReportModel, grabs: GrabSet): Promise<Buffer> {
     size: 'A4',
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_SPACE },
     bufferPages: true,
-    info: { Title: reportTitle(m), Author: m.generatedBy, Subject: `Recording SHA-256 ${m.recording.sha256}`, Creator: `${m.tool.name} ${m.tool.version}` },
+    info: {
+      Title: reportTitle(m),
+      Author: m.generatedBy,
+      Subject: `Recording SHA-256 ${m.recording.sha256}`,
+      Creator: `${m.tool.name} ${m.tool.version}`,
+    },
   });
   doc.registerFont('body', fonts.body);
   doc.registerFont('bold', fonts.bold);
@@ -42,7 +59,11 @@ export function pdfReport(m: ReportModel, grabs: GrabSet): Promise<Buffer> {
     doc.on('error', reject);
   });
 
-  doc.font('bold').fontSize(16).fillColor('#111111').text(shown(reportTitle(m)));
+  doc
+    .font('bold')
+    .fontSize(16)
+    .fillColor('#111111')
+    .text(shown(reportTitle(m)));
   doc.moveDown(0.5);
   if (!m.verification.holds) banner(doc, `WARNING: ${m.notices[0] ?? 'THE ORIGINAL DOES NOT VERIFY.'}`);
   facts(doc, summaryFacts(m));
@@ -59,7 +80,10 @@ export function pdfReport(m: ReportModel, grabs: GrabSet): Promise<Buffer> {
   if (m.spotting) {
     facts(doc, spottingFacts(m));
     subheading(doc, 'Spotter parameters');
-    settings(doc, m.spotting.parameters.map((p) => ({ label: p.name, value: p.value })));
+    settings(
+      doc,
+      m.spotting.parameters.map((p) => ({ label: p.name, value: p.value })),
+    );
   } else notice(doc, 'The spotter was not run.');
   subheading(doc, 'Analysts');
   facts(doc, analystLines(m));
@@ -67,7 +91,10 @@ export function pdfReport(m: ReportModel, grabs: GrabSet): Promise<Buffer> {
   heading(doc, '3. Timeline', 230);
   ensureSpace(doc, 205);
   figure(doc, overviewFigure(m));
-  caption(doc, 'Emotion probabilities over the whole recording (the maximum within each column, so a one-frame flash stays visible) and the annotations as numbered bands: filled = accepted, dashed = pending, grey = rejected.');
+  caption(
+    doc,
+    'Emotion probabilities over the whole recording (the maximum within each column, so a one-frame flash stays visible) and the annotations as numbered bands: filled = accepted, dashed = pending, grey = rejected.',
+  );
 
   heading(doc, '4. Annotations');
   if (m.annotations.length === 0) notice(doc, 'There are no annotations on this recording.');
@@ -93,7 +120,10 @@ export function pdfReport(m: ReportModel, grabs: GrabSet): Promise<Buffer> {
     heading(doc, 'Appendix: analysis parameters', 120);
     caption(doc, 'Every parameter of every stage of the analysis, as stored with it.');
     doc.moveDown(0.3);
-    settingsList(doc, m.analysis.parameters.map((p) => ({ label: p.name, value: p.value })));
+    settingsList(
+      doc,
+      m.analysis.parameters.map((p) => ({ label: p.name, value: p.value })),
+    );
   }
 
   footers(doc, m);
@@ -117,9 +147,18 @@ function heading(doc: Doc, text: string, keepWithNext = 80): void {
   ensureSpace(doc, keepWithNext);
   doc.moveDown(0.8);
   doc.x = MARGIN;
-  doc.font('bold').fontSize(12.5).fillColor('#111111').text(text, { width: contentWidth(doc) });
+  doc
+    .font('bold')
+    .fontSize(12.5)
+    .fillColor('#111111')
+    .text(text, { width: contentWidth(doc) });
   const y = doc.y + 1;
-  doc.moveTo(MARGIN, y).lineTo(MARGIN + contentWidth(doc), y).lineWidth(0.5).strokeColor('#bbbbbb').stroke();
+  doc
+    .moveTo(MARGIN, y)
+    .lineTo(MARGIN + contentWidth(doc), y)
+    .lineWidth(0.5)
+    .strokeColor('#bbbbbb')
+    .stroke();
   doc.moveDown(0.4);
 }
 
@@ -127,13 +166,21 @@ function subheading(doc: Doc, text: string): void {
   ensureSpace(doc, 60);
   doc.moveDown(0.4);
   doc.x = MARGIN;
-  doc.font('bold').fontSize(10).fillColor('#111111').text(text, { width: contentWidth(doc) });
+  doc
+    .font('bold')
+    .fontSize(10)
+    .fillColor('#111111')
+    .text(text, { width: contentWidth(doc) });
   doc.moveDown(0.2);
 }
 
 function caption(doc: Doc, text: string): void {
   doc.x = MARGIN;
-  doc.font('body').fontSize(7.5).fillColor('#444444').text(text, { width: contentWidth(doc) });
+  doc
+    .font('body')
+    .fontSize(7.5)
+    .fillColor('#444444')
+    .text(text, { width: contentWidth(doc) });
 }
 
 function boxedText(doc: Doc, text: string, style: { fill: string; stroke: string; color: string; font: string; size: number }): void {
@@ -143,7 +190,10 @@ function boxedText(doc: Doc, text: string, style: { fill: string; stroke: string
   const height = doc.heightOfString(text, { width }) + 8;
   ensureSpace(doc, height + 4);
   const y = doc.y;
-  doc.rect(MARGIN, y, contentWidth(doc), height).lineWidth(style.stroke === RED ? 2 : 0.5).fillAndStroke(style.fill, style.stroke);
+  doc
+    .rect(MARGIN, y, contentWidth(doc), height)
+    .lineWidth(style.stroke === RED ? 2 : 0.5)
+    .fillAndStroke(style.fill, style.stroke);
   doc.fillColor(style.color).text(text, MARGIN + 6, y + 4, { width });
   doc.x = MARGIN;
   doc.y = y + height + 4;
@@ -180,7 +230,12 @@ function settings(doc: Doc, list: Fact[]): void {
   const table = doc.table({ columnStyles: ['*', 60, '*', 60], defaultStyle: { border: 0.3, borderColor: '#dddddd', padding: 1.5 } });
   for (let i = 0; i < list.length; i += 2) {
     const [a, b] = [list[i], list[i + 1]];
-    table.row([shown(a?.label ?? ''), { text: shown(a?.value ?? ''), font: { src: 'mono' } }, shown(b?.label ?? ''), { text: shown(b?.value ?? ''), font: { src: 'mono' } }]);
+    table.row([
+      shown(a?.label ?? ''),
+      { text: shown(a?.value ?? ''), font: { src: 'mono' } },
+      shown(b?.label ?? ''),
+      { text: shown(b?.value ?? ''), font: { src: 'mono' } },
+    ]);
   }
   table.end();
   doc.x = MARGIN;
@@ -206,10 +261,26 @@ function annotationTable(doc: Doc, list: AnnotationLine[]): void {
   table.row(ANNOTATION_HEADERS.map((h) => ({ text: h, font: { src: 'bold' }, backgroundColor: '#eeeeee' })));
   for (const a of list) {
     const color = a.status === 'rejected' ? '#666666' : '#111111';
-    table.row(annotationCells(a).map((text, i) => ({
-      text: shown(text), textColor: color, ...(i === 2 ? { border: { left: 3, top: 0.5, right: 0.5, bottom: 0.5 }, borderColor: { left: printColor(a.emotion), top: '#bbbbbb', right: '#bbbbbb', bottom: '#bbbbbb' } } : {}),
-    })));
-    table.row([{ text: shown(`${annotationNoteLine(a)}\n${annotationOrigin(a)}`), colSpan: ANNOTATION_HEADERS.length, backgroundColor: '#f7f7f7', textColor: color }]);
+    table.row(
+      annotationCells(a).map((text, i) => ({
+        text: shown(text),
+        textColor: color,
+        ...(i === 2
+          ? {
+              border: { left: 3, top: 0.5, right: 0.5, bottom: 0.5 },
+              borderColor: { left: printColor(a.emotion), top: '#bbbbbb', right: '#bbbbbb', bottom: '#bbbbbb' },
+            }
+          : {}),
+      })),
+    );
+    table.row([
+      {
+        text: shown(`${annotationNoteLine(a)}\n${annotationOrigin(a)}`),
+        colSpan: ANNOTATION_HEADERS.length,
+        backgroundColor: '#f7f7f7',
+        textColor: color,
+      },
+    ]);
   }
   table.end();
   doc.x = MARGIN;
@@ -221,9 +292,18 @@ function acceptedSection(doc: Doc, m: ReportModel, a: AnnotationLine, grabs: Fac
   ensureSpace(doc, 360);
   doc.moveDown(0.6);
   doc.x = MARGIN;
-  doc.font('bold').fontSize(10).fillColor(printColor(a.emotion))
-    .text(`#${a.number} ${a.emotion ?? 'no emotion named'}: frames ${a.onset.frame}–${a.offset.frame} (${a.durationMs.toFixed(1)} ms)`, { width: contentWidth(doc) });
-  doc.font('body').fontSize(8.5).fillColor('#111111').text(shown(annotationNoteLine(a)), { width: contentWidth(doc) });
+  doc
+    .font('bold')
+    .fontSize(10)
+    .fillColor(printColor(a.emotion))
+    .text(`#${a.number} ${a.emotion ?? 'no emotion named'}: frames ${a.onset.frame}–${a.offset.frame} (${a.durationMs.toFixed(1)} ms)`, {
+      width: contentWidth(doc),
+    });
+  doc
+    .font('body')
+    .fontSize(8.5)
+    .fillColor('#111111')
+    .text(shown(annotationNoteLine(a)), { width: contentWidth(doc) });
   doc.moveDown(0.3);
   ensureSpace(doc, GRAB_BOX + 70);
   const top = doc.y;
@@ -236,11 +316,22 @@ function acceptedSection(doc: Doc, m: ReportModel, a: AnnotationLine, grabs: Fac
       doc.rect(x, top, GRAB_BOX, GRAB_BOX).lineWidth(0.5).strokeColor('#999999').stroke();
     } else {
       doc.rect(x, top, GRAB_BOX, GRAB_BOX).lineWidth(0.5).dash(2, { space: 2 }).strokeColor('#999999').stroke().undash();
-      doc.font('body').fontSize(8).fillColor('#666666').text(shown(g.problem ?? 'not available'), x + 6, top + 6, { width: GRAB_BOX - 12 });
+      doc
+        .font('body')
+        .fontSize(8)
+        .fillColor('#666666')
+        .text(shown(g.problem ?? 'not available'), x + 6, top + 6, { width: GRAB_BOX - 12 });
     }
     const t = g.role === 'onset' ? a.onset : g.role === 'offset' ? a.offset : (a.apex ?? a.onset);
-    doc.font('bold').fontSize(7.5).fillColor('#111111').text(g.role, x, top + GRAB_BOX + 3, { width: GRAB_BOX });
-    doc.font('body').fontSize(7).text(shown(`${timeWords(t)}\n${grabCaption(g)}`), x, doc.y, { width: GRAB_BOX });
+    doc
+      .font('bold')
+      .fontSize(7.5)
+      .fillColor('#111111')
+      .text(g.role, x, top + GRAB_BOX + 3, { width: GRAB_BOX });
+    doc
+      .font('body')
+      .fontSize(7)
+      .text(shown(`${timeWords(t)}\n${grabCaption(g)}`), x, doc.y, { width: GRAB_BOX });
     lowest = Math.max(lowest, doc.y);
   });
   doc.x = MARGIN;
@@ -267,8 +358,17 @@ function footers(doc: Doc, m: ReportModel): void {
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     const y = doc.page.height - MARGIN - 12;
-    doc.font('body').fontSize(6.5).fillColor('#666666').text(`${text} · page ${i + 1} of ${range.count}`, MARGIN, y, { width: FIGURE_WIDTH, lineBreak: false });
-    if (!m.verification.holds) doc.font('bold').fontSize(7).fillColor(RED).text('THE ORIGINAL DOES NOT VERIFY: see page 1', MARGIN, y + 9, { width: FIGURE_WIDTH, lineBreak: false });
+    doc
+      .font('body')
+      .fontSize(6.5)
+      .fillColor('#666666')
+      .text(`${text} · page ${i + 1} of ${range.count}`, MARGIN, y, { width: FIGURE_WIDTH, lineBreak: false });
+    if (!m.verification.holds)
+      doc
+        .font('bold')
+        .fontSize(7)
+        .fillColor(RED)
+        .text('THE ORIGINAL DOES NOT VERIFY: see page 1', MARGIN, y + 9, { width: FIGURE_WIDTH, lineBreak: false });
     doc.page.margins.bottom = bottom;
   }
 }

@@ -5,7 +5,8 @@
  * else round-trips exactly through any conforming parser.
  */
 // eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** The text with every character XML 1.0 forbids replaced by U+FFFD. */
 export function xmlSafe(text: string): string {
@@ -19,6 +20,14 @@ export function xmlText(text: string): string {
 
 /** A double-quoted attribute value. Tabs and line ends are references, since parsers turn literal ones into spaces. */
 export function xmlAttribute(text: string): string {
-  const refs: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
+  const refs: Record<string, string> = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    '\t': '&#9;',
+    '\n': '&#10;',
+    '\r': '&#13;',
+  };
   return xmlSafe(text).replace(/[&<>"\t\n\r]/g, (c) => refs[c] as string);
 }

@@ -21,21 +21,32 @@ export async function resolveRecording(db: Db, argument: string): Promise<number
     if (row) found.set(row.id, `id ${row.id}`);
   }
   if (/^[0-9a-f]+$/i.test(arg) && arg.length >= MIN_HASH_PREFIX) {
-    const rows = db.prepare('SELECT id, sha256 FROM recordings WHERE sha256 LIKE ? ORDER BY id').all(`${arg.toLowerCase()}%`) as { id: number; sha256: string }[];
+    const rows = db.prepare('SELECT id, sha256 FROM recordings WHERE sha256 LIKE ? ORDER BY id').all(`${arg.toLowerCase()}%`) as {
+      id: number;
+      sha256: string;
+    }[];
     for (const r of rows) if (!found.has(r.id)) found.set(r.id, `SHA-256 ${r.sha256}`);
   }
   if (found.size === 0 && fs.existsSync(arg)) {
     const absolute = path.resolve(arg);
-    const known = db.prepare('SELECT recording_id AS id FROM recording_locations WHERE path = ?').get(absolute) as { id: number } | undefined;
+    const known = db.prepare('SELECT recording_id AS id FROM recording_locations WHERE path = ?').get(absolute) as
+      { id: number } | undefined;
     const id = known?.id ?? (fs.statSync(absolute).isFile() ? findBySha(db, await sha256File(absolute)) : undefined);
     if (id !== undefined) found.set(id, `file ${absolute}`);
-    else throw new RecordingNotFound(`${absolute} is not a recording of this case (no recording has its bytes): import it first, or check --db.`);
+    else
+      throw new RecordingNotFound(
+        `${absolute} is not a recording of this case (no recording has its bytes): import it first, or check --db.`,
+      );
   }
   if (found.size === 1) return [...found.keys()][0] as number;
   if (found.size > 1) {
-    throw new RecordingNotFound(`"${arg}" names more than one recording: ${[...found].map(([id, why]) => `#${id} (${why})`).join(', ')}. Give more digits of the hash, or the id.`);
+    throw new RecordingNotFound(
+      `"${arg}" names more than one recording: ${[...found].map(([id, why]) => `#${id} (${why})`).join(', ')}. Give more digits of the hash, or the id.`,
+    );
   }
-  throw new RecordingNotFound(`No recording "${arg}" in this case: give a recording id, at least ${MIN_HASH_PREFIX} hex digits of its SHA-256, or the path of its file (run \`micromoment verify\` to list them).`);
+  throw new RecordingNotFound(
+    `No recording "${arg}" in this case: give a recording id, at least ${MIN_HASH_PREFIX} hex digits of its SHA-256, or the path of its file (run \`micromoment verify\` to list them).`,
+  );
 }
 
 function findBySha(db: Db, sha256: string): number | undefined {

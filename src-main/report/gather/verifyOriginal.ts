@@ -14,7 +14,12 @@ export interface OriginalCheck {
 }
 
 /** Re-hashes every known location of the original, read-only, at report time. */
-export async function verifyOriginal(db: Db, recordingId: number, sha256: string, onBytes?: (path: string, done: number, total: number) => void): Promise<OriginalCheck> {
+export async function verifyOriginal(
+  db: Db,
+  recordingId: number,
+  sha256: string,
+  onBytes?: (path: string, done: number, total: number) => void,
+): Promise<OriginalCheck> {
   const at = new Date().toISOString();
   const locations: OriginalCheck['locations'] = [];
   for (const l of listLocations(db, recordingId)) {
@@ -37,12 +42,15 @@ export async function verifyOriginal(db: Db, recordingId: number, sha256: string
 export function mismatchMessage(recordingId: number, sha256: string, check: OriginalCheck): string | null {
   if (check.holds) return null;
   const changed = check.locations.filter((l) => l.state === 'changed');
-  const what = changed.length > 0
-    ? `${changed.map((l) => `${l.path} now has SHA-256 ${l.sha256}`).join('; ')}, but it was imported as ${sha256}`
-    : check.locations.length === 0
-      ? 'no location of it is known'
-      : `it is ${check.locations.map((l) => `${l.state} at ${l.path}`).join('; ')}`;
-  return `The original of recording #${recordingId} does not verify: ${what}. A report would not speak of the bytes that were annotated. `
-    + 'Run `micromoment verify` to see every location; reconnect or re-import the original evidence; '
-    + 'or pass --allow-mismatch (allowMismatch in the API) to make a report that states the mismatch on every page.';
+  const what =
+    changed.length > 0
+      ? `${changed.map((l) => `${l.path} now has SHA-256 ${l.sha256}`).join('; ')}, but it was imported as ${sha256}`
+      : check.locations.length === 0
+        ? 'no location of it is known'
+        : `it is ${check.locations.map((l) => `${l.state} at ${l.path}`).join('; ')}`;
+  return (
+    `The original of recording #${recordingId} does not verify: ${what}. A report would not speak of the bytes that were annotated. ` +
+    'Run `micromoment verify` to see every location; reconnect or re-import the original evidence; ' +
+    'or pass --allow-mismatch (allowMismatch in the API) to make a report that states the mismatch on every page.'
+  );
 }

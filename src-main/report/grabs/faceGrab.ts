@@ -22,7 +22,14 @@ export interface GrabSet {
 
 export function grabCaption(g: FaceGrab): string {
   if (!g.png) return `${g.role}: frame ${g.frame}: ${g.problem ?? 'not available'}`;
-  const what = g.region ? `face region ${g.region.w}x${g.region.h} px at (${g.region.x}, ${g.region.y})` : 'whole frame (no face box for this frame)';
-  const scale = g.scale === 1 ? 'pixel for pixel' : g.scale > 1 ? `enlarged ${g.scale}x by pixel repetition` : `reduced to ${Math.round(g.scale * 100)}%`;
+  const what = g.region
+    ? `face region ${g.region.w}x${g.region.h} px at (${g.region.x}, ${g.region.y})`
+    : 'whole frame (no face box for this frame)';
+  const scale =
+    g.scale === 1
+      ? 'pixel for pixel'
+      : g.scale > 1
+        ? `enlarged ${g.scale}x by pixel repetition`
+        : `reduced to ${Math.round(g.scale * 100)}%`;
   return `${what}, ${scale}`;
 }

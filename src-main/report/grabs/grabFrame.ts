@@ -56,17 +56,37 @@ async function decodeOne(req: GrabRequest, seek: number | null): Promise<Buffer>
   // copy of one RGB pixel of the frame (chroma subsampling is undone once, before, not blurred after).
   const graph = `[0:v:0]select=gte(t\\,${threshold.toFixed(6)}),showinfo,format=rgb24,${crop}scale=${plan.outWidth}:${plan.outHeight}:flags=${flags}[out]`;
   const args = [
-    '-hide_banner', '-nostdin', '-loglevel', 'level+info',
+    '-hide_banner',
+    '-nostdin',
+    '-loglevel',
+    'level+info',
     ...(seek === null ? [] : ['-noaccurate_seek', '-ss', seek.toFixed(6)]),
-    '-copyts', '-i', ffmpegInputName(req.file),
-    '-filter_complex', graph, '-map', '[out]', '-frames:v', '1', ...passthroughFrameArgs(req.ffmpegPath),
-    '-f', 'image2pipe', '-c:v', 'png', 'pipe:1',
+    '-copyts',
+    '-i',
+    ffmpegInputName(req.file),
+    '-filter_complex',
+    graph,
+    '-map',
+    '[out]',
+    '-frames:v',
+    '1',
+    ...passthroughFrameArgs(req.ffmpegPath),
+    '-f',
+    'image2pipe',
+    '-c:v',
+    'png',
+    'pipe:1',
   ];
   const result = await runProcess(req.ffmpegPath, args, { timeoutMs: TIMEOUT_MS, maxStdoutBytes: 64 * 1024 * 1024 });
   if (result.code !== 0 || result.stdout.length === 0) {
-    throw new Error(`ffmpeg could not decode frame ${frame}: ${result.signal ? describeExit('ffmpeg', result.code, result.signal) : lastErrorLine(result.stderr)}`);
+    throw new Error(
+      `ffmpeg could not decode frame ${frame}: ${result.signal ? describeExit('ffmpeg', result.code, result.signal) : lastErrorLine(result.stderr)}`,
+    );
   }
-  const shown = result.stderr.split('\n').map((l) => parseStderrLine(l, req.codec)).find((e) => e.kind === 'frame');
+  const shown = result.stderr
+    .split('\n')
+    .map((l) => parseStderrLine(l, req.codec))
+    .find((e) => e.kind === 'frame');
   const expected = ptsTicksAt(table, frame);
   if (!shown || shown.kind !== 'frame') throw new WrongFrame(`ffmpeg did not report the PTS of the frame it decoded for frame ${frame}`);
   if (shown.pts !== expected) throw new WrongFrame(`ffmpeg decoded PTS ${shown.pts} for frame ${frame}, whose PTS is ${expected}`);

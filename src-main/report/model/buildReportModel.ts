@@ -58,11 +58,30 @@ export function buildReportModel(input: ReportInputs): ReportModel {
     tool: { name: 'Micromoment', version: input.toolVersion },
     caseDatabase: input.caseDatabase,
     recording: {
-      id: r.id, name: r.name, path: r.path, locations: r.locations, sha256: r.sha256, sizeBytes: r.sizeBytes,
-      container: r.probe.container, codec: r.probe.videoCodec, width: r.probe.width, height: r.probe.height, rotation: r.probe.rotation,
-      frames: r.frames, fps: r.fps, vfr: r.vfr, timeBase: `${t.timeBase.num}/${t.timeBase.den}`, durationS: r.durationS,
-      duration: formatClock(endMs), first: frameTime(t, 0), last: frameTime(t, last), endMs,
-      interlaced: r.probe.interlaced, audioStreams: r.probe.audioStreams.length, importedAt: r.importedAt, importedBy: r.importedBy,
+      id: r.id,
+      name: r.name,
+      path: r.path,
+      locations: r.locations,
+      sha256: r.sha256,
+      sizeBytes: r.sizeBytes,
+      container: r.probe.container,
+      codec: r.probe.videoCodec,
+      width: r.probe.width,
+      height: r.probe.height,
+      rotation: r.probe.rotation,
+      frames: r.frames,
+      fps: r.fps,
+      vfr: r.vfr,
+      timeBase: `${t.timeBase.num}/${t.timeBase.den}`,
+      durationS: r.durationS,
+      duration: formatClock(endMs),
+      first: frameTime(t, 0),
+      last: frameTime(t, last),
+      endMs,
+      interlaced: r.probe.interlaced,
+      audioStreams: r.probe.audioStreams.length,
+      importedAt: r.importedAt,
+      importedBy: r.importedBy,
     },
     verification,
     analysis: input.analysis ? analysisSection(input.analysis) : null,
@@ -72,10 +91,18 @@ export function buildReportModel(input: ReportInputs): ReportModel {
     counts,
     timeline: input.emotions ? curveSeries(t, input.emotions, 0, r.frames, TIMELINE_BUCKETS) : null,
     closeUps: input.emotions
-      ? annotations.filter((a) => a.status === 'accepted').map((a) => ({
-        annotationId: a.id,
-        curves: curveSeries(t, input.emotions!, a.onset.frame - CLOSE_UP_MARGIN_FRAMES, a.offset.frame + 1 + CLOSE_UP_MARGIN_FRAMES, Number.MAX_SAFE_INTEGER),
-      }))
+      ? annotations
+          .filter((a) => a.status === 'accepted')
+          .map((a) => ({
+            annotationId: a.id,
+            curves: curveSeries(
+              t,
+              input.emotions!,
+              a.onset.frame - CLOSE_UP_MARGIN_FRAMES,
+              a.offset.frame + 1 + CLOSE_UP_MARGIN_FRAMES,
+              Number.MAX_SAFE_INTEGER,
+            ),
+          }))
       : [],
     audit: auditSummary(input.audit),
     notices: notices(input, verification, counts),
@@ -107,9 +134,13 @@ function annotationLine(t: FrameTable, a: Annotation, number: number): Annotatio
 /** The overall state: any changed copy is a change; else a copy that is identical holds; else missing or unreadable. */
 function verificationSection(v: ReportInputs['verification']): VerificationSection {
   const states = v.locations.map((l) => l.state);
-  const state: LocationState = states.includes('changed') ? 'changed'
-    : states.includes('identical') ? 'identical'
-      : states.includes('unreadable') ? 'unreadable' : 'missing';
+  const state: LocationState = states.includes('changed')
+    ? 'changed'
+    : states.includes('identical')
+      ? 'identical'
+      : states.includes('unreadable')
+        ? 'unreadable'
+        : 'missing';
   return { at: v.at, state, holds: state === 'identical', locations: v.locations, mismatchAllowed: v.mismatchAllowed };
 }
 
@@ -119,11 +150,13 @@ function notices(input: ReportInputs, v: VerificationSection, counts: ReportMode
   const shortfall = recordingShortfall(input.recording);
   if (shortfall) out.push(`The file may be incomplete: ${shortfall}.`);
   if (!input.analysis) {
-    out.push(input.newestAnalysisStatus === 'running'
-      ? 'The analysis of this recording had not finished when this report was made: there are no emotion curves, and face images show the whole frame.'
-      : input.newestAnalysisStatus === 'failed'
-        ? 'The analysis of this recording failed: there are no emotion curves, and face images show the whole frame.'
-        : 'This recording has not been analysed: there are no emotion curves, and face images show the whole frame.');
+    out.push(
+      input.newestAnalysisStatus === 'running'
+        ? 'The analysis of this recording had not finished when this report was made: there are no emotion curves, and face images show the whole frame.'
+        : input.newestAnalysisStatus === 'failed'
+          ? 'The analysis of this recording failed: there are no emotion curves, and face images show the whole frame.'
+          : 'This recording has not been analysed: there are no emotion curves, and face images show the whole frame.',
+    );
   }
   if (!input.spotting) out.push('The spotter was not run on this recording: no candidate was proposed by the software.');
   if (counts.total === 0) out.push('There are no annotations on this recording: nobody has marked, accepted or rejected any event.');
@@ -137,6 +170,7 @@ function verificationNotice(v: VerificationSection): string {
   if (v.state === 'changed') {
     return `THE ORIGINAL DOES NOT MATCH: ${changed.map((l) => `${l.path} now has SHA-256 ${l.sha256 ?? '?'}`).join('; ')}. The annotations refer to the bytes imported; no frame was decoded from the changed file.`;
   }
-  if (v.state === 'unreadable') return 'THE ORIGINAL COULD NOT BE READ at any known location: its SHA-256 was not verified and no frame was decoded.';
+  if (v.state === 'unreadable')
+    return 'THE ORIGINAL COULD NOT BE READ at any known location: its SHA-256 was not verified and no frame was decoded.';
   return 'THE ORIGINAL WAS NOT FOUND at any known location: its SHA-256 was not verified and no frame was decoded.';
 }

@@ -5,10 +5,11 @@ import type { AnalysisSection, SpottingSection } from './reportModel.js';
 /** Nested settings as `a.b.c = value` lines, in a stable order, so every value is shown and none is lost. */
 export function flattenSettings(value: unknown, prefix = ''): { name: string; value: string }[] {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    return Object.keys(value as Record<string, unknown>).sort().flatMap((key) =>
-      flattenSettings((value as Record<string, unknown>)[key], prefix ? `${prefix}.${key}` : key));
+    return Object.keys(value as Record<string, unknown>)
+      .sort()
+      .flatMap((key) => flattenSettings((value as Record<string, unknown>)[key], prefix ? `${prefix}.${key}` : key));
   }
-  return [{ name: prefix || '(value)', value: typeof value === 'string' ? value : JSON.stringify(value) ?? 'undefined' }];
+  return [{ name: prefix || '(value)', value: typeof value === 'string' ? value : (JSON.stringify(value) ?? 'undefined') }];
 }
 
 function record(value: unknown): Record<string, unknown> {
@@ -32,7 +33,9 @@ export function analysisSection(a: AnalysisRow): AnalysisSection {
     analysisVersion: text(p.analysisVersion),
     toolVersion: text(tool.version),
     ffmpeg: [text(ffmpeg.version), ffmpeg.source ? `(${text(ffmpeg.source)})` : ''].filter(Boolean).join(' '),
-    models: Object.entries(record(p.models)).map(([name, sha256]) => ({ name, sha256: text(sha256) })).sort((x, y) => x.name.localeCompare(y.name)),
+    models: Object.entries(record(p.models))
+      .map(([name, sha256]) => ({ name, sha256: text(sha256) }))
+      .sort((x, y) => x.name.localeCompare(y.name)),
     parameters: flattenSettings(p.parameters ?? {}),
     summary: a.summary ? flattenSettings(a.summary) : [],
   };

@@ -139,7 +139,15 @@ export interface AnnotationLine {
   updatedAt: string;
 }
 
-export const CURVE_EMOTIONS = ['enjoyment', 'sadness', 'anger', 'fear', 'surprise', 'contempt', 'disgust'] as const satisfies readonly Emotion[];
+export const CURVE_EMOTIONS = [
+  'enjoyment',
+  'sadness',
+  'anger',
+  'fear',
+  'surprise',
+  'contempt',
+  'disgust',
+] as const satisfies readonly Emotion[];
 
 /** Per-bucket maxima of each emotion's probability over a span of frames; null where no face. */
 export interface CurveSeries {

@@ -18,5 +18,11 @@ export interface Migration {
  * migration: add the next one.
  */
 export const migrations: readonly Migration[] = [
-  m001Initial, m002Analyses, m003Spotting, m004Annotations, m005Proxies, m006SealedState, m007ScanLeasesAndResumePoints,
+  m001Initial,
+  m002Analyses,
+  m003Spotting,
+  m004Annotations,
+  m005Proxies,
+  m006SealedState,
+  m007ScanLeasesAndResumePoints,
 ];

@@ -2,8 +2,16 @@ import { useEffect, useState, type RefObject } from 'react';
 import type { QueueItem } from '../../../src-shared/review/reviewQueue.js';
 
 /** The selected item: its frames, emotion, verdict, who changed it last, and its note (Enter to edit). */
-export function AnnotationDetails({ item, noteRef, onSaveNote, markStart }: {
-  item: QueueItem | null; noteRef: RefObject<HTMLTextAreaElement | null>; onSaveNote: (note: string) => void; markStart: number | null;
+export function AnnotationDetails({
+  item,
+  noteRef,
+  onSaveNote,
+  markStart,
+}: {
+  item: QueueItem | null;
+  noteRef: RefObject<HTMLTextAreaElement | null>;
+  onSaveNote: (note: string) => void;
+  markStart: number | null;
 }) {
   const [draft, setDraft] = useState(item?.annotation?.note ?? '');
   const stored = item?.annotation?.note ?? '';
@@ -15,22 +23,69 @@ export function AnnotationDetails({ item, noteRef, onSaveNote, markStart }: {
   }, [stored, noteRef]);
   return (
     <section className="details" data-testid="annotation-details" aria-label="Selected">
-      {markStart !== null && <p className="marking" role="status">Marking from frame {markStart}: press M at the offset (Esc cancels).</p>}
-      {!item ? <p className="subtle">Nothing selected.</p> : (
+      {markStart !== null && (
+        <p className="marking" role="status">
+          Marking from frame {markStart}: press M at the offset (Esc cancels).
+        </p>
+      )}
+      {!item ? (
+        <p className="subtle">Nothing selected.</p>
+      ) : (
         <>
-          <h3>{item.candidateIndex !== null ? `Candidate ${item.candidateIndex + 1}` : `Hand mark #${item.annotation?.id}`} · <span data-testid="details-verdict">{item.verdict}</span></h3>
+          <h3>
+            {item.candidateIndex !== null ? `Candidate ${item.candidateIndex + 1}` : `Hand mark #${item.annotation?.id}`} ·{' '}
+            <span data-testid="details-verdict">{item.verdict}</span>
+          </h3>
           <dl>
-            <div><dt>Emotion</dt><dd data-testid="details-emotion">{item.emotion ?? 'unlabelled'}{item.candidate && item.annotation && item.candidate.emotion !== item.emotion ? ` (spotter: ${item.candidate.emotion})` : ''}</dd></div>
-            <div><dt>Onset · apex · offset</dt><dd data-testid="details-frames">{item.onsetFrame} · {item.apexFrame ?? '–'} · {item.offsetFrame}</dd></div>
-            {item.candidate && <div><dt>Spotter</dt><dd>{item.candidate.kind}, score {item.candidate.score.toFixed(1)}</dd></div>}
-            {item.annotation && <div><dt>Last change</dt><dd>{item.annotation.updatedBy}, {new Date(item.annotation.updatedAt).toLocaleString()}</dd></div>}
+            <div>
+              <dt>Emotion</dt>
+              <dd data-testid="details-emotion">
+                {item.emotion ?? 'unlabelled'}
+                {item.candidate && item.annotation && item.candidate.emotion !== item.emotion
+                  ? ` (spotter: ${item.candidate.emotion})`
+                  : ''}
+              </dd>
+            </div>
+            <div>
+              <dt>Onset · apex · offset</dt>
+              <dd data-testid="details-frames">
+                {item.onsetFrame} · {item.apexFrame ?? '–'} · {item.offsetFrame}
+              </dd>
+            </div>
+            {item.candidate && (
+              <div>
+                <dt>Spotter</dt>
+                <dd>
+                  {item.candidate.kind}, score {item.candidate.score.toFixed(1)}
+                </dd>
+              </div>
+            )}
+            {item.annotation && (
+              <div>
+                <dt>Last change</dt>
+                <dd>
+                  {item.annotation.updatedBy}, {new Date(item.annotation.updatedAt).toLocaleString()}
+                </dd>
+              </div>
+            )}
           </dl>
           <label htmlFor="annotation-note">Note</label>
           <textarea
-            id="annotation-note" ref={noteRef} value={draft} rows={2} onChange={(e) => setDraft(e.target.value)}
+            id="annotation-note"
+            ref={noteRef}
+            value={draft}
+            rows={2}
+            onChange={(e) => setDraft(e.target.value)}
             onKeyDown={(e) => {
-              if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); onSaveNote(draft); e.currentTarget.blur(); }
-              if (e.key === 'Escape') { setDraft(item.annotation?.note ?? ''); e.currentTarget.blur(); }
+              if (e.key === 'Enter' && !e.shiftKey) {
+                e.preventDefault();
+                onSaveNote(draft);
+                e.currentTarget.blur();
+              }
+              if (e.key === 'Escape') {
+                setDraft(item.annotation?.note ?? '');
+                e.currentTarget.blur();
+              }
             }}
           />
         </>

@@ -29,31 +29,42 @@ export function useAnnotations(recordingId: number, analyst: string): Annotation
     api.call('annotations.list', { recordingId, analyst }).then(setState, (e: Error) => setError(e.message));
   }, [recordingId, analyst]);
 
-  const run = useCallback(<T,>(call: () => Promise<T>): Promise<T | null> => {
-    const next = queue.tail.then(async () => {
-      setBusy(true);
-      try {
-        const result = await call();
-        setError(null);
-        return result;
-      } catch (e) {
-        setError((e as Error).message);
-        return null;
-      } finally {
-        setBusy(false);
-      }
-    });
-    queue.tail = next;
-    return next;
-  }, [queue]);
+  const run = useCallback(
+    <T>(call: () => Promise<T>): Promise<T | null> => {
+      const next = queue.tail.then(async () => {
+        setBusy(true);
+        try {
+          const result = await call();
+          setError(null);
+          return result;
+        } catch (e) {
+          setError((e as Error).message);
+          return null;
+        } finally {
+          setBusy(false);
+        }
+      });
+      queue.tail = next;
+      return next;
+    },
+    [queue],
+  );
 
-  const apply = useCallback((change: AnnotationChange) => run(async () => {
-    const s = await api.call('annotations.apply', { recordingId, analyst, change });
-    setState(s);
-    return s;
-  }), [run, recordingId, analyst]);
-  const undo = useCallback(async () => { await run(async () => setState(await api.call('annotations.undo', { recordingId, analyst }))); }, [run, recordingId, analyst]);
-  const redo = useCallback(async () => { await run(async () => setState(await api.call('annotations.redo', { recordingId, analyst }))); }, [run, recordingId, analyst]);
+  const apply = useCallback(
+    (change: AnnotationChange) =>
+      run(async () => {
+        const s = await api.call('annotations.apply', { recordingId, analyst, change });
+        setState(s);
+        return s;
+      }),
+    [run, recordingId, analyst],
+  );
+  const undo = useCallback(async () => {
+    await run(async () => setState(await api.call('annotations.undo', { recordingId, analyst })));
+  }, [run, recordingId, analyst]);
+  const redo = useCallback(async () => {
+    await run(async () => setState(await api.call('annotations.redo', { recordingId, analyst })));
+  }, [run, recordingId, analyst]);
 
   return { state, error, busy, apply, undo, redo };
 }

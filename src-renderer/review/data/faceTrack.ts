@@ -12,7 +12,10 @@ const BLOCK = 4096;
 export class FaceTrack {
   private readonly blocks = new Map<number, Float32Array | 'loading'>();
 
-  constructor(private readonly recordingId: number, private readonly onLoaded: () => void) {}
+  constructor(
+    private readonly recordingId: number,
+    private readonly onLoaded: () => void,
+  ) {}
 
   /** The box of frame f, or null (no face, or its block not loaded yet; loading starts). */
   boxOf = (f: number): Box | null => {
@@ -32,8 +35,12 @@ export class FaceTrack {
 
   private load(b: number): void {
     this.blocks.set(b, 'loading');
-    api.call('review.series', { id: this.recordingId, from: b * BLOCK, count: BLOCK, columns: [...FACE_BOX_COLUMNS] })
-      .then((r) => { this.blocks.set(b, float32FromBase64(r.data)); this.onLoaded(); })
+    api
+      .call('review.series', { id: this.recordingId, from: b * BLOCK, count: BLOCK, columns: [...FACE_BOX_COLUMNS] })
+      .then((r) => {
+        this.blocks.set(b, float32FromBase64(r.data));
+        this.onLoaded();
+      })
       .catch(() => this.blocks.delete(b));
   }
 }

@@ -26,26 +26,42 @@ export function useReviewData(id: number): { data: ReviewData | null; error: str
   useEffect(() => {
     let live = true;
     (async () => {
-      const asked = { recording: api.call('library.get', { id }), table: api.call('library.frameTable', { id }), analysis: api.call('analysis.latest', { id }) };
+      const asked = {
+        recording: api.call('library.get', { id }),
+        table: api.call('library.frameTable', { id }),
+        analysis: api.call('analysis.latest', { id }),
+      };
       // The timeline's overview is asked for as soon as the frame table is in, while the window builds
       // itself (100–200 ms), so it is there when the timeline mounts instead of competing with the page
       // opening. Not before the frame table: the host reads a long analysis from the store right after
       // sending the table, and an envelope asked for earlier would hold the table back while it reads.
-      void Promise.all([asked.recording, asked.analysis, asked.table]).then(([r, a]) => {
-        if (live && a?.status === 'complete') askOverviewAhead(id, r.frames);
-        else overviewAhead.clear();
-      }, () => overviewAhead.clear());
+      void Promise.all([asked.recording, asked.analysis, asked.table]).then(
+        ([r, a]) => {
+          if (live && a?.status === 'complete') askOverviewAhead(id, r.frames);
+          else overviewAhead.clear();
+        },
+        () => overviewAhead.clear(),
+      );
       const [recording, dto, media, spot, analysis] = await Promise.all([
-        asked.recording, asked.table, api.call('review.media', { id }), api.call('spot.latest', { id }), asked.analysis,
+        asked.recording,
+        asked.table,
+        api.call('review.media', { id }),
+        api.call('spot.latest', { id }),
+        asked.analysis,
       ]);
       const table: FrameTable = { timeBase: dto.timeBase, ptsTicks: dto.ptsTicks };
       const { num, den } = dto.timeBase;
       const ptsSeconds = Float64Array.from(dto.ptsTicks, (t) => (t * num) / den);
       const first = dto.ptsTicks[0] ?? 0;
       const elapsed = Float64Array.from(dto.ptsTicks, (t) => ((t - first) * num) / den);
-      if (live) setData({ recording, table, ptsSeconds, elapsed, keyFrames: [...dto.keyFrames].sort((a, b) => a - b), media, spot, analysis });
-    })().catch((e: Error) => { if (live) setError(e.message); });
-    return () => { live = false; };
+      if (live)
+        setData({ recording, table, ptsSeconds, elapsed, keyFrames: [...dto.keyFrames].sort((a, b) => a - b), media, spot, analysis });
+    })().catch((e: Error) => {
+      if (live) setError(e.message);
+    });
+    return () => {
+      live = false;
+    };
   }, [id, version]);
   return { data, error, reload: () => setVersion((v) => v + 1) };
 }

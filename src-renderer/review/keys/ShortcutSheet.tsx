@@ -13,13 +13,20 @@ export function ShortcutSheet({ onClose }: { onClose: () => void }) {
               <caption>{g}</caption>
               <tbody>
                 {SHORTCUTS.filter((s) => s.group === g).map((s) => (
-                  <tr key={s.id}><td><kbd>{s.label}</kbd></td><td>{s.description}</td></tr>
+                  <tr key={s.id}>
+                    <td>
+                      <kbd>{s.label}</kbd>
+                    </td>
+                    <td>{s.description}</td>
+                  </tr>
                 ))}
               </tbody>
             </table>
           ))}
         </div>
-        <button type="button" onClick={onClose}>Close (Esc)</button>
+        <button type="button" onClick={onClose}>
+          Close (Esc)
+        </button>
       </section>
     </div>
   );

@@ -6,9 +6,35 @@ import { EMOTIONS } from '../../../src-shared/analysis/emotions.js';
  * tinykeys' syntax ($mod is Ctrl, or ⌘ on a Mac).
  */
 export type ActionId =
-  | 'play' | 'stepForward' | 'stepBack' | 'stepForwardN' | 'stepBackN' | 'slower' | 'faster' | 'reviewSpeed' | 'firstFrame' | 'lastFrame' | 'loop'
-  | 'goToFrame' | 'next' | 'previous' | 'nextPending' | 'accept' | 'reject' | 'setOnset' | 'setApex' | 'setOffset' | 'mark' | 'cancel' | 'note'
-  | 'deleteAnnotation' | 'undo' | 'redo' | 'zoomIn' | 'zoomOut' | 'help'
+  | 'play'
+  | 'stepForward'
+  | 'stepBack'
+  | 'stepForwardN'
+  | 'stepBackN'
+  | 'slower'
+  | 'faster'
+  | 'reviewSpeed'
+  | 'firstFrame'
+  | 'lastFrame'
+  | 'loop'
+  | 'goToFrame'
+  | 'next'
+  | 'previous'
+  | 'nextPending'
+  | 'accept'
+  | 'reject'
+  | 'setOnset'
+  | 'setApex'
+  | 'setOffset'
+  | 'mark'
+  | 'cancel'
+  | 'note'
+  | 'deleteAnnotation'
+  | 'undo'
+  | 'redo'
+  | 'zoomIn'
+  | 'zoomOut'
+  | 'help'
   | `label${1 | 2 | 3 | 4 | 5 | 6 | 7}`;
 
 export interface Shortcut {
@@ -23,11 +49,31 @@ export interface Shortcut {
 }
 
 export const SHORTCUTS: readonly Shortcut[] = [
-  { id: 'play', keys: ['Space'], label: 'Space', description: 'Play / pause at the chosen speed (frame by frame: one frame on)', group: 'Playback' },
+  {
+    id: 'play',
+    keys: ['Space'],
+    label: 'Space',
+    description: 'Play / pause at the chosen speed (frame by frame: one frame on)',
+    group: 'Playback',
+  },
   { id: 'stepForward', keys: ['ArrowRight'], label: '→', description: 'Next frame (hold to repeat)', group: 'Playback', repeats: true },
   { id: 'stepBack', keys: ['ArrowLeft'], label: '←', description: 'Previous frame (hold to repeat)', group: 'Playback', repeats: true },
-  { id: 'stepForwardN', keys: ['Shift+ArrowRight'], label: 'Shift →', description: 'N frames on (hold to repeat; N in the toolbar)', group: 'Playback', repeats: true },
-  { id: 'stepBackN', keys: ['Shift+ArrowLeft'], label: 'Shift ←', description: 'N frames back (hold to repeat)', group: 'Playback', repeats: true },
+  {
+    id: 'stepForwardN',
+    keys: ['Shift+ArrowRight'],
+    label: 'Shift →',
+    description: 'N frames on (hold to repeat; N in the toolbar)',
+    group: 'Playback',
+    repeats: true,
+  },
+  {
+    id: 'stepBackN',
+    keys: ['Shift+ArrowLeft'],
+    label: 'Shift ←',
+    description: 'N frames back (hold to repeat)',
+    group: 'Playback',
+    repeats: true,
+  },
   { id: 'slower', keys: ['['], label: '[', description: 'Slower', group: 'Playback' },
   { id: 'faster', keys: [']'], label: ']', description: 'Faster', group: 'Playback' },
   { id: 'reviewSpeed', keys: ['s'], label: 'S', description: 'Back to the review speed, 1/6', group: 'Playback' },
@@ -41,12 +87,22 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'accept', keys: ['a'], label: 'A', description: 'Accept', group: 'Annotation' },
   { id: 'reject', keys: ['r'], label: 'R', description: 'Reject', group: 'Annotation' },
   ...EMOTIONS.map((emotion, i) => ({
-    id: `label${i + 1}` as ActionId, keys: [String(i + 1)], label: String(i + 1), description: `Label as ${emotion}`, group: 'Annotation' as const,
+    id: `label${i + 1}` as ActionId,
+    keys: [String(i + 1)],
+    label: String(i + 1),
+    description: `Label as ${emotion}`,
+    group: 'Annotation' as const,
   })),
   { id: 'setOnset', keys: ['i'], label: 'I', description: 'Onset = current frame', group: 'Annotation' },
   { id: 'setApex', keys: ['x'], label: 'X', description: 'Apex = current frame', group: 'Annotation' },
   { id: 'setOffset', keys: ['o'], label: 'O', description: 'Offset = current frame', group: 'Annotation' },
-  { id: 'mark', keys: ['m'], label: 'M', description: 'Mark an interval by hand: press at its onset, then at its offset', group: 'Annotation' },
+  {
+    id: 'mark',
+    keys: ['m'],
+    label: 'M',
+    description: 'Mark an interval by hand: press at its onset, then at its offset',
+    group: 'Annotation',
+  },
   { id: 'cancel', keys: ['Escape'], label: 'Esc', description: 'Cancel a mark in progress, close the sheet', group: 'Annotation' },
   { id: 'note', keys: ['Enter'], label: 'Enter', description: 'Write a note (Enter saves, Esc leaves)', group: 'Annotation' },
   { id: 'deleteAnnotation', keys: ['Delete'], label: 'Delete', description: 'Remove a hand-marked annotation', group: 'Annotation' },

@@ -31,7 +31,9 @@ export function useShortcuts(handlers: ActionHandlers, repeat: { rateHz: number;
           if (!shortcut.repeats) return void (event.repeat ? undefined : run());
           if (event.repeat) return; // our own repeater is already running for this key
           const stop = startHoldRepeat(() => ref.current.handlers[shortcut.id]?.(), event.key, {
-            delayMs: 250, rateHz: ref.current.repeat.rateHz, ready: () => ref.current.repeat.ready(),
+            delayMs: 250,
+            rateHz: ref.current.repeat.rateHz,
+            ready: () => ref.current.repeat.ready(),
           });
           stops.add(stop);
         };

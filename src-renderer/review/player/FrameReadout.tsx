@@ -12,12 +12,36 @@ export function FrameReadout({ table, snapshot, proxy }: { table: FrameTable; sn
   const f = snapshot.displayed;
   return (
     <dl className="frame-readout" data-testid="frame-readout">
-      <div><dt>Frame</dt><dd data-testid="readout-frame">{f ?? '–'}</dd></div>
-      <div><dt>PTS</dt><dd data-testid="readout-pts">{f === null ? '–' : `${formatPtsSeconds(table, f)} s`}</dd></div>
-      <div><dt>Timecode</dt><dd data-testid="readout-timecode">{f === null ? '–' : frameToTimecode(table, f)}</dd></div>
-      <div><dt>Clock</dt><dd>{f === null ? '–' : frameToClock(table, f)}</dd></div>
-      <div><dt>Speed</dt><dd data-testid="readout-speed">{speedLabel(snapshot.speed)}{snapshot.playing ? ' ▶' : ''}{snapshot.loop ? ' ⟲' : ''}</dd></div>
-      <div><dt>Source</dt><dd data-testid="readout-source" className={proxy ? 'proxy-badge' : ''}>{proxy ? 'PROXY (not the original)' : 'original'}</dd></div>
+      <div>
+        <dt>Frame</dt>
+        <dd data-testid="readout-frame">{f ?? '–'}</dd>
+      </div>
+      <div>
+        <dt>PTS</dt>
+        <dd data-testid="readout-pts">{f === null ? '–' : `${formatPtsSeconds(table, f)} s`}</dd>
+      </div>
+      <div>
+        <dt>Timecode</dt>
+        <dd data-testid="readout-timecode">{f === null ? '–' : frameToTimecode(table, f)}</dd>
+      </div>
+      <div>
+        <dt>Clock</dt>
+        <dd>{f === null ? '–' : frameToClock(table, f)}</dd>
+      </div>
+      <div>
+        <dt>Speed</dt>
+        <dd data-testid="readout-speed">
+          {speedLabel(snapshot.speed)}
+          {snapshot.playing ? ' ▶' : ''}
+          {snapshot.loop ? ' ⟲' : ''}
+        </dd>
+      </div>
+      <div>
+        <dt>Source</dt>
+        <dd data-testid="readout-source" className={proxy ? 'proxy-badge' : ''}>
+          {proxy ? 'PROXY (not the original)' : 'original'}
+        </dd>
+      </div>
     </dl>
   );
 }

@@ -10,8 +10,18 @@ const SIZE = 280;
  * of the analysis, steadied over ±6 frames so detector jitter does not shake
  * it. Drawn from the same decoded picture as the main view.
  */
-export function Magnifier({ engine, recordingId, displayed, sourceWidth, enabled }: {
-  engine: PlayerEngine; recordingId: number; displayed: number | null; sourceWidth: number; enabled: boolean;
+export function Magnifier({
+  engine,
+  recordingId,
+  displayed,
+  sourceWidth,
+  enabled,
+}: {
+  engine: PlayerEngine;
+  recordingId: number;
+  displayed: number | null;
+  sourceWidth: number;
+  enabled: boolean;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [loads, setLoads] = useState(0);

@@ -9,8 +9,16 @@ export function PlayerCanvas({ engine, snapshot, aspect }: { engine: PlayerEngin
     <div className="player-frame" style={{ aspectRatio: String(aspect) }}>
       <canvas ref={ref} className="player-canvas" data-testid="player-canvas" data-displayed-frame={snapshot.displayed ?? ''} />
       {!snapshot.ready && !snapshot.error && <div className="player-status">Opening the recording…</div>}
-      {snapshot.error && <div className="player-status error" role="alert">{snapshot.error}</div>}
-      {snapshot.ready && pending && <div className="player-status subtle" aria-live="polite">Decoding frame {snapshot.target}…</div>}
+      {snapshot.error && (
+        <div className="player-status error" role="alert">
+          {snapshot.error}
+        </div>
+      )}
+      {snapshot.ready && pending && (
+        <div className="player-status subtle" aria-live="polite">
+          Decoding frame {snapshot.target}…
+        </div>
+      )}
       {snapshot.waiting && <div className="player-status subtle">Waiting for frame {snapshot.target} (no frame is skipped)</div>}
     </div>
   );

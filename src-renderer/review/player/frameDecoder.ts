@@ -103,7 +103,10 @@ export class FrameDecoder {
     const track = await input.getPrimaryVideoTrack();
     if (!track) throw new Error('The recording has no video track this window can read.');
     const codec = await track.getCodecParameterString();
-    if (!(await track.canDecode())) throw new Error(`This window cannot decode the recording's video (${codec ?? track.codec ?? 'unknown codec'}): it needs a review proxy.`);
+    if (!(await track.canDecode()))
+      throw new Error(
+        `This window cannot decode the recording's video (${codec ?? track.codec ?? 'unknown codec'}): it needs a review proxy.`,
+      );
     const first = await track.getFirstTimestamp();
     const offset = (ptsSeconds[0] as number) - first;
     const rotation = await track.getRotation();
@@ -111,7 +114,16 @@ export class FrameDecoder {
     const h = await track.getDisplayHeight();
     const scale = Math.min(1, maxSide / Math.max(w, h));
     const info = { codec, width: Math.max(2, Math.round(w * scale)), height: Math.max(2, Math.round(h * scale)), offset };
-    return new FrameDecoder(input, track, new VideoSampleSink(track), new VideoSampleSink(track, { optimizeForLatency: true }), new EncodedPacketSink(track), ptsSeconds, info, rotation);
+    return new FrameDecoder(
+      input,
+      track,
+      new VideoSampleSink(track),
+      new VideoSampleSink(track, { optimizeForLatency: true }),
+      new EncodedPacketSink(track),
+      ptsSeconds,
+      info,
+      rotation,
+    );
   }
 
   /**
@@ -124,7 +136,16 @@ export class FrameDecoder {
   async decode(from: number, to: number, onFrame: (f: DecodedFrame) => void, signal: AbortSignal): Promise<DecodeStats> {
     const started = performance.now();
     const startedAt = sharedNow();
-    const stats: DecodeStats = { seeked: false, passed: 0, converted: 0, waitMs: 0, convertMs: 0, firstFrameMs: null, marks: null, fromKey: null };
+    const stats: DecodeStats = {
+      seeked: false,
+      passed: 0,
+      converted: 0,
+      waitMs: 0,
+      convertMs: 0,
+      firstFrameMs: null,
+      marks: null,
+      fromKey: null,
+    };
     if (signal.aborted) return stats;
     // Continue the open decode when it is just short of `from` (cheaper than a seek); otherwise seek.
     if (!continuesOpenDecode(this.iterator !== null, this.iteratorNext, from)) {
@@ -180,7 +201,12 @@ export class FrameDecoder {
     this.pendingNext = null;
     this.iteratorNext = -1;
     // A picture that arrives after all is closed, never leaked.
-    void pending?.then((r) => { if (!r.done) r.value.close(); }, () => undefined);
+    void pending?.then(
+      (r) => {
+        if (!r.done) r.value.close();
+      },
+      () => undefined,
+    );
     await it?.return().catch(() => undefined);
   }
 
@@ -209,5 +235,9 @@ export class FrameDecoder {
 /** The media requests (resource timing) that started at or after `since` (performance.now()) and have finished. */
 function fetchesSince(since: number): { fetches: number; fetchMs: number; fetchBytes: number } {
   const entries = performance.getEntriesByType('resource').filter((e) => e.startTime >= since) as PerformanceResourceTiming[];
-  return { fetches: entries.length, fetchMs: entries.reduce((sum, e) => sum + e.duration, 0), fetchBytes: entries.reduce((sum, e) => sum + e.encodedBodySize, 0) };
+  return {
+    fetches: entries.length,
+    fetchMs: entries.reduce((sum, e) => sum + e.duration, 0),
+    fetchBytes: entries.reduce((sum, e) => sum + e.encodedBodySize, 0),
+  };
 }

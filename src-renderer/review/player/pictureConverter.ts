@@ -63,7 +63,11 @@ export class PictureConverter {
       }
       await yieldToMessages();
       if (signal.aborted) return null;
-      return await createImageBitmap(new ImageData(this.rgba, width, height), { resizeWidth: this.width, resizeHeight: this.height, resizeQuality: 'low' });
+      return await createImageBitmap(new ImageData(this.rgba, width, height), {
+        resizeWidth: this.width,
+        resizeHeight: this.height,
+        resizeQuality: 'low',
+      });
     } finally {
       sample.close();
     }

@@ -19,5 +19,14 @@ export type FromDecodeWorker =
    * on the shared clock (sharedNow()): `receivedAt` when the worker got the request, `cancelReceivedAt` when it got
    * the run's cancel (null: none came while it ran), `endedAt` when the run ended.
    */
-  | { type: 'run-end'; run: number; cancelled: boolean; stats: DecodeStats; unmatched: number; receivedAt: number; cancelReceivedAt: number | null; endedAt: number }
+  | {
+      type: 'run-end';
+      run: number;
+      cancelled: boolean;
+      stats: DecodeStats;
+      unmatched: number;
+      receivedAt: number;
+      cancelReceivedAt: number | null;
+      endedAt: number;
+    }
   | { type: 'run-failed'; run: number; message: string };

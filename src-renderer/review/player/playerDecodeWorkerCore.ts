@@ -34,7 +34,16 @@ export function createDecodeWorkerCore(open: OpenDecoder, post: Post): (message:
       const stats = await d.decode(from, to, ({ frame, bitmap }) => post({ type: 'frame', run, frame, bitmap }, [bitmap]), signal);
       const cancelReceivedAt = cancelsReceived.get(run) ?? null;
       cancelsReceived.delete(run);
-      post({ type: 'run-end', run, cancelled: signal.aborted, stats, unmatched: d.unmatched, receivedAt, cancelReceivedAt, endedAt: sharedNow() });
+      post({
+        type: 'run-end',
+        run,
+        cancelled: signal.aborted,
+        stats,
+        unmatched: d.unmatched,
+        receivedAt,
+        cancelReceivedAt,
+        endedAt: sharedNow(),
+      });
     } catch (err) {
       post({ type: 'run-failed', run, message: (err as Error).message });
     }
@@ -44,8 +53,14 @@ export function createDecodeWorkerCore(open: OpenDecoder, post: Post): (message:
     switch (message.type) {
       case 'open':
         decoder = open(message.url, message.pts, message.maxSide).then(
-          (d) => { post({ type: 'opened', info: d.info }); return d; },
-          (err: unknown) => { post({ type: 'open-failed', message: (err as Error).message }); return null; },
+          (d) => {
+            post({ type: 'opened', info: d.info });
+            return d;
+          },
+          (err: unknown) => {
+            post({ type: 'open-failed', message: (err as Error).message });
+            return null;
+          },
         );
         return;
       case 'decode': {
@@ -64,7 +79,9 @@ export function createDecodeWorkerCore(open: OpenDecoder, post: Post): (message:
       }
       case 'close':
         for (const c of controllers.values()) c.abort();
-        queue = queue.then(async () => { await (await decoder)?.close(); });
+        queue = queue.then(async () => {
+          await (await decoder)?.close();
+        });
         return;
     }
   };

@@ -79,12 +79,34 @@ export class PlayerEngine {
   readonly log: Presentation[] = [];
   /** The latest decode runs as both threads saw them (the benchmark's account of where a seek's time goes). */
   readonly runAccounts: RunAccount[] = [];
-  readonly decoderTotals: DecoderTotals = { runs: 0, seeks: 0, cancelled: 0, passed: 0, converted: 0, waitMs: 0, convertMs: 0, seekFirstFrameMs: 0, seeksWithFrame: 0 };
+  readonly decoderTotals: DecoderTotals = {
+    runs: 0,
+    seeks: 0,
+    cancelled: 0,
+    passed: 0,
+    converted: 0,
+    waitMs: 0,
+    convertMs: 0,
+    seekFirstFrameMs: 0,
+    seeksWithFrame: 0,
+  };
 
-  constructor(private readonly times: Float64Array, initialFrame = 0, private readonly keyFrames: readonly number[] = []) {
+  constructor(
+    private readonly times: Float64Array,
+    initialFrame = 0,
+    private readonly keyFrames: readonly number[] = [],
+  ) {
     this.snapshot = {
-      displayed: null, target: this.clamp(initialFrame), playing: false, waiting: false, speed: DEFAULT_REVIEW_SPEED, loop: null,
-      ready: false, error: null, width: 0, height: 0,
+      displayed: null,
+      target: this.clamp(initialFrame),
+      playing: false,
+      waiting: false,
+      speed: DEFAULT_REVIEW_SPEED,
+      loop: null,
+      ready: false,
+      error: null,
+      width: 0,
+      height: 0,
     };
   }
 
@@ -209,7 +231,7 @@ export class PlayerEngine {
 
   private plan(): PlaybackPlan {
     const loop = this.snapshot.loop;
-    const speed = this.snapshot.speed === 'frame' ? DEFAULT_REVIEW_SPEED as number : this.snapshot.speed;
+    const speed = this.snapshot.speed === 'frame' ? (DEFAULT_REVIEW_SPEED as number) : this.snapshot.speed;
     return { times: this.times, first: loop?.first ?? 0, last: loop?.last ?? this.frameCount - 1, loop: loop !== null, speed };
   }
 
@@ -221,7 +243,8 @@ export class PlayerEngine {
     }
     this.update({ target });
     // A cached frame is drawn at once, not at the next animation frame: a step costs one drawImage.
-    if (!this.snapshot.playing && this.cache?.has(target) && target !== this.snapshot.displayed) this.draw(target, performance.now(), false);
+    if (!this.snapshot.playing && this.cache?.has(target) && target !== this.snapshot.displayed)
+      this.draw(target, performance.now(), false);
     this.wake?.();
     this.kick();
   }
@@ -296,7 +319,9 @@ export class PlayerEngine {
       const done = (f: number) => cache.has(f) || this.undecodable.has(f);
       const run = nextDecodeRun(window, focus, this.direction, done, this.direction === 1 ? FORWARD_RUN : cache.capacity, this.keyFrames);
       if (!run) {
-        await new Promise<void>((resolve) => { this.wake = resolve; });
+        await new Promise<void>((resolve) => {
+          this.wake = resolve;
+        });
         this.wake = null;
         continue;
       }
@@ -307,16 +332,22 @@ export class PlayerEngine {
       this.inflightNext = run.from;
       this.runAbort = abort;
       try {
-        const end = await decoder.decode(run.from, run.to, ({ frame, bitmap }) => {
-          produced.add(frame);
-          // A stopped run's last frames can arrive after the next run began: only this run's own count.
-          if (this.inflight === run) this.inflightNext = frame + 1;
-          cache.put(frame, bitmap);
-          cache.trim(this.window(), this.focus(), this.snapshot.displayed);
-          // The frame asked for is drawn as it arrives, not at the next animation frame.
-          if (!this.snapshot.playing && frame === this.snapshot.target && frame !== this.snapshot.displayed) this.draw(frame, performance.now(), false);
-          this.kick();
-        }, abort.signal);
+        const end = await decoder.decode(
+          run.from,
+          run.to,
+          ({ frame, bitmap }) => {
+            produced.add(frame);
+            // A stopped run's last frames can arrive after the next run began: only this run's own count.
+            if (this.inflight === run) this.inflightNext = frame + 1;
+            cache.put(frame, bitmap);
+            cache.trim(this.window(), this.focus(), this.snapshot.displayed);
+            // The frame asked for is drawn as it arrives, not at the next animation frame.
+            if (!this.snapshot.playing && frame === this.snapshot.target && frame !== this.snapshot.displayed)
+              this.draw(frame, performance.now(), false);
+            this.kick();
+          },
+          abort.signal,
+        );
         if (this.generation === generation && !end.cancelled) this.noteUndecodable(run, produced);
       } catch (err) {
         if (!this.disposed) this.update({ error: `Decoding failed: ${(err as Error).message}` });
@@ -348,7 +379,9 @@ export class PlayerEngine {
     for (let f = run.from; f <= run.to; f++) if (!produced.has(f)) lost.push(f);
     if (lost.length === 0) return;
     lost.forEach((f) => this.undecodable.add(f));
-    this.update({ error: `Frame${lost.length > 1 ? 's' : ''} ${lost[0]}${lost.length > 1 ? `–${lost[lost.length - 1]}` : ''} could not be decoded in this window (the frame table has ${lost.length > 1 ? 'them' : 'it'}): a review proxy may help.` });
+    this.update({
+      error: `Frame${lost.length > 1 ? 's' : ''} ${lost[0]}${lost.length > 1 ? `–${lost[lost.length - 1]}` : ''} could not be decoded in this window (the frame table has ${lost.length > 1 ? 'them' : 'it'}): a review proxy may help.`,
+    });
   }
 
   private update(patch: Partial<PlayerSnapshot>): void {

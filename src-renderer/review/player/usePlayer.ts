@@ -2,7 +2,13 @@ import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { PlayerEngine, type PlayerSnapshot } from './playerEngine.js';
 
 /** One player engine per opened recording, disposed with the view. */
-export function usePlayerEngine(elapsed: Float64Array, ptsSeconds: Float64Array, keyFrames: readonly number[], mediaUrl: string | null, initialFrame: number): PlayerEngine {
+export function usePlayerEngine(
+  elapsed: Float64Array,
+  ptsSeconds: Float64Array,
+  keyFrames: readonly number[],
+  mediaUrl: string | null,
+  initialFrame: number,
+): PlayerEngine {
   const engine = useMemo(() => new PlayerEngine(elapsed, initialFrame, keyFrames), [elapsed, initialFrame, keyFrames]);
   useEffect(() => {
     if (mediaUrl) void engine.open(mediaUrl, ptsSeconds);

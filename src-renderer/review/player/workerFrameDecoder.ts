@@ -48,7 +48,10 @@ export class WorkerFrameDecoder {
   /** Called with the account of every run the worker ended, aborted ones included. */
   onRunEnd: ((account: RunAccount) => void) | null = null;
 
-  private constructor(private readonly worker: Worker, readonly info: FrameDecoderInfo) {
+  private constructor(
+    private readonly worker: Worker,
+    readonly info: FrameDecoderInfo,
+  ) {
     worker.onmessage = (event: MessageEvent<FromDecodeWorker>) => this.receive(event.data);
   }
 
@@ -121,7 +124,17 @@ export class WorkerFrameDecoder {
     if (m.type === 'run-failed') return pending.reject(new Error(m.message));
     this.unmatched = m.unmatched;
     const { from, to, postedAt, firstArrivedAt } = pending;
-    this.onRunEnd?.({ from, to, cancelled: m.cancelled, stats: m.stats, postedAt, receivedAt: m.receivedAt, cancelReceivedAt: m.cancelReceivedAt, endedAt: m.endedAt, firstArrivedAt });
+    this.onRunEnd?.({
+      from,
+      to,
+      cancelled: m.cancelled,
+      stats: m.stats,
+      postedAt,
+      receivedAt: m.receivedAt,
+      cancelReceivedAt: m.cancelReceivedAt,
+      endedAt: m.endedAt,
+      firstArrivedAt,
+    });
     pending.resolve({ cancelled: m.cancelled, stats: m.stats });
   }
 }

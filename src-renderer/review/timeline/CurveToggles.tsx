@@ -13,11 +13,17 @@ export function CurveToggles({ shown, onChange }: { shown: ReadonlySet<string>; 
   return (
     <div className="curve-toggles" aria-label="Curves">
       {EXPRESSION_CLASSES.map((c) => (
-        <label key={c} style={{ color: CLASS_COLORS[c] }}><input type="checkbox" checked={shown.has(c)} onChange={() => toggle(c)} />{c}</label>
+        <label key={c} style={{ color: CLASS_COLORS[c] }}>
+          <input type="checkbox" checked={shown.has(c)} onChange={() => toggle(c)} />
+          {c}
+        </label>
       ))}
       <span className="sep" />
       {ACTION_UNITS.map((au, i) => (
-        <label key={au} style={{ color: auColor(i) }}><input type="checkbox" checked={shown.has(au)} onChange={() => toggle(au)} />{au.replace('au', 'AU')}</label>
+        <label key={au} style={{ color: auColor(i) }}>
+          <input type="checkbox" checked={shown.has(au)} onChange={() => toggle(au)} />
+          {au.replace('au', 'AU')}
+        </label>
       ))}
     </div>
   );

@@ -16,8 +16,21 @@ export interface TimelineHandle {
  * both with candidate and annotation markers and the per-frame curves; click
  * or drag either to seek. The strip follows the current frame.
  */
-export function Timeline({ recordingId, frameCount, hasAnalysis, markers, cursor, onSeek, zoomRequest }: {
-  recordingId: number; frameCount: number; hasAnalysis: boolean; markers: readonly TimelineMarker[]; cursor: number | null; onSeek: (f: number) => void;
+export function Timeline({
+  recordingId,
+  frameCount,
+  hasAnalysis,
+  markers,
+  cursor,
+  onSeek,
+  zoomRequest,
+}: {
+  recordingId: number;
+  frameCount: number;
+  hasAnalysis: boolean;
+  markers: readonly TimelineMarker[];
+  cursor: number | null;
+  onSeek: (f: number) => void;
   zoomRequest: { factor: number; seq: number } | null;
 }) {
   const [shown, setShown] = useState<Set<string>>(() => new Set(['neutral', ...EMOTIONS]));
@@ -27,17 +40,27 @@ export function Timeline({ recordingId, frameCount, hasAnalysis, markers, cursor
   const overview = { from: 0, to: frameCount };
 
   // The benchmark measures from here to the overview's first complete drawing.
-  useEffect(() => { performance.mark('micromoment:timeline-mount'); }, []);
-  const markReady = useCallback(() => { performance.mark('micromoment:timeline-ready'); }, []);
-  useEffect(() => { if (overviewWidth > 0) rememberOverviewWidth(overviewWidth); }, [overviewWidth]);
+  useEffect(() => {
+    performance.mark('micromoment:timeline-mount');
+  }, []);
+  const markReady = useCallback(() => {
+    performance.mark('micromoment:timeline-ready');
+  }, []);
+  useEffect(() => {
+    if (overviewWidth > 0) rememberOverviewWidth(overviewWidth);
+  }, [overviewWidth]);
   const overviewEnv = useEnvelope(recordingId, hasAnalysis, 0, frameCount, overviewWidth);
   const stripEnv = useEnvelope(recordingId, hasAnalysis, strip.from, strip.to, stripWidth);
 
   useEffect(() => {
-    if (cursor !== null && stripWidth > 0) setStrip((v) => followFrame(clampView(v, frameCount, stripWidth), cursor, frameCount, stripWidth));
+    if (cursor !== null && stripWidth > 0)
+      setStrip((v) => followFrame(clampView(v, frameCount, stripWidth), cursor, frameCount, stripWidth));
   }, [cursor, frameCount, stripWidth]);
 
-  const zoom = useCallback((factor: number, anchor: number) => setStrip((v) => zoomView(v, factor, anchor, frameCount, Math.max(1, stripWidth))), [frameCount, stripWidth]);
+  const zoom = useCallback(
+    (factor: number, anchor: number) => setStrip((v) => zoomView(v, factor, anchor, frameCount, Math.max(1, stripWidth))),
+    [frameCount, stripWidth],
+  );
   useEffect(() => {
     // A zoom request (a key) is acted on once, when it arrives.
     if (zoomRequest) zoom(zoomRequest.factor, cursor ?? strip.from);
@@ -45,12 +68,40 @@ export function Timeline({ recordingId, frameCount, hasAnalysis, markers, cursor
 
   return (
     <section className="timeline" aria-label="Timeline">
-      <TimelineCanvas label="Whole recording" testId="timeline-overview" view={overview} envelope={overviewEnv} shown={shown} markers={markers} cursor={cursor}
-        height={70} onSeek={onSeek} onWidth={setOverviewWidth} onDrawn={markReady} />
-      <div className="strip-range" data-testid="strip-range">Frames {strip.from}–{strip.to - 1} ({strip.to - strip.from} shown; wheel, = and - zoom)</div>
-      <TimelineCanvas label="Zoomed strip" testId="timeline-strip" view={strip} envelope={stripEnv} shown={shown} markers={markers} cursor={cursor}
-        height={130} onSeek={onSeek} onWidth={setStripWidth} onWheelZoom={zoom} />
-      {hasAnalysis ? <CurveToggles shown={shown} onChange={setShown} /> : <p className="subtle">No analysis yet: curves appear once the recording is analysed.</p>}
+      <TimelineCanvas
+        label="Whole recording"
+        testId="timeline-overview"
+        view={overview}
+        envelope={overviewEnv}
+        shown={shown}
+        markers={markers}
+        cursor={cursor}
+        height={70}
+        onSeek={onSeek}
+        onWidth={setOverviewWidth}
+        onDrawn={markReady}
+      />
+      <div className="strip-range" data-testid="strip-range">
+        Frames {strip.from}–{strip.to - 1} ({strip.to - strip.from} shown; wheel, = and - zoom)
+      </div>
+      <TimelineCanvas
+        label="Zoomed strip"
+        testId="timeline-strip"
+        view={strip}
+        envelope={stripEnv}
+        shown={shown}
+        markers={markers}
+        cursor={cursor}
+        height={130}
+        onSeek={onSeek}
+        onWidth={setStripWidth}
+        onWheelZoom={zoom}
+      />
+      {hasAnalysis ? (
+        <CurveToggles shown={shown} onChange={setShown} />
+      ) : (
+        <p className="subtle">No analysis yet: curves appear once the recording is analysed.</p>
+      )}
     </section>
   );
 }

@@ -6,9 +6,32 @@ import { drawCurves, drawTimeline, type EnvelopeData, type TimelineMarker } from
  * One timeline canvas (overview or strip): draws on every change, seeks on
  * click and while dragging, reports its width so envelopes match its pixels.
  */
-export function TimelineCanvas({ view, envelope, shown, markers, cursor, height, onSeek, onWidth, onWheelZoom, onDrawn, label, testId }: {
-  view: StripView; envelope: EnvelopeData | null; shown: ReadonlySet<string>; markers: readonly TimelineMarker[]; cursor: number | null; height: number;
-  onSeek: (frame: number) => void; onWidth: (w: number) => void; onWheelZoom?: (factor: number, frame: number) => void; onDrawn?: () => void; label: string; testId: string;
+export function TimelineCanvas({
+  view,
+  envelope,
+  shown,
+  markers,
+  cursor,
+  height,
+  onSeek,
+  onWidth,
+  onWheelZoom,
+  onDrawn,
+  label,
+  testId,
+}: {
+  view: StripView;
+  envelope: EnvelopeData | null;
+  shown: ReadonlySet<string>;
+  markers: readonly TimelineMarker[];
+  cursor: number | null;
+  height: number;
+  onSeek: (frame: number) => void;
+  onWidth: (w: number) => void;
+  onWheelZoom?: (factor: number, frame: number) => void;
+  onDrawn?: () => void;
+  label: string;
+  testId: string;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [width, setWidth] = useState(0);
@@ -70,9 +93,17 @@ export function TimelineCanvas({ view, envelope, shown, markers, cursor, height,
       style={{ height }}
       aria-label={label}
       data-testid={testId}
-      onPointerDown={(e) => { dragging.current = true; e.currentTarget.setPointerCapture(e.pointerId); onSeek(frameAt(e.clientX)); }}
-      onPointerMove={(e) => { if (dragging.current) onSeek(frameAt(e.clientX)); }}
-      onPointerUp={() => { dragging.current = false; }}
+      onPointerDown={(e) => {
+        dragging.current = true;
+        e.currentTarget.setPointerCapture(e.pointerId);
+        onSeek(frameAt(e.clientX));
+      }}
+      onPointerMove={(e) => {
+        if (dragging.current) onSeek(frameAt(e.clientX));
+      }}
+      onPointerUp={() => {
+        dragging.current = false;
+      }}
       onWheel={onWheelZoom ? (e) => onWheelZoom(e.deltaY > 0 ? 1.25 : 0.8, frameAt(e.clientX)) : undefined}
     />
   );

@@ -17,7 +17,19 @@ export function emotionColor(emotion: string | null): string {
 }
 
 /** Action-unit traces: distinct, quieter hues. */
-const AU_PALETTE = ['#d7aefb', '#aecbfa', '#fdcfe8', '#ccff90', '#fff475', '#fbbc04', '#e6c9a8', '#a7ffeb', '#cbf0f8', '#f28b82', '#e8eaed'];
+const AU_PALETTE = [
+  '#d7aefb',
+  '#aecbfa',
+  '#fdcfe8',
+  '#ccff90',
+  '#fff475',
+  '#fbbc04',
+  '#e6c9a8',
+  '#a7ffeb',
+  '#cbf0f8',
+  '#f28b82',
+  '#e8eaed',
+];
 export function auColor(i: number): string {
   return AU_PALETTE[i % AU_PALETTE.length] as string;
 }

@@ -42,8 +42,14 @@ function bands(height: number, shown: ReadonlySet<string>) {
  * only when the view, the size, the data or the shown curves change, not when
  * the cursor moves.
  */
-export function drawCurves(ctx: CanvasRenderingContext2D, width: number, height: number, view: StripView, env: EnvelopeData | null,
-  shown: ReadonlySet<string>): void {
+export function drawCurves(
+  ctx: CanvasRenderingContext2D,
+  width: number,
+  height: number,
+  view: StripView,
+  env: EnvelopeData | null,
+  shown: ReadonlySet<string>,
+): void {
   ctx.clearRect(0, 0, width, height);
   if (!env || env.buckets < 1) return;
   const span = view.to - view.from;
@@ -54,11 +60,27 @@ export function drawCurves(ctx: CanvasRenderingContext2D, width: number, height:
   env.columns.forEach((name, column) => {
     if (!shown.has(name)) return;
     const au = (ACTION_UNITS as readonly string[]).indexOf(name);
-    series.push(au >= 0
-      ? { column, color: auColor(au), y0: auTop + auHeight / 2, yPerUnit: -(auHeight / 2) / AU_RANGE, lowest: -AU_RANGE, highest: AU_RANGE }
-      : { column, color: CLASS_COLORS[name as keyof typeof CLASS_COLORS], y0: scoreTop + scoreHeight, yPerUnit: -scoreHeight, lowest: -Infinity, highest: Infinity });
+    series.push(
+      au >= 0
+        ? {
+            column,
+            color: auColor(au),
+            y0: auTop + auHeight / 2,
+            yPerUnit: -(auHeight / 2) / AU_RANGE,
+            lowest: -AU_RANGE,
+            highest: AU_RANGE,
+          }
+        : {
+            column,
+            color: CLASS_COLORS[name as keyof typeof CLASS_COLORS],
+            y0: scoreTop + scoreHeight,
+            yPerUnit: -scoreHeight,
+            lowest: -Infinity,
+            highest: Infinity,
+          },
+    );
   });
-  const bucketPx = width / env.buckets * ((env.to - env.from) / Math.max(1, span));
+  const bucketPx = (width / env.buckets) * ((env.to - env.from) / Math.max(1, span));
   const bars: BarEnvelope = { buckets: env.buckets, columns: env.columns.length, min: env.min, max: env.max };
   if (bucketPx >= 2) {
     // Few buckets (a zoomed strip): a line through each bucket's middle, broken where there is no face.
@@ -71,7 +93,10 @@ export function drawCurves(ctx: CanvasRenderingContext2D, width: number, height:
       for (let b = 0; b < env.buckets; b++) {
         const lo = bars.min[b * bars.columns + s.column] as number;
         const hi = bars.max[b * bars.columns + s.column] as number;
-        if (Number.isNaN(lo)) { drawing = false; continue; }
+        if (Number.isNaN(lo)) {
+          drawing = false;
+          continue;
+        }
         const px = (xs(b) + xs(b + 1)) / 2;
         const py = yOf((lo + hi) / 2);
         if (drawing) ctx.lineTo(px, py);
@@ -97,8 +122,15 @@ export function drawCurves(ctx: CanvasRenderingContext2D, width: number, height:
  * drawCurves), then the cursor. Canvas only: a three-hour recording is a few
  * thousand bars, never a DOM node per frame.
  */
-export function drawTimeline(ctx: CanvasRenderingContext2D, width: number, height: number, view: StripView, curves: CanvasImageSource,
-  markers: readonly TimelineMarker[], cursor: number | null): void {
+export function drawTimeline(
+  ctx: CanvasRenderingContext2D,
+  width: number,
+  height: number,
+  view: StripView,
+  curves: CanvasImageSource,
+  markers: readonly TimelineMarker[],
+  cursor: number | null,
+): void {
   ctx.clearRect(0, 0, width, height);
   ctx.fillStyle = '#15191e';
   ctx.fillRect(0, 0, width, height);

@@ -47,7 +47,14 @@ export function packColor(hex: string): number {
  * bar so the trace stays continuous. A bucket without a value paints nothing
  * and breaks the trace.
  */
-export function paintBars(pixels: Uint32Array, width: number, height: number, edges: Int32Array, env: BarEnvelope, series: readonly BarSeries[]): void {
+export function paintBars(
+  pixels: Uint32Array,
+  width: number,
+  height: number,
+  edges: Int32Array,
+  env: BarEnvelope,
+  series: readonly BarSeries[],
+): void {
   const { buckets, columns, min, max } = env;
   for (const s of series) {
     const color = packColor(s.color);
@@ -56,10 +63,17 @@ export function paintBars(pixels: Uint32Array, width: number, height: number, ed
     for (let b = 0; b < buckets; b++) {
       const ownLo = min[b * columns + s.column] as number;
       const ownHi = max[b * columns + s.column] as number;
-      if (Number.isNaN(ownLo) || Number.isNaN(ownHi)) { prevLo = NaN; prevHi = NaN; continue; }
+      if (Number.isNaN(ownLo) || Number.isNaN(ownHi)) {
+        prevLo = NaN;
+        prevHi = NaN;
+        continue;
+      }
       let lo = ownLo;
       let hi = ownHi;
-      if (!Number.isNaN(prevLo)) { lo = Math.min(lo, prevHi); hi = Math.max(hi, prevLo); }
+      if (!Number.isNaN(prevLo)) {
+        lo = Math.min(lo, prevHi);
+        hi = Math.max(hi, prevLo);
+      }
       prevLo = ownLo;
       prevHi = ownHi;
       // With more buckets than pixels the last ones can start at the right edge: they belong to the last column.

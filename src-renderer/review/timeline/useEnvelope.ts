@@ -14,8 +14,15 @@ export function useEnvelope(recordingId: number, enabled: boolean, from: number,
     if (!enabled || buckets < 1 || to <= from) return;
     let live = true;
     const request = { id: recordingId, from, to, buckets: Math.round(buckets) };
-    (overviewAhead.take(request) ?? fetchEnvelope(request)).then((e) => { if (live) setEnv(e); }, () => undefined);
-    return () => { live = false; };
+    (overviewAhead.take(request) ?? fetchEnvelope(request)).then(
+      (e) => {
+        if (live) setEnv(e);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
   }, [recordingId, enabled, from, to, buckets]);
   return env;
 }

@@ -29,7 +29,18 @@ describe('analysis of an imported recording, through the API', () => {
   it('stores every frame, tagged with the model hashes and parameters', async () => {
     const outcome = await dispatch('analysis.run', { id: recordingId });
     expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
-    const analysis = (outcome as { result: { id: number; status: string; frameCount: number; framesDone: number; provenance: Record<string, unknown>; fingerprint: string } }).result;
+    const analysis = (
+      outcome as {
+        result: {
+          id: number;
+          status: string;
+          frameCount: number;
+          framesDone: number;
+          provenance: Record<string, unknown>;
+          fingerprint: string;
+        };
+      }
+    ).result;
     expect(analysis).toMatchObject({ status: 'complete', frameCount: 765, framesDone: 765 });
     const manifest = readManifest();
     expect(analysis.provenance.models).toEqual(Object.fromEntries(manifest.models.map((m) => [m.name, m.onnx.sha256])));
@@ -46,7 +57,11 @@ describe('analysis of an imported recording, through the API', () => {
     const analysis = listAnalyses(ctx.db, recordingId).at(-1)!;
     const values = readAnalysisValues(ctx.db, analysis.id, 0, 765);
     const cli = await runCli(['analyze', realClip]);
-    const lines = cli.stdout.trim().split('\n').slice(1).map((l) => l.split(','));
+    const lines = cli.stdout
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
     const header = cli.stdout.split('\n')[0]!.split(',');
     for (const frame of [0, 100, 400, 764]) {
       for (const column of ['face', 'face_w', 'yaw', 'enjoyment', 'au01_02', 'faces_seen'] as const) {
@@ -96,7 +111,14 @@ describe('analysis of an imported recording, through the API', () => {
     const result = (outcome as { ok: true; result: { analysisId: number } }).result;
     expect(result.analysisId).not.toBe(first.id);
     expect(listAnalyses(other.db, id)).toHaveLength(2);
-    expect(listAudit(other.db, 1).map((e) => e.action)).toEqual(['recording.imported', 'analysis.started', 'analysis.completed', 'analysis.started', 'analysis.completed', 'spotting.completed']);
+    expect(listAudit(other.db, 1).map((e) => e.action)).toEqual([
+      'recording.imported',
+      'analysis.started',
+      'analysis.completed',
+      'analysis.started',
+      'analysis.completed',
+      'spotting.completed',
+    ]);
     other.close();
   });
 

@@ -21,7 +21,11 @@ describe('micromoment analyze', () => {
     const run = await runCli(['analyze', realClip]);
     expect(run.code).toBe(0);
     const { header, rows } = parseCsv(run.stdout);
-    expect(header.slice(0, 19)).toEqual('frame,pts_s,face,face_x,face_y,face_w,face_h,face_conf,yaw,pitch,roll,neutral,enjoyment,sadness,anger,fear,surprise,contempt,disgust'.split(','));
+    expect(header.slice(0, 19)).toEqual(
+      'frame,pts_s,face,face_x,face_y,face_w,face_h,face_conf,yaw,pitch,roll,neutral,enjoyment,sadness,anger,fear,surprise,contempt,disgust'.split(
+        ',',
+      ),
+    );
     expect(header).toEqual([...FRAME_COLUMNS]);
     const { timestamps } = await probeFrames(realClip);
     expect(rows.length).toBe(timestamps.length);

@@ -22,14 +22,28 @@ beforeAll(async () => {
   const clip = await noFaceClip();
   const imported = await importRecording(ctx, clip);
   const recording = getRecording(ctx.db, imported.id!)!;
-  input = { ffmpegPath: ctx.tools().ffmpeg.path, file: clip, width: recording.probe.width, height: recording.probe.height, codec: recording.probe.videoCodec, table: getFrameTable(ctx.db, imported.id!)! };
+  input = {
+    ffmpegPath: ctx.tools().ffmpeg.path,
+    file: clip,
+    width: recording.probe.width,
+    height: recording.probe.height,
+    codec: recording.probe.videoCodec,
+    table: getFrameTable(ctx.db, imported.id!)!,
+  };
 });
 afterAll(() => ctx.close());
 
 /** A face on every frame whose box.x is the frame index; a pixel of the frame is kept so reading late would show. */
 const faceStage: FaceStage = {
   async process(frame) {
-    return { box: { x: frame.index, y: 0, w: 100, h: 100 }, confidence: 1, landmarks: new Float32Array(468 * 3), pose: { yaw: 0, pitch: 0, roll: 0 }, facesSeen: 1, detected: false } satisfies FaceObservation;
+    return {
+      box: { x: frame.index, y: 0, w: 100, h: 100 },
+      confidence: 1,
+      landmarks: new Float32Array(468 * 3),
+      pose: { yaw: 0, pitch: 0, roll: 0 },
+      facesSeen: 1,
+      detected: false,
+    } satisfies FaceObservation;
   },
 };
 
@@ -43,13 +57,24 @@ function lateExpressionStage(failAt = -1): ExpressionStage & { maxInFlight: numb
       const x = face.box.x;
       inFlight += 1;
       stage.maxInFlight = Math.max(stage.maxInFlight, inFlight);
-      return new Promise((resolve, reject) => setTimeout(() => {
-        inFlight -= 1;
-        if (index === failAt) return reject(new Error(`model failed on frame ${index}`));
-        const scores = Object.fromEntries(EXPRESSION_CLASSES.map((c) => [c, c === 'neutral' ? x / 1000 : 0])) as ExpressionResult['scores'];
-        const aus = Object.fromEntries(ACTION_UNITS.map((a) => [a, index])) as ExpressionResult['aus'];
-        resolve({ scores, aus, quality: { tooSmall: false, turnedAway: false, blurred: false, sharpness: index }, eyeOpenLeft: 0, eyeOpenRight: 0, mouthOpen: 0 });
-      }, Math.random() * 4));
+      return new Promise((resolve, reject) =>
+        setTimeout(() => {
+          inFlight -= 1;
+          if (index === failAt) return reject(new Error(`model failed on frame ${index}`));
+          const scores = Object.fromEntries(
+            EXPRESSION_CLASSES.map((c) => [c, c === 'neutral' ? x / 1000 : 0]),
+          ) as ExpressionResult['scores'];
+          const aus = Object.fromEntries(ACTION_UNITS.map((a) => [a, index])) as ExpressionResult['aus'];
+          resolve({
+            scores,
+            aus,
+            quality: { tooSmall: false, turnedAway: false, blurred: false, sharpness: index },
+            eyeOpenLeft: 0,
+            eyeOpenRight: 0,
+            mouthOpen: 0,
+          });
+        }, Math.random() * 4),
+      );
     },
   };
   return stage;
@@ -59,7 +84,9 @@ describe('analyzeFrames with the expression judged in flight', () => {
   it('writes one row per frame, in order, each with its own frame’s answers', async () => {
     const expression = lateExpressionStage();
     const rows: number[][] = [];
-    const summary = await analyzeFrames(input, { face: faceStage, expression }, (row) => { rows.push([...row]); });
+    const summary = await analyzeFrames(input, { face: faceStage, expression }, (row) => {
+      rows.push([...row]);
+    });
     expect(rows).toHaveLength(input.table.ptsTicks.length);
     expect(summary.faceFrames).toBe(rows.length);
     rows.forEach((row, i) => {
@@ -77,7 +104,11 @@ describe('analyzeFrames with the expression judged in flight', () => {
     process.on('unhandledRejection', onUnhandled);
     try {
       const rows: number[] = [];
-      await expect(analyzeFrames(input, { face: faceStage, expression: lateExpressionStage(12) }, (row) => { rows.push(row[COLUMN_INDEX.frame]!); })).rejects.toThrow('model failed on frame 12');
+      await expect(
+        analyzeFrames(input, { face: faceStage, expression: lateExpressionStage(12) }, (row) => {
+          rows.push(row[COLUMN_INDEX.frame]!);
+        }),
+      ).rejects.toThrow('model failed on frame 12');
       // Rows before the failure were written in order; none at or after it.
       expect(rows).toEqual(Array.from({ length: rows.length }, (_, i) => i));
       expect(rows.length).toBeLessThanOrEqual(12);

@@ -14,7 +14,10 @@ const options = { ffmpegPath: FFMPEG_PATH, file: clip, codec: 'h264', width: 400
 /** ffmpeg processes decoding this clip, by pid (a decode left running would show here). */
 function ffmpegsOnClip(): string[] {
   try {
-    return execFileSync('pgrep', ['-f', `${FFMPEG_PATH}.*${path.basename(clip)}.*rawvideo`], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+    return execFileSync('pgrep', ['-f', `${FFMPEG_PATH}.*${path.basename(clip)}.*rawvideo`], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .filter(Boolean);
   } catch {
     return []; // pgrep exits 1 when nothing matches
   }

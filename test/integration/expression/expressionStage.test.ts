@@ -15,7 +15,8 @@ import { createMeshHelper, decodeImage, type MeshHelper } from './meshHelper.js'
 
 const facesDir = path.join(sharedMediaDir, 'faces');
 const astronautPath = path.join(facesDir, 'astronaut.png');
-if (!fs.existsSync(astronautPath)) throw new Error(`These tests need the shared real media at ${sharedMediaDir} (PROVENANCE.md); it is not there.`);
+if (!fs.existsSync(astronautPath))
+  throw new Error(`These tests need the shared real media at ${sharedMediaDir} (PROVENANCE.md); it is not there.`);
 
 let mesh: MeshHelper;
 let stage: ExpressionStageHandle;
@@ -36,8 +37,7 @@ afterAll(async () => {
   await mesh?.close();
 });
 
-const format = (r: ExpressionResult): string =>
-  EXPRESSION_CLASSES.map((c) => `${c} ${r.scores[c].toFixed(3)}`).join(', ');
+const format = (r: ExpressionResult): string => EXPRESSION_CLASSES.map((c) => `${c} ${r.scores[c].toFixed(3)}`).join(', ');
 const sum = (r: ExpressionResult): number => Object.values(r.scores).reduce((a, b) => a + b, 0);
 
 /** A fresh baseline, then `face` shown `times` times on consecutive frame indices; the last result. */
@@ -52,7 +52,9 @@ describe('expression stage on astronaut.png', () => {
   it('scores enjoyment as the top class (the acceptance test), eight classes summing to 1', async () => {
     stage.reset();
     const r = await show(astronaut, astronautFace);
-    console.log(`astronaut.png: ${format(r)}\n  quality ${JSON.stringify(r.quality)}; eyes ${r.eyeOpenLeft.toFixed(3)}/${r.eyeOpenRight.toFixed(3)}, mouth ${r.mouthOpen.toFixed(3)}`);
+    console.log(
+      `astronaut.png: ${format(r)}\n  quality ${JSON.stringify(r.quality)}; eyes ${r.eyeOpenLeft.toFixed(3)}/${r.eyeOpenRight.toFixed(3)}, mouth ${r.mouthOpen.toFixed(3)}`,
+    );
     const top = EXPRESSION_CLASSES.reduce((a, b) => (r.scores[b] > r.scores[a] ? b : a));
     expect(top).toBe('enjoyment');
     expect(sum(r)).toBeCloseTo(1, 9);
@@ -67,11 +69,19 @@ describe('expression stage on astronaut.png', () => {
     stage.reset();
     const before = await show(astronaut, astronautFace, 30);
     // The subject's left corner 0.07 IOD up and 0.07 out (~3 px each on this 43-px IOD): a smirk.
-    const smirk = await stage.process({ ...astronaut, index: 30 }, withLandmarks(displace(astronautFace.landmarks, [MESH.leftLipCorner], 0.07, -0.07)));
+    const smirk = await stage.process(
+      { ...astronaut, index: 30 },
+      withLandmarks(displace(astronautFace.landmarks, [MESH.leftLipCorner], 0.07, -0.07)),
+    );
     stage.reset();
     await show(astronaut, astronautFace, 30);
-    const both = await stage.process({ ...astronaut, index: 30 }, withLandmarks(displace(displace(astronautFace.landmarks, [MESH.leftLipCorner], 0.07, -0.07), [MESH.rightLipCorner], -0.07, -0.07)));
-    console.log(`one-sided: contempt ${smirk.scores.contempt.toFixed(3)} (au12_14 L ${smirk.aus.au12_14_left.toFixed(3)}, R ${smirk.aus.au12_14_right.toFixed(3)}); symmetric: contempt ${both.scores.contempt.toFixed(3)} (au06_12 ${both.aus.au06_12.toFixed(3)})`);
+    const both = await stage.process(
+      { ...astronaut, index: 30 },
+      withLandmarks(displace(displace(astronautFace.landmarks, [MESH.leftLipCorner], 0.07, -0.07), [MESH.rightLipCorner], -0.07, -0.07)),
+    );
+    console.log(
+      `one-sided: contempt ${smirk.scores.contempt.toFixed(3)} (au12_14 L ${smirk.aus.au12_14_left.toFixed(3)}, R ${smirk.aus.au12_14_right.toFixed(3)}); symmetric: contempt ${both.scores.contempt.toFixed(3)} (au06_12 ${both.aus.au06_12.toFixed(3)})`,
+    );
     expect(before.scores.contempt).toBe(0);
     expect(smirk.scores.contempt).toBeGreaterThan(0.6);
     expect(smirk.aus.au12_14_left).toBeGreaterThan(0.08);
@@ -128,7 +138,10 @@ describe('expression stage on astronaut.png', () => {
     return Array.from({ length: 40 }, (_, i) => {
       const smile = i >= 20 && i < 28 ? 0.06 : 0;
       const moved = displace(displace(astronautFace.landmarks, [MESH.leftLipCorner], smile, -smile), [MESH.rightLipCorner], -smile, -smile);
-      return { frame: { ...astronaut, index: i }, face: { ...astronautFace, landmarks: moved, pose: { ...astronautFace.pose, yaw: astronautFace.pose.yaw + (i % 7) } } };
+      return {
+        frame: { ...astronaut, index: i },
+        face: { ...astronautFace, landmarks: moved, pose: { ...astronautFace.pose, yaw: astronautFace.pose.yaw + (i % 7) } },
+      };
     });
   }
 
@@ -163,13 +176,20 @@ describe('expression stage on astronaut.png', () => {
     }
     await expect(threaded.process({ ...astronaut, index: 0 }, astronautFace)).rejects.toThrow(/closed/);
   });
-
 });
 
 describe('expression stage on the other shared photos (printed for a sanity look)', () => {
   it('scores the top face of each photo, eight classes summing to 1', async () => {
     const lines: string[] = [];
-    for (const file of ['Tom_Cruise_avp_2014_4.jpg', 'bald_guys.jpg', '2008_001322.jpg', '2009_004587.jpg', '2008_002079.jpg', '2008_002506.jpg', '2008_001009.jpg']) {
+    for (const file of [
+      'Tom_Cruise_avp_2014_4.jpg',
+      'bald_guys.jpg',
+      '2008_001322.jpg',
+      '2009_004587.jpg',
+      '2008_002079.jpg',
+      '2008_002506.jpg',
+      '2008_001009.jpg',
+    ]) {
       const frame = await decodeImage(path.join(facesDir, file));
       const face = await mesh.observe(frame);
       if (!face) {
@@ -179,8 +199,12 @@ describe('expression stage on the other shared photos (printed for a sanity look
       stage.reset();
       const r = await show(frame, face);
       expect(sum(r)).toBeCloseTo(1, 9);
-      const flags = Object.entries(r.quality).filter(([k, v]) => k !== 'sharpness' && v).map(([k]) => k);
-      lines.push(`${file} (face ${face.box.w.toFixed(0)} px, yaw ${face.pose.yaw.toFixed(0)}°${flags.length ? `, ${flags.join(', ')}` : ''}): ${format(r)}`);
+      const flags = Object.entries(r.quality)
+        .filter(([k, v]) => k !== 'sharpness' && v)
+        .map(([k]) => k);
+      lines.push(
+        `${file} (face ${face.box.w.toFixed(0)} px, yaw ${face.pose.yaw.toFixed(0)}°${flags.length ? `, ${flags.join(', ')}` : ''}): ${format(r)}`,
+      );
     }
     console.log(lines.join('\n'));
   });

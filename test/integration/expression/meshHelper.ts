@@ -12,7 +12,9 @@ const MESH = 192;
 
 /** Decodes an image (first frame of any file ffmpeg reads) to an rgb24 frame, optionally through a filter. */
 export async function decodeImage(file: string, filter?: string): Promise<RgbFrame> {
-  const probe = (await runFfprobeJson(['-select_streams', 'v:0', '-show_entries', 'stream=width,height', fileArg(file)])) as { streams?: Array<{ width?: number; height?: number }> };
+  const probe = (await runFfprobeJson(['-select_streams', 'v:0', '-show_entries', 'stream=width,height', fileArg(file)])) as {
+    streams?: Array<{ width?: number; height?: number }>;
+  };
   const width = probe.streams?.[0]?.width ?? 0;
   const height = probe.streams?.[0]?.height ?? 0;
   const vf = filter ? `${filter},format=rgb24` : 'format=rgb24';
@@ -34,7 +36,8 @@ function squareInput(frame: RgbFrame, x0: number, y0: number, side: number, size
       const fx = x - xi;
       const fy = y - yi;
       for (let c = 0; c < 3; c++) {
-        const at = (px: number, py: number): number => (px < 0 || py < 0 || px >= frame.width || py >= frame.height ? 0 : frame.data[(py * frame.width + px) * 3 + c] ?? 0);
+        const at = (px: number, py: number): number =>
+          px < 0 || py < 0 || px >= frame.width || py >= frame.height ? 0 : (frame.data[(py * frame.width + px) * 3 + c] ?? 0);
         const top = at(xi, yi) * (1 - fx) + at(xi + 1, yi) * fx;
         const bottom = at(xi, yi + 1) * (1 - fx) + at(xi + 1, yi + 1) * fx;
         out[(v * size + u) * 3 + c] = (top * (1 - fy) + bottom * fy) * scale + offset;
@@ -55,7 +58,10 @@ interface Box {
 /** The best BlazeFace box, in pixels of the 256 input (anchors as the manifest describes). */
 function topBox(outputs: ort.InferenceSession.ReturnType): Box {
   let best: Box = { cx: 0, cy: 0, w: 0, h: 0, score: -1 };
-  for (const [scoresName, boxesName, cells, perCell] of [['scores_16x16', 'boxes_16x16', 16, 2], ['scores_8x8', 'boxes_8x8', 8, 6]] as const) {
+  for (const [scoresName, boxesName, cells, perCell] of [
+    ['scores_16x16', 'boxes_16x16', 16, 2],
+    ['scores_8x8', 'boxes_8x8', 8, 6],
+  ] as const) {
     const scores = outputs[scoresName]?.data as Float32Array;
     const boxes = outputs[boxesName]?.data as Float32Array;
     const stride = DETECT / cells;
@@ -106,7 +112,11 @@ export async function createMeshHelper(): Promise<MeshHelper> {
       const side = Math.max(frame.width, frame.height);
       const x0 = (frame.width - side) / 2;
       const y0 = (frame.height - side) / 2;
-      const detection = topBox(await detector.session.run({ image: new ort.Tensor('float32', squareInput(frame, x0, y0, side, DETECT, 1 / 127.5, -1), [1, DETECT, DETECT, 3]) }));
+      const detection = topBox(
+        await detector.session.run({
+          image: new ort.Tensor('float32', squareInput(frame, x0, y0, side, DETECT, 1 / 127.5, -1), [1, DETECT, DETECT, 3]),
+        }),
+      );
       if (detection.score < 0.5) return null;
       const k = side / DETECT;
       const cropSide = Math.max(detection.w, detection.h) * k * 1.5;
@@ -114,7 +124,9 @@ export async function createMeshHelper(): Promise<MeshHelper> {
       const cy = y0 + detection.cy * k;
       const cropX = cx - cropSide / 2;
       const cropY = cy - cropSide / 2;
-      const out = await mesh.session.run({ image: new ort.Tensor('float32', squareInput(frame, cropX, cropY, cropSide, MESH, 1 / 255, 0), [1, MESH, MESH, 3]) });
+      const out = await mesh.session.run({
+        image: new ort.Tensor('float32', squareInput(frame, cropX, cropY, cropSide, MESH, 1 / 255, 0), [1, MESH, MESH, 3]),
+      });
       const raw = out.mesh?.data as Float32Array;
       const s = cropSide / MESH;
       const landmarks = new Float32Array(468 * 3);

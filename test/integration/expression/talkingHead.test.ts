@@ -26,7 +26,17 @@ afterAll(async () => {
 
 /** Runs the first `frames` frames of a clip through the stage (fresh baseline); null where no face was found. */
 async function analyseClip(file: string, width: number, height: number, frames: number): Promise<(ExpressionResult | null)[]> {
-  const { stdout } = await runFfmpeg(['-i', fileArg(path.join(sharedMediaDir, 'talking-head', file)), '-frames:v', String(frames), '-vf', 'format=rgb24', '-f', 'rawvideo', '-']);
+  const { stdout } = await runFfmpeg([
+    '-i',
+    fileArg(path.join(sharedMediaDir, 'talking-head', file)),
+    '-frames:v',
+    String(frames),
+    '-vf',
+    'format=rgb24',
+    '-f',
+    'rawvideo',
+    '-',
+  ]);
   const size = width * height * 3;
   stage.reset();
   const results: (ExpressionResult | null)[] = [];

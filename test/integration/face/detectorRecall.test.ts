@@ -69,7 +69,9 @@ describe('face detection recall on the hand-drawn boxes (faces >= 40 px, IoU >= 
     const testing = recall(['testing'], IDENTITY_MAPPING);
     const both = recall(['testing', 'training'], IDENTITY_MAPPING);
     const allSizes = recall(['testing', 'training'], IDENTITY_MAPPING, 0);
-    console.log(`recall, detector box as is: testing.xml ${show(testing)}, both ${show(both)}; faces of every size, both: ${show(allSizes)}`);
+    console.log(
+      `recall, detector box as is: testing.xml ${show(testing)}, both ${show(both)}; faces of every size, both: ${show(allSizes)}`,
+    );
     expect(testing.value).toBeGreaterThanOrEqual(0.9);
     expect(both.value).toBeGreaterThanOrEqual(0.9);
   });

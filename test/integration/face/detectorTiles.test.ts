@@ -29,9 +29,19 @@ describe('detector tile pass', () => {
   it('finds a small face in a large frame that the whole-frame pass misses', async () => {
     const at = { x: 700, y: 200, size: 64 };
     const { stdout } = await runFfmpeg([
-      '-f', 'lavfi', '-i', 'color=c=gray:s=1280x720', '-i', fileArg(path.join(facesDir, 'astronaut.png')),
-      '-filter_complex', `[1:v]scale=${at.size}:${at.size}[a];[0:v][a]overlay=${at.x}:${at.y},format=rgb24`,
-      '-frames:v', '1', '-f', 'rawvideo', 'pipe:1',
+      '-f',
+      'lavfi',
+      '-i',
+      'color=c=gray:s=1280x720',
+      '-i',
+      fileArg(path.join(facesDir, 'astronaut.png')),
+      '-filter_complex',
+      `[1:v]scale=${at.size}:${at.size}[a];[0:v][a]overlay=${at.x}:${at.y},format=rgb24`,
+      '-frames:v',
+      '1',
+      '-f',
+      'rawvideo',
+      'pipe:1',
     ]);
     const frame: RgbFrame = { index: 0, width: 1280, height: 720, data: new Uint8Array(stdout.buffer, stdout.byteOffset, stdout.length) };
     expect(await detector.detect(frame, { tiles: false })).toEqual([]);

@@ -39,7 +39,9 @@ describe('face stage', () => {
     const [first] = out;
     expect(first).not.toBeNull();
     if (!first) return;
-    console.log(`astronaut: box ${JSON.stringify(first.box)}, confidence ${first.confidence.toFixed(3)}, pose ${JSON.stringify(first.pose)}, facesSeen ${first.facesSeen}`);
+    console.log(
+      `astronaut: box ${JSON.stringify(first.box)}, confidence ${first.confidence.toFixed(3)}, pose ${JSON.stringify(first.pose)}, facesSeen ${first.facesSeen}`,
+    );
     expect(first.facesSeen).toBe(1);
     expect(first.detected).toBe(true);
     expect(first.landmarks).toHaveLength(468 * 3);
@@ -59,7 +61,8 @@ describe('face stage', () => {
     const width = 640;
     const height = 480;
     const data = new Uint8Array(width * height * 3);
-    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data.set([(x * 255) / width, (y * 255) / height, 128], (y * width + x) * 3);
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++) data.set([(x * 255) / width, (y * 255) / height, 128], (y * width + x) * 3);
     expect(await still({ index: 0, width, height, data }, 3)).toEqual([null, null, null]);
   });
 
@@ -85,14 +88,26 @@ describe('face stage', () => {
     await stage.close();
     // ffmpeg's rotate turns clockwise on screen: the subject tilts to their left, roll grows by 30.
     const { runFfmpeg, fileArg } = await import('../../helpers/ffmpeg.js');
-    const { stdout } = await runFfmpeg(['-i', fileArg(astronaut), '-vf', `rotate=30*PI/180:fillcolor=black,format=rgb24`, '-frames:v', '1', '-f', 'rawvideo', 'pipe:1']);
+    const { stdout } = await runFfmpeg([
+      '-i',
+      fileArg(astronaut),
+      '-vf',
+      `rotate=30*PI/180:fillcolor=black,format=rgb24`,
+      '-frames:v',
+      '1',
+      '-f',
+      'rawvideo',
+      'pipe:1',
+    ]);
     const tilted: RgbFrame = { index: 0, width: 512, height: 512, data: new Uint8Array(stdout.buffer, stdout.byteOffset, stdout.length) };
     const out = await still(tilted, 3);
     const after = out[2];
     expect(before).not.toBeNull();
     expect(after).not.toBeNull();
     if (!before || !after) return;
-    console.log(`tilted 30 degrees: roll ${before.pose.roll.toFixed(1)} → ${after.pose.roll.toFixed(1)}, yaw ${before.pose.yaw.toFixed(1)} → ${after.pose.yaw.toFixed(1)}`);
+    console.log(
+      `tilted 30 degrees: roll ${before.pose.roll.toFixed(1)} → ${after.pose.roll.toFixed(1)}, yaw ${before.pose.yaw.toFixed(1)} → ${after.pose.yaw.toFixed(1)}`,
+    );
     expect(after.pose.roll - before.pose.roll).toBeGreaterThan(25);
     expect(after.pose.roll - before.pose.roll).toBeLessThan(35);
     // Eye corners and nose tip of the upright face, turned 30 degrees about the image centre, within 4% of the frame.
@@ -108,14 +123,26 @@ describe('face stage', () => {
 
   it('mirrors the pose of a mirrored face: yaw and roll change sign', async () => {
     const { runFfmpeg, fileArg } = await import('../../helpers/ffmpeg.js');
-    const { stdout } = await runFfmpeg(['-i', fileArg(astronaut), '-vf', 'hflip,format=rgb24', '-frames:v', '1', '-f', 'rawvideo', 'pipe:1']);
+    const { stdout } = await runFfmpeg([
+      '-i',
+      fileArg(astronaut),
+      '-vf',
+      'hflip,format=rgb24',
+      '-frames:v',
+      '1',
+      '-f',
+      'rawvideo',
+      'pipe:1',
+    ]);
     const mirrored: RgbFrame = { index: 0, width: 512, height: 512, data: new Uint8Array(stdout.buffer, stdout.byteOffset, stdout.length) };
     const [m] = await still(mirrored, 1);
     await stage?.close();
     const [o] = await still(await decodeImage(astronaut, { width: 512, height: 512 }), 1);
     expect(m && o).toBeTruthy();
     if (!m || !o) return;
-    console.log(`mirror: yaw ${o.pose.yaw.toFixed(1)} / ${m.pose.yaw.toFixed(1)}, pitch ${o.pose.pitch.toFixed(1)} / ${m.pose.pitch.toFixed(1)}, roll ${o.pose.roll.toFixed(1)} / ${m.pose.roll.toFixed(1)}`);
+    console.log(
+      `mirror: yaw ${o.pose.yaw.toFixed(1)} / ${m.pose.yaw.toFixed(1)}, pitch ${o.pose.pitch.toFixed(1)} / ${m.pose.pitch.toFixed(1)}, roll ${o.pose.roll.toFixed(1)} / ${m.pose.roll.toFixed(1)}`,
+    );
     // Within 3 degrees: the mesh model itself is not exactly symmetric.
     expect(Math.abs(m.pose.yaw + o.pose.yaw)).toBeLessThan(3);
     expect(Math.abs(m.pose.roll + o.pose.roll)).toBeLessThan(3);
@@ -128,7 +155,12 @@ describe('face stage', () => {
     const first = stage.process(frame);
     await expect(stage.process({ ...frame, index: 1 })).rejects.toThrow(/one at a time/);
     expect(await first).not.toBeNull();
-    expect(stage.parameters).toMatchObject({ minScore: 0.5, minTrackingConfidence: 0.5, redetectInterval: DEFAULT_TRACKER_OPTIONS.redetectInterval, intraOpNumThreads: 1 });
+    expect(stage.parameters).toMatchObject({
+      minScore: 0.5,
+      minTrackingConfidence: 0.5,
+      redetectInterval: DEFAULT_TRACKER_OPTIONS.redetectInterval,
+      intraOpNumThreads: 1,
+    });
     expect(stage.models.blazeface).toMatch(/^[0-9a-f]{64}$/);
     expect(stage.models.facemesh).toMatch(/^[0-9a-f]{64}$/);
     await stage.close();

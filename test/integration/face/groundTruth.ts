@@ -46,7 +46,10 @@ export function readImglab(xmlName: string): GroundTruthImage[] {
         const p = attributes(part[1] ?? '');
         parts.set(Number(p.get('name')), { x: num(p, 'x', where), y: num(p, 'y', where) });
       }
-      faces.push({ box: { x: num(b, 'left', where), y: num(b, 'top', where), w: num(b, 'width', where), h: num(b, 'height', where) }, parts });
+      faces.push({
+        box: { x: num(b, 'left', where), y: num(b, 'top', where), w: num(b, 'width', where), h: num(b, 'height', where) },
+        parts,
+      });
     }
     images.push({ file: path.join(facesDir, file), width: num(attrs, 'width', file), height: num(attrs, 'height', file), faces });
   }

@@ -15,7 +15,18 @@ import { readImglab } from './groundTruth.js';
 import { decodeImage } from './media.js';
 
 /** Mesh index → iBUG index: eye corners, nose tip, mouth corners, chin, inner lips. */
-const CORRESPONDING: readonly [number, number][] = [[33, 36], [133, 39], [362, 42], [263, 45], [1, 30], [61, 48], [291, 54], [152, 8], [13, 62], [14, 66]];
+const CORRESPONDING: readonly [number, number][] = [
+  [33, 36],
+  [133, 39],
+  [362, 42],
+  [263, 45],
+  [1, 30],
+  [61, 48],
+  [291, 54],
+  [152, 8],
+  [13, 62],
+  [14, 66],
+];
 
 let models: LoadedModel[] = [];
 let detector: FaceDetector;
@@ -49,14 +60,20 @@ describe('mesh landmarks in frame pixels', () => {
           const { landmarks } = await landmarker.run(frame, roiFromLandmarks(first.landmarks));
           const part = (i: number): { x: number; y: number } => face.parts.get(i) ?? { x: NaN, y: NaN };
           const eyes = Math.hypot(part(36).x - part(45).x, part(36).y - part(45).y);
-          const error = CORRESPONDING.reduce((sum, [m, p]) => sum + Math.hypot((landmarks[3 * m] as number) - part(p).x, (landmarks[3 * m + 1] as number) - part(p).y), 0) / CORRESPONDING.length;
+          const error =
+            CORRESPONDING.reduce(
+              (sum, [m, p]) => sum + Math.hypot((landmarks[3 * m] as number) - part(p).x, (landmarks[3 * m + 1] as number) - part(p).y),
+              0,
+            ) / CORRESPONDING.length;
           errors.push(error / eyes);
         }
       }
     }
     errors.sort((a, b) => a - b);
     const median = errors[Math.floor(errors.length / 2)] as number;
-    console.log(`mesh vs iBUG points, ${errors.length} faces: NME median ${median.toFixed(3)}, worst ${(errors.at(-1) as number).toFixed(3)}`);
+    console.log(
+      `mesh vs iBUG points, ${errors.length} faces: NME median ${median.toFixed(3)}, worst ${(errors.at(-1) as number).toFixed(3)}`,
+    );
     expect(errors.length).toBe(21);
     expect(median).toBeLessThan(0.08);
     expect(errors.at(-1)).toBeLessThan(0.15);

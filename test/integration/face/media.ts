@@ -24,7 +24,8 @@ export async function decodeImage(file: string, size: Size, scaleTo?: Size): Pro
   const out = scaleTo ?? size;
   const filter = scaleTo ? `scale=${scaleTo.width}:${scaleTo.height},format=rgb24` : 'format=rgb24';
   const { stdout } = await runFfmpeg(['-i', fileArg(file), '-vf', filter, '-frames:v', '1', '-f', 'rawvideo', 'pipe:1']);
-  if (stdout.length !== out.width * out.height * 3) throw new Error(`${file}: ${stdout.length} bytes, expected ${out.width}x${out.height} rgb24`);
+  if (stdout.length !== out.width * out.height * 3)
+    throw new Error(`${file}: ${stdout.length} bytes, expected ${out.width}x${out.height} rgb24`);
   return { index: 0, width: out.width, height: out.height, data: new Uint8Array(stdout.buffer, stdout.byteOffset, stdout.length) };
 }
 
@@ -34,7 +35,29 @@ export async function decodeImage(file: string, size: Size, scaleTo?: Size): Pro
  */
 export async function* videoFrames(file: string, size: Size): AsyncGenerator<RgbFrame> {
   const frameBytes = size.width * size.height * 3;
-  const child = spawn(FFMPEG_PATH, ['-hide_banner', '-nostdin', '-v', 'error', '-i', fileArg(file), '-map', '0:v:0', '-fps_mode', 'passthrough', '-vf', `scale=${size.width}:${size.height}`, '-pix_fmt', 'rgb24', '-f', 'rawvideo', 'pipe:1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    FFMPEG_PATH,
+    [
+      '-hide_banner',
+      '-nostdin',
+      '-v',
+      'error',
+      '-i',
+      fileArg(file),
+      '-map',
+      '0:v:0',
+      '-fps_mode',
+      'passthrough',
+      '-vf',
+      `scale=${size.width}:${size.height}`,
+      '-pix_fmt',
+      'rgb24',
+      '-f',
+      'rawvideo',
+      'pipe:1',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (t: string) => (stderr = (stderr + t).slice(-4096)));

@@ -21,7 +21,10 @@ beforeAll(async () => {
 });
 
 describe('blazeface.onnx against the TF.js original', () => {
-  const photos = fs.readdirSync(facesDir).filter((f) => /\.(jpg|png)$/.test(f)).sort();
+  const photos = fs
+    .readdirSync(facesDir)
+    .filter((f) => /\.(jpg|png)$/.test(f))
+    .sort();
 
   it.each(photos)('matches on %s, letterboxed to 256x256', async (photo) => {
     await expectMatchesReference(model, reference, blazefaceInput(await letterboxRgb(path.join(facesDir, photo), SIZE), SIZE), photo);

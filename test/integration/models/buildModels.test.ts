@@ -44,7 +44,10 @@ describe('model build', () => {
     const manifest = readManifest(defaultModelsDir());
     const expected = 'f'.repeat(64);
     const actual = modelEntry(manifest, 'emotion').onnx.sha256;
-    const altered = { ...manifest, models: manifest.models.map((m) => (m.name === 'emotion' ? { ...m, onnx: { ...m.onnx, sha256: expected } } : m)) };
+    const altered = {
+      ...manifest,
+      models: manifest.models.map((m) => (m.name === 'emotion' ? { ...m, onnx: { ...m.onnx, sha256: expected } } : m)),
+    };
     fs.writeFileSync(path.join(manifestDir, MANIFEST_FILE), JSON.stringify(altered));
 
     let error: unknown;

@@ -24,15 +24,27 @@ export interface OutputComparison {
   tolerance: number;
 }
 
-export async function compareToReference(model: LoadedModel, reference: GraphModel, input: Batch, label: string): Promise<OutputComparison[]> {
+export async function compareToReference(
+  model: LoadedModel,
+  reference: GraphModel,
+  input: Batch,
+  label: string,
+): Promise<OutputComparison[]> {
   const got = await runOnnx(model, input);
   const want = runReference(reference, model.entry, input);
   const rows = model.entry.outputs.map(({ name }) => {
     const expected = want[name] as Float32Array;
     const largestValue = expected.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
-    return { output: name, maxAbsDiff: maxAbsDiff(got[name] as Float32Array, expected), largestValue, tolerance: BASE_TOLERANCE * Math.max(1, largestValue) };
+    return {
+      output: name,
+      maxAbsDiff: maxAbsDiff(got[name] as Float32Array, expected),
+      largestValue,
+      tolerance: BASE_TOLERANCE * Math.max(1, largestValue),
+    };
   });
-  console.log(`${model.name} ${label}: ${rows.map((r) => `${r.output} max|diff| ${r.maxAbsDiff.toExponential(2)} (max|value| ${r.largestValue.toPrecision(4)}, bound ${r.tolerance.toExponential(1)})`).join('; ')}`);
+  console.log(
+    `${model.name} ${label}: ${rows.map((r) => `${r.output} max|diff| ${r.maxAbsDiff.toExponential(2)} (max|value| ${r.largestValue.toPrecision(4)}, bound ${r.tolerance.toExponential(1)})`).join('; ')}`,
+  );
   return rows;
 }
 

@@ -4,7 +4,8 @@ import { fileArg, runFfmpeg } from '../../helpers/ffmpeg.js';
 
 async function decode(file: string, filter: string, width: number, height: number): Promise<Uint8Array> {
   const { stdout } = await runFfmpeg(['-i', fileArg(file), '-vf', `${filter},format=rgb24`, '-frames:v', '1', '-f', 'rawvideo', '-']);
-  if (stdout.byteLength !== width * height * 3) throw new Error(`ffmpeg gave ${stdout.byteLength} bytes for ${file}, expected ${width}x${height}x3`);
+  if (stdout.byteLength !== width * height * 3)
+    throw new Error(`ffmpeg gave ${stdout.byteLength} bytes for ${file}, expected ${width}x${height}x3`);
   return new Uint8Array(stdout.buffer, stdout.byteOffset, stdout.byteLength);
 }
 
@@ -19,7 +20,10 @@ export function cropRgb(file: string, crop: { x: number; y: number; size: number
 }
 
 /** Crops one after another: a few dozen ffmpeg processes at once would only compete for the cores. */
-export async function cropsRgb(crops: readonly { file: string; crop: { x: number; y: number; size: number } }[], size: number): Promise<Uint8Array[]> {
+export async function cropsRgb(
+  crops: readonly { file: string; crop: { x: number; y: number; size: number } }[],
+  size: number,
+): Promise<Uint8Array[]> {
   const out: Uint8Array[] = [];
   for (const { file, crop } of crops) out.push(await cropRgb(file, crop, size));
   return out;

@@ -20,7 +20,10 @@ beforeAll(async () => {
 
 describe('emotion.onnx against the TF.js original', () => {
   it('matches on every hand-boxed face of the photos, as one batch', async () => {
-    const crops = await cropsRgb(handDrawnFaceBoxes().map((box) => ({ file: box.file, crop: squareCrop(box, 1.2) })), SIZE);
+    const crops = await cropsRgb(
+      handDrawnFaceBoxes().map((box) => ({ file: box.file, crop: squareCrop(box, 1.2) })),
+      SIZE,
+    );
     await expectMatchesReference(model, reference, emotionBatch(crops, SIZE), `${crops.length} face crops`);
   });
 

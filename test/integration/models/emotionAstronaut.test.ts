@@ -30,16 +30,22 @@ describe('astronaut.png', () => {
     const padX = (256 - width * scale) / 2;
     const padY = (256 - height * scale) / 2;
     const box = {
-      file: astronautPath, imageWidth: width, imageHeight: height,
-      left: (found.cx - found.width / 2 - padX) / scale, top: (found.cy - found.height / 2 - padY) / scale,
-      width: found.width / scale, height: found.height / scale,
+      file: astronautPath,
+      imageWidth: width,
+      imageHeight: height,
+      left: (found.cx - found.width / 2 - padX) / scale,
+      top: (found.cy - found.height / 2 - padY) / scale,
+      width: found.width / scale,
+      height: found.height / scale,
     };
     const crop = squareCrop(box, 1.2);
     const output = await runOnnx(emotion, emotionBatch([await cropRgb(astronautPath, crop, 64)], 64));
     const probabilities = Array.from(output.probabilities ?? []);
     const labels = emotion.entry.outputs[0]?.labels ?? [];
     const ranked = labels.map((label, i) => ({ label, p: probabilities[i] ?? 0 })).sort((a, b) => b.p - a.p);
-    console.log(`astronaut: face ${found.score.toFixed(3)} at crop ${JSON.stringify(crop)}; ${ranked.map((r) => `${r.label} ${r.p.toFixed(3)}`).join(', ')}`);
+    console.log(
+      `astronaut: face ${found.score.toFixed(3)} at crop ${JSON.stringify(crop)}; ${ranked.map((r) => `${r.label} ${r.p.toFixed(3)}`).join(', ')}`,
+    );
     expect(ranked[0]?.label).toBe('happy');
   });
 });

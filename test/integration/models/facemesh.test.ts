@@ -21,7 +21,10 @@ beforeAll(async () => {
 describe('facemesh.onnx against the TF.js original', () => {
   it('matches on every hand-boxed face of the photos, as one batch', async () => {
     // Facemesh expects a generous box around the face (the app enlarges detections 1.4-1.5x).
-    const crops = await cropsRgb(handDrawnFaceBoxes().map((box) => ({ file: box.file, crop: squareCrop(box, 1.5) })), SIZE);
+    const crops = await cropsRgb(
+      handDrawnFaceBoxes().map((box) => ({ file: box.file, crop: squareCrop(box, 1.5) })),
+      SIZE,
+    );
     await expectMatchesReference(model, reference, facemeshBatch(crops, SIZE), `${crops.length} face crops`);
   });
 

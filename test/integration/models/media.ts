@@ -31,7 +31,15 @@ export function handDrawnFaceBoxes(): FaceBox[] {
       const [, file = '', w = '0', h = '0', body = ''] = image;
       for (const box of body.matchAll(/<box top='(-?\d+)' left='(-?\d+)' width='(\d+)' height='(\d+)'/g)) {
         const [, top = '0', left = '0', width = '0', height = '0'] = box;
-        boxes.push({ file: path.join(facesDir, file), imageWidth: Number(w), imageHeight: Number(h), left: Number(left), top: Number(top), width: Number(width), height: Number(height) });
+        boxes.push({
+          file: path.join(facesDir, file),
+          imageWidth: Number(w),
+          imageHeight: Number(h),
+          left: Number(left),
+          top: Number(top),
+          width: Number(width),
+          height: Number(height),
+        });
       }
     }
   }

@@ -32,7 +32,11 @@ export function placeholder(name: string, shape: number[]): TfNode {
 
 export function constNode(weight: SyntheticWeight): TfNode {
   const dtype = weight.dtype === 'float32' ? 'DT_FLOAT' : 'DT_INT32';
-  return { name: weight.name, op: 'Const', attr: { dtype: { type: dtype }, value: { tensor: { dtype, tensorShape: { dim: weight.shape.map((d) => ({ size: String(d) })) } } } } };
+  return {
+    name: weight.name,
+    op: 'Const',
+    attr: { dtype: { type: dtype }, value: { tensor: { dtype, tensorShape: { dim: weight.shape.map((d) => ({ size: String(d) })) } } } },
+  };
 }
 
 /** model.json + model.bin in `dir`; returns the json's path. */
@@ -45,7 +49,11 @@ export function writeSyntheticModel(dir: string, nodes: TfNode[], weights: Synth
     chunks.push(bytes);
   }
   fs.writeFileSync(path.join(dir, 'model.bin'), Buffer.concat(chunks));
-  const json = { format: 'graph-model', modelTopology: { node: [...weights.map(constNode), ...nodes], library: {}, versions: {} }, weightsManifest: [{ paths: ['model.bin'], weights: specs }] };
+  const json = {
+    format: 'graph-model',
+    modelTopology: { node: [...weights.map(constNode), ...nodes], library: {}, versions: {} },
+    weightsManifest: [{ paths: ['model.bin'], weights: specs }],
+  };
   const jsonPath = path.join(dir, 'model.json');
   fs.writeFileSync(jsonPath, JSON.stringify(json));
   return jsonPath;
@@ -56,7 +64,10 @@ function encodeWeight(w: SyntheticWeight): { spec: TfWeightSpec; bytes: Buffer }
   if (w.storage === 'uint8') {
     const min = Math.min(...w.values);
     const scale = (Math.max(...w.values) - min) / 255 || 1;
-    return { spec: { ...base, quantization: { dtype: 'uint8', min, scale } }, bytes: Buffer.from(w.values.map((v) => Math.round((v - min) / scale))) };
+    return {
+      spec: { ...base, quantization: { dtype: 'uint8', min, scale } },
+      bytes: Buffer.from(w.values.map((v) => Math.round((v - min) / scale))),
+    };
   }
   if (w.storage === 'float16') {
     const bytes = Buffer.alloc(w.values.length * 2);

@@ -15,7 +15,14 @@ import { referenceBackend } from './tfjsReference.js';
 import type { TfNode } from '../../../tools/models/convert/tfjsTypes.js';
 
 const f32 = (name: string, shape: number[], seed: number, storage?: SyntheticWeight['storage']): SyntheticWeight => ({
-  name, shape, dtype: 'float32', storage, values: sixtyFourths(shape.reduce((a, b) => a * b, 1), seed),
+  name,
+  shape,
+  dtype: 'float32',
+  storage,
+  values: sixtyFourths(
+    shape.reduce((a, b) => a * b, 1),
+    seed,
+  ),
 });
 const i32 = (name: string, shape: number[], values: number[]): SyntheticWeight => ({ name, shape, dtype: 'int32', values });
 
@@ -40,14 +47,34 @@ const weights: SyntheticWeight[] = [
 const spatial = { strides: attr.ints([1, 1, 1, 1]), dilations: attr.ints([1, 1, 1, 1]), data_format: attr.s('NHWC'), T: attr.float() };
 const nodes: TfNode[] = [
   placeholder('x', [1, 8, 8, 3]),
-  { name: 'conv1', op: '_FusedConv2D', input: ['x', 'w1', 'b1'], attr: { ...spatial, padding: attr.s('SAME'), fused_ops: attr.strings(['BiasAdd', 'Relu6']), num_args: attr.i(1) } },
+  {
+    name: 'conv1',
+    op: '_FusedConv2D',
+    input: ['x', 'w1', 'b1'],
+    attr: { ...spatial, padding: attr.s('SAME'), fused_ops: attr.strings(['BiasAdd', 'Relu6']), num_args: attr.i(1) },
+  },
   { name: 'pad', op: 'Pad', input: ['conv1', 'paddings'], attr: { T: attr.float() } },
-  { name: 'dwconv', op: 'DepthwiseConv2dNative', input: ['pad', 'dw'], attr: { ...spatial, strides: attr.ints([1, 2, 2, 1]), padding: attr.s('VALID') } },
+  {
+    name: 'dwconv',
+    op: 'DepthwiseConv2dNative',
+    input: ['pad', 'dw'],
+    attr: { ...spatial, strides: attr.ints([1, 2, 2, 1]), padding: attr.s('VALID') },
+  },
   { name: 'prelu', op: 'Prelu', input: ['dwconv', 'alpha'], attr: { T: attr.float() } },
-  { name: 'conv2', op: '_FusedConv2D', input: ['prelu', 'w2', 'b2', 'alpha2'], attr: { ...spatial, padding: attr.s('VALID'), fused_ops: attr.strings(['BiasAdd', 'Prelu']), num_args: attr.i(2) } },
+  {
+    name: 'conv2',
+    op: '_FusedConv2D',
+    input: ['prelu', 'w2', 'b2', 'alpha2'],
+    attr: { ...spatial, padding: attr.s('VALID'), fused_ops: attr.strings(['BiasAdd', 'Prelu']), num_args: attr.i(2) },
+  },
   { name: 'concatC', op: 'ConcatV2', input: ['conv2', 'prelu', 'axisC'], attr: { N: attr.i(2), T: attr.float() } },
   { name: 'concatH', op: 'ConcatV2', input: ['concatC', 'concatC', 'axisH'], attr: { N: attr.i(2), T: attr.float() } },
-  { name: 'pool', op: 'MaxPool', input: ['concatH'], attr: { ...spatial, strides: attr.ints([1, 2, 2, 1]), ksize: attr.ints([1, 3, 3, 1]), padding: attr.s('SAME') } },
+  {
+    name: 'pool',
+    op: 'MaxPool',
+    input: ['concatH'],
+    attr: { ...spatial, strides: attr.ints([1, 2, 2, 1]), ksize: attr.ints([1, 3, 3, 1]), padding: attr.s('SAME') },
+  },
   { name: 'add', op: 'AddV2', input: ['pool', 'bias16'], attr: { T: attr.float() } },
   { name: 'meanKeep', op: 'Mean', input: ['add', 'axesHW'], attr: { keep_dims: attr.b(true), T: attr.float() } },
   { name: 'sigmoid', op: 'Sigmoid', input: ['meanKeep'], attr: { T: attr.float() } },
@@ -73,19 +100,40 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('converter on a synthetic graph', () => {
   const jsonPath = writeSyntheticModel(dir, nodes, weights);
-  const options = { graphName: 'synthetic', inputs: [{ tfName: 'x', name: 'x', shape: [1, 8, 8, 3] }], outputs, docString: 'test', metadata: [] };
+  const options = {
+    graphName: 'synthetic',
+    inputs: [{ tfName: 'x', name: 'x', shape: [1, 8, 8, 3] }],
+    outputs,
+    docString: 'test',
+    metadata: [],
+  };
 
   it('matches TF.js on every output', async () => {
     const session = await ort.InferenceSession.create(convertTfjsModel(jsonPath, options));
     await referenceBackend();
-    const json = JSON.parse(fs.readFileSync(jsonPath, 'utf8')) as { modelTopology: object; weightsManifest: { weights: tf.io.WeightsManifestEntry[] }[] };
+    const json = JSON.parse(fs.readFileSync(jsonPath, 'utf8')) as {
+      modelTopology: object;
+      weightsManifest: { weights: tf.io.WeightsManifestEntry[] }[];
+    };
     const bin = fs.readFileSync(path.join(dir, 'model.bin'));
     const reference: GraphModel = await loadGraphModel({
-      load: async () => ({ format: 'graph-model', modelTopology: json.modelTopology, weightSpecs: json.weightsManifest.flatMap((g) => g.weights), weightData: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) }),
+      load: async () => ({
+        format: 'graph-model',
+        modelTopology: json.modelTopology,
+        weightSpecs: json.weightsManifest.flatMap((g) => g.weights),
+        weightData: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength),
+      }),
     });
     const input = seededUniform([1, 8, 8, 3], -1, 1, 3);
     const got = await session.run({ x: new ort.Tensor('float32', input.data, input.shape) });
-    const want = tf.tidy(() => (reference.execute({ x: tf.tensor(input.data, input.shape) }, outputs.map((o) => o.tfName)) as tf.Tensor[]).map((t) => t.dataSync() as Float32Array));
+    const want = tf.tidy(() =>
+      (
+        reference.execute(
+          { x: tf.tensor(input.data, input.shape) },
+          outputs.map((o) => o.tfName),
+        ) as tf.Tensor[]
+      ).map((t) => t.dataSync() as Float32Array),
+    );
     outputs.forEach((o, i) => {
       const diff = maxAbsDiff(got[o.name]?.data as Float32Array, want[i] as Float32Array);
       console.log(`synthetic ${o.name}: max|diff| ${diff.toExponential(2)}`);

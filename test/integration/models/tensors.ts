@@ -25,7 +25,12 @@ export function emotionBatch(crops: readonly Uint8Array[], size: number): Batch 
 /** Facemesh: RGB x/255; crops stacked into one batch. */
 export function facemeshBatch(crops: readonly Uint8Array[], size: number): Batch {
   const data = new Float32Array(crops.length * size * size * 3);
-  crops.forEach((rgb, n) => data.set(Float32Array.from(rgb, (v) => v / 255), n * rgb.length));
+  crops.forEach((rgb, n) =>
+    data.set(
+      Float32Array.from(rgb, (v) => v / 255),
+      n * rgb.length,
+    ),
+  );
   return { data, shape: [crops.length, size, size, 3] };
 }
 

@@ -41,10 +41,16 @@ export function referenceBackend(): Promise<string> {
 export async function loadReference(entry: ModelEntry): Promise<GraphModel> {
   await referenceBackend();
   const jsonPath = path.join(resolvePackageDir(entry.source.package), entry.source.graph);
-  const json = JSON.parse(fs.readFileSync(jsonPath, 'utf8')) as { format: string; modelTopology: object; weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[] };
+  const json = JSON.parse(fs.readFileSync(jsonPath, 'utf8')) as {
+    format: string;
+    modelTopology: object;
+    weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
+  };
   const handler: tf.io.IOHandler = {
     load: async () => {
-      const bytes = Buffer.concat(json.weightsManifest.flatMap((g) => g.paths.map((p) => fs.readFileSync(path.join(path.dirname(jsonPath), p)))));
+      const bytes = Buffer.concat(
+        json.weightsManifest.flatMap((g) => g.paths.map((p) => fs.readFileSync(path.join(path.dirname(jsonPath), p)))),
+      );
       return {
         format: json.format,
         modelTopology: json.modelTopology,
@@ -61,7 +67,10 @@ export function runReference(model: GraphModel, entry: ModelEntry, input: Batch)
   const [spec] = entry.inputs;
   if (!spec) throw new Error(`${entry.name} has no input`);
   return tf.tidy(() => {
-    const result = model.execute({ [spec.tfName]: tf.tensor(input.data, input.shape, 'float32') }, entry.outputs.map((o) => `${o.tfName}:0`));
+    const result = model.execute(
+      { [spec.tfName]: tf.tensor(input.data, input.shape, 'float32') },
+      entry.outputs.map((o) => `${o.tfName}:0`),
+    );
     const tensors = Array.isArray(result) ? result : [result];
     return Object.fromEntries(entry.outputs.map((o, i) => [o.name, (tensors[i] as tf.Tensor).dataSync() as Float32Array]));
   });

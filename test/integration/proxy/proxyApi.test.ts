@@ -22,7 +22,11 @@ import { tempDir } from '../../helpers/paths.js';
 const dir = tempDir('mm-proxyapi-');
 const dataDir = path.join(dir, 'data');
 const seen: { event: EventName; payload: Record<string, unknown> }[] = [];
-const ctx = createContext({ dbPath: path.join(dir, 'case.sqlite'), analyst: 'api-test', emit: (event, payload) => seen.push({ event, payload: payload as Record<string, unknown> }) });
+const ctx = createContext({
+  dbPath: path.join(dir, 'case.sqlite'),
+  analyst: 'api-test',
+  emit: (event, payload) => seen.push({ event, payload: payload as Record<string, unknown> }),
+});
 const dispatch = createDispatcher(ctx, handlers);
 let fixtures: Record<FixtureName, FixtureInfo>;
 let host: LoopbackHost;
@@ -47,7 +51,8 @@ afterAll(async () => {
   ctx.close();
 });
 
-const media = (p: string, headers: Record<string, string> = {}) => fetch(`http://127.0.0.1:${host.port}${p}`, { headers: { Authorization: `Bearer ${host.token}`, ...headers } });
+const media = (p: string, headers: Record<string, string> = {}) =>
+  fetch(`http://127.0.0.1:${host.port}${p}`, { headers: { Authorization: `Bearer ${host.token}`, ...headers } });
 
 describe('proxies through the API', () => {
   let mpeg2: number;
@@ -71,12 +76,29 @@ describe('proxies through the API', () => {
     const entry = await call<Entry>('library.get', { id: mpeg2 });
     expect(entry.proxy).toMatchObject({ status: 'ready', error: null });
     expect(entry.proxy.sizeBytes).toBeGreaterThan(0);
-    expect(entry.playback).toEqual({ source: 'proxy', isProxy: true, path: `/media/proxy/${mpeg2}`, contentType: 'video/mp4', firstFrameMediaTimeS: 0, playable: true });
+    expect(entry.playback).toEqual({
+      source: 'proxy',
+      isProxy: true,
+      path: `/media/proxy/${mpeg2}`,
+      contentType: 'video/mp4',
+      firstFrameMediaTimeS: 0,
+      playable: true,
+    });
     const plain = await call<Entry>('library.get', { id: cfr25 });
     expect(plain.proxy).toEqual({ status: 'not-needed', reasons: [], error: null, sizeBytes: null, madeAt: null });
-    expect(plain.playback).toEqual({ source: 'original', isProxy: false, path: `/media/original/${cfr25}`, contentType: 'video/mp4', firstFrameMediaTimeS: 0, playable: true });
+    expect(plain.playback).toEqual({
+      source: 'original',
+      isProxy: false,
+      path: `/media/original/${cfr25}`,
+      contentType: 'video/mp4',
+      firstFrameMediaTimeS: 0,
+      playable: true,
+    });
     const list = await call<Entry[]>('library.list', {});
-    expect(list.map((e) => [e.id, e.playback.source])).toEqual([[mpeg2, 'proxy'], [cfr25, 'original']]);
+    expect(list.map((e) => [e.id, e.playback.source])).toEqual([
+      [mpeg2, 'proxy'],
+      [cfr25, 'original'],
+    ]);
   });
 
   it('serves the proxy by id with byte ranges, read from the data folder', async () => {
@@ -98,7 +120,14 @@ describe('proxies through the API', () => {
   it('serves no proxy where none is ready, and never a path', async () => {
     expect((await media(`/media/proxy/${cfr25}`)).status).toBe(404);
     expect((await media('/media/proxy/999')).status).toBe(404);
-    for (const p of ['/media/proxy/0', '/media/proxy/x', `/media/proxy/${mpeg2}/x`, `/media/proxy/${mpeg2}.mp4`, '/media/proxy/%2e%2e%2fcase.sqlite', `/media/proxies/${mpeg2}`]) {
+    for (const p of [
+      '/media/proxy/0',
+      '/media/proxy/x',
+      `/media/proxy/${mpeg2}/x`,
+      `/media/proxy/${mpeg2}.mp4`,
+      '/media/proxy/%2e%2e%2fcase.sqlite',
+      `/media/proxies/${mpeg2}`,
+    ]) {
       expect((await media(p)).status, p).toBe(404);
     }
   });
@@ -117,11 +146,19 @@ describe('proxies through the API', () => {
   it('an MPEG-2 original waiting for its proxy is reported as not playable, at its own first timestamp', async () => {
     const fresh = createContext({ dbPath: path.join(tempDir('mm-proxyapi2-'), 'case.sqlite'), analyst: 'api-test' });
     const freshDispatch = createDispatcher(fresh, handlers);
-    const [imported] = (await freshDispatch('library.import', { paths: [fixtures.mpeg2.path] }) as { ok: true; result: { id: number }[] }).result;
+    const [imported] = ((await freshDispatch('library.import', { paths: [fixtures.mpeg2.path] })) as { ok: true; result: { id: number }[] })
+      .result;
     // No host started background proxies here: nothing is queued on its own.
-    const entry = (await freshDispatch('library.get', { id: imported!.id }) as { ok: true; result: Entry }).result;
+    const entry = ((await freshDispatch('library.get', { id: imported!.id })) as { ok: true; result: Entry }).result;
     expect(entry.proxy.status).toBe('needed');
-    expect(entry.playback).toEqual({ source: 'original', isProxy: false, path: `/media/original/${imported!.id}`, contentType: 'video/mpeg', firstFrameMediaTimeS: 0.54, playable: false });
+    expect(entry.playback).toEqual({
+      source: 'original',
+      isProxy: false,
+      path: `/media/original/${imported!.id}`,
+      contentType: 'video/mpeg',
+      firstFrameMediaTimeS: 0.54,
+      playable: false,
+    });
     fresh.close();
   });
 });

@@ -44,7 +44,11 @@ function elapsedFlooredToMicroseconds(table: OriginalTable, n: number): number {
  * apart, every frame decoded in order shows its own index, and an accurate seek
  * to each frame's time in the table lands on that frame.
  */
-export async function expectFaithfulProxy(proxy: string, original: OriginalTable, display: { width: number; height: number }): Promise<void> {
+export async function expectFaithfulProxy(
+  proxy: string,
+  original: OriginalTable,
+  display: { width: number; height: number },
+): Promise<void> {
   const stream = await probeVideoStream(proxy);
   const padded = { width: display.width + (display.width % 2), height: display.height + (display.height % 2) };
   expect(stream.codec).toBe('h264');
@@ -61,8 +65,13 @@ export async function expectFaithfulProxy(proxy: string, original: OriginalTable
     expect(proxySide, `frame ${i}`).toBe(originalSide);
   }
 
-  const keys = ((await runFfprobeJson(['-select_streams', 'v:0', '-show_entries', 'frame=key_frame', fileArg(proxy)])) as { frames: { key_frame: number }[] }).frames
-    .map((f, i) => (f.key_frame === 1 ? i : -1)).filter((i) => i >= 0);
+  const keys = (
+    (await runFfprobeJson(['-select_streams', 'v:0', '-show_entries', 'frame=key_frame', fileArg(proxy)])) as {
+      frames: { key_frame: number }[];
+    }
+  ).frames
+    .map((f, i) => (f.key_frame === 1 ? i : -1))
+    .filter((i) => i >= 0);
   expect(keys[0]).toBe(0);
   const seconds = (i: number) => (times.timestamps[i]! * times.timeBase.num) / times.timeBase.den;
   let longestFrame = 0;
@@ -73,11 +82,21 @@ export async function expectFaithfulProxy(proxy: string, original: OriginalTable
   }
 
   const all = Array.from({ length: original.ptsTicks.length }, (_, i) => i);
-  const read = (frame: Uint8Array) => readBarcode(crop(frame, padded.width, display.width, display.height), display.width, display.height, 'gray');
+  const read = (frame: Uint8Array) =>
+    readBarcode(crop(frame, padded.width, display.width, display.height), display.width, display.height, 'gray');
   const decoded = await decodeAllGray(proxy, padded);
   expect(decoded.map(read)).toEqual(all);
 
   const batches = Array.from({ length: Math.ceil(all.length / 30) }, (_, b) => all.slice(b * 30, b * 30 + 30));
-  const grabbed = (await mapLimit(batches, 2, (batch) => grabGrayFramesAt(proxy, batch.map((n) => elapsedFlooredToMicroseconds(original, n)), padded, 30))).flat();
+  const grabbed = (
+    await mapLimit(batches, 2, (batch) =>
+      grabGrayFramesAt(
+        proxy,
+        batch.map((n) => elapsedFlooredToMicroseconds(original, n)),
+        padded,
+        30,
+      ),
+    )
+  ).flat();
   expect(grabbed.map(read)).toEqual(all);
 }

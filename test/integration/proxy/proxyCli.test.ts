@@ -7,7 +7,11 @@ import { tempDir } from '../../helpers/paths.js';
 
 let fixtures: Record<FixtureName, FixtureInfo>;
 const dir = tempDir('mm-proxycli-');
-const env = { MICROMOMENT_DATA_DIR: path.join(dir, 'data'), MICROMOMENT_DB: path.join(dir, 'case.sqlite'), MICROMOMENT_ANALYST: 'cli-test' };
+const env = {
+  MICROMOMENT_DATA_DIR: path.join(dir, 'data'),
+  MICROMOMENT_DB: path.join(dir, 'case.sqlite'),
+  MICROMOMENT_ANALYST: 'cli-test',
+};
 
 beforeAll(async () => {
   fixtures = await ensureFixtures();
@@ -17,7 +21,10 @@ describe('micromoment proxy, and import --proxy', () => {
   it('import --proxy makes what the recordings need, in the data folder, and says so', async () => {
     const run = await runCli(['import', '--proxy', '--json', fixtures.mjpeg.path, fixtures.ntsc.path], { env });
     expect(run.code, run.stderr).toBe(0);
-    const out = JSON.parse(run.stdout) as { recordings: { id: number; status: string }[]; proxies: { status: string; recordingId: number; relPath?: string; reused?: boolean }[] };
+    const out = JSON.parse(run.stdout) as {
+      recordings: { id: number; status: string }[];
+      proxies: { status: string; recordingId: number; relPath?: string; reused?: boolean }[];
+    };
     expect(out.recordings.map((r) => r.status)).toEqual(['imported', 'imported']);
     expect(out.proxies.map((p) => p.status)).toEqual(['ready', 'not-needed']);
     expect(out.proxies[0]).toMatchObject({ recordingId: out.recordings[0]!.id, reused: false });
@@ -43,7 +50,9 @@ describe('micromoment proxy, and import --proxy', () => {
     expect(run.code).toBe(1);
     const lines = run.stdout.trim().split('\n');
     expect(lines[0]).toBe('FAILED      #99: No recording with id 99 in this case.');
-    expect(lines[1]).toBe(`FAILED      ${fixtures.vfr.path}: is not an imported recording of this case: import it first (micromoment import), or give its id`);
+    expect(lines[1]).toBe(
+      `FAILED      ${fixtures.vfr.path}: is not an imported recording of this case: import it first (micromoment import), or give its id`,
+    );
     expect(lines[2]).toMatch(/^ready {7}#1: /);
   });
 
@@ -54,7 +63,9 @@ describe('micromoment proxy, and import --proxy', () => {
     expect(proxyLines.map((l) => l.slice(0, 8))).toEqual(['OK      ', 'OK      ']);
     expect(ok.stdout).toContain('All originals, review proxies, the audit log and the case state verify.');
 
-    const json = JSON.parse((await runCli(['verify', '--json'], { env })).stdout) as { recordings: { id: number; proxy?: { path: string; sha256: string; state: string } }[] };
+    const json = JSON.parse((await runCli(['verify', '--json'], { env })).stdout) as {
+      recordings: { id: number; proxy?: { path: string; sha256: string; state: string } }[];
+    };
     const first = json.recordings.find((r) => r.id === 1)!.proxy!;
     expect(first.state).toBe('identical');
     // One byte changed, size kept (the window's size check would not see it).
@@ -64,7 +75,9 @@ describe('micromoment proxy, and import --proxy', () => {
     fs.writeFileSync(first.path, bytes);
     const changed = await runCli(['verify'], { env });
     expect(changed.code).toBe(1);
-    expect(changed.stdout).toMatch(/^CHANGED {2}review proxy of recording #1 .*\(sha256 now [0-9a-f]{64}, made as [0-9a-f]{64}\): do not review from it; remake it with `micromoment proxy 1 --force`$/m);
+    expect(changed.stdout).toMatch(
+      /^CHANGED {2}review proxy of recording #1 .*\(sha256 now [0-9a-f]{64}, made as [0-9a-f]{64}\): do not review from it; remake it with `micromoment proxy 1 --force`$/m,
+    );
     expect(changed.stdout).toContain('Verification FAILED');
 
     fs.rmSync(first.path);
@@ -77,4 +90,3 @@ describe('micromoment proxy, and import --proxy', () => {
     expect((await runCli(['verify'], { env })).code).toBe(0);
   });
 });
-

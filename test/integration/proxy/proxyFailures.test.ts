@@ -34,17 +34,40 @@ let longClip: string;
 beforeAll(async () => {
   fixtures = await ensureFixtures();
   longClip = path.join(freshDir('long-'), 'long.mpg');
-  await runFfmpeg(['-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=25:duration=20', '-c:v', 'mpeg2video', '-q:v', '4', '-g', '12', '-bf', '2', '-f', 'mpeg', fileArg(longClip)]);
+  await runFfmpeg([
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=size=640x360:rate=25:duration=20',
+    '-c:v',
+    'mpeg2video',
+    '-q:v',
+    '4',
+    '-g',
+    '12',
+    '-bf',
+    '2',
+    '-f',
+    'mpeg',
+    fileArg(longClip),
+  ]);
 });
 
 type Seen = { event: EventName; payload: unknown }[];
 
 /** A case with its own data folder that records events and can react to them. */
-function eventCase(dir = freshDir('case-'), onEvent?: (event: EventName, payload: unknown) => void): AppContext & { dataDir: string; dir: string; seen: Seen } {
+function eventCase(
+  dir = freshDir('case-'),
+  onEvent?: (event: EventName, payload: unknown) => void,
+): AppContext & { dataDir: string; dir: string; seen: Seen } {
   const seen: Seen = [];
   const ctx = createContext({
-    dbPath: path.join(dir, 'case.sqlite'), analyst: 'proxy-test',
-    emit: (event, payload) => { seen.push({ event, payload }); onEvent?.(event, payload); },
+    dbPath: path.join(dir, 'case.sqlite'),
+    analyst: 'proxy-test',
+    emit: (event, payload) => {
+      seen.push({ event, payload });
+      onEvent?.(event, payload);
+    },
   });
   return Object.assign(ctx, { dataDir: path.join(dir, 'data'), dir, seen });
 }
@@ -75,7 +98,9 @@ function expectCleanFailure(ctx: AppContext & { dataDir: string }, id: number, r
 }
 
 const firstEncodingProgress = (event: EventName, payload: unknown) =>
-  event === 'proxy.progress' && (payload as EventPayload<'proxy.progress'>).phase === 'encoding' && (payload as EventPayload<'proxy.progress'>).done > 0;
+  event === 'proxy.progress' &&
+  (payload as EventPayload<'proxy.progress'>).phase === 'encoding' &&
+  (payload as EventPayload<'proxy.progress'>).done > 0;
 
 describe('a proxy that must not be used', () => {
   it('the original is deleted while it is being encoded: clean failure', async () => {
@@ -93,7 +118,10 @@ describe('a proxy that must not be used', () => {
     expect(deletedAtFrame).toBeLessThan(getRecording(ctx.db, id!)!.frames);
     expect(outcome).toMatchObject({ status: 'failed' });
     expectCleanFailure(ctx, id!, /the original disappeared while the proxy was being made/);
-    expect(ctx.seen.filter((e) => e.event === 'proxy.state').map((e) => (e.payload as { status: string }).status)).toEqual(['making', 'failed']);
+    expect(ctx.seen.filter((e) => e.event === 'proxy.state').map((e) => (e.payload as { status: string }).status)).toEqual([
+      'making',
+      'failed',
+    ]);
     ctx.close();
   });
 
@@ -114,7 +142,7 @@ describe('a proxy that must not be used', () => {
     ctx.close();
   });
 
-  it('a proxy whose frame table differs from the original\'s is deleted and the difference recorded', async () => {
+  it("a proxy whose frame table differs from the original's is deleted and the difference recorded", async () => {
     const ctx = eventCase();
     const before = fingerprint(fixtures.mpeg2.path);
     const { id } = await importRecording(ctx, fixtures.mpeg2.path);
@@ -125,7 +153,11 @@ describe('a proxy that must not be used', () => {
     ctx.db.prepare('UPDATE frame_tables SET pts_ticks = ? WHERE recording_id = ?').run(ticks, id);
     const outcome = await makeProxy(ctx, id!, { dataDir: ctx.dataDir });
     expect(outcome).toMatchObject({ status: 'failed' });
-    expectCleanFailure(ctx, id!, /^verification failed: its frame table differs from the original's: frame 3 is at 0\.120000 s in the proxy but 0\.120011 s after frame 0/);
+    expectCleanFailure(
+      ctx,
+      id!,
+      /^verification failed: its frame table differs from the original's: frame 3 is at 0\.120000 s in the proxy but 0\.120011 s after frame 0/,
+    );
     expect(fingerprint(fixtures.mpeg2.path)).toEqual(before);
     ctx.close();
   });
@@ -159,7 +191,12 @@ describe('a proxy that must not be used', () => {
     expect(queue.statusOf(id!)).toMatch(/queued|making/);
     await queue.idle();
     expect(latestProxy(second.db, id!)).toMatchObject({ status: 'ready', error: null });
-    expect(recordingEntry(second, getRecording(second.db, id!)!).playback).toMatchObject({ source: 'proxy', isProxy: true, path: `/media/proxy/${id}`, firstFrameMediaTimeS: 0 });
+    expect(recordingEntry(second, getRecording(second.db, id!)!).playback).toMatchObject({
+      source: 'proxy',
+      isProxy: true,
+      path: `/media/proxy/${id}`,
+      firstFrameMediaTimeS: 0,
+    });
     second.close();
   });
 
@@ -181,4 +218,3 @@ describe('a proxy that must not be used', () => {
     again.close();
   });
 });
-

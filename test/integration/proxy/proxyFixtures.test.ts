@@ -51,7 +51,9 @@ async function makeAndCheck(ctx: AppContext & { dataDir: string }, name: Fixture
   expect(row.ffmpeg.version).toBe(ctx.tools().ffmpeg.version);
   expect(row.params).toMatchObject({ version: 3, videoCodec: 'libx264', keyframeIntervalS: 0.5, slicesPerPicture: 4 });
   expect(fs.readdirSync(path.dirname(file)).filter((f) => f.includes('.tmp-'))).toEqual([]);
-  const actions = listAudit(ctx.db).filter((e) => e.target === `recording:${id}`).map((e) => e.action);
+  const actions = listAudit(ctx.db)
+    .filter((e) => e.target === `recording:${id}`)
+    .map((e) => e.action);
   expect(actions).toEqual(['recording.imported', 'proxy.started', 'proxy.made']);
   expect(verifyAuditChain(ctx.db).problems).toEqual([]);
 
@@ -60,7 +62,7 @@ async function makeAndCheck(ctx: AppContext & { dataDir: string }, name: Fixture
   await expectFaithfulProxy(file, table, { width: recording.probe.width, height: recording.probe.height });
 }
 
-describe('proxies made by the app\'s default ffmpeg (the bundled 2018 build here), checked with the reference ffmpeg', () => {
+describe("proxies made by the app's default ffmpeg (the bundled 2018 build here), checked with the reference ffmpeg", () => {
   const ctx = proxyCase();
   afterAll(() => ctx.close());
 
@@ -69,8 +71,15 @@ describe('proxies made by the app\'s default ffmpeg (the bundled 2018 build here
   });
 
   it.each([
-    ['mpeg2', false], ['mjpeg', false], ['longgop', false],
-    ['vfr', true], ['rotated', true], ['oddsize', true], ['ntsc', true], ['cfr25', true], ['vp9', true],
+    ['mpeg2', false],
+    ['mjpeg', false],
+    ['longgop', false],
+    ['vfr', true],
+    ['rotated', true],
+    ['oddsize', true],
+    ['ntsc', true],
+    ['cfr25', true],
+    ['vp9', true],
   ] as [FixtureName, boolean][])('%s (forced: %s): same frames, same timing, every frame where the table says', async (name, force) => {
     await makeAndCheck(ctx, name, force);
   });
@@ -95,11 +104,17 @@ describe('proxies made by the app\'s default ffmpeg (the bundled 2018 build here
 });
 
 const debianFfmpeg = '/usr/bin/ffmpeg';
-describe.runIf(fs.existsSync(debianFfmpeg))('proxies made by Debian\'s ffmpeg 5.1 (MICROMOMENT_FFMPEG)', () => {
+describe.runIf(fs.existsSync(debianFfmpeg))("proxies made by Debian's ffmpeg 5.1 (MICROMOMENT_FFMPEG)", () => {
   const ctx = proxyCase(debianFfmpeg);
   afterAll(() => ctx.close());
 
-  it.each([['mpeg2', false], ['mjpeg', false], ['vfr', true], ['rotated', true], ['oddsize', true]] as [FixtureName, boolean][])('%s: same frames, same timing', async (name, force) => {
+  it.each([
+    ['mpeg2', false],
+    ['mjpeg', false],
+    ['vfr', true],
+    ['rotated', true],
+    ['oddsize', true],
+  ] as [FixtureName, boolean][])('%s: same frames, same timing', async (name, force) => {
     expect(ctx.tools().ffmpeg).toMatchObject({ path: debianFfmpeg, source: 'setting' });
     await makeAndCheck(ctx, name, force);
   });
@@ -112,7 +127,20 @@ describe('audio in a proxy', () => {
 
   /** Seconds of each click (a 1 ms burst) in the first audio stream, decoded from time 0 at 48 kHz. */
   async function clickTimes(file: string, copyts: boolean): Promise<number[]> {
-    const { stdout } = await runFfmpeg([...(copyts ? ['-copyts'] : []), '-i', fileArg(file), '-map', '0:a:0', '-af', 'aresample=48000:async=1:min_hard_comp=0:first_pts=0', '-ac', '1', '-f', 's16le', 'pipe:1']);
+    const { stdout } = await runFfmpeg([
+      ...(copyts ? ['-copyts'] : []),
+      '-i',
+      fileArg(file),
+      '-map',
+      '0:a:0',
+      '-af',
+      'aresample=48000:async=1:min_hard_comp=0:first_pts=0',
+      '-ac',
+      '1',
+      '-f',
+      's16le',
+      'pipe:1',
+    ]);
     const samples = new Int16Array(stdout.buffer, stdout.byteOffset, Math.floor(stdout.length / 2));
     const clicks: number[] = [];
     let last = -Infinity;
@@ -129,8 +157,25 @@ describe('audio in a proxy', () => {
     // The MPEG-2 fixture with an MP2 track of clicks every 0.5 s; MPEG-PS starts the audio before the video.
     const dir = tempDir('mm-audio-');
     const withAudio = path.join(dir, 'clicks.mpg');
-    await runFfmpeg(['-i', fileArg(fixtures.mpeg2.path), '-f', 'lavfi', '-i', "aevalsrc='if(lt(mod(t,0.5),0.001),0.9,0)':s=44100:d=2.3",
-      '-map', '0:v', '-map', '1:a', '-c:v', 'copy', '-c:a', 'mp2', '-f', 'mpeg', fileArg(withAudio)]);
+    await runFfmpeg([
+      '-i',
+      fileArg(fixtures.mpeg2.path),
+      '-f',
+      'lavfi',
+      '-i',
+      "aevalsrc='if(lt(mod(t,0.5),0.001),0.9,0)':s=44100:d=2.3",
+      '-map',
+      '0:v',
+      '-map',
+      '1:a',
+      '-c:v',
+      'copy',
+      '-c:a',
+      'mp2',
+      '-f',
+      'mpeg',
+      fileArg(withAudio),
+    ]);
     const imported = await importRecording(ctx, withAudio);
     const recording = getRecording(ctx.db, imported.id!)!;
     expect(recording.probe.audioStreams.length).toBe(1);

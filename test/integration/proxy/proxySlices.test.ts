@@ -19,8 +19,8 @@ function sliceCount(stream: Buffer): number {
 }
 
 const builds = [
-  { name: 'the app\'s ffmpeg (bundled 2018 build)', path: locateTool('ffmpeg')?.path ?? null },
-  { name: 'Debian\'s ffmpeg 5.1', path: fs.existsSync('/usr/bin/ffmpeg') ? '/usr/bin/ffmpeg' : null },
+  { name: "the app's ffmpeg (bundled 2018 build)", path: locateTool('ffmpeg')?.path ?? null },
+  { name: "Debian's ffmpeg 5.1", path: fs.existsSync('/usr/bin/ffmpeg') ? '/usr/bin/ffmpeg' : null },
 ];
 
 describe('proxy pictures are cut in slices, so a low-latency decoder can share one picture across cores', () => {
@@ -29,8 +29,29 @@ describe('proxy pictures are cut in slices, so a low-latency decoder can share o
       const out = path.join(tempDir(), 'slices.h264');
       const frames = 12;
       const encode = (slices: number | null) => {
-        execFileSync(build.path as string, ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=25', '-frames:v', String(frames),
-          '-c:v', PROXY_PARAMS.videoCodec, '-preset', PROXY_PARAMS.preset, '-bf', '0', ...(slices === null ? [] : ['-slices', String(slices)]), '-pix_fmt', PROXY_PARAMS.pixelFormat, '-f', 'h264', `file:${out}`]);
+        execFileSync(build.path as string, [
+          '-v',
+          'error',
+          '-y',
+          '-f',
+          'lavfi',
+          '-i',
+          'testsrc2=size=640x360:rate=25',
+          '-frames:v',
+          String(frames),
+          '-c:v',
+          PROXY_PARAMS.videoCodec,
+          '-preset',
+          PROXY_PARAMS.preset,
+          '-bf',
+          '0',
+          ...(slices === null ? [] : ['-slices', String(slices)]),
+          '-pix_fmt',
+          PROXY_PARAMS.pixelFormat,
+          '-f',
+          'h264',
+          `file:${out}`,
+        ]);
         return sliceCount(fs.readFileSync(out));
       };
       expect(encode(PROXY_PARAMS.slicesPerPicture)).toBe(frames * PROXY_PARAMS.slicesPerPicture);

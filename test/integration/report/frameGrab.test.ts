@@ -46,7 +46,9 @@ describe('frame grabs by PTS', () => {
     const ffmpegPath = ctx.tools().ffmpeg.path;
     for (const frame of frames) {
       const png = await grabFrame({ ffmpegPath, file: info.path, codec, table, keyFrames: table.keyFrames, frame, plan: wholeFrame(info) });
-      expect(readBarcode(new Uint8Array(await pngPixels(png, 'gray')), info.width, info.height, 'gray'), `${name} frame ${frame}`).toBe(frame);
+      expect(readBarcode(new Uint8Array(await pngPixels(png, 'gray')), info.width, info.height, 'gray'), `${name} frame ${frame}`).toBe(
+        frame,
+      );
     }
   });
 
@@ -54,10 +56,24 @@ describe('frame grabs by PTS', () => {
     const { info, table, codec } = await imported('cfr25');
     const ffmpegPath = ctx.tools().ffmpeg.path;
     const frame = 37;
-    const whole = await pngPixels(await grabFrame({ ffmpegPath, file: info.path, codec, table, keyFrames: table.keyFrames, frame, plan: wholeFrame(info) }), 'rgb24');
+    const whole = await pngPixels(
+      await grabFrame({ ffmpegPath, file: info.path, codec, table, keyFrames: table.keyFrames, frame, plan: wholeFrame(info) }),
+      'rgb24',
+    );
     const region = { x: 41, y: 77, w: 60, h: 60 };
     const scale = 3;
-    const big = await pngPixels(await grabFrame({ ffmpegPath, file: info.path, codec, table, keyFrames: table.keyFrames, frame, plan: { region, outWidth: 180, outHeight: 180, scale } }), 'rgb24');
+    const big = await pngPixels(
+      await grabFrame({
+        ffmpegPath,
+        file: info.path,
+        codec,
+        table,
+        keyFrames: table.keyFrames,
+        frame,
+        plan: { region, outWidth: 180, outHeight: 180, scale },
+      }),
+      'rgb24',
+    );
     expect(big.length).toBe(180 * 180 * 3);
     let differing = 0;
     for (let y = 0; y < 180; y++) {

@@ -34,13 +34,33 @@ export async function seedReportCase(ctx: AppContext & { dir: string }): Promise
   const recordingId = imported.id!;
   await analyzeImportedRecording(ctx, recordingId, createDefaultStages);
   const spot = await spotImportedRecording(ctx, recordingId, createDefaultStages);
-  const hostile = spot.candidates.length > 0
-    ? applyAnnotationChange(ctx.db, recordingId, 'A. Analyst', { kind: 'candidate', spottingRunId: spot.spottingRunId, candidateIndex: 0, set: { verdict: 'accepted', note: HOSTILE_NOTE } })
-    : applyAnnotationChange(ctx.db, recordingId, 'A. Analyst', { kind: 'manual', set: { onsetFrame: 30, apexFrame: 40, offsetFrame: 50, emotion: 'fear', verdict: 'accepted', note: HOSTILE_NOTE } });
+  const hostile =
+    spot.candidates.length > 0
+      ? applyAnnotationChange(ctx.db, recordingId, 'A. Analyst', {
+          kind: 'candidate',
+          spottingRunId: spot.spottingRunId,
+          candidateIndex: 0,
+          set: { verdict: 'accepted', note: HOSTILE_NOTE },
+        })
+      : applyAnnotationChange(ctx.db, recordingId, 'A. Analyst', {
+          kind: 'manual',
+          set: { onsetFrame: 30, apexFrame: 40, offsetFrame: 50, emotion: 'fear', verdict: 'accepted', note: HOSTILE_NOTE },
+        });
   if (spot.candidates.length > 1) {
-    applyAnnotationChange(ctx.db, recordingId, 'B. Böhm', { kind: 'candidate', spottingRunId: spot.spottingRunId, candidateIndex: 1, set: { verdict: 'rejected', note: 'a blink' } });
+    applyAnnotationChange(ctx.db, recordingId, 'B. Böhm', {
+      kind: 'candidate',
+      spottingRunId: spot.spottingRunId,
+      candidateIndex: 1,
+      set: { verdict: 'rejected', note: 'a blink' },
+    });
   }
-  applyAnnotationChange(ctx.db, recordingId, 'B. Böhm', { kind: 'manual', set: { onsetFrame: 400, apexFrame: 405, offsetFrame: 410, emotion: 'surprise', verdict: 'accepted', note: CYRILLIC_NOTE } });
-  applyAnnotationChange(ctx.db, recordingId, 'A. Analyst', { kind: 'manual', set: { onsetFrame: 600, offsetFrame: 603, emotion: 'contempt', verdict: 'pending' } });
+  applyAnnotationChange(ctx.db, recordingId, 'B. Böhm', {
+    kind: 'manual',
+    set: { onsetFrame: 400, apexFrame: 405, offsetFrame: 410, emotion: 'surprise', verdict: 'accepted', note: CYRILLIC_NOTE },
+  });
+  applyAnnotationChange(ctx.db, recordingId, 'A. Analyst', {
+    kind: 'manual',
+    set: { onsetFrame: 600, offsetFrame: 603, emotion: 'contempt', verdict: 'pending' },
+  });
   return { recordingId, original, hostileId: hostile.changedId! };
 }

@@ -35,7 +35,8 @@ const dbPath = path.join(ctx.dir, 'case.sqlite');
 const out = (name: string) => path.join(ctx.dir, name);
 const art = path.join(artifactsDir, 'report');
 const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-const report = (args: string[], analyst = 'R. Eporter') => runCli(['report', ...args, '--db', dbPath], { env: { MICROMOMENT_ANALYST: analyst } });
+const report = (args: string[], analyst = 'R. Eporter') =>
+  runCli(['report', ...args, '--db', dbPath], { env: { MICROMOMENT_ANALYST: analyst } });
 
 let seeded: SeededReportCase;
 let model: ReportModel;
@@ -107,13 +108,19 @@ describe('report of an analysed, annotated recording', () => {
     const requests: string[] = [];
     const dialogs: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
-    page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
     await page.goto(`file://${file}`);
     const facts = await page.evaluate(() => ({
       pwned: (window as unknown as { __pwned?: number }).__pwned,
       scripts: document.querySelectorAll('script').length,
       injectedImages: document.querySelectorAll('img[src="x"], [onerror]').length,
-      images: [...document.images].map((i) => ({ data: i.src.startsWith('data:image/png;base64,'), loaded: i.complete && i.naturalWidth > 0 })),
+      images: [...document.images].map((i) => ({
+        data: i.src.startsWith('data:image/png;base64,'),
+        loaded: i.complete && i.naturalWidth > 0,
+      })),
       scrollWidth: document.documentElement.scrollWidth,
       innerWidth: window.innerWidth,
       notes: [...document.querySelectorAll('.user-text')].map((e) => e.textContent),
@@ -128,10 +135,16 @@ describe('report of an analysed, annotated recording', () => {
     expect(requests.filter((u) => !u.startsWith('file://') && !u.startsWith('data:'))).toEqual([]);
     await page.screenshot({ path: path.join(art, 'report-html.png'), fullPage: true });
     await page.locator('.table-scroll').screenshot({ path: path.join(art, 'report-html-annotations.png') });
-    await page.locator('section.accepted').first().screenshot({ path: path.join(art, 'report-html-frames.png') });
+    await page
+      .locator('section.accepted')
+      .first()
+      .screenshot({ path: path.join(art, 'report-html-frames.png') });
     await page.setViewportSize({ width: 420, height: 900 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
-    await page.locator('section.accepted').first().screenshot({ path: path.join(art, 'report-html-narrow.png') });
+    await page
+      .locator('section.accepted')
+      .first()
+      .screenshot({ path: path.join(art, 'report-html-narrow.png') });
     await page.close();
   });
 
@@ -143,7 +156,14 @@ describe('report of an analysed, annotated recording', () => {
     const hostile = rows.find((r) => Number(r.annotation_id) === seeded.hostileId)!;
     expect(hostile.note).toBe(`'${HOSTILE_NOTE}`);
     for (const [i, a] of model.annotations.entries()) {
-      expect(rows[i]).toMatchObject({ number: String(a.number), status: a.status, onset_frame: String(a.onset.frame), onset_pts_s: a.onset.pts, offset_timecode: a.offset.timecode, recording_sha256: model.recording.sha256 });
+      expect(rows[i]).toMatchObject({
+        number: String(a.number),
+        status: a.status,
+        onset_frame: String(a.onset.frame),
+        onset_pts_s: a.onset.pts,
+        offset_timecode: a.offset.timecode,
+        recording_sha256: model.recording.sha256,
+      });
     }
   });
 
@@ -186,7 +206,11 @@ describe('report of an analysed, annotated recording', () => {
     for (const name of ['report.json', 'report.pdf', 'report.html', 'annotations.csv', 'frames.csv', 'annotations.eaf']) {
       const entry = exports.find((e) => (e.after as { destination: string }).destination === out(name));
       expect(entry, name).toBeDefined();
-      expect(entry).toMatchObject({ actor: 'R. Eporter', target: `recording:${seeded.recordingId}`, after: { sha256: sha256(out(name)), bytes: fs.statSync(out(name)).size, original: 'identical' } });
+      expect(entry).toMatchObject({
+        actor: 'R. Eporter',
+        target: `recording:${seeded.recordingId}`,
+        after: { sha256: sha256(out(name)), bytes: fs.statSync(out(name)).size, original: 'identical' },
+      });
     }
   });
 
@@ -194,14 +218,19 @@ describe('report of an analysed, annotated recording', () => {
     const api = createContext({ dbPath, analyst: 'Window User' });
     const dispatch = createDispatcher(api, handlers);
     const result = await dispatch('report.export', { id: seeded.recordingId, format: 'csv' });
-    const entry = listAudit(api.db, 0, 10_000).filter((e) => e.action === 'report.exported').at(-1);
+    const entry = listAudit(api.db, 0, 10_000)
+      .filter((e) => e.action === 'report.exported')
+      .at(-1);
     api.close();
     expect(result.ok).toBe(true);
     const body = (result as { result: { data: string; sha256: string; fileName: string; mimeType: string; original: string } }).result;
     const bytes = Buffer.from(body.data, 'base64');
     expect(crypto.createHash('sha256').update(bytes).digest('hex')).toBe(body.sha256);
     expect(body).toMatchObject({ fileName: 'interview 01.report.csv', mimeType: 'text/csv; charset=utf-8', original: 'identical' });
-    expect(entry).toMatchObject({ actor: 'Window User', after: { sha256: body.sha256, destination: 'returned to the window as interview 01.report.csv' } });
+    expect(entry).toMatchObject({
+      actor: 'Window User',
+      after: { sha256: body.sha256, destination: 'returned to the window as interview 01.report.csv' },
+    });
   });
 
   it('refuses bad arguments plainly, before any work, and never writes over an original', async () => {
@@ -211,7 +240,10 @@ describe('report of an analysed, annotated recording', () => {
     const exists = await report([String(seeded.recordingId), '--out', out('report.pdf')]);
     expect([exists.code, exists.stderr]).toEqual([2, expect.stringContaining('exists: choose another name, or pass --overwrite')]);
     const evidence = await report([String(seeded.recordingId), '--format', 'pdf', '--out', seeded.original, '--overwrite']);
-    expect([evidence.code, evidence.stderr]).toEqual([2, expect.stringContaining('it is an original recording of this case, and originals are never written')]);
+    expect([evidence.code, evidence.stderr]).toEqual([
+      2,
+      expect.stringContaining('it is an original recording of this case, and originals are never written'),
+    ]);
     const format = await report([String(seeded.recordingId), '--out', out('x.docx')]);
     expect([format.code, format.stderr]).toEqual([2, expect.stringContaining('cannot tell the format from')]);
     const byHash = await report([model.recording.sha256.slice(0, 8), '--out', out('by-hash.json')]);
@@ -228,7 +260,10 @@ describe('bad input', () => {
     const file = path.join(c.dir, 'changed.mp4');
     fs.copyFileSync(seeded.original, file);
     const { id } = await importRecording(c, file);
-    applyAnnotationChange(c.db, id!, 'A. Analyst', { kind: 'manual', set: { onsetFrame: 10, offsetFrame: 20, emotion: 'anger', verdict: 'accepted' } });
+    applyAnnotationChange(c.db, id!, 'A. Analyst', {
+      kind: 'manual',
+      set: { onsetFrame: 10, offsetFrame: 20, emotion: 'anger', verdict: 'accepted' },
+    });
     const entriesBefore = listAudit(c.db, 0, 10_000).length;
     c.close();
     fs.appendFileSync(file, 'x');
@@ -254,7 +289,9 @@ describe('bad input', () => {
 
     const html = await cli(['report', String(id), '--out', path.join(c.dir, 'r.html'), '--allow-mismatch']);
     expect(html.code).toBe(0);
-    expect(fs.readFileSync(path.join(c.dir, 'r.html'), 'utf8')).toMatch(/<div class="banner" role="alert"><strong>WARNING:<\/strong> THE ORIGINAL DOES NOT MATCH/);
+    expect(fs.readFileSync(path.join(c.dir, 'r.html'), 'utf8')).toMatch(
+      /<div class="banner" role="alert"><strong>WARNING:<\/strong> THE ORIGINAL DOES NOT MATCH/,
+    );
 
     const verify = await cli(['verify']);
     expect(verify.code).toBe(1);
@@ -267,8 +304,16 @@ describe('bad input', () => {
     const exports = listAudit(check.db, entriesBefore, 100);
     check.close();
     // Only the two reports that were made are in the log: nothing for the refusals.
-    expect(exports.map((e) => [e.action, (e.after as { original: string; mismatchAllowed: boolean }).original, (e.after as { mismatchAllowed: boolean }).mismatchAllowed]))
-      .toEqual([['report.exported', 'changed', true], ['report.exported', 'changed', true]]);
+    expect(
+      exports.map((e) => [
+        e.action,
+        (e.after as { original: string; mismatchAllowed: boolean }).original,
+        (e.after as { mismatchAllowed: boolean }).mismatchAllowed,
+      ]),
+    ).toEqual([
+      ['report.exported', 'changed', true],
+      ['report.exported', 'changed', true],
+    ]);
   });
 
   it('a recording without analysis or annotations: every format says so, none crashes', async () => {
@@ -291,7 +336,12 @@ describe('bad input', () => {
     const frames = parseCsv(fs.readFileSync(path.join(c.dir, 'r.frames.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     expect(frames).toHaveLength(fixtures.cfr25.frames);
     expect(frames[0]).toMatchObject({ frame: '0', face: '', enjoyment: '', annotation: '' });
-    expect(JSON.parse(fs.readFileSync(path.join(c.dir, 'r.json'), 'utf8'))).toMatchObject({ analysis: null, timeline: null, annotations: [], counts: { total: 0 } });
+    expect(JSON.parse(fs.readFileSync(path.join(c.dir, 'r.json'), 'utf8'))).toMatchObject({
+      analysis: null,
+      timeline: null,
+      annotations: [],
+      counts: { total: 0 },
+    });
     expect(readEaf(fs.readFileSync(path.join(c.dir, 'r.eaf'), 'utf8')).problems).toEqual([]);
     await pdfToPngs(path.join(c.dir, 'r.pdf'), path.join(art, 'empty-page'));
   });

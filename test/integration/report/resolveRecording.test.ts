@@ -16,7 +16,9 @@ describe('naming a recording on the command line', () => {
 
   it('refuses a name that fits two recordings, naming both, and one that fits none', async () => {
     await expect(resolveRecording(ctx.db, 'abcdef')).rejects.toThrow(`"abcdef" names more than one recording: #${a} (SHA-256 abcdef00`);
-    await expect(resolveRecording(ctx.db, 'abcde')).rejects.toThrow('No recording "abcde" in this case: give a recording id, at least 6 hex digits');
+    await expect(resolveRecording(ctx.db, 'abcde')).rejects.toThrow(
+      'No recording "abcde" in this case: give a recording id, at least 6 hex digits',
+    );
     await expect(resolveRecording(ctx.db, '42')).rejects.toThrow('No recording "42" in this case');
   });
 });

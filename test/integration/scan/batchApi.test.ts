@@ -49,7 +49,11 @@ async function listen(): Promise<void> {
 }
 
 async function call<T = BatchStatus>(method: string, args: unknown = {}): Promise<T> {
-  const res = await fetch(`${serve.origin}/api/call/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
+  const res = await fetch(`${serve.origin}/api/call/${method}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(args),
+  });
   const body = (await res.json()) as { result?: T; error?: { message: string } };
   if (!res.ok) throw new Error(body.error?.message ?? `HTTP ${res.status}`);
   return body.result as T;
@@ -78,7 +82,9 @@ describe('batch scan through the API (micromoment serve)', () => {
     const started = await call('batch.start', { paths: [evidence], workers: 1 });
     expect(methods['batch.start'].result.parse(started)).toBeTruthy();
     expect(['discovering', 'running']).toContain(started.state);
-    await expect(call('batch.start', { paths: [evidence] })).rejects.toThrow('A scan is already running in this case: wait for it to finish, or cancel it, before starting another.');
+    await expect(call('batch.start', { paths: [evidence] })).rejects.toThrow(
+      'A scan is already running in this case: wait for it to finish, or cancel it, before starting another.',
+    );
 
     // While a worker analyses, the API still answers: the scan runs beside it, not in its way.
     const analysing = await waitFor('the analysis to start', async () => {
@@ -88,24 +94,34 @@ describe('batch scan through the API (micromoment serve)', () => {
     const recordings = await call<unknown[]>('library.list');
     expect(recordings).toHaveLength(1);
     expect((await call('batch.status')).state).toBe('running');
-    expect(analysing.files.map((f) => [path.basename(f.path), f.status])).toEqual([['a long interview.mp4', 'running'], ['b.mp4', 'queued'], ['c.webm', 'queued']]);
+    expect(analysing.files.map((f) => [path.basename(f.path), f.status])).toEqual([
+      ['a long interview.mp4', 'running'],
+      ['b.mp4', 'queued'],
+      ['c.webm', 'queued'],
+    ]);
 
     // Paused: the analysis stops where it is (two readings a second apart agree), and nothing new starts.
     const paused = await call('batch.pause');
     expect(paused.state).toBe('paused');
-    const still = await waitFor('the analysis to stand still', async () => {
-      const first = analysedFrames(await call('batch.status'));
-      await new Promise((r) => setTimeout(r, 1000));
-      const second = await call('batch.status');
-      return first !== undefined && analysedFrames(second) === first ? second : undefined;
-    }, 20_000);
+    const still = await waitFor(
+      'the analysis to stand still',
+      async () => {
+        const first = analysedFrames(await call('batch.status'));
+        await new Promise((r) => setTimeout(r, 1000));
+        const second = await call('batch.status');
+        return first !== undefined && analysedFrames(second) === first ? second : undefined;
+      },
+      20_000,
+    );
     expect(still.counts).toMatchObject({ running: 1, queued: 2 });
     expect(still.framesPerSecond).toBe(0);
     expect(still.etaS).toBeNull();
 
     const resumed = await call('batch.resume');
     expect(resumed.state).toBe('running');
-    await waitFor('the analysis to go on', async () => ((analysedFrames(await call('batch.status')) ?? 0) > analysedFrames(still)! ? true : undefined));
+    await waitFor('the analysis to go on', async () =>
+      (analysedFrames(await call('batch.status')) ?? 0) > analysedFrames(still)! ? true : undefined,
+    );
 
     const cancelling = await call('batch.cancel');
     expect(['cancelling', 'cancelled']).toContain(cancelling.state);
@@ -126,14 +142,22 @@ describe('batch scan through the API (micromoment serve)', () => {
     for (const r of ours) eventSchemas[r.event as 'batch.progress' | 'batch.file'].parse(r.payload);
     const states = ours.filter((r) => r.event === 'batch.progress').map((r) => (r.payload as { state: string }).state);
     expect(states).toEqual(expect.arrayContaining(['running', 'paused', 'cancelling', 'cancelled']));
-    expect(ours.filter((r) => r.event === 'batch.progress').some((r) => (r.payload as { running: { phase: string }[] }).running.some((f) => f.phase === 'analysing'))).toBe(true);
+    expect(
+      ours
+        .filter((r) => r.event === 'batch.progress')
+        .some((r) => (r.payload as { running: { phase: string }[] }).running.some((f) => f.phase === 'analysing')),
+    ).toBe(true);
 
     // A new batch finishes what was left; the cancelled analysis is closed as failed, not left running.
     await call('batch.start', { paths: [evidence] });
-    const finished = await waitFor('the second batch to finish', async () => {
-      const s = await call('batch.status');
-      return s.state === 'finished' ? s : undefined;
-    }, 300_000);
+    const finished = await waitFor(
+      'the second batch to finish',
+      async () => {
+        const s = await call('batch.status');
+        return s.state === 'finished' ? s : undefined;
+      },
+      300_000,
+    );
     expect(finished.files.map((f) => f.status)).toEqual(['done', 'done', 'done']);
     expect(finished.files[0]!.frames).toBe(1530);
     const store = new Database(db, { readonly: true });

@@ -14,7 +14,7 @@ function messyFolder(): string {
   const sub = path.join(root, 'Vernehmung 2024 – „Müller“');
   fs.mkdirSync(path.join(sub, 'deeper'), { recursive: true });
   fs.copyFileSync(clip, path.join(root, '-starts with a dash.mp4'));
-  fs.copyFileSync(clip, path.join(sub, "it's \"quoted\" ü.MOV"));
+  fs.copyFileSync(clip, path.join(sub, 'it\'s "quoted" ü.MOV'));
   fs.copyFileSync(clip, path.join(sub, 'deeper', 'no extension at all'));
   fs.writeFileSync(path.join(root, 'notes.txt'), 'Interview began at 10:04.\n');
   fs.writeFileSync(path.join(root, 'renamed.mp4'), 'this is text with a video name\n');
@@ -39,7 +39,7 @@ describe('walking the folders of a scan', () => {
     expect(found.files.map((f) => [rel(f.path), f.claimsVideo])).toEqual([
       ['-starts with a dash.mp4', true],
       ['Vernehmung 2024 – „Müller“/deeper/no extension at all', true],
-      ["Vernehmung 2024 – „Müller“/it's \"quoted\" ü.MOV", true],
+      ['Vernehmung 2024 – „Müller“/it\'s "quoted" ü.MOV', true],
       ['empty.avi', true],
       ['renamed.mp4', true],
       ['unknown.bin', false],
@@ -84,6 +84,8 @@ describe('walking the folders of a scan', () => {
     expect(run.stderr).toBe('');
     const found = JSON.parse(run.stdout) as Awaited<ReturnType<typeof discover>>;
     expect(found.files).toEqual([]);
-    expect(found.failed).toEqual([{ path: locked, error: 'folder cannot be read (permission denied): its files were not scanned; ask for read access' }]);
+    expect(found.failed).toEqual([
+      { path: locked, error: 'folder cannot be read (permission denied): its files were not scanned; ask for read access' },
+    ]);
   });
 });

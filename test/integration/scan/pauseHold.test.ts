@@ -21,7 +21,13 @@ describe('a paused gate holds the long steps of a scan', () => {
     const gate = new PauseGate();
     gate.pause();
     let done = 0;
-    const hashing = sha256File(file, (bytes) => { done = bytes; }, { hold: gate });
+    const hashing = sha256File(
+      file,
+      (bytes) => {
+        done = bytes;
+      },
+      { hold: gate },
+    );
     await sleep(300);
     const whilePaused = done;
     await sleep(300);
@@ -35,14 +41,36 @@ describe('a paused gate holds the long steps of a scan', () => {
   it('indexing stops reading ffprobe and, resumed, gives the same frame table as without a pause', async () => {
     // 12 000 frames: far more index lines than the pipe and the stream buffer hold.
     const clip = path.join(work, 'long-tiny.mkv');
-    await runFfmpeg(['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=32x32:rate=25:duration=480', '-c:v', 'mpeg4', '-g', '50', '-y', fileArg(clip)]);
+    await runFfmpeg([
+      '-v',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc=size=32x32:rate=25:duration=480',
+      '-c:v',
+      'mpeg4',
+      '-g',
+      '50',
+      '-y',
+      fileArg(clip),
+    ]);
     const unpaused = await indexFrames(FFPROBE_PATH, clip, 0, '1/1000');
     expect(unpaused.ptsTicks.length).toBe(12_000);
 
     const gate = new PauseGate();
     gate.pause();
     let frames = 0;
-    const indexing = indexFrames(FFPROBE_PATH, clip, 0, '1/1000', (n) => { frames = n; }, { hold: gate });
+    const indexing = indexFrames(
+      FFPROBE_PATH,
+      clip,
+      0,
+      '1/1000',
+      (n) => {
+        frames = n;
+      },
+      { hold: gate },
+    );
     await sleep(1500);
     const whilePaused = frames;
     await sleep(500);

@@ -33,19 +33,29 @@ describe('micromoment scan with only the bundled ffmpeg and ffprobe', () => {
     const run = await runCli(['scan', evidence, '--db', db, '--json'], { env: bundledOnly });
     const out = parseScan(run);
     expect(Object.fromEntries(out.recordings.map((r) => [path.basename(r.path), r.status]))).toEqual({
-      'interview.mp4': 'done', 'mjpeg.avi': 'done', 'program stream.mpg': 'done', 'transport.ts': 'failed', 'vfr.mkv': 'done',
+      'interview.mp4': 'done',
+      'mjpeg.avi': 'done',
+      'program stream.mpg': 'done',
+      'transport.ts': 'failed',
+      'vfr.mkv': 'done',
     });
     const ts = out.recordings.find((r) => r.path.endsWith('transport.ts'))!;
-    expect(ts.error).toMatch(/^every ffprobe available crashed reading it: \S+ \(bundled, \S+\) crashed \(SIG\w+\)\. Install a current ffmpeg \(e\.g\. apt-get install ffmpeg\) or set MICROMOMENT_FFPROBE$/);
+    expect(ts.error).toMatch(
+      /^every ffprobe available crashed reading it: \S+ \(bundled, \S+\) crashed \(SIG\w+\)\. Install a current ffmpeg \(e\.g\. apt-get install ffmpeg\) or set MICROMOMENT_FFPROBE$/,
+    );
     expect(run.code).toBe(1);
 
     // What the case records: the bundled binaries did the work.
     const store = new Database(db, { readonly: true });
     try {
-      const provenance = (store.prepare('SELECT provenance_json FROM analyses').all() as { provenance_json: string }[]).map((r) => JSON.parse(r.provenance_json) as { ffmpeg: { source: string; path: string } });
+      const provenance = (store.prepare('SELECT provenance_json FROM analyses').all() as { provenance_json: string }[]).map(
+        (r) => JSON.parse(r.provenance_json) as { ffmpeg: { source: string; path: string } },
+      );
       expect(provenance).toHaveLength(4);
       for (const p of provenance) expect(p.ffmpeg).toMatchObject({ source: 'bundled', path: expect.stringContaining('@ffmpeg-installer') });
-      const imports = (store.prepare("SELECT after_json FROM audit_log WHERE action = 'recording.imported'").all() as { after_json: string }[]).map((r) => JSON.parse(r.after_json) as { ffprobe: { path: string } });
+      const imports = (
+        store.prepare("SELECT after_json FROM audit_log WHERE action = 'recording.imported'").all() as { after_json: string }[]
+      ).map((r) => JSON.parse(r.after_json) as { ffprobe: { path: string } });
       for (const i of imports) expect(i.ffprobe.path).toContain('@ffprobe-installer');
     } finally {
       store.close();

@@ -73,9 +73,13 @@ describe('micromoment scan (command line)', () => {
       'truncated.mp4': 'failed',
     });
     expect(rows['broken.mp4']!.error).toBe('not a recording ffmpeg can read (Invalid data found when processing input)');
-    expect(rows['truncated.mp4']!.error).toMatch(/^not a recording ffmpeg can read \((Invalid data found when processing input|moov atom not found)\)$/);
+    expect(rows['truncated.mp4']!.error).toMatch(
+      /^not a recording ffmpeg can read \((Invalid data found when processing input|moov atom not found)\)$/,
+    );
     // Which of the two depends on the ffprobe build (given the .mp4 name, some try only the MP4 demuxer).
-    expect(rows['renamed.mp4']!.error).toMatch(/^(is a text file, not a recording|not a recording ffmpeg can read \(Invalid data found when processing input\))$/);
+    expect(rows['renamed.mp4']!.error).toMatch(
+      /^(is a text file, not a recording|not a recording ffmpeg can read \(Invalid data found when processing input\))$/,
+    );
     expect(rows['empty.mov']!.error).toBe('is empty (0 bytes): the copy of this recording is incomplete');
     expect(rows['locked.mp4']!.error).toBe('cannot be read (permission denied): ask for read access to the file');
     expect(rows['locked dir']!.error).toBe('folder cannot be read (permission denied): its files were not scanned; ask for read access');
@@ -84,11 +88,19 @@ describe('micromoment scan (command line)', () => {
 
     // Every row in the documented shape; frames from the frame table, candidates counted.
     for (const r of out.recordings) {
-      expect(Object.keys(r).sort()).toEqual(r.status === 'failed' ? ['candidates', 'error', 'frames', 'path', 'sha256', 'status'] : ['candidates', 'frames', 'path', 'sha256', 'status']);
+      expect(Object.keys(r).sort()).toEqual(
+        r.status === 'failed'
+          ? ['candidates', 'error', 'frames', 'path', 'sha256', 'status']
+          : ['candidates', 'frames', 'path', 'sha256', 'status'],
+      );
       if (r.status !== 'failed') expect(r.sha256).toMatch(/^[0-9a-f]{64}$/);
     }
     expect(rows['cfr25 clip.mp4']).toMatchObject({ frames: 50 });
-    expect(rows['copy of cfr25.mp4']).toMatchObject({ frames: 50, sha256: rows['cfr25 clip.mp4']!.sha256, candidates: rows['cfr25 clip.mp4']!.candidates });
+    expect(rows['copy of cfr25.mp4']).toMatchObject({
+      frames: 50,
+      sha256: rows['cfr25 clip.mp4']!.sha256,
+      candidates: rows['cfr25 clip.mp4']!.candidates,
+    });
     expect(rows['real/cap13 interview.mp4']).toMatchObject({ frames: 765 });
     expect(rows['sub dir/deeper/no extension']).toMatchObject({ frames: fixtures.mjpeg.frames });
 
@@ -99,7 +111,17 @@ describe('micromoment scan (command line)', () => {
       'sound.dat': 'has audio but no video stream: only video recordings can be analysed',
       'sub dir/loop': `a link to a folder already scanned (${fs.realpathSync(evidence)})`,
     });
-    expect(out.summary).toMatchObject({ files: 14, done: 5, skipped: 1, failed: 8, ignored: 5, state: 'finished', error: null, workers: 2, db });
+    expect(out.summary).toMatchObject({
+      files: 14,
+      done: 5,
+      skipped: 1,
+      failed: 8,
+      ignored: 5,
+      state: 'finished',
+      error: null,
+      workers: 2,
+      db,
+    });
     expect(out.summary.frames).toBe(Object.values(rows).reduce((s, r) => s + (r.frames ?? 0), 0));
 
     // The case holds five recordings, the duplicate as a second location, each analysed and spotted once.
@@ -107,10 +129,15 @@ describe('micromoment scan (command line)', () => {
     try {
       expect(store.prepare('SELECT COUNT(*) AS n FROM recordings').get()).toEqual({ n: 5 });
       const cfr = store.prepare('SELECT id FROM recordings WHERE sha256 = ?').get(rows['cfr25 clip.mp4']!.sha256) as { id: number };
-      expect((store.prepare('SELECT path FROM recording_locations WHERE recording_id = ? ORDER BY path').all(cfr.id) as { path: string }[]).map((l) => path.basename(l.path)))
-        .toEqual(['cfr25 clip.mp4', 'copy of cfr25.mp4']);
-      expect(store.prepare("SELECT status, COUNT(*) AS n FROM analyses GROUP BY status").all()).toEqual([{ status: 'complete', n: 5 }]);
-      const spotted = store.prepare('SELECT r.sha256, s.candidates_json FROM spotting_runs s JOIN recordings r ON r.id = s.recording_id').all() as { sha256: string; candidates_json: string }[];
+      expect(
+        (store.prepare('SELECT path FROM recording_locations WHERE recording_id = ? ORDER BY path').all(cfr.id) as { path: string }[]).map(
+          (l) => path.basename(l.path),
+        ),
+      ).toEqual(['cfr25 clip.mp4', 'copy of cfr25.mp4']);
+      expect(store.prepare('SELECT status, COUNT(*) AS n FROM analyses GROUP BY status').all()).toEqual([{ status: 'complete', n: 5 }]);
+      const spotted = store
+        .prepare('SELECT r.sha256, s.candidates_json FROM spotting_runs s JOIN recordings r ON r.id = s.recording_id')
+        .all() as { sha256: string; candidates_json: string }[];
       expect(spotted).toHaveLength(5);
       for (const s of spotted) {
         const row = out.recordings.find((r) => r.sha256 === s.sha256 && r.status === 'done')!;
@@ -145,8 +172,12 @@ describe('micromoment scan (command line)', () => {
     expect(run.code, run.stderr).toBe(0);
     const lines = run.stdout.trim().split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^done      #\\d+ ${a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}  50 frames, \\d+ candidates$`)));
-    expect(lines[2]).toMatch(/^Scanned 2 recordings: 2 done, 0 skipped, 0 failed; 1 other path ignored \(not recordings; --json lists them with the reason\) in \d+\.\d s with 1 worker\.$/);
+    expect(lines).toContainEqual(
+      expect.stringMatching(new RegExp(`^done      #\\d+ ${a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}  50 frames, \\d+ candidates$`)),
+    );
+    expect(lines[2]).toMatch(
+      /^Scanned 2 recordings: 2 done, 0 skipped, 0 failed; 1 other path ignored \(not recordings; --json lists them with the reason\) in \d+\.\d s with 1 worker\.$/,
+    );
     expect(run.stderr).toBe('');
 
     // A file named on the command line, even one starting with a dash, after `--`.
@@ -163,6 +194,15 @@ describe('micromoment scan (command line)', () => {
     expect(bad.stderr).toContain("option '--workers <n>' argument '0' is invalid. must be a whole number from 1 to 32");
     const missing = await runCli(['scan', path.join(root, 'nope'), '--db', path.join(root, 'case.sqlite'), '--json']);
     expect(missing.code).toBe(1);
-    expect(parseScan(missing).recordings).toEqual([{ path: path.join(root, 'nope'), sha256: null, status: 'failed', error: 'does not exist: check the path', frames: null, candidates: null }]);
+    expect(parseScan(missing).recordings).toEqual([
+      {
+        path: path.join(root, 'nope'),
+        sha256: null,
+        status: 'failed',
+        error: 'does not exist: check the path',
+        frames: null,
+        candidates: null,
+      },
+    ]);
   });
 });

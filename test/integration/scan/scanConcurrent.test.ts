@@ -63,7 +63,9 @@ describe('two scans of the same case at the same time', () => {
     });
 
     readCase(db, (store) => {
-      const started = store.prepare("SELECT target, COUNT(*) AS n FROM audit_log WHERE action = 'analysis.started' GROUP BY target ORDER BY target").all();
+      const started = store
+        .prepare("SELECT target, COUNT(*) AS n FROM audit_log WHERE action = 'analysis.started' GROUP BY target ORDER BY target")
+        .all();
       expect(started).toEqual([1, 2, 3, 4].map((id) => ({ target: `recording:${id}`, n: 1 })));
       expect(store.prepare('SELECT status, COUNT(*) AS n FROM analyses GROUP BY status').all()).toEqual([{ status: 'complete', n: 4 }]);
       expect(store.prepare('SELECT COUNT(*) AS n FROM spotting_runs').get()).toEqual({ n: 4 });
@@ -84,7 +86,8 @@ describe('two scans of the same case at the same time', () => {
     const child = spawn(process.execPath, [cliBin, 'scan', evidence, '--db', db, '--json'], { stdio: 'ignore' });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
     const deadline = Date.now() + 120_000;
-    while (Date.now() < deadline && !peek<{ id: number }>(db, "SELECT id FROM analyses WHERE status = 'running'")) await new Promise((r) => setTimeout(r, 50));
+    while (Date.now() < deadline && !peek<{ id: number }>(db, "SELECT id FROM analyses WHERE status = 'running'"))
+      await new Promise((r) => setTimeout(r, 50));
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
     // The dead scan's lease is still in the case, in its name.
@@ -104,13 +107,18 @@ describe('two scans of the same case at the same time', () => {
     const db = path.join(root, 'case.sqlite');
     const sha256 = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
     const store = openStore(db);
-    store.prepare('INSERT INTO scan_leases (sha256, owner, taken_at) VALUES (?, ?, ?)').run(sha256, 'lab-pc-7#4242', new Date().toISOString());
+    store
+      .prepare('INSERT INTO scan_leases (sha256, owner, taken_at) VALUES (?, ?, ?)')
+      .run(sha256, 'lab-pc-7#4242', new Date().toISOString());
     store.close();
 
     const run = await runCli(['scan', evidence, '--db', db, '--json']);
     expect(run.code).toBe(1);
     expect(parseScan(run).recordings.map((r) => [r.status, r.error])).toEqual([
-      ['failed', 'being scanned by another process (pid 4242 on host lab-pc-7), which this computer cannot check: scan again once that scan is over'],
+      [
+        'failed',
+        'being scanned by another process (pid 4242 on host lab-pc-7), which this computer cannot check: scan again once that scan is over',
+      ],
     ]);
     expect(peek<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM analyses')).toEqual({ n: 0 });
   });

@@ -50,14 +50,18 @@ describe('a disk that fills up during a scan', () => {
 
     const full = await runCli(['scan', evidence, '--db', db, '--json']);
     expect(full.code, full.stderr).toBe(4);
-    expect(full.stderr).toContain('micromoment scan: The scan stopped: the disk holding the case database is full (database or disk is full): free space on it, then run the same scan again.');
+    expect(full.stderr).toContain(
+      'micromoment scan: The scan stopped: the disk holding the case database is full (database or disk is full): free space on it, then run the same scan again.',
+    );
     const out = parseScan(full);
     expect(out.summary).toMatchObject({ state: 'stopped' });
     expect(out.summary.error).toMatch(/^The scan stopped: the disk holding the case database is full/);
     const failed = out.recordings.filter((r) => r.status === 'failed');
     expect(failed.length).toBeGreaterThan(0);
     for (const r of failed) {
-      expect(r.error).toMatch(/^((?:analysis|spotting) failed: the case database could not be written \(database or disk is full\)|the case database could not be written \(database or disk is full\)|not scanned: the scan stopped \(the disk holding the case database is full\); run it again once that is fixed|cancelled before it was finished: scan again to finish it)$/);
+      expect(r.error).toMatch(
+        /^((?:analysis|spotting) failed: the case database could not be written \(database or disk is full\)|the case database could not be written \(database or disk is full\)|not scanned: the scan stopped \(the disk holding the case database is full\); run it again once that is fixed|cancelled before it was finished: scan again to finish it)$/,
+      );
     }
     expect(out.recordings.find((r) => r.path.endsWith('c interview.mp4'))!.status).toBe('failed');
 
@@ -79,7 +83,7 @@ describe('a disk that fills up during a scan', () => {
     expect(verifyAgain.code).toBe(0);
   });
 
-  it('stops the scan on SQLITE_FULL injected through SQLite\'s page limit, the file that hit it failed with the reason, the case consistent', async () => {
+  it("stops the scan on SQLITE_FULL injected through SQLite's page limit, the file that hit it failed with the reason, the case consistent", async () => {
     // Runs everywhere (no mount needed): the real per-file flow and the real writer, the
     // worker stood in by an in-thread one speaking the same protocol; after the first
     // file, SQLite is told the database may not grow (PRAGMA max_page_count), which
@@ -87,7 +91,8 @@ describe('a disk that fills up during a scan', () => {
     const root = openFolder('mm-diskfull-');
     const evidence = evidenceFolder(root);
     const ctx: AppContext = createContext({
-      dbPath: path.join(root, 'case.sqlite'), analyst: 'tester',
+      dbPath: path.join(root, 'case.sqlite'),
+      analyst: 'tester',
       emit: (event, payload) => {
         if (event === 'batch.file' && (payload as { file: { status: string } }).file.status === 'done') {
           ctx.db.pragma(`max_page_count = ${ctx.db.pragma('page_count', { simple: true }) as number}`);
@@ -97,16 +102,29 @@ describe('a disk that fills up during a scan', () => {
     try {
       const tools = { ffmpeg: ctx.tools().ffmpeg, ffprobeCandidates: ctx.ffprobeCandidates() };
       const batch = new ScanBatch(ctx, {
-        roots: [evidence], workers: 1,
-        spawnWorker: () => new FakeWorker(async (job) => {
-          const store = Object.fromEntries(SCAN_STORE_OPS.map((op) => [op, (...args: unknown[]) => job.call(op, ...args)])) as unknown as ScanStore;
-          const file = path.join(evidence, job.name);
-          return scanFile(file, true, { store, createStages: createDefaultStages, ...tools, signal: job.signal, gate: new PauseGate(), progress: () => {} });
-        }),
+        roots: [evidence],
+        workers: 1,
+        spawnWorker: () =>
+          new FakeWorker(async (job) => {
+            const store = Object.fromEntries(
+              SCAN_STORE_OPS.map((op) => [op, (...args: unknown[]) => job.call(op, ...args)]),
+            ) as unknown as ScanStore;
+            const file = path.join(evidence, job.name);
+            return scanFile(file, true, {
+              store,
+              createStages: createDefaultStages,
+              ...tools,
+              signal: job.signal,
+              gate: new PauseGate(),
+              progress: () => {},
+            });
+          }),
       });
       const status = await batch.start();
       expect(status.state).toBe('stopped');
-      expect(status.error).toBe(`The scan stopped: the disk holding the case database is full (database or disk is full): free space on it, then run the same scan again. What was finished is kept and will be skipped; ${ctx.dbPath} is consistent (the failed write was rolled back).`);
+      expect(status.error).toBe(
+        `The scan stopped: the disk holding the case database is full (database or disk is full): free space on it, then run the same scan again. What was finished is kept and will be skipped; ${ctx.dbPath} is consistent (the failed write was rolled back).`,
+      );
       expect(status.files.map((f) => [f.status, f.error])).toEqual([
         ['done', null],
         ['failed', 'analysis failed: the case database could not be written (database or disk is full)'],

@@ -9,9 +9,30 @@ export const realClip = path.join(realMediaDir, 'cap13_edit2.mp4');
 
 /** The documented `scan --json` shape. */
 export interface ScanJson {
-  recordings: { path: string; sha256: string | null; status: 'done' | 'failed' | 'skipped'; error?: string; warning?: string; frames: number | null; candidates: number | null }[];
+  recordings: {
+    path: string;
+    sha256: string | null;
+    status: 'done' | 'failed' | 'skipped';
+    error?: string;
+    warning?: string;
+    frames: number | null;
+    candidates: number | null;
+  }[];
   ignored: { path: string; reason: string }[];
-  summary: { files: number; done: number; skipped: number; failed: number; ignored: number; frames: number; candidates: number; state: string; error: string | null; workers: number; elapsedS: number; db: string };
+  summary: {
+    files: number;
+    done: number;
+    skipped: number;
+    failed: number;
+    ignored: number;
+    frames: number;
+    candidates: number;
+    state: string;
+    error: string | null;
+    workers: number;
+    elapsedS: number;
+    db: string;
+  };
 }
 
 export function parseScan(run: CliRun): ScanJson {

@@ -23,7 +23,9 @@ describe('semi-synthetic spotting benchmark (smiles spliced into calm real foota
     const found = results.reduce((n, r) => n + r.found, 0);
     const falseCandidates = results.reduce((n, r) => n + r.falsePerMinute * r.calmMinutes, 0);
     const calmMinutes = results.reduce((n, r) => n + r.calmMinutes, 0);
-    console.log(`all sets: ${found}/${flashes} flashes found, ${Math.round(falseCandidates)} false candidates in ${calmMinutes.toFixed(2)} min`);
+    console.log(
+      `all sets: ${found}/${flashes} flashes found, ${Math.round(falseCandidates)} false candidates in ${calmMinutes.toFixed(2)} min`,
+    );
     expect(flashes).toBe(26);
     expect(found / flashes).toBeGreaterThanOrEqual(0.9);
     for (const r of results) expect(r.emotionRight).toBe(r.found);

@@ -10,7 +10,19 @@ const realClip = path.join(realMediaDir, 'cap13_edit2.mp4');
 interface SpotJson {
   fps: number;
   frames: number;
-  candidates: { onsetFrame: number; apexFrame: number; offsetFrame: number; onsetS: number; apexS: number; offsetS: number; durationS: number; kind: string; emotion: string; score: number; aus: string[] }[];
+  candidates: {
+    onsetFrame: number;
+    apexFrame: number;
+    offsetFrame: number;
+    onsetS: number;
+    apexS: number;
+    offsetS: number;
+    durationS: number;
+    kind: string;
+    emotion: string;
+    score: number;
+    aus: string[];
+  }[];
   params: Record<string, unknown>;
 }
 
@@ -23,7 +35,9 @@ describe('micromoment spot and evaluate', () => {
     expect(out.frames).toBe(765);
     expect(out.params).toHaveProperty('onThreshold');
     for (const c of out.candidates) {
-      expect(Object.keys(c).sort()).toEqual(['apexFrame', 'apexS', 'aus', 'durationS', 'emotion', 'kind', 'offsetFrame', 'offsetS', 'onsetFrame', 'onsetS', 'score'].sort());
+      expect(Object.keys(c).sort()).toEqual(
+        ['apexFrame', 'apexS', 'aus', 'durationS', 'emotion', 'kind', 'offsetFrame', 'offsetS', 'onsetFrame', 'onsetS', 'score'].sort(),
+      );
       expect(c.onsetFrame).toBeLessThanOrEqual(c.apexFrame);
       expect(c.apexFrame).toBeLessThanOrEqual(c.offsetFrame);
       expect(c.kind === 'micro' ? c.durationS <= 0.5 : c.durationS > 0.5 && c.durationS <= 4).toBe(true);
@@ -38,7 +52,12 @@ describe('micromoment spot and evaluate', () => {
     const candidates = path.join(dir, 'candidates.json');
     const truth = path.join(dir, 'truth.csv');
     fs.writeFileSync(candidates, run.stdout);
-    fs.writeFileSync(truth, 'onset,offset,emotion,kind\n' + out.candidates.map((c) => `${c.onsetFrame},${c.offsetFrame},${c.emotion},${c.kind}`).join('\n') + '\n');
+    fs.writeFileSync(
+      truth,
+      'onset,offset,emotion,kind\n' +
+        out.candidates.map((c) => `${c.onsetFrame},${c.offsetFrame},${c.emotion},${c.kind}`).join('\n') +
+        '\n',
+    );
     const evaluation = await runCli(['evaluate', '--truth', truth, '--candidates', candidates, '--json']);
     expect(evaluation.code, evaluation.stderr).toBe(0);
     const scores = JSON.parse(evaluation.stdout) as { overall: { f1: number | null; tp: number } };

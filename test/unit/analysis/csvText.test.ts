@@ -20,9 +20,12 @@ describe('csvText: the one CSV writer', () => {
   // Parsed as spreadsheets read: any line break outside quotes (CRLF, LF or CR alone) ends a record.
   it('reads back as exactly the rows written, one record per row, whatever line break a reader takes (property)', () => {
     for (const lineEnd of ['\r\n', '\n'] as const) {
-      fc.assert(fc.property(tables, (rows) => {
-        expect(parse(csvText(rows, lineEnd), { record_delimiter: ['\r\n', '\n', '\r'] })).toEqual(rows);
-      }), { numRuns: 1000 });
+      fc.assert(
+        fc.property(tables, (rows) => {
+          expect(parse(csvText(rows, lineEnd), { record_delimiter: ['\r\n', '\n', '\r'] })).toEqual(rows);
+        }),
+        { numRuns: 1000 },
+      );
     }
   });
 });

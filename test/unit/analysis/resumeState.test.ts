@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decodePipelineState, encodePipelineState, PIPELINE_STATE_VERSION, type PipelineState } from '../../../src-main/analysis/pipeline/resumeState.js';
+import {
+  decodePipelineState,
+  encodePipelineState,
+  PIPELINE_STATE_VERSION,
+  type PipelineState,
+} from '../../../src-main/analysis/pipeline/resumeState.js';
 import { whyNotResumable } from '../../../src-main/usecases/analysisResume.js';
 import type { AnalysisRow } from '../../../src-main/store/analysesRepo.js';
 
@@ -16,8 +21,14 @@ const state = (frame = 1024): PipelineState => ({
     facesSeen: 2,
   },
   expression: {
-    neutral: Float64Array.from([NaN, -0, 1 / 3, Number.MAX_VALUE]), neutralIndex: Float64Array.from([5, 6]), recent: Float64Array.from([Number.MIN_VALUE]),
-    neutralCount: 2, neutralNext: 0, recentCount: 1, recentNext: 0, lastIndex: -Infinity,
+    neutral: Float64Array.from([NaN, -0, 1 / 3, Number.MAX_VALUE]),
+    neutralIndex: Float64Array.from([5, 6]),
+    recent: Float64Array.from([Number.MIN_VALUE]),
+    neutralCount: 2,
+    neutralNext: 0,
+    recentCount: 1,
+    recentNext: 0,
+    lastIndex: -Infinity,
   },
 });
 
@@ -37,7 +48,12 @@ describe('the saved pipeline state', () => {
 });
 
 describe('whether an interrupted analysis may be resumed', () => {
-  const provenance = { sha256: 'a'.repeat(64), tool: { name: 'micromoment', version: '0.1.0' }, ffmpeg: { path: '/usr/bin/ffmpeg', version: '5.1', source: 'PATH' }, file: '/e/a.mp4' };
+  const provenance = {
+    sha256: 'a'.repeat(64),
+    tool: { name: 'micromoment', version: '0.1.0' },
+    ffmpeg: { path: '/usr/bin/ffmpeg', version: '5.1', source: 'PATH' },
+    file: '/e/a.mp4',
+  };
   const row = { fingerprint: 'f1', framesDone: 1024, provenance: { ...provenance, runner: 'h#1' } } as unknown as AnalysisRow;
   const point = { frame: 1024, state: encodePipelineState(state()) };
   const next = { fingerprint: 'f1', provenance: { ...provenance, file: '/other/copy.mp4' } };
@@ -49,8 +65,18 @@ describe('whether an interrupted analysis may be resumed', () => {
   it.each([
     ['another fingerprint', { ...next, fingerprint: 'f2' }, point, /other models/],
     ['other bytes', { ...next, provenance: { ...next.provenance, sha256: 'b'.repeat(64) } }, point, /other bytes/],
-    ['another Micromoment', { ...next, provenance: { ...next.provenance, tool: { name: 'micromoment', version: '0.2.0' } } }, point, /another version/],
-    ['another ffmpeg', { ...next, provenance: { ...next.provenance, ffmpeg: { ...provenance.ffmpeg, version: '6.0' } } }, point, /another ffmpeg/],
+    [
+      'another Micromoment',
+      { ...next, provenance: { ...next.provenance, tool: { name: 'micromoment', version: '0.2.0' } } },
+      point,
+      /another version/,
+    ],
+    [
+      'another ffmpeg',
+      { ...next, provenance: { ...next.provenance, ffmpeg: { ...provenance.ffmpeg, version: '6.0' } } },
+      point,
+      /another ffmpeg/,
+    ],
     ['no saved state', next, undefined, /no state/],
     ['a state of other frames', next, { frame: 2048, state: encodePipelineState(state(2048)) }, /no state/],
     ['an unreadable state', next, { frame: 1024, state: new Uint8Array([0]) }, /not one this version reads/],

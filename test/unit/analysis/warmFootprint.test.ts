@@ -34,7 +34,10 @@ describe('bilinearFootprint', () => {
     fc.assert(
       fc.property(
         size,
-        fc.array(fc.record({ x: fc.double({ min: -20, max: 60, noNaN: true }), y: fc.double({ min: -20, max: 50, noNaN: true }) }), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.record({ x: fc.double({ min: -20, max: 60, noNaN: true }), y: fc.double({ min: -20, max: 50, noNaN: true }) }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
         fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), { minLength: 4, maxLength: 4 }),
         ({ width, height }, corners, weights) => {
           const rect = bilinearFootprint(corners, width, height);
@@ -53,33 +56,64 @@ describe('bilinearFootprint', () => {
   });
 
   it('is null for a region wholly outside the frame', () => {
-    expect(bilinearFootprint([{ x: -10, y: -10 }, { x: -3, y: -2 }], 20, 20)).toBeNull();
-    expect(bilinearFootprint([{ x: 30, y: 5 }, { x: 40, y: 8 }], 20, 20)).toBeNull();
+    expect(
+      bilinearFootprint(
+        [
+          { x: -10, y: -10 },
+          { x: -3, y: -2 },
+        ],
+        20,
+        20,
+      ),
+    ).toBeNull();
+    expect(
+      bilinearFootprint(
+        [
+          { x: 30, y: 5 },
+          { x: 40, y: 8 },
+        ],
+        20,
+        20,
+      ),
+    ).toBeNull();
   });
 });
 
 describe('warmRect', () => {
   it('reads every cache line of every row of the rectangle, and nothing outside it', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 200 }), fc.integer({ min: 1, max: 6 }), fc.nat(), fc.nat(), fc.nat(), fc.nat(), (width, height, a, b, c, d) => {
-        const { data, reads } = recordingFrame(width, height);
-        const rect = { x0: Math.min(a % width, b % width), x1: Math.max(a % width, b % width), y0: Math.min(c % height, d % height), y1: Math.max(c % height, d % height) };
-        const before = warmChecksum();
-        const count = warmRect(data, width, 3, rect);
-        expect(count).toBeGreaterThanOrEqual(reads.size);
-        for (const index of reads) expect(inside(rect, pixelOf(index, width))).toBe(true);
-        for (let y = rect.y0; y <= rect.y1; y++) {
-          const first = (y * width + rect.x0) * 3;
-          const last = (y * width + rect.x1) * 3 + 2;
-          for (let line = first; line <= last; line += 64) {
-            const end = Math.min(line + 63, last);
-            expect([...reads].some((i) => i >= line && i <= end)).toBe(true);
+      fc.property(
+        fc.integer({ min: 1, max: 200 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.nat(),
+        fc.nat(),
+        fc.nat(),
+        fc.nat(),
+        (width, height, a, b, c, d) => {
+          const { data, reads } = recordingFrame(width, height);
+          const rect = {
+            x0: Math.min(a % width, b % width),
+            x1: Math.max(a % width, b % width),
+            y0: Math.min(c % height, d % height),
+            y1: Math.max(c % height, d % height),
+          };
+          const before = warmChecksum();
+          const count = warmRect(data, width, 3, rect);
+          expect(count).toBeGreaterThanOrEqual(reads.size);
+          for (const index of reads) expect(inside(rect, pixelOf(index, width))).toBe(true);
+          for (let y = rect.y0; y <= rect.y1; y++) {
+            const first = (y * width + rect.x0) * 3;
+            const last = (y * width + rect.x1) * 3 + 2;
+            for (let line = first; line <= last; line += 64) {
+              const end = Math.min(line + 63, last);
+              expect([...reads].some((i) => i >= line && i <= end)).toBe(true);
+            }
           }
-        }
-        const sum = [...reads].reduce((s, i) => s + (data[i] as number), 0);
-        // Every read byte went into the checksum (at least once: a row's last byte may be read twice).
-        if (sum > 0) expect(warmChecksum()).not.toBe(before);
-      }),
+          const sum = [...reads].reduce((s, i) => s + (data[i] as number), 0);
+          // Every read byte went into the checksum (at least once: a row's last byte may be read twice).
+          if (sum > 0) expect(warmChecksum()).not.toBe(before);
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -105,7 +139,14 @@ describe('the crops read only inside the footprint they warm', () => {
         const width = 24;
         const height = 18;
         const { data, reads } = recordingFrame(width, height);
-        const map = { a: scale * Math.cos(angle), b: -scale * Math.sin(angle), c: scale * Math.sin(angle), d: scale * Math.cos(angle), tx, ty };
+        const map = {
+          a: scale * Math.cos(angle),
+          b: -scale * Math.sin(angle),
+          c: scale * Math.sin(angle),
+          d: scale * Math.cos(angle),
+          tx,
+          ty,
+        };
         const n = 8;
         sampleAffine({ data, width, height }, map, new Float32Array(n * n * 3), n, n, { scale: 1, offset: 0 }, taps);
         const rect = sampledFootprint(map, n, n, width, height);
@@ -118,7 +159,12 @@ describe('the crops read only inside the footprint they warm', () => {
   it('sampleGreyCrop', () => {
     fc.assert(
       fc.property(
-        fc.record({ cx: fc.double({ min: -5, max: 30, noNaN: true }), cy: fc.double({ min: -5, max: 25, noNaN: true }), side: fc.double({ min: 1, max: 40, noNaN: true }), angle: fc.double({ min: -Math.PI, max: Math.PI, noNaN: true }) }),
+        fc.record({
+          cx: fc.double({ min: -5, max: 30, noNaN: true }),
+          cy: fc.double({ min: -5, max: 25, noNaN: true }),
+          side: fc.double({ min: 1, max: 40, noNaN: true }),
+          angle: fc.double({ min: -Math.PI, max: Math.PI, noNaN: true }),
+        }),
         (crop) => {
           const width = 24;
           const height = 18;

@@ -7,11 +7,16 @@ import type { AppContext } from '../../../src-main/app/context.js';
 
 // A handler table that records calls: the code around the handlers is under test here.
 function recordingHandlers(calls: unknown[]): Handlers {
-  return Object.fromEntries(Object.keys(methods).map((name) => [name, (_ctx: unknown, args: unknown) => {
-    calls.push({ name, args });
-    if (name === 'library.get') throw new ApiError('not-found', 'No recording with id 7 in this case.');
-    return [];
-  }])) as unknown as Handlers;
+  return Object.fromEntries(
+    Object.keys(methods).map((name) => [
+      name,
+      (_ctx: unknown, args: unknown) => {
+        calls.push({ name, args });
+        if (name === 'library.get') throw new ApiError('not-found', 'No recording with id 7 in this case.');
+        return [];
+      },
+    ]),
+  ) as unknown as Handlers;
 }
 
 describe('dispatcher', () => {
@@ -47,6 +52,9 @@ describe('dispatcher', () => {
 
   it('turns ApiErrors into error bodies', async () => {
     const dispatch = createDispatcher(ctx, recordingHandlers([]));
-    expect(await dispatch('library.get', { id: 7 })).toEqual({ ok: false, error: { code: 'not-found', message: 'No recording with id 7 in this case.' } });
+    expect(await dispatch('library.get', { id: 7 })).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'No recording with id 7 in this case.' },
+    });
   });
 });

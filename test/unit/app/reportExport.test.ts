@@ -29,12 +29,14 @@ describe('download names', () => {
     expect(safeDownloadName('../x/y.pdf')).toBe('_x_y.pdf');
   });
   it('never yields a path, a hidden name, a control character or an empty name (property)', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 60 }), (name) => {
-      const safe = safeDownloadName(name);
-      expect(safe.length).toBeGreaterThan(0);
-      // eslint-disable-next-line no-control-regex
-      expect(safe).not.toMatch(/[\\/\u0000-\u001f<>:"|?*]/);
-      expect(safe.startsWith('.')).toBe(false);
-    }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), (name) => {
+        const safe = safeDownloadName(name);
+        expect(safe.length).toBeGreaterThan(0);
+        // eslint-disable-next-line no-control-regex
+        expect(safe).not.toMatch(/[\\/\u0000-\u001f<>:"|?*]/);
+        expect(safe.startsWith('.')).toBe(false);
+      }),
+    );
   });
 });

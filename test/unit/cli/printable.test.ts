@@ -5,10 +5,35 @@ import { printable } from '../../../src-main/cli/printable.js';
 /** Any string, including lone surrogates and every control character. */
 const anyText = fc.string({ unit: 'binary', maxLength: 60 });
 /** Text rich in what printable escapes, so the properties meet it often. */
-const hostileText = fc.array(fc.oneof(
-  fc.constantFrom('\n', '\r', '\t', '\\', '"', '\u0000', '\u001B', '\u007F', '\u0085', '\u009B', '\u2028', '\u2029', '\u202E', '\u2066', '\u200F', '\uD800', '\uDC00', 'n', 'x', 'u'),
-  fc.string({ unit: 'binary', maxLength: 4 }),
-)).map((parts) => parts.join(''));
+const hostileText = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(
+        '\n',
+        '\r',
+        '\t',
+        '\\',
+        '"',
+        '\u0000',
+        '\u001B',
+        '\u007F',
+        '\u0085',
+        '\u009B',
+        '\u2028',
+        '\u2029',
+        '\u202E',
+        '\u2066',
+        '\u200F',
+        '\uD800',
+        '\uDC00',
+        'n',
+        'x',
+        'u',
+      ),
+      fc.string({ unit: 'binary', maxLength: 4 }),
+    ),
+  )
+  .map((parts) => parts.join(''));
 
 // eslint-disable-next-line no-control-regex -- the controls are what is checked for
 const UNSAFE = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069]|\p{Cs}/u;
@@ -27,7 +52,8 @@ function decode(shown: string): string {
 
 describe('printable: outside text in a CLI line', () => {
   it('leaves ordinary names and paths as they are, Windows backslashes included', () => {
-    for (const s of ['/evidence/interview 01.mp4', 'C:\\Cases\\new\\x.mp4', 'Łódź Привет.mov', 'a "quoted" name', 'emoji \u{1F600}.mp4']) expect(printable(s)).toBe(s);
+    for (const s of ['/evidence/interview 01.mp4', 'C:\\Cases\\new\\x.mp4', 'Łódź Привет.mov', 'a "quoted" name', 'emoji \u{1F600}.mp4'])
+      expect(printable(s)).toBe(s);
   });
 
   it('shows a line feed as \\n inside quotes, so a name cannot fake a line of output', () => {
@@ -47,10 +73,13 @@ describe('printable: outside text in a CLI line', () => {
 
   // Reading back to the exact text is also why two different texts never print alike.
   it('prints no control, separator or bidi character, and reads back to the exact text (property)', () => {
-    fc.assert(fc.property(fc.oneof(anyText, hostileText), (s) => {
-      const shown = printable(s);
-      expect(shown).not.toMatch(UNSAFE);
-      expect(decode(shown)).toBe(s);
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.oneof(anyText, hostileText), (s) => {
+        const shown = printable(s);
+        expect(shown).not.toMatch(UNSAFE);
+        expect(decode(shown)).toBe(s);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

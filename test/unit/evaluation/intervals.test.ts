@@ -7,14 +7,16 @@ const intervalArb = fc.tuple(fc.nat(200), fc.nat(40)).map(([onset, len]) => ({ o
 
 describe('intervalIoU', () => {
   it('is symmetric, in [0, 1], and 1 exactly when the intervals are equal', () => {
-    fc.assert(fc.property(intervalArb, intervalArb, (a, b) => {
-      const x = intervalIoU(a, b);
-      expect(x).toBe(intervalIoU(b, a));
-      expect(x).toBeGreaterThanOrEqual(0);
-      expect(x).toBeLessThanOrEqual(1);
-      expect(x === 1).toBe(a.onset === b.onset && a.offset === b.offset);
-      expect(intervalIoU(a, a)).toBe(1);
-    }));
+    fc.assert(
+      fc.property(intervalArb, intervalArb, (a, b) => {
+        const x = intervalIoU(a, b);
+        expect(x).toBe(intervalIoU(b, a));
+        expect(x).toBeGreaterThanOrEqual(0);
+        expect(x).toBeLessThanOrEqual(1);
+        expect(x === 1).toBe(a.onset === b.onset && a.offset === b.offset);
+        expect(intervalIoU(a, a)).toBe(1);
+      }),
+    );
   });
 
   it('counts inclusive frames', () => {
@@ -36,47 +38,76 @@ describe('intervalIoU', () => {
 });
 
 describe('matchIntervals', () => {
-  const lists = fc.tuple(fc.array(intervalArb, { maxLength: 15 }), fc.array(intervalArb, { maxLength: 15 }), fc.double({ min: 0.05, max: 1, noNaN: true }));
+  const lists = fc.tuple(
+    fc.array(intervalArb, { maxLength: 15 }),
+    fc.array(intervalArb, { maxLength: 15 }),
+    fc.double({ min: 0.05, max: 1, noNaN: true }),
+  );
 
   it('is one-to-one, never matches below the threshold, and leaves no matchable pair unmatched', () => {
-    fc.assert(fc.property(lists, ([truth, predicted, minIoU]) => {
-      const m = matchIntervals(truth, predicted, minIoU);
-      expect(new Set(m.map((x) => x.truth)).size).toBe(m.length);
-      expect(new Set(m.map((x) => x.predicted)).size).toBe(m.length);
-      for (const x of m) {
-        expect(x.iou).toBeGreaterThanOrEqual(minIoU);
-        expect(x.iou).toBe(intervalIoU(truth[x.truth] ?? { onset: 0, offset: 0 }, predicted[x.predicted] ?? { onset: 0, offset: 0 }));
-      }
-      const usedT = new Set(m.map((x) => x.truth));
-      const usedP = new Set(m.map((x) => x.predicted));
-      truth.forEach((t, i) => predicted.forEach((p, j) => {
-        if (!usedT.has(i) && !usedP.has(j)) expect(intervalIoU(t, p) >= minIoU && intervalIoU(t, p) > 0).toBe(false);
-      }));
-    }));
+    fc.assert(
+      fc.property(lists, ([truth, predicted, minIoU]) => {
+        const m = matchIntervals(truth, predicted, minIoU);
+        expect(new Set(m.map((x) => x.truth)).size).toBe(m.length);
+        expect(new Set(m.map((x) => x.predicted)).size).toBe(m.length);
+        for (const x of m) {
+          expect(x.iou).toBeGreaterThanOrEqual(minIoU);
+          expect(x.iou).toBe(intervalIoU(truth[x.truth] ?? { onset: 0, offset: 0 }, predicted[x.predicted] ?? { onset: 0, offset: 0 }));
+        }
+        const usedT = new Set(m.map((x) => x.truth));
+        const usedP = new Set(m.map((x) => x.predicted));
+        truth.forEach((t, i) =>
+          predicted.forEach((p, j) => {
+            if (!usedT.has(i) && !usedP.has(j)) expect(intervalIoU(t, p) >= minIoU && intervalIoU(t, p) > 0).toBe(false);
+          }),
+        );
+      }),
+    );
   });
 
   it('is deterministic and does not depend on the order of the lists', () => {
-    fc.assert(fc.property(lists, ([truth, predicted, minIoU]) => {
-      const key = (ms: { truth: number; predicted: number }[], t: typeof truth, p: typeof predicted): string[] =>
-        ms.map((x) => JSON.stringify([t[x.truth], p[x.predicted]])).sort();
-      const a = matchIntervals(truth, predicted, minIoU);
-      const rt = [...truth].reverse();
-      const rp = [...predicted].reverse();
-      // Only identical intervals are told apart by their index.
-      fc.pre(new Set(truth.map((x) => JSON.stringify(x))).size === truth.length && new Set(predicted.map((x) => JSON.stringify(x))).size === predicted.length);
-      expect(key(matchIntervals(rt, rp, minIoU), rt, rp)).toEqual(key(a, truth, predicted));
-    }));
+    fc.assert(
+      fc.property(lists, ([truth, predicted, minIoU]) => {
+        const key = (ms: { truth: number; predicted: number }[], t: typeof truth, p: typeof predicted): string[] =>
+          ms.map((x) => JSON.stringify([t[x.truth], p[x.predicted]])).sort();
+        const a = matchIntervals(truth, predicted, minIoU);
+        const rt = [...truth].reverse();
+        const rp = [...predicted].reverse();
+        // Only identical intervals are told apart by their index.
+        fc.pre(
+          new Set(truth.map((x) => JSON.stringify(x))).size === truth.length &&
+            new Set(predicted.map((x) => JSON.stringify(x))).size === predicted.length,
+        );
+        expect(key(matchIntervals(rt, rp, minIoU), rt, rp)).toEqual(key(a, truth, predicted));
+      }),
+    );
   });
 
   it('takes the highest IoU first, ties to the earlier onset', () => {
     const truth = [{ onset: 10, offset: 19 }];
-    const predicted = [{ onset: 11, offset: 19 }, { onset: 10, offset: 19 }];
+    const predicted = [
+      { onset: 11, offset: 19 },
+      { onset: 10, offset: 19 },
+    ];
     expect(matchIntervals(truth, predicted)).toEqual([{ truth: 0, predicted: 1, iou: 1 }]);
     // Two predictions equally good for one truth: the earlier prediction onset wins.
-    const tie = matchIntervals([{ onset: 10, offset: 13 }], [{ onset: 11, offset: 13 }, { onset: 10, offset: 12 }]);
+    const tie = matchIntervals(
+      [{ onset: 10, offset: 13 }],
+      [
+        { onset: 11, offset: 13 },
+        { onset: 10, offset: 12 },
+      ],
+    );
     expect(tie).toEqual([{ truth: 0, predicted: 1, iou: 0.75 }]);
     // Equal IoU for two truths: the earlier truth onset takes the prediction.
-    const greedy = matchIntervals([{ onset: 0, offset: 9 }, { onset: 4, offset: 13 }], [{ onset: 2, offset: 11 }], 0.5);
+    const greedy = matchIntervals(
+      [
+        { onset: 0, offset: 9 },
+        { onset: 4, offset: 13 },
+      ],
+      [{ onset: 2, offset: 11 }],
+      0.5,
+    );
     expect(greedy).toEqual([{ truth: 0, predicted: 0, iou: 8 / 12 }]);
     expect(matchIntervals([{ onset: 0, offset: 9 }], [{ onset: 5, offset: 14 }], 0.5)).toEqual([]);
     expect(() => matchIntervals([], [], 0)).toThrow(/minIoU/);

@@ -35,13 +35,17 @@ describe('parseTruth (CSV)', () => {
   it('says which line and field is wrong', () => {
     expect(() => parseTruth('', 'csv')).toThrow(/empty: it needs a header line/);
     expect(() => parseTruth('start,stop\n1,2\n', 'csv')).toThrow(/line 1: the header has no "offset" column \(found: start, stop\)/);
-    expect(() => parseTruth('onset,offset,kind\n1,2,micro\nx,5,micro\n', 'csv')).toThrow(/line 3: onset must be a whole frame number, got "x"/);
+    expect(() => parseTruth('onset,offset,kind\n1,2,micro\nx,5,micro\n', 'csv')).toThrow(
+      /line 3: onset must be a whole frame number, got "x"/,
+    );
     expect(() => parseTruth('onset,offset,kind\n1,2,micro\n9,5,micro\n', 'csv')).toThrow(/line 3: offset 5 is before onset 9/);
     expect(() => parseTruth('onset,offset,kind\n1,2.5,micro\n', 'csv')).toThrow(/line 2: offset must be a whole frame number, got "2.5"/);
     expect(() => parseTruth('onset,offset,kind\n1,2,mini\n', 'csv')).toThrow(/line 2: kind must be micro or macro, got "mini"/);
     expect(() => parseTruth('onset,offset\n1,2\n', 'csv')).toThrow(/line 2: no kind, and no fps/);
     expect(() => parseTruth('onset,offset,apex,kind\n1,5,9,micro\n', 'csv')).toThrow(/line 2: apex 9 is outside onset..offset \(1..5\)/);
-    expect(() => parseTruth('onset,offset,kind\n0,5,micro\n', 'csv', { frameBase: 1 })).toThrow(/line 2: onset 0 is before the first frame \(1\)/);
+    expect(() => parseTruth('onset,offset,kind\n0,5,micro\n', 'csv', { frameBase: 1 })).toThrow(
+      /line 2: onset 0 is before the first frame \(1\)/,
+    );
     expect(() => parseTruth('onset,offset,kind\n"1,5,micro\n', 'csv')).toThrow(/line 2: a quoted field is not closed/);
     expect(() => parseTruth('onset,offset,kind\n1,5,micro\n', 'xml' as never)).toThrow(/unknown ground-truth format "xml"/);
   });
@@ -49,7 +53,9 @@ describe('parseTruth (CSV)', () => {
 
 describe('parseTruth (JSON)', () => {
   it('reads an array, or {"fps","intervals"} with the fps used for missing kinds', () => {
-    expect(parseTruth('[{"onset":3,"offset":4,"kind":"macro","emotion":"Sad"}]', 'json')).toEqual([{ onset: 3, offset: 4, kind: 'macro', emotion: 'sadness' }]);
+    expect(parseTruth('[{"onset":3,"offset":4,"kind":"macro","emotion":"Sad"}]', 'json')).toEqual([
+      { onset: 3, offset: 4, kind: 'macro', emotion: 'sadness' },
+    ]);
     expect(parseTruth('{"fps":25,"intervals":[{"onsetFrame":0,"apexFrame":2,"offsetFrame":11},{"onset":0,"offset":12}]}', 'json')).toEqual([
       { onset: 0, apex: 2, offset: 11, kind: 'micro' },
       { onset: 0, offset: 12, kind: 'macro' },
@@ -59,8 +65,12 @@ describe('parseTruth (JSON)', () => {
   it('says which item and field is wrong', () => {
     expect(() => parseTruth('{"a":', 'json')).toThrow(/not valid JSON/);
     expect(() => parseTruth('{"a":1}', 'json')).toThrow(/array of intervals or an object with an "intervals" array/);
-    expect(() => parseTruth('[{"onset":1,"offset":2,"kind":"micro"},{"onset":"1","offset":2,"kind":"micro"}]', 'json')).toThrow(/\[1\]: onset must be a whole frame number, got "1"/);
-    expect(() => parseTruth('{"intervals":[{"offset":2,"kind":"micro"}]}', 'json')).toThrow(/intervals\[0\]: onset must be a whole frame number, got nothing/);
+    expect(() => parseTruth('[{"onset":1,"offset":2,"kind":"micro"},{"onset":"1","offset":2,"kind":"micro"}]', 'json')).toThrow(
+      /\[1\]: onset must be a whole frame number, got "1"/,
+    );
+    expect(() => parseTruth('{"intervals":[{"offset":2,"kind":"micro"}]}', 'json')).toThrow(
+      /intervals\[0\]: onset must be a whole frame number, got nothing/,
+    );
     expect(() => parseTruth('[3]', 'json')).toThrow(/\[0\]: expected an object with onset and offset, got 3/);
     expect(() => parseTruth('[{"onset":1,"offset":2,"kind":5}]', 'json')).toThrow(/\[0\]: kind must be micro or macro, got 5/);
     expect(() => parseTruth('{"fps":-1,"intervals":[]}', 'json')).toThrow(/fps: expected a positive number/);
@@ -78,7 +88,13 @@ describe('parseCandidates', () => {
     expect(parsed.fps).toBe(25);
     expect(parsed.frames).toBe(s.frames);
     expect(parsed.candidates.map((c) => c.kind)).toEqual(['micro', 'macro']);
-    expect(parsed.candidates[0]).toMatchObject({ onset: result.candidates[0]?.onsetFrame, offset: result.candidates[0]?.offsetFrame, apex: result.candidates[0]?.apexFrame, emotion: result.candidates[0]?.emotion, score: result.candidates[0]?.score });
+    expect(parsed.candidates[0]).toMatchObject({
+      onset: result.candidates[0]?.onsetFrame,
+      offset: result.candidates[0]?.offsetFrame,
+      apex: result.candidates[0]?.apexFrame,
+      emotion: result.candidates[0]?.emotion,
+      score: result.candidates[0]?.score,
+    });
     const truth = parseTruth(json.replace('"candidates"', '"intervals"'), 'json');
     expect(evaluateSpotting(truth, parsed.candidates, s.frames).overall.f1).toBe(1);
     expect(parseCandidates(JSON.parse(json) as unknown)).toEqual(parsed);
@@ -89,12 +105,24 @@ describe('parseCandidates', () => {
     expect(() => parseCandidates('[]')).toThrow(/must be an object/);
     expect(() => parseCandidates('{"fps":25}')).toThrow(/candidates: expected an array, got nothing/);
     expect(() => parseCandidates('{"fps":"25","candidates":[]}')).toThrow(/fps: expected a positive number, got "25"/);
-    expect(() => parseCandidates('{"candidates":[{"onsetFrame":1,"offsetFrame":0,"kind":"micro"}]}')).toThrow(/candidates\[0\].offsetFrame: 0 is before onsetFrame 1/);
-    expect(() => parseCandidates('{"candidates":[{"onsetFrame":1.5,"offsetFrame":2,"kind":"micro"}]}')).toThrow(/candidates\[0\].onsetFrame: expected a whole frame number ≥ 0, got 1.5/);
-    expect(() => parseCandidates('{"frames":10,"candidates":[{"onsetFrame":1,"offsetFrame":10,"kind":"micro"}]}')).toThrow(/candidates\[0\].offsetFrame: frame 10 is beyond the recording's 10 frames/);
-    expect(() => parseCandidates('{"candidates":[{"onsetFrame":1,"offsetFrame":2}]}')).toThrow(/candidates\[0\].kind: expected "micro" or "macro", got nothing \(and no fps/);
-    expect(() => parseCandidates('{"candidates":[{"onsetFrame":1,"offsetFrame":2,"kind":"micro","apexFrame":7}]}')).toThrow(/candidates\[0\].apexFrame: 7 is outside/);
-    expect(() => parseCandidates('{"candidates":[{"onsetFrame":1,"offsetFrame":2,"kind":"micro","score":"high"}]}')).toThrow(/candidates\[0\].score: expected a number/);
+    expect(() => parseCandidates('{"candidates":[{"onsetFrame":1,"offsetFrame":0,"kind":"micro"}]}')).toThrow(
+      /candidates\[0\].offsetFrame: 0 is before onsetFrame 1/,
+    );
+    expect(() => parseCandidates('{"candidates":[{"onsetFrame":1.5,"offsetFrame":2,"kind":"micro"}]}')).toThrow(
+      /candidates\[0\].onsetFrame: expected a whole frame number ≥ 0, got 1.5/,
+    );
+    expect(() => parseCandidates('{"frames":10,"candidates":[{"onsetFrame":1,"offsetFrame":10,"kind":"micro"}]}')).toThrow(
+      /candidates\[0\].offsetFrame: frame 10 is beyond the recording's 10 frames/,
+    );
+    expect(() => parseCandidates('{"candidates":[{"onsetFrame":1,"offsetFrame":2}]}')).toThrow(
+      /candidates\[0\].kind: expected "micro" or "macro", got nothing \(and no fps/,
+    );
+    expect(() => parseCandidates('{"candidates":[{"onsetFrame":1,"offsetFrame":2,"kind":"micro","apexFrame":7}]}')).toThrow(
+      /candidates\[0\].apexFrame: 7 is outside/,
+    );
+    expect(() => parseCandidates('{"candidates":[{"onsetFrame":1,"offsetFrame":2,"kind":"micro","score":"high"}]}')).toThrow(
+      /candidates\[0\].score: expected a number/,
+    );
     expect(parseCandidates('{"fps":10,"candidates":[{"onsetFrame":0,"offsetFrame":5}]}').candidates[0]?.kind).toBe('macro');
   });
 });

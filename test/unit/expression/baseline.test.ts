@@ -24,14 +24,20 @@ describe('StreamingBaseline', () => {
 
   it('is the per-feature median of the recent usable frames, exactly, for any sequence', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.double({ min: -5, max: 5, noNaN: true }), fc.boolean()), { minLength: 1, maxLength: 40 }), (frames) => {
-        const b = new StreamingBaseline(2, { ...options, minNeutralFrames: 1000 });
-        frames.forEach(([v, usable], i) => b.push(i, vec(v, -v), usable, false));
-        const used = frames.filter(([, u]) => u).map(([v]) => v).slice(-options.recentFrames);
-        const got = estimate(b);
-        if (used.length === 0) expect(got.source).toBe('current');
-        else expect(got).toEqual({ source: 'recent', value: [median(used), median(used.map((v) => -v))] });
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.double({ min: -5, max: 5, noNaN: true }), fc.boolean()), { minLength: 1, maxLength: 40 }),
+        (frames) => {
+          const b = new StreamingBaseline(2, { ...options, minNeutralFrames: 1000 });
+          frames.forEach(([v, usable], i) => b.push(i, vec(v, -v), usable, false));
+          const used = frames
+            .filter(([, u]) => u)
+            .map(([v]) => v)
+            .slice(-options.recentFrames);
+          const got = estimate(b);
+          if (used.length === 0) expect(got.source).toBe('current');
+          else expect(got).toEqual({ source: 'recent', value: [median(used), median(used.map((v) => -v))] });
+        },
+      ),
     );
   });
 
@@ -80,21 +86,28 @@ describe('StreamingBaseline', () => {
 
   it('restored from a snapshot, goes on exactly as the baseline it was taken from (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.double({ min: -5, max: 5, noNaN: true }), fc.boolean(), fc.boolean()), { minLength: 2, maxLength: 60 }), fc.nat(), (frames, at) => {
-        const split = 1 + (at % (frames.length - 1));
-        const whole = new StreamingBaseline(2, options);
-        const before = new StreamingBaseline(2, options);
-        frames.slice(0, split).forEach(([v, usable, neutral], i) => { whole.push(i, vec(v, -v), usable, neutral); before.push(i, vec(v, -v), usable, neutral); });
-        const snapshot = before.snapshot();
-        before.push(999, vec(42, 42), true, true); // the snapshot is a copy: later frames do not reach it
-        const resumed = new StreamingBaseline(2, options);
-        resumed.restore(snapshot);
-        frames.slice(split).forEach(([v, usable, neutral], k) => {
-          whole.push(split + k, vec(v, -v), usable, neutral);
-          resumed.push(split + k, vec(v, -v), usable, neutral);
-          expect(estimate(resumed)).toEqual(estimate(whole));
-        });
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.double({ min: -5, max: 5, noNaN: true }), fc.boolean(), fc.boolean()), { minLength: 2, maxLength: 60 }),
+        fc.nat(),
+        (frames, at) => {
+          const split = 1 + (at % (frames.length - 1));
+          const whole = new StreamingBaseline(2, options);
+          const before = new StreamingBaseline(2, options);
+          frames.slice(0, split).forEach(([v, usable, neutral], i) => {
+            whole.push(i, vec(v, -v), usable, neutral);
+            before.push(i, vec(v, -v), usable, neutral);
+          });
+          const snapshot = before.snapshot();
+          before.push(999, vec(42, 42), true, true); // the snapshot is a copy: later frames do not reach it
+          const resumed = new StreamingBaseline(2, options);
+          resumed.restore(snapshot);
+          frames.slice(split).forEach(([v, usable, neutral], k) => {
+            whole.push(split + k, vec(v, -v), usable, neutral);
+            resumed.push(split + k, vec(v, -v), usable, neutral);
+            expect(estimate(resumed)).toEqual(estimate(whole));
+          });
+        },
+      ),
     );
   });
 

@@ -67,18 +67,31 @@ describe('combineScores', () => {
 
   it('sets contempt to p and keeps the ratios of the seven, scaled by 1 − p', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 1e-3, max: 1, noNaN: true }), { minLength: 7, maxLength: 7 }), fc.double({ min: 0, max: 0.99, noNaN: true }), (fer, pc) => {
-        const scores = combineScores(fer, pc);
-        expect(scores.contempt).toBeCloseTo(pc, 12);
-        const total = fer.reduce((a, b) => a + b, 0);
-        FER_CLASSES.forEach((name, i) => expect(scores[name]).toBeCloseTo(((fer[i] ?? 0) / total) * (1 - pc), 12));
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 1e-3, max: 1, noNaN: true }), { minLength: 7, maxLength: 7 }),
+        fc.double({ min: 0, max: 0.99, noNaN: true }),
+        (fer, pc) => {
+          const scores = combineScores(fer, pc);
+          expect(scores.contempt).toBeCloseTo(pc, 12);
+          const total = fer.reduce((a, b) => a + b, 0);
+          FER_CLASSES.forEach((name, i) => expect(scores[name]).toBeCloseTo(((fer[i] ?? 0) / total) * (1 - pc), 12));
+        },
+      ),
     );
   });
 
   it('maps the model order angry, disgust, fear, happy, sad, surprise, neutral onto the taxonomy', () => {
     const scores = combineScores([0.1, 0.2, 0.05, 0.4, 0.1, 0.05, 0.1], 0);
-    expect(scores).toEqual({ neutral: 0.1, enjoyment: 0.4, sadness: 0.1, anger: 0.1, fear: 0.05, surprise: 0.05, contempt: 0, disgust: 0.2 });
+    expect(scores).toEqual({
+      neutral: 0.1,
+      enjoyment: 0.4,
+      sadness: 0.1,
+      anger: 0.1,
+      fear: 0.05,
+      surprise: 0.05,
+      contempt: 0,
+      disgust: 0.2,
+    });
   });
 
   it('counts a degenerate classifier output (zeros, NaN) as neutral', () => {

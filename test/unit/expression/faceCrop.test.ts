@@ -10,7 +10,8 @@ const GREY_SUM = 0.2989 + 0.587 + 0.114;
 
 function frameOf(width: number, height: number, value: (x: number, y: number) => number): RgbFrame {
   const data = new Uint8Array(width * height * 3);
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data.fill(Math.round(value(x, y)), (y * width + x) * 3, (y * width + x) * 3 + 3);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) data.fill(Math.round(value(x, y)), (y * width + x) * 3, (y * width + x) * 3 + 3);
   return { index: 0, width, height, data };
 }
 const crop64 = (frame: RgbFrame, lm: Float32Array, scale = 1.1): Float32Array => {
@@ -52,7 +53,10 @@ describe('cropSquare', () => {
 
 describe('sampleGreyCrop', () => {
   it('writes (grey − 0.5)·2 with the model’s grey weights', () => {
-    const out = crop64(frameOf(512, 512, () => 200), template);
+    const out = crop64(
+      frameOf(512, 512, () => 200),
+      template,
+    );
     for (const v of out) expect(v).toBeCloseTo(((200 * GREY_SUM) / 255 - 0.5) * 2, 5);
   });
 
@@ -91,7 +95,12 @@ describe('sampleGreyCrop', () => {
 
   it('fills outside the frame with mid-grey (0) and never reads out of bounds', () => {
     const out = new Float32Array(64 * 64).fill(9);
-    sampleGreyCrop(frameOf(40, 30, () => 255), { cx: 0, cy: 0, side: 100, angle: 0.3 }, 64, out);
+    sampleGreyCrop(
+      frameOf(40, 30, () => 255),
+      { cx: 0, cy: 0, side: 100, angle: 0.3 },
+      64,
+      out,
+    );
     expect(out[0]).toBe(0);
     expect(out[64 * 64 - 1]).toBe(0);
     expect(out.every((v) => Number.isFinite(v) && v >= -1 && v <= 1)).toBe(true);

@@ -32,7 +32,14 @@ describe('alignLandmarks', () => {
   it("'3d': the aligned face does not change when the head turns, tilts, nods, moves or changes size", () => {
     fc.assert(
       fc.property(
-        fc.record({ yaw: fc.double({ min: -40, max: 40, noNaN: true }), pitch: fc.double({ min: -30, max: 30, noNaN: true }), roll: fc.double({ min: -60, max: 60, noNaN: true }), scale: fc.double({ min: 0.2, max: 5, noNaN: true }), tx: fc.double({ min: -300, max: 300, noNaN: true }), ty: fc.double({ min: -300, max: 300, noNaN: true }) }),
+        fc.record({
+          yaw: fc.double({ min: -40, max: 40, noNaN: true }),
+          pitch: fc.double({ min: -30, max: 30, noNaN: true }),
+          roll: fc.double({ min: -60, max: 60, noNaN: true }),
+          scale: fc.double({ min: 0.2, max: 5, noNaN: true }),
+          tx: fc.double({ min: -300, max: 300, noNaN: true }),
+          ty: fc.double({ min: -300, max: 300, noNaN: true }),
+        }),
         (t) => {
           expect(maxDiff(aligned(rigid(template, t), '3d'), reference['3d'])).toBeLessThan(2e-4);
         },
@@ -42,9 +49,17 @@ describe('alignLandmarks', () => {
 
   it("'roll': removes in-plane roll, scale and position, but not yaw foreshortening", () => {
     fc.assert(
-      fc.property(fc.record({ roll: fc.double({ min: -90, max: 90, noNaN: true }), scale: fc.double({ min: 0.2, max: 5, noNaN: true }), tx: fc.double({ min: -300, max: 300, noNaN: true }), ty: fc.double({ min: -300, max: 300, noNaN: true }) }), (t) => {
-        expect(maxDiff(aligned(rigid(template, t), 'roll'), reference.roll)).toBeLessThan(2e-4);
-      }),
+      fc.property(
+        fc.record({
+          roll: fc.double({ min: -90, max: 90, noNaN: true }),
+          scale: fc.double({ min: 0.2, max: 5, noNaN: true }),
+          tx: fc.double({ min: -300, max: 300, noNaN: true }),
+          ty: fc.double({ min: -300, max: 300, noNaN: true }),
+        }),
+        (t) => {
+          expect(maxDiff(aligned(rigid(template, t), 'roll'), reference.roll)).toBeLessThan(2e-4);
+        },
+      ),
     );
     // Turned 30°, the chin seems lower in IOD units (the IOD shrinks, the height does not): what '3d' corrects.
     const turned = rigid(template, { yaw: 30 });

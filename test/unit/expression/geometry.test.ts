@@ -34,12 +34,15 @@ describe('measureFeatures on the astronaut', () => {
 describe('actionUnitEvidence', () => {
   it('is 0 for every action unit when the face equals its baseline, whatever the baseline', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: FEATURE_COUNT, maxLength: FEATURE_COUNT }), (values) => {
-        const f = Float64Array.from(values);
-        const { aus, pullLeft, pullRight } = actionUnitEvidence(f, Float64Array.from(values));
-        for (const au of ACTION_UNITS) expect(Math.abs(aus[au])).toBe(0);
-        expect([pullLeft, pullRight]).toEqual([0, 0]);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: FEATURE_COUNT, maxLength: FEATURE_COUNT }),
+        (values) => {
+          const f = Float64Array.from(values);
+          const { aus, pullLeft, pullRight } = actionUnitEvidence(f, Float64Array.from(values));
+          for (const au of ACTION_UNITS) expect(Math.abs(aus[au])).toBe(0);
+          expect([pullLeft, pullRight]).toEqual([0, 0]);
+        },
+      ),
     );
   });
 
@@ -48,7 +51,12 @@ describe('actionUnitEvidence', () => {
   const L = MESH.leftLipCorner;
   const cases: Array<[string, Float32Array, ActionUnit, number]> = [
     ['brows up 0.1', displace(template, [...MESH.rightBrow, ...MESH.leftBrow], 0, -0.1), 'au01_02', 0.1],
-    ['inner brows down and together', displace(displace(template, [MESH.rightBrowInner], 0.04, 0.06), [MESH.leftBrowInner], -0.04, 0.06), 'au04', (0.06 + 0.08) / 2],
+    [
+      'inner brows down and together',
+      displace(displace(template, [MESH.rightBrowInner], 0.04, 0.06), [MESH.leftBrowInner], -0.04, 0.06),
+      'au04',
+      (0.06 + 0.08) / 2,
+    ],
     ['upper lids up 0.03', displace(template, [...MESH.rightUpperLid, ...MESH.leftUpperLid], 0, -0.03), 'au05', 0.03],
     ['lower lids up 0.02', displace(template, [...MESH.rightLowerLid, ...MESH.leftLowerLid], 0, -0.02), 'au07', 0.02],
     ['alae up 0.05', displace(template, [MESH.rightAla, MESH.leftAla], 0, -0.05), 'au09', 0.05],

@@ -56,7 +56,13 @@ describe('LandmarkAnalyzer', () => {
     const results = run(400, (i) => {
       const face = raised(i) ? displace(template, BROWS, 0, -0.08) : template;
       // The head sways (±12° yaw, ±8° pitch, ±6° roll) and drifts across the frame while talking.
-      const pose = { yaw: 12 * Math.sin(i / 23), pitch: 8 * Math.sin(i / 31), roll: 6 * Math.sin(i / 17), tx: 30 * Math.sin(i / 50), scale: 1 + 0.2 * Math.sin(i / 70) };
+      const pose = {
+        yaw: 12 * Math.sin(i / 23),
+        pitch: 8 * Math.sin(i / 31),
+        roll: 6 * Math.sin(i / 17),
+        tx: 30 * Math.sin(i / 50),
+        scale: 1 + 0.2 * Math.sin(i / 70),
+      };
       return rigid(jitter(face, 0.003, rand), pose);
     });
     const brow = results.map((r) => r.aus.au01_02);
@@ -84,7 +90,11 @@ describe('LandmarkAnalyzer', () => {
     // 100 neutral frames, then a smile held for 20 s the classifier does not call neutral.
     const smiling = (i: number): boolean => i >= 100;
     const smile = displace(displace(template, [MESH.rightLipCorner], -0.05, -0.05), [MESH.leftLipCorner], 0.05, -0.05);
-    const results = run(600, (i) => (smiling(i) ? smile : template), (i) => !smiling(i));
+    const results = run(
+      600,
+      (i) => (smiling(i) ? smile : template),
+      (i) => !smiling(i),
+    );
     expect(results[599]?.aus.au06_12).toBeCloseTo(0.1 / Math.SQRT2, 2);
     expect(results[599]?.baselineSource).toBe('neutral');
     expect(results[599]?.contemptEvidence).toBeCloseTo(0, 3);
@@ -94,7 +104,11 @@ describe('LandmarkAnalyzer', () => {
     const a = analyser();
     for (let i = 0; i < 30; i++) a.analyse(i, template, judged(true, true));
     const oneSided = a.analyse(30, displace(template, [MESH.leftLipCorner], 0.05, -0.05), judged(true, false));
-    const symmetric = a.analyse(31, displace(displace(template, [MESH.rightLipCorner], -0.05, -0.05), [MESH.leftLipCorner], 0.05, -0.05), judged(true, false));
+    const symmetric = a.analyse(
+      31,
+      displace(displace(template, [MESH.rightLipCorner], -0.05, -0.05), [MESH.leftLipCorner], 0.05, -0.05),
+      judged(true, false),
+    );
     expect(oneSided.contemptEvidence).toBeCloseTo(0.1 / Math.SQRT2, 2);
     expect(symmetric.contemptEvidence).toBeCloseTo(0, 3);
   });

@@ -11,13 +11,19 @@ function sortedMedian(values: number[]): number {
 describe('medianInPlace', () => {
   it('equals the median of the sorted values, for any input (duplicates, runs, odd and even n)', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.integer({ min: -3, max: 3 })), { minLength: 1, maxLength: 300 }), (values) => {
-        const scratch = new Float64Array(values.length + 5).fill(99);
-        scratch.set(values);
-        // Numerically equal: which of -0 and +0 lands in the middle is no property of a median.
-        const got = medianInPlace(scratch, values.length);
-        expect(got === sortedMedian(values), `${got} vs ${sortedMedian(values)}`).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.integer({ min: -3, max: 3 })), {
+          minLength: 1,
+          maxLength: 300,
+        }),
+        (values) => {
+          const scratch = new Float64Array(values.length + 5).fill(99);
+          scratch.set(values);
+          // Numerically equal: which of -0 and +0 lands in the middle is no property of a median.
+          const got = medianInPlace(scratch, values.length);
+          expect(got === sortedMedian(values), `${got} vs ${sortedMedian(values)}`).toBe(true);
+        },
+      ),
     );
   });
 

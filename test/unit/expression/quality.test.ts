@@ -49,7 +49,12 @@ describe('laplacianSharpness', () => {
     const ref = laplacianSharpness(img, 64);
     fc.assert(
       fc.property(fc.double({ min: 0.05, max: 20, noNaN: true }), fc.double({ min: -5, max: 5, noNaN: true }), (a, b) => {
-        expect(laplacianSharpness(img.map((v) => a * v + b), 64) / ref).toBeCloseTo(1, 3);
+        expect(
+          laplacianSharpness(
+            img.map((v) => a * v + b),
+            64,
+          ) / ref,
+        ).toBeCloseTo(1, 3);
       }),
     );
   });
@@ -75,6 +80,10 @@ describe('qualityFlags', () => {
   });
 
   it('flags everything it cannot judge (NaN)', () => {
-    expect(qualityFlags(NaN, { yaw: NaN, pitch: 0, roll: 0 }, NaN, params)).toMatchObject({ tooSmall: true, turnedAway: true, blurred: true });
+    expect(qualityFlags(NaN, { yaw: NaN, pitch: 0, roll: 0 }, NaN, params)).toMatchObject({
+      tooSmall: true,
+      turnedAway: true,
+      blurred: true,
+    });
   });
 });

@@ -22,7 +22,14 @@ export function eyeFrame(lm: Float32Array): { cx: number; cy: number; cz: number
   const ly = eye(MESH.leftEyeOuter, MESH.leftEyeInner, 1);
   const iod = Math.hypot(lx - rx, ly - ry);
   const u: [number, number] = [(lx - rx) / iod, (ly - ry) / iod];
-  return { cx: (lx + rx) / 2, cy: (ly + ry) / 2, cz: (eye(MESH.leftEyeOuter, MESH.leftEyeInner, 2) + eye(MESH.rightEyeOuter, MESH.rightEyeInner, 2)) / 2, u, v: [-u[1], u[0]], iod };
+  return {
+    cx: (lx + rx) / 2,
+    cy: (ly + ry) / 2,
+    cz: (eye(MESH.leftEyeOuter, MESH.leftEyeInner, 2) + eye(MESH.rightEyeOuter, MESH.rightEyeInner, 2)) / 2,
+    u,
+    v: [-u[1], u[0]],
+    iod,
+  };
 }
 
 /** Moves points by (dx, dy) IOD units along the face's eye-line axes (dy > 0 is down). Returns a new array. */

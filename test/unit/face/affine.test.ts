@@ -51,7 +51,10 @@ describe('roiMap', () => {
           expect(Math.hypot(a.x - b.x, a.y - b.y) / roi.size).toBeCloseTo(1, 9);
         }
         const dir = { x: corners[1]!.x - corners[0]!.x, y: corners[1]!.y - corners[0]!.y };
-        expect(Math.atan2(dir.y, dir.x) - roi.angle).toBeCloseTo(Math.round((Math.atan2(dir.y, dir.x) - roi.angle) / (2 * Math.PI)) * 2 * Math.PI, 9);
+        expect(Math.atan2(dir.y, dir.x) - roi.angle).toBeCloseTo(
+          Math.round((Math.atan2(dir.y, dir.x) - roi.angle) / (2 * Math.PI)) * 2 * Math.PI,
+          9,
+        );
       }),
     );
   });

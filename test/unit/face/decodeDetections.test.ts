@@ -21,7 +21,14 @@ describe('decodeDetections', () => {
     expect(rest).toEqual([]);
     expect(d?.score).toBeCloseTo(sigmoid(2), 12);
     expect(d?.box).toEqual({ x: 27 - 20, y: 22 - 25, w: 40, h: 50 });
-    expect(d?.keypoints).toEqual([{ x: 14, y: 19 }, { x: 34, y: 19 }, { x: 24, y: 29 }, { x: 24, y: 39 }, { x: 4, y: 24 }, { x: 44, y: 24 }]);
+    expect(d?.keypoints).toEqual([
+      { x: 14, y: 19 },
+      { x: 34, y: 19 },
+      { x: 24, y: 29 },
+      { x: 24, y: 39 },
+      { x: 4, y: 24 },
+      { x: 44, y: 24 },
+    ]);
   });
 
   it('reads the 8x8 grid after the 16x16 one', () => {
@@ -33,15 +40,19 @@ describe('decodeDetections', () => {
 
   it('keeps exactly the anchors whose probability reaches minScore', () => {
     fc.assert(
-      fc.property(fc.array(fc.float({ min: -8, max: 8, noNaN: true }), { minLength: 896, maxLength: 896 }), fc.double({ min: 0.05, max: 0.95, noNaN: true }), (logits, minScore) => {
-        const o = outputs();
-        o.scores[0].set(logits.slice(0, 512));
-        o.scores[1].set(logits.slice(512));
-        const found = decodeDetections(o.scores, o.boxes, anchors, minScore);
-        const expected = [...o.scores[0], ...o.scores[1]].filter((l) => l >= logit(minScore)).length;
-        expect(found.length).toBe(expected);
-        for (const d of found) expect(d.score).toBeGreaterThanOrEqual(minScore - 1e-9);
-      }),
+      fc.property(
+        fc.array(fc.float({ min: -8, max: 8, noNaN: true }), { minLength: 896, maxLength: 896 }),
+        fc.double({ min: 0.05, max: 0.95, noNaN: true }),
+        (logits, minScore) => {
+          const o = outputs();
+          o.scores[0].set(logits.slice(0, 512));
+          o.scores[1].set(logits.slice(512));
+          const found = decodeDetections(o.scores, o.boxes, anchors, minScore);
+          const expected = [...o.scores[0], ...o.scores[1]].filter((l) => l >= logit(minScore)).length;
+          expect(found.length).toBe(expected);
+          for (const d of found) expect(d.score).toBeGreaterThanOrEqual(minScore - 1e-9);
+        },
+      ),
       { numRuns: 50 },
     );
   });

@@ -44,14 +44,28 @@ describe('head pose conventions (types.ts)', () => {
 describe('headPose', () => {
   it('recovers the yaw, pitch and roll a synthetic face was turned by, wherever it is and whatever its size', () => {
     fc.assert(
-      fc.property(arbPose, fc.double({ min: 0.05, max: 20, noNaN: true }), fc.tuple(fc.double({ min: -2000, max: 2000, noNaN: true }), fc.double({ min: -2000, max: 2000, noNaN: true }), fc.double({ min: -50, max: 50, noNaN: true })), (pose, scale, at) => {
-        expectPose(headPose(posedMesh(pose, scale, at)), pose, 1);
-      }),
+      fc.property(
+        arbPose,
+        fc.double({ min: 0.05, max: 20, noNaN: true }),
+        fc.tuple(
+          fc.double({ min: -2000, max: 2000, noNaN: true }),
+          fc.double({ min: -2000, max: 2000, noNaN: true }),
+          fc.double({ min: -50, max: 50, noNaN: true }),
+        ),
+        (pose, scale, at) => {
+          expectPose(headPose(posedMesh(pose, scale, at)), pose, 1);
+        },
+      ),
     );
   });
 
   it('recovers single-axis turns exactly', () => {
-    for (const pose of [{ yaw: 25, pitch: 0, roll: 0 }, { yaw: 0, pitch: -15, roll: 0 }, { yaw: 0, pitch: 0, roll: -40 }, { yaw: -60, pitch: 10, roll: 5 }]) {
+    for (const pose of [
+      { yaw: 25, pitch: 0, roll: 0 },
+      { yaw: 0, pitch: -15, roll: 0 },
+      { yaw: 0, pitch: 0, roll: -40 },
+      { yaw: -60, pitch: 10, roll: 5 },
+    ]) {
       expectPose(headPose(posedMesh(pose, 3, [200, 150, 0])), pose, 3);
     }
   });

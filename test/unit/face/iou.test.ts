@@ -24,14 +24,20 @@ describe('iou', () => {
 
   it('is symmetric, within [0, 1], and unchanged by moving and scaling both boxes alike', () => {
     fc.assert(
-      fc.property(arbBox, arbBox, fc.double({ min: -50, max: 50, noNaN: true }), fc.double({ min: 0.1, max: 10, noNaN: true }), (a, b, shift, k) => {
-        const v = iou(a, b);
-        expect(v).toBeGreaterThanOrEqual(0);
-        expect(v).toBeLessThanOrEqual(1);
-        expect(iou(b, a)).toBeCloseTo(v, 9);
-        const t = (r: Box): Box => ({ x: (r.x + shift) * k, y: (r.y - shift) * k, w: r.w * k, h: r.h * k });
-        expect(iou(t(a), t(b))).toBeCloseTo(v, 6);
-      }),
+      fc.property(
+        arbBox,
+        arbBox,
+        fc.double({ min: -50, max: 50, noNaN: true }),
+        fc.double({ min: 0.1, max: 10, noNaN: true }),
+        (a, b, shift, k) => {
+          const v = iou(a, b);
+          expect(v).toBeGreaterThanOrEqual(0);
+          expect(v).toBeLessThanOrEqual(1);
+          expect(iou(b, a)).toBeCloseTo(v, 9);
+          const t = (r: Box): Box => ({ x: (r.x + shift) * k, y: (r.y - shift) * k, w: r.w * k, h: r.h * k });
+          expect(iou(t(a), t(b))).toBeCloseTo(v, 6);
+        },
+      ),
     );
   });
 });

@@ -9,7 +9,12 @@ function det(x: number, y: number, size: number, score: number): Detection {
 }
 
 const arbDetection = fc
-  .record({ x: fc.integer({ min: 0, max: 200 }), y: fc.integer({ min: 0, max: 200 }), size: fc.integer({ min: 5, max: 80 }), score: fc.double({ min: 0.5, max: 1, noNaN: true }) })
+  .record({
+    x: fc.integer({ min: 0, max: 200 }),
+    y: fc.integer({ min: 0, max: 200 }),
+    size: fc.integer({ min: 5, max: 80 }),
+    score: fc.double({ min: 0.5, max: 1, noNaN: true }),
+  })
   .map((r) => det(r.x, r.y, r.size, r.score));
 
 describe('weightedNms', () => {

@@ -1,14 +1,27 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Detection } from '../../../src-main/analysis/face/detection.js';
-import { MESH_LEFT_EYE_OUTER, MESH_RIGHT_EYE_OUTER, ROI_SCALE, roiFromDetection, roiFromLandmarks } from '../../../src-main/analysis/face/roi.js';
+import {
+  MESH_LEFT_EYE_OUTER,
+  MESH_RIGHT_EYE_OUTER,
+  ROI_SCALE,
+  roiFromDetection,
+  roiFromLandmarks,
+} from '../../../src-main/analysis/face/roi.js';
 
 describe('roiFromDetection', () => {
   it('centres on the box, takes 1.5 times its longer side, and turns with the eyes', () => {
     const det: Detection = {
       box: { x: 10, y: 20, w: 40, h: 60 },
       score: 0.9,
-      keypoints: [{ x: 20, y: 40 }, { x: 40, y: 60 }, { x: 30, y: 50 }, { x: 30, y: 60 }, { x: 10, y: 40 }, { x: 50, y: 40 }],
+      keypoints: [
+        { x: 20, y: 40 },
+        { x: 40, y: 60 },
+        { x: 30, y: 50 },
+        { x: 30, y: 60 },
+        { x: 10, y: 40 },
+        { x: 50, y: 40 },
+      ],
     };
     const roi = roiFromDetection(det);
     expect(roi).toMatchObject({ cx: 30, cy: 50, size: 90 });

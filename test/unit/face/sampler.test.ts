@@ -8,7 +8,8 @@ const identity: Affine = { a: 1, b: 0, c: 0, d: 1, tx: 0, ty: 0 };
 
 function image(width: number, height: number, f: (x: number, y: number, ch: number) => number): RgbImage {
   const data = new Uint8Array(width * height * 3);
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) for (let ch = 0; ch < 3; ch++) data[(y * width + x) * 3 + ch] = f(x, y, ch);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) for (let ch = 0; ch < 3; ch++) data[(y * width + x) * 3 + ch] = f(x, y, ch);
   return { data, width, height };
 }
 
@@ -18,7 +19,11 @@ function sample(src: RgbImage, map: Affine, w: number, h: number, taps = 1, norm
   return dst;
 }
 
-const arbImage = fc.record({ width: fc.integer({ min: 2, max: 12 }), height: fc.integer({ min: 2, max: 12 }), seed: fc.integer() }).map(({ width, height, seed }) => image(width, height, (x, y, ch) => (Math.imul(seed ^ (x * 73856093) ^ (y * 19349663) ^ (ch * 83492791), 2654435761) >>> 24) & 255));
+const arbImage = fc
+  .record({ width: fc.integer({ min: 2, max: 12 }), height: fc.integer({ min: 2, max: 12 }), seed: fc.integer() })
+  .map(({ width, height, seed }) =>
+    image(width, height, (x, y, ch) => (Math.imul(seed ^ (x * 73856093) ^ (y * 19349663) ^ (ch * 83492791), 2654435761) >>> 24) & 255),
+  );
 
 describe('sampleAffine', () => {
   it('copies the image through the identity map, with one tap or many', () => {
@@ -26,7 +31,8 @@ describe('sampleAffine', () => {
       fc.property(arbImage, fc.integer({ min: 1, max: 4 }), (img, taps) => {
         const out = sample(img, identity, img.width, img.height, taps);
         // Many taps average sub-samples around each centre: exact only for one tap, close otherwise.
-        for (let i = 0; i < out.length; i++) expect(Math.abs((out[i] as number) - (img.data[i] as number))).toBeLessThanOrEqual(taps === 1 ? 1e-4 : 128);
+        for (let i = 0; i < out.length; i++)
+          expect(Math.abs((out[i] as number) - (img.data[i] as number))).toBeLessThanOrEqual(taps === 1 ? 1e-4 : 128);
       }),
     );
   });
@@ -63,14 +69,20 @@ describe('sampleAffine', () => {
 
   it('never leaves the range of the image values (black included)', () => {
     fc.assert(
-      fc.property(arbImage, fc.double({ min: 0.2, max: 5, noNaN: true }), fc.double({ min: -Math.PI, max: Math.PI, noNaN: true }), fc.integer({ min: 1, max: 3 }), (img, zoom, angle, taps) => {
-        const out = sample(img, roiMap({ cx: img.width / 2, cy: img.height / 2, size: img.width * zoom, angle }, 6), 6, 6, taps);
-        const max = Math.max(...img.data);
-        for (const v of out) {
-          expect(v).toBeGreaterThanOrEqual(-1e-3);
-          expect(v).toBeLessThanOrEqual(max + 1e-3);
-        }
-      }),
+      fc.property(
+        arbImage,
+        fc.double({ min: 0.2, max: 5, noNaN: true }),
+        fc.double({ min: -Math.PI, max: Math.PI, noNaN: true }),
+        fc.integer({ min: 1, max: 3 }),
+        (img, zoom, angle, taps) => {
+          const out = sample(img, roiMap({ cx: img.width / 2, cy: img.height / 2, size: img.width * zoom, angle }, 6), 6, 6, taps);
+          const max = Math.max(...img.data);
+          for (const v of out) {
+            expect(v).toBeGreaterThanOrEqual(-1e-3);
+            expect(v).toBeLessThanOrEqual(max + 1e-3);
+          }
+        },
+      ),
     );
   });
 

@@ -25,13 +25,23 @@ describe('chooseNewSubject', () => {
 
   it('never picks a face much smaller than the largest', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ cx: fc.integer({ min: 0, max: 640 }), cy: fc.integer({ min: 0, max: 480 }), size: fc.integer({ min: 10, max: 200 }) }), { minLength: 1, maxLength: 10 }), (rs) => {
-        const dets = rs.map((r) => det(r.cx, r.cy, r.size));
-        const pick = chooseNewSubject(dets, 640, 480);
-        const largest = Math.max(...dets.map((d) => boxArea(d.box)));
-        expect(pick).toBeDefined();
-        expect(boxArea(pick!.box)).toBeGreaterThanOrEqual(LARGE_ENOUGH * largest);
-      }),
+      fc.property(
+        fc.array(
+          fc.record({
+            cx: fc.integer({ min: 0, max: 640 }),
+            cy: fc.integer({ min: 0, max: 480 }),
+            size: fc.integer({ min: 10, max: 200 }),
+          }),
+          { minLength: 1, maxLength: 10 },
+        ),
+        (rs) => {
+          const dets = rs.map((r) => det(r.cx, r.cy, r.size));
+          const pick = chooseNewSubject(dets, 640, 480);
+          const largest = Math.max(...dets.map((d) => boxArea(d.box)));
+          expect(pick).toBeDefined();
+          expect(boxArea(pick!.box)).toBeGreaterThanOrEqual(LARGE_ENOUGH * largest);
+        },
+      ),
     );
   });
 });
@@ -51,13 +61,23 @@ describe('matchSubject', () => {
 
   it('returns a detection with IoU at least the threshold and no better one exists', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ cx: fc.integer({ min: 0, max: 300 }), cy: fc.integer({ min: 0, max: 300 }), size: fc.integer({ min: 10, max: 200 }) }), { maxLength: 10 }), (rs) => {
-        const dets = rs.map((r) => det(r.cx, r.cy, r.size));
-        const pick = matchSubject(dets, last, 0.3);
-        const best = Math.max(0, ...dets.map((d) => iou(d.box, last)));
-        if (pick) expect(iou(pick.box, last)).toBe(best);
-        else expect(best).toBeLessThan(0.3);
-      }),
+      fc.property(
+        fc.array(
+          fc.record({
+            cx: fc.integer({ min: 0, max: 300 }),
+            cy: fc.integer({ min: 0, max: 300 }),
+            size: fc.integer({ min: 10, max: 200 }),
+          }),
+          { maxLength: 10 },
+        ),
+        (rs) => {
+          const dets = rs.map((r) => det(r.cx, r.cy, r.size));
+          const pick = matchSubject(dets, last, 0.3);
+          const best = Math.max(0, ...dets.map((d) => iou(d.box, last)));
+          if (pick) expect(iou(pick.box, last)).toBe(best);
+          else expect(best).toBeLessThan(0.3);
+        },
+      ),
     );
   });
 });

@@ -23,22 +23,29 @@ describe('tileRects', () => {
 
   it('keeps tiles inside the frame and holds every face smaller than the overlap whole in one tile', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 512, max: 4000 }), fc.integer({ min: 64, max: 4000 }), fc.boolean(), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (long, other, portrait, fx, fy) => {
-        const [width, height] = portrait ? [Math.min(other, long), long] : [long, Math.min(other, long)];
-        const tiles = tileRects(width, height, 256);
-        expect(tiles.length).toBeGreaterThan(0);
-        const side = Math.max(...tiles.map((t) => Math.max(t.w, t.h)));
-        for (const t of tiles) {
-          expect(t.x).toBeGreaterThanOrEqual(0);
-          expect(t.y).toBeGreaterThanOrEqual(0);
-          expect(t.x + t.w).toBeLessThanOrEqual(width);
-          expect(t.y + t.h).toBeLessThanOrEqual(height);
-        }
-        const face = Math.floor(Math.min(TILE_MIN_OVERLAP * side, width, height));
-        const x = Math.floor(fx * (width - face));
-        const y = Math.floor(fy * (height - face));
-        expect(tiles.some((t) => t.x <= x && t.y <= y && x + face <= t.x + t.w && y + face <= t.y + t.h)).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 512, max: 4000 }),
+        fc.integer({ min: 64, max: 4000 }),
+        fc.boolean(),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (long, other, portrait, fx, fy) => {
+          const [width, height] = portrait ? [Math.min(other, long), long] : [long, Math.min(other, long)];
+          const tiles = tileRects(width, height, 256);
+          expect(tiles.length).toBeGreaterThan(0);
+          const side = Math.max(...tiles.map((t) => Math.max(t.w, t.h)));
+          for (const t of tiles) {
+            expect(t.x).toBeGreaterThanOrEqual(0);
+            expect(t.y).toBeGreaterThanOrEqual(0);
+            expect(t.x + t.w).toBeLessThanOrEqual(width);
+            expect(t.y + t.h).toBeLessThanOrEqual(height);
+          }
+          const face = Math.floor(Math.min(TILE_MIN_OVERLAP * side, width, height));
+          const x = Math.floor(fx * (width - face));
+          const y = Math.floor(fy * (height - face));
+          expect(tiles.some((t) => t.x <= x && t.y <= y && x + face <= t.x + t.w && y + face <= t.y + t.h)).toBe(true);
+        },
+      ),
     );
   });
 });

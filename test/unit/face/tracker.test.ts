@@ -26,11 +26,16 @@ class FakeWorld {
     detect: (frame: RgbFrame, options: DetectOptions) => {
       this.detectCalls.push({ index: frame.index, tiles: options.tiles });
       if (this.detectorMisses(frame.index)) return Promise.resolve([]);
-      return Promise.resolve(this.faces(frame.index).map((f): Detection => ({
-        box: { x: f.cx - f.size / 2, y: f.cy - f.size / 2, w: f.size, h: f.size },
-        score: 0.9,
-        keypoints: [{ x: f.cx - f.size / 4, y: f.cy }, { x: f.cx + f.size / 4, y: f.cy }],
-      })));
+      return Promise.resolve(
+        this.faces(frame.index).map((f): Detection => ({
+          box: { x: f.cx - f.size / 2, y: f.cy - f.size / 2, w: f.size, h: f.size },
+          score: 0.9,
+          keypoints: [
+            { x: f.cx - f.size / 4, y: f.cy },
+            { x: f.cx + f.size / 4, y: f.cy },
+          ],
+        })),
+      );
     },
   };
 
@@ -39,7 +44,11 @@ class FakeWorld {
       this.meshCalls.push({ index: frame.index, roi });
       const face = this.faces(frame.index).find((f) => Math.hypot(f.cx - roi.cx, f.cy - roi.cy) < f.size / 2 && roi.size < 3 * f.size);
       // The synthetic face spans about 90 x 145 units: scale it to the face size.
-      return Promise.resolve(face ? { landmarks: posedMesh({ yaw: 0, pitch: 0, roll: 0 }, face.size / 145, [face.cx, face.cy, 0]), confidence: 0.95 } : { landmarks: posedMesh({ yaw: 0, pitch: 0, roll: 0 }, roi.size / 200, [roi.cx, roi.cy, 0]), confidence: 0.05 });
+      return Promise.resolve(
+        face
+          ? { landmarks: posedMesh({ yaw: 0, pitch: 0, roll: 0 }, face.size / 145, [face.cx, face.cy, 0]), confidence: 0.95 }
+          : { landmarks: posedMesh({ yaw: 0, pitch: 0, roll: 0 }, roi.size / 200, [roi.cx, roi.cy, 0]), confidence: 0.05 },
+      );
     },
   };
 }
@@ -115,7 +124,11 @@ describe('the face stage schedule', () => {
 
   it('at the first detection takes the largest face, near-ties going to the one nearest the centre', async () => {
     const world = new FakeWorld();
-    world.faces = () => [{ cx: 100, cy: 100, size: 100 }, { cx: 330, cy: 250, size: 95 }, { cx: 560, cy: 400, size: 60 }];
+    world.faces = () => [
+      { cx: 100, cy: 100, size: 100 },
+      { cx: 330, cy: 250, size: 95 },
+      { cx: 560, cy: 400, size: 60 },
+    ];
     const [first] = await run(world, 1);
     expect(centre(first!.box)[0]).toBeCloseTo(330, 3);
     expect(first?.facesSeen).toBe(3);
@@ -123,7 +136,8 @@ describe('the face stage schedule', () => {
 
   it('after a loss prefers a face where the subject was over a larger one elsewhere', async () => {
     const world = new FakeWorld();
-    world.faces = (i) => (i === 3 ? [{ cx: 500, cy: 240, size: 160 }] : [{ cx: 200, cy: 240, size: 80 }, ...(i > 3 ? [{ cx: 500, cy: 240, size: 160 }] : [])]);
+    world.faces = (i) =>
+      i === 3 ? [{ cx: 500, cy: 240, size: 160 }] : [{ cx: 200, cy: 240, size: 80 }, ...(i > 3 ? [{ cx: 500, cy: 240, size: 160 }] : [])];
     const out = await run(world, 6, { redetectInterval: 100 });
     // Frame 3: the subject vanished and only the other face is there: a loss lets the stage switch.
     expect(centre(out[3]!.box)[0]).toBeCloseTo(500, 3);

@@ -24,14 +24,22 @@ describe('parseByteRange', () => {
     expect(parseByteRange('bytes=abc', 100)).toEqual({ kind: 'whole' });
   });
   it('never returns a range outside [0, size)', () => {
-    fc.assert(fc.property(fc.nat(10_000), fc.option(fc.nat(20_000)), fc.option(fc.nat(20_000)), fc.integer({ min: 1, max: 10_000 }), (_, a, b, size) => {
-      const header = `bytes=${a ?? ''}-${b ?? ''}`;
-      const r = parseByteRange(header, size);
-      if (r.kind === 'partial') {
-        expect(r.start).toBeGreaterThanOrEqual(0);
-        expect(r.end).toBeLessThan(size);
-        expect(r.start).toBeLessThanOrEqual(r.end);
-      }
-    }));
+    fc.assert(
+      fc.property(
+        fc.nat(10_000),
+        fc.option(fc.nat(20_000)),
+        fc.option(fc.nat(20_000)),
+        fc.integer({ min: 1, max: 10_000 }),
+        (_, a, b, size) => {
+          const header = `bytes=${a ?? ''}-${b ?? ''}`;
+          const r = parseByteRange(header, size);
+          if (r.kind === 'partial') {
+            expect(r.start).toBeGreaterThanOrEqual(0);
+            expect(r.end).toBeLessThan(size);
+            expect(r.start).toBeLessThanOrEqual(r.end);
+          }
+        },
+      ),
+    );
   });
 });

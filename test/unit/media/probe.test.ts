@@ -1,12 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { displayRotation, probeFromFfprobe, ProbeError } from '../../../src-main/media/probe.js';
 
-const video = { index: 0, codec_type: 'video', codec_name: 'h264', width: 640, height: 480, time_base: '1/12800', r_frame_rate: '25/1', avg_frame_rate: '25/1', field_order: 'progressive' };
+const video = {
+  index: 0,
+  codec_type: 'video',
+  codec_name: 'h264',
+  width: 640,
+  height: 480,
+  time_base: '1/12800',
+  r_frame_rate: '25/1',
+  avg_frame_rate: '25/1',
+  field_order: 'progressive',
+};
 
 describe('probeFromFfprobe', () => {
   it('maps a plain video stream', () => {
     const p = probeFromFfprobe({ streams: [video], format: { format_name: 'mov,mp4,m4a,3gp,3g2,mj2', duration: '2.0' } });
-    expect(p).toMatchObject({ videoCodec: 'h264', width: 640, height: 480, rotation: 0, timeBase: '1/12800', interlaced: false, durationS: 2 });
+    expect(p).toMatchObject({
+      videoCodec: 'h264',
+      width: 640,
+      height: 480,
+      rotation: 0,
+      timeBase: '1/12800',
+      interlaced: false,
+      durationS: 2,
+    });
   });
   it('swaps displayed width and height for a 90° display matrix', () => {
     const p = probeFromFfprobe({ streams: [{ ...video, side_data_list: [{ side_data_type: 'Display Matrix', rotation: -90 }] }] });
@@ -14,7 +32,12 @@ describe('probeFromFfprobe', () => {
     expect([p.width, p.height, p.codedWidth, p.codedHeight]).toEqual([480, 640, 640, 480]);
   });
   it('reads interlacing and audio streams', () => {
-    const p = probeFromFfprobe({ streams: [{ ...video, field_order: 'tt' }, { index: 1, codec_type: 'audio', codec_name: 'aac', channels: 2, sample_rate: '48000' }] });
+    const p = probeFromFfprobe({
+      streams: [
+        { ...video, field_order: 'tt' },
+        { index: 1, codec_type: 'audio', codec_name: 'aac', channels: 2, sample_rate: '48000' },
+      ],
+    });
     expect(p.interlaced).toBe(true);
     expect(p.audioStreams).toEqual([{ codec: 'aac', channels: 2, sampleRate: 48000 }]);
   });

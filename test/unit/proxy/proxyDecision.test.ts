@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decideProxy, longestKeyframeGap, longestKeyframeGapInFrames, MAX_KEYFRAME_GAP_S, MAX_SEEK_DECODE_PIXELS, maxKeyframeIntervalFrames, type ProxyDecisionInput } from '../../../src-main/proxy/proxyDecision.js';
+import {
+  decideProxy,
+  longestKeyframeGap,
+  longestKeyframeGapInFrames,
+  MAX_KEYFRAME_GAP_S,
+  MAX_SEEK_DECODE_PIXELS,
+  maxKeyframeIntervalFrames,
+  type ProxyDecisionInput,
+} from '../../../src-main/proxy/proxyDecision.js';
 
 const MP4 = 'mov,mp4,m4a,3gp,3g2,mj2';
 
@@ -14,7 +22,13 @@ function cfr(frames: number, fps: number, gop: number, start = 0): ProxyDecision
   };
 }
 
-const probe = (container: string, videoCodec: string, pixelFormat: string | null = 'yuv420p', width = 320, height = 240) => ({ container, videoCodec, pixelFormat, width, height });
+const probe = (container: string, videoCodec: string, pixelFormat: string | null = 'yuv420p', width = 320, height = 240) => ({
+  container,
+  videoCodec,
+  pixelFormat,
+  width,
+  height,
+});
 const codes = (input: ProxyDecisionInput) => decideProxy(input).reasons.map((r) => r.code);
 
 describe('which recordings need a proxy (examples from the measured rule)', () => {
@@ -33,7 +47,13 @@ describe('which recordings need a proxy (examples from the measured rule)', () =
     expect(codes({ probe: probe('mpegts', 'h264'), table: cfr(100, 25, 25) })).toEqual(['container']);
   });
   it('H.264 in MP4 or Matroska, VP9 in WebM, AV1 in MP4 with key frames every second: none', () => {
-    for (const [container, codec] of [[MP4, 'h264'], ['matroska,webm', 'h264'], ['matroska,webm', 'vp9'], ['matroska,webm', 'vp8'], [MP4, 'av1']] as const) {
+    for (const [container, codec] of [
+      [MP4, 'h264'],
+      ['matroska,webm', 'h264'],
+      ['matroska,webm', 'vp9'],
+      ['matroska,webm', 'vp8'],
+      [MP4, 'av1'],
+    ] as const) {
       const decision = decideProxy({ probe: probe(container, codec), table: cfr(300, 30, 30) });
       expect(decision.needed, `${codec} in ${container}`).toBe(false);
       expect(decision.reasons).toEqual([]);
@@ -85,36 +105,46 @@ describe('long GOP measured in decoded pixels (what a seek costs)', () => {
     expect(longestKeyframeGapInFrames({ ptsTicks: [], keyFrames: [] })).toBe(0);
   });
   it('a GOP of frames within 2 s needs a proxy for its size exactly when frames × pixels exceed the budget (property)', () => {
-    fc.assert(fc.property(fc.integer({ min: 16, max: 4096 }), fc.integer({ min: 16, max: 2304 }), fc.integer({ min: 1, max: 60 }), (w, h, gop) => {
-      const decision = decideProxy({ probe: probe(MP4, 'h264', 'yuv420p', w, h), table: cfr(120, 60, gop) });
-      expect(decision.needed).toBe(gop * w * h > MAX_SEEK_DECODE_PIXELS && gop > maxKeyframeIntervalFrames(w, h));
-      // A proxy's key frames every maxKeyframeIntervalFrames frames never need one for this reason.
-      expect(decideProxy({ probe: probe(MP4, 'h264', 'yuv420p', w, h), table: cfr(120, 60, maxKeyframeIntervalFrames(w, h)) }).needed).toBe(false);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 16, max: 4096 }), fc.integer({ min: 16, max: 2304 }), fc.integer({ min: 1, max: 60 }), (w, h, gop) => {
+        const decision = decideProxy({ probe: probe(MP4, 'h264', 'yuv420p', w, h), table: cfr(120, 60, gop) });
+        expect(decision.needed).toBe(gop * w * h > MAX_SEEK_DECODE_PIXELS && gop > maxKeyframeIntervalFrames(w, h));
+        // A proxy's key frames every maxKeyframeIntervalFrames frames never need one for this reason.
+        expect(
+          decideProxy({ probe: probe(MP4, 'h264', 'yuv420p', w, h), table: cfr(120, 60, maxKeyframeIntervalFrames(w, h)) }).needed,
+        ).toBe(false);
+      }),
+    );
   });
   it('more key frames never make the longest gap in frames longer (property)', () => {
-    fc.assert(fc.property(tableArb, fc.array(fc.nat(), { maxLength: 20 }), (table, extra) => {
-      const more = [...new Set([...table.keyFrames, ...extra.map((e) => e % table.ptsTicks.length)])].sort((a, b) => a - b);
-      expect(longestKeyframeGapInFrames({ ...table, keyFrames: more })).toBeLessThanOrEqual(longestKeyframeGapInFrames(table));
-      expect(longestKeyframeGapInFrames(table)).toBeGreaterThanOrEqual(1);
-      expect(longestKeyframeGapInFrames(table)).toBeLessThanOrEqual(table.ptsTicks.length);
-    }));
+    fc.assert(
+      fc.property(tableArb, fc.array(fc.nat(), { maxLength: 20 }), (table, extra) => {
+        const more = [...new Set([...table.keyFrames, ...extra.map((e) => e % table.ptsTicks.length)])].sort((a, b) => a - b);
+        expect(longestKeyframeGapInFrames({ ...table, keyFrames: more })).toBeLessThanOrEqual(longestKeyframeGapInFrames(table));
+        expect(longestKeyframeGapInFrames(table)).toBeGreaterThanOrEqual(1);
+        expect(longestKeyframeGapInFrames(table)).toBeLessThanOrEqual(table.ptsTicks.length);
+      }),
+    );
   });
 });
 
-const tableArb = fc.record({
-  den: fc.constantFrom(25, 1000, 12800, 30000, 90000),
-  start: fc.integer({ min: -1_000_000, max: 1_000_000 }),
-  gaps: fc.array(fc.integer({ min: 1, max: 20_000 }), { minLength: 1, maxLength: 200 }),
-}).chain(({ den, start, gaps }) => {
-  const ptsTicks = [start];
-  for (const g of gaps) ptsTicks.push((ptsTicks[ptsTicks.length - 1] as number) + g);
-  return fc.record({
-    timeBase: fc.constant({ num: 1, den }),
-    ptsTicks: fc.constant(ptsTicks),
-    keyFrames: fc.uniqueArray(fc.integer({ min: 0, max: ptsTicks.length - 1 }), { maxLength: ptsTicks.length }).map((k) => k.sort((a, b) => a - b)),
+const tableArb = fc
+  .record({
+    den: fc.constantFrom(25, 1000, 12800, 30000, 90000),
+    start: fc.integer({ min: -1_000_000, max: 1_000_000 }),
+    gaps: fc.array(fc.integer({ min: 1, max: 20_000 }), { minLength: 1, maxLength: 200 }),
+  })
+  .chain(({ den, start, gaps }) => {
+    const ptsTicks = [start];
+    for (const g of gaps) ptsTicks.push((ptsTicks[ptsTicks.length - 1] as number) + g);
+    return fc.record({
+      timeBase: fc.constant({ num: 1, den }),
+      ptsTicks: fc.constant(ptsTicks),
+      keyFrames: fc
+        .uniqueArray(fc.integer({ min: 0, max: ptsTicks.length - 1 }), { maxLength: ptsTicks.length })
+        .map((k) => k.sort((a, b) => a - b)),
+    });
   });
-});
 
 const probeArb = fc.record({
   container: fc.constantFrom(MP4, 'matroska,webm', 'avi', 'mpeg', 'mpegts', 'asf', 'ogg'),
@@ -126,50 +156,68 @@ const probeArb = fc.record({
 
 describe('decision properties', () => {
   it('a proxy is needed exactly when there is a reason, and each reason code appears once', () => {
-    fc.assert(fc.property(probeArb, tableArb, (p, table) => {
-      const decision = decideProxy({ probe: p, table });
-      expect(decision.needed).toBe(decision.reasons.length > 0);
-      expect(new Set(decision.reasons.map((r) => r.code)).size).toBe(decision.reasons.length);
-    }));
+    fc.assert(
+      fc.property(probeArb, tableArb, (p, table) => {
+        const decision = decideProxy({ probe: p, table });
+        expect(decision.needed).toBe(decision.reasons.length > 0);
+        expect(new Set(decision.reasons.map((r) => r.code)).size).toBe(decision.reasons.length);
+      }),
+    );
   });
 
   it('more key frames never make the longest gap longer (so never add a long-GOP reason)', () => {
-    fc.assert(fc.property(tableArb, fc.array(fc.nat(), { maxLength: 20 }), (table, extra) => {
-      const more = [...new Set([...table.keyFrames, ...extra.map((e) => e % table.ptsTicks.length)])].sort((a, b) => a - b);
-      expect(longestKeyframeGap({ ...table, keyFrames: more })).toBeLessThanOrEqual(longestKeyframeGap(table) + 1e-9);
-    }));
+    fc.assert(
+      fc.property(tableArb, fc.array(fc.nat(), { maxLength: 20 }), (table, extra) => {
+        const more = [...new Set([...table.keyFrames, ...extra.map((e) => e % table.ptsTicks.length)])].sort((a, b) => a - b);
+        expect(longestKeyframeGap({ ...table, keyFrames: more })).toBeLessThanOrEqual(longestKeyframeGap(table) + 1e-9);
+      }),
+    );
   });
 
   it('the longest gap is within the recording span, and at least the span split evenly between key frames', () => {
-    fc.assert(fc.property(tableArb, (table) => {
-      const n = table.ptsTicks.length;
-      const span = (((table.ptsTicks[n - 1] as number) - (table.ptsTicks[0] as number)) * table.timeBase.num) / table.timeBase.den;
-      const gap = longestKeyframeGap(table);
-      const pieces = table.keyFrames.filter((k) => k > 0 && k < n - 1).length + 1;
-      expect(gap).toBeLessThanOrEqual(span + 1e-9);
-      expect(gap).toBeGreaterThanOrEqual(span / pieces - 1e-9);
-    }));
+    fc.assert(
+      fc.property(tableArb, (table) => {
+        const n = table.ptsTicks.length;
+        const span = (((table.ptsTicks[n - 1] as number) - (table.ptsTicks[0] as number)) * table.timeBase.num) / table.timeBase.den;
+        const gap = longestKeyframeGap(table);
+        const pieces = table.keyFrames.filter((k) => k > 0 && k < n - 1).length + 1;
+        expect(gap).toBeLessThanOrEqual(span + 1e-9);
+        expect(gap).toBeGreaterThanOrEqual(span / pieces - 1e-9);
+      }),
+    );
   });
 
   it('moving every timestamp by the same amount changes nothing', () => {
-    fc.assert(fc.property(probeArb, tableArb, fc.integer({ min: -10_000_000, max: 10_000_000 }), (p, table, shift) => {
-      const moved = { ...table, ptsTicks: table.ptsTicks.map((t) => t + shift) };
-      expect(codes({ probe: p, table: moved })).toEqual(codes({ probe: p, table }));
-    }));
+    fc.assert(
+      fc.property(probeArb, tableArb, fc.integer({ min: -10_000_000, max: 10_000_000 }), (p, table, shift) => {
+        const moved = { ...table, ptsTicks: table.ptsTicks.map((t) => t + shift) };
+        expect(codes({ probe: p, table: moved })).toEqual(codes({ probe: p, table }));
+      }),
+    );
   });
 
   it('a playable codec and container with a key frame on every frame ≤ 2 s apart needs none (8-bit 4:2:0)', () => {
-    fc.assert(fc.property(fc.constantFrom(MP4, 'matroska,webm'), fc.constantFrom('h264', 'vp8', 'vp9', 'av1'), fc.integer({ min: 1, max: 200 }), fc.integer({ min: 1, max: 180_000 }), (container, codec, frames, step) => {
-      const ptsTicks = Array.from({ length: frames }, (_, i) => i * step);
-      const table = { timeBase: { num: 1, den: 90000 }, ptsTicks, keyFrames: ptsTicks.map((_, i) => i) };
-      expect(decideProxy({ probe: probe(container, codec), table }).needed).toBe(step / 90000 > MAX_KEYFRAME_GAP_S);
-    }));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(MP4, 'matroska,webm'),
+        fc.constantFrom('h264', 'vp8', 'vp9', 'av1'),
+        fc.integer({ min: 1, max: 200 }),
+        fc.integer({ min: 1, max: 180_000 }),
+        (container, codec, frames, step) => {
+          const ptsTicks = Array.from({ length: frames }, (_, i) => i * step);
+          const table = { timeBase: { num: 1, den: 90000 }, ptsTicks, keyFrames: ptsTicks.map((_, i) => i) };
+          expect(decideProxy({ probe: probe(container, codec), table }).needed).toBe(step / 90000 > MAX_KEYFRAME_GAP_S);
+        },
+      ),
+    );
   });
 
   it('a codec or container the window cannot play always needs one, whatever the GOP', () => {
-    fc.assert(fc.property(probeArb, tableArb, (p, table) => {
-      const unplayable = !['h264', 'vp8', 'vp9', 'av1'].includes(p.videoCodec) || !/mp4|mov|webm|matroska/.test(p.container);
-      if (unplayable) expect(decideProxy({ probe: p, table }).needed).toBe(true);
-    }));
+    fc.assert(
+      fc.property(probeArb, tableArb, (p, table) => {
+        const unplayable = !['h264', 'vp8', 'vp9', 'av1'].includes(p.videoCodec) || !/mp4|mov|webm|matroska/.test(p.container);
+        if (unplayable) expect(decideProxy({ probe: p, table }).needed).toBe(true);
+      }),
+    );
   });
 });

@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { audioFilter, keyframeExpression, paddedSize, PROXY_PARAMS, proxyEncodeArgs, videoFilter } from '../../../src-main/proxy/proxyEncodeArgs.js';
+import {
+  audioFilter,
+  keyframeExpression,
+  paddedSize,
+  PROXY_PARAMS,
+  proxyEncodeArgs,
+  videoFilter,
+} from '../../../src-main/proxy/proxyEncodeArgs.js';
 import { progressFrames } from '../../../src-main/proxy/proxyEncoder.js';
 import { proxyTimeMapFor } from '../../../src-main/proxy/proxyTimeMap.js';
 
 const map = proxyTimeMapFor({ timeBase: { num: 1, den: 90000 }, ptsTicks: [48600, 52200] });
-const plan = { input: '/evidence/-odd: name.mpg', output: '/data/proxies/.tmp-x.mp4', map, width: 720, height: 576, withAudio: true, passthroughArgs: ['-vsync', 'passthrough'] };
+const plan = {
+  input: '/evidence/-odd: name.mpg',
+  output: '/data/proxies/.tmp-x.mp4',
+  map,
+  width: 720,
+  height: 576,
+  withAudio: true,
+  passthroughArgs: ['-vsync', 'passthrough'],
+};
 const valueAfter = (args: string[], flag: string) => args[args.indexOf(flag) + 1];
 
 describe('proxy encode arguments', () => {
@@ -34,16 +49,22 @@ describe('proxy encode arguments', () => {
     expect(valueAfter(args, '-movflags')).toBe('+faststart');
   });
   it('large pictures get a key frame after at most the frames a seek may decode (6 at 1080p, 13 at 720p), small ones every 0.5 s', () => {
-    expect(valueAfter(proxyEncodeArgs({ ...plan, width: 1920, height: 1080 }), '-force_key_frames')).toBe('expr:if(isnan(prev_forced_t),1,gte(t,prev_forced_t+0.5)+gte(n,prev_forced_n+6))');
+    expect(valueAfter(proxyEncodeArgs({ ...plan, width: 1920, height: 1080 }), '-force_key_frames')).toBe(
+      'expr:if(isnan(prev_forced_t),1,gte(t,prev_forced_t+0.5)+gte(n,prev_forced_n+6))',
+    );
     expect(valueAfter(proxyEncodeArgs({ ...plan, width: 1280, height: 720 }), '-force_key_frames')).toContain('gte(n,prev_forced_n+13)');
     expect(valueAfter(proxyEncodeArgs({ ...plan, width: 320, height: 240 }), '-force_key_frames')).toContain('gte(n,prev_forced_n+162)');
     // The seek benchmark's explicit spacings are seconds alone.
-    expect(valueAfter(proxyEncodeArgs({ ...plan, width: 1920, height: 1080, keyframeIntervalS: 2 }), '-force_key_frames')).toBe('expr:if(isnan(prev_forced_t),1,gte(t,prev_forced_t+2))');
+    expect(valueAfter(proxyEncodeArgs({ ...plan, width: 1920, height: 1080, keyframeIntervalS: 2 }), '-force_key_frames')).toBe(
+      'expr:if(isnan(prev_forced_t),1,gte(t,prev_forced_t+2))',
+    );
   });
   it('audio: first stream, aligned so the encoder delay lands at 0, or none at all', () => {
     const args = proxyEncodeArgs(plan);
     expect(args.join(' ')).toContain('-map 0:a:0');
-    expect(valueAfter(args, '-filter:a')).toBe('aresample=48000,asetpts=PTS-0.540000000/TB,aresample=async=1:min_hard_comp=0:first_pts=1024');
+    expect(valueAfter(args, '-filter:a')).toBe(
+      'aresample=48000,asetpts=PTS-0.540000000/TB,aresample=async=1:min_hard_comp=0:first_pts=1024',
+    );
     expect(audioFilter(plan)).toContain(`first_pts=${PROXY_PARAMS.aacPrimingSamples}`);
     const silent = proxyEncodeArgs({ ...plan, withAudio: false });
     expect(silent.join(' ')).not.toMatch(/0:a|-c:a|-filter:a/);
@@ -53,12 +74,14 @@ describe('proxy encode arguments', () => {
     expect(videoFilter({ map, width: 323, height: 241 })).toBe('setpts=PTS-(48600),pad=324:242:0:0');
     expect(videoFilter({ map, width: 320, height: 241 })).toBe('setpts=PTS-(48600),pad=320:242:0:0');
     expect(videoFilter({ map, width: 320, height: 240 })).not.toContain('pad');
-    fc.assert(fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 1, max: 10_000 }), (w, h) => {
-      const p = paddedSize(w, h);
-      expect(p.width % 2 + p.height % 2).toBe(0);
-      expect(p.width - w).toBeLessThanOrEqual(1);
-      expect(p.height - h).toBeLessThanOrEqual(1);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 1, max: 10_000 }), (w, h) => {
+        const p = paddedSize(w, h);
+        expect((p.width % 2) + (p.height % 2)).toBe(0);
+        expect(p.width - w).toBeLessThanOrEqual(1);
+        expect(p.height - h).toBeLessThanOrEqual(1);
+      }),
+    );
   });
   it('a negative first timestamp is subtracted as such', () => {
     const negative = proxyTimeMapFor({ timeBase: { num: 1, den: 1000 }, ptsTicks: [-33, 0] });

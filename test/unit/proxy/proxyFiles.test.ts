@@ -11,7 +11,14 @@ describe('proxy file names', () => {
     expect(resolveProxyPath(data, proxyRelPath(sha, 'b'.repeat(64)))).toBe(path.join(data, 'proxies', `${sha}-${'b'.repeat(16)}.mp4`));
   });
   it('never resolve outside the proxy folder, nor to anything but a finished proxy name', () => {
-    for (const bad of ['../case.sqlite', `proxies/../../${sha}-${'b'.repeat(16)}.mp4`, '/etc/passwd', 'proxies/x.mp4', `proxies/sub/${sha}-${'b'.repeat(16)}.mp4`, `proxies/.tmp-${sha.slice(0, 16)}-1-abcd.mp4`]) {
+    for (const bad of [
+      '../case.sqlite',
+      `proxies/../../${sha}-${'b'.repeat(16)}.mp4`,
+      '/etc/passwd',
+      'proxies/x.mp4',
+      `proxies/sub/${sha}-${'b'.repeat(16)}.mp4`,
+      `proxies/.tmp-${sha.slice(0, 16)}-1-abcd.mp4`,
+    ]) {
       expect(resolveProxyPath(data, bad), bad).toBeNull();
     }
   });

@@ -24,15 +24,18 @@ describe('whole milliseconds on screen (EAF times)', () => {
   });
 
   it('maps every frame to a millisecond at which exactly that frame is on screen (property)', () => {
-    fc.assert(fc.property(msApartTable, ({ table: t }) => {
-      for (let f = 0; f < t.ptsTicks.length; f++) {
-        const ms = firstMillisecondOnScreen(t, f);
-        expect(frameOnScreenAt(t, ms)).toBe(f);
-        if (ms > 0) expect(frameOnScreenAt(t, ms - 1)).toBe(f - 1);
-        const after = firstMillisecondAfter(t, f);
-        expect(after).toBeGreaterThan(ms);
-        if (f + 1 < t.ptsTicks.length) expect(after).toBe(firstMillisecondOnScreen(t, f + 1));
-      }
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(msApartTable, ({ table: t }) => {
+        for (let f = 0; f < t.ptsTicks.length; f++) {
+          const ms = firstMillisecondOnScreen(t, f);
+          expect(frameOnScreenAt(t, ms)).toBe(f);
+          if (ms > 0) expect(frameOnScreenAt(t, ms - 1)).toBe(f - 1);
+          const after = firstMillisecondAfter(t, f);
+          expect(after).toBeGreaterThan(ms);
+          if (f + 1 < t.ptsTicks.length) expect(after).toBe(firstMillisecondOnScreen(t, f + 1));
+        }
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -3,9 +3,23 @@ import fc from 'fast-check';
 import { createDecodeWorkerCore, type RunDecoder } from '../../../src-renderer/review/player/playerDecodeWorkerCore.js';
 import type { FromDecodeWorker } from '../../../src-renderer/review/player/playerDecodeProtocol.js';
 import type { DecodedFrame, DecodeStats } from '../../../src-renderer/review/player/frameDecoder.js';
-import { CONTINUE_GAP, continuesOpenDecode, LOW_LATENCY_MAX_FROM_KEY, seeksWithLowLatency } from '../../../src-shared/review/frameCachePlan.js';
+import {
+  CONTINUE_GAP,
+  continuesOpenDecode,
+  LOW_LATENCY_MAX_FROM_KEY,
+  seeksWithLowLatency,
+} from '../../../src-shared/review/frameCachePlan.js';
 
-const STATS: DecodeStats = { seeked: true, passed: 0, converted: 0, waitMs: 0, convertMs: 0, firstFrameMs: null, marks: null, fromKey: null };
+const STATS: DecodeStats = {
+  seeked: true,
+  passed: 0,
+  converted: 0,
+  waitMs: 0,
+  convertMs: 0,
+  firstFrameMs: null,
+  marks: null,
+  fromKey: null,
+};
 const bitmap = (frame: number) => ({ frame, close() {} }) as unknown as ImageBitmap;
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
@@ -37,7 +51,10 @@ function fakeDecoder(calls: { from: number; to: number; abortedAtStart: boolean 
 function harness(decoder: (calls: { from: number; to: number; abortedAtStart: boolean }[]) => Promise<RunDecoder>) {
   const posted: { message: FromDecodeWorker; transfer?: Transferable[] }[] = [];
   const calls: { from: number; to: number; abortedAtStart: boolean }[] = [];
-  const handle = createDecodeWorkerCore(() => decoder(calls), (message, transfer) => posted.push({ message, transfer }));
+  const handle = createDecodeWorkerCore(
+    () => decoder(calls),
+    (message, transfer) => posted.push({ message, transfer }),
+  );
   handle({ type: 'open', url: 'http://x/media/1', pts: new Float64Array([0, 0.04]), maxSide: 1280 });
   return { handle, posted, calls, messages: () => posted.map((p) => p.message) };
 }
@@ -71,7 +88,9 @@ describe('decode worker core', () => {
     expect(m[end1]).toMatchObject({ cancelled: true });
     expect(m.filter((x) => x.type === 'frame' && x.run === 1).length).toBeLessThan(10);
     // Every frame of run 1 came before its end, and run 2's frames after it.
-    m.forEach((x, i) => { if (x.type === 'frame') expect(x.run === 1 ? i < end1 : i > end1).toBe(true); });
+    m.forEach((x, i) => {
+      if (x.type === 'frame') expect(x.run === 1 ? i < end1 : i > end1).toBe(true);
+    });
     expect(m.filter((x) => x.type === 'frame' && x.run === 2).map((x) => (x as { frame: number }).frame)).toEqual([500, 501]);
   });
 
@@ -87,14 +106,19 @@ describe('decode worker core', () => {
   });
 
   it('reports a recording that cannot be opened, and fails its runs with a reason', async () => {
-    const h = harness(async () => { throw new Error('This window cannot decode the recording\'s video (hev1): it needs a review proxy.'); });
+    const h = harness(async () => {
+      throw new Error("This window cannot decode the recording's video (hev1): it needs a review proxy.");
+    });
     h.handle({ type: 'decode', run: 1, from: 0, to: 3 });
     await until(() => h.messages().some((m) => m.type === 'run-failed'));
-    expect(h.messages()[0]).toEqual({ type: 'open-failed', message: 'This window cannot decode the recording\'s video (hev1): it needs a review proxy.' });
+    expect(h.messages()[0]).toEqual({
+      type: 'open-failed',
+      message: "This window cannot decode the recording's video (hev1): it needs a review proxy.",
+    });
     expect(h.messages()[1]).toEqual({ type: 'run-failed', run: 1, message: 'The recording is not open.' });
   });
 
-  it('a decoder error fails only its run, with the decoder\'s message', async () => {
+  it("a decoder error fails only its run, with the decoder's message", async () => {
     const h = harness(async (calls) => fakeDecoder(calls, 'Decoding error: corrupt slice'));
     h.handle({ type: 'decode', run: 7, from: 0, to: 3 });
     await until(() => h.messages().some((m) => m.type === 'run-failed'));
@@ -104,10 +128,12 @@ describe('decode worker core', () => {
 
 describe('continuing the open decode', () => {
   it('continues only forward, within CONTINUE_GAP, and never without an open decode (property)', () => {
-    fc.assert(fc.property(fc.boolean(), fc.integer({ min: -1, max: 500 }), fc.nat({ max: 500 }), (open, next, from) => {
-      const c = continuesOpenDecode(open, next, from);
-      expect(c).toBe(open && from >= next && from - next <= CONTINUE_GAP);
-    }));
+    fc.assert(
+      fc.property(fc.boolean(), fc.integer({ min: -1, max: 500 }), fc.nat({ max: 500 }), (open, next, from) => {
+        const c = continuesOpenDecode(open, next, from);
+        expect(c).toBe(open && from >= next && from - next <= CONTINUE_GAP);
+      }),
+    );
     expect(continuesOpenDecode(true, 100, 100)).toBe(true);
     expect(continuesOpenDecode(true, 101, 100)).toBe(false);
     expect(continuesOpenDecode(true, 100, 100 + CONTINUE_GAP + 1)).toBe(false);
@@ -116,9 +142,11 @@ describe('continuing the open decode', () => {
 
 describe('low-latency decoding for seeks', () => {
   it('only for seeks within LOW_LATENCY_MAX_FROM_KEY pictures of their keyframe, never when unknown (property)', () => {
-    fc.assert(fc.property(fc.integer({ min: -5, max: 500 }), (fromKey) => {
-      expect(seeksWithLowLatency(fromKey)).toBe(fromKey >= 0 && fromKey <= LOW_LATENCY_MAX_FROM_KEY);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: -5, max: 500 }), (fromKey) => {
+        expect(seeksWithLowLatency(fromKey)).toBe(fromKey >= 0 && fromKey <= LOW_LATENCY_MAX_FROM_KEY);
+      }),
+    );
     expect(seeksWithLowLatency(null)).toBe(false);
     // A 1080p proxy (keyframe every 6 frames): always; an original with a keyframe every 60: only near its keyframes.
     for (let d = 0; d <= 5; d++) expect(seeksWithLowLatency(d)).toBe(true);

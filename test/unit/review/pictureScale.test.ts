@@ -14,13 +14,21 @@ describe('which pictures the decode worker copies and scales bilinearly', () => 
   });
 
   it('holds exactly when each side keeps between half and all of its pixels (property)', () => {
-    fc.assert(fc.property(fc.integer({ min: 2, max: 8000 }), fc.integer({ min: 2, max: 8000 }), fc.double({ min: 0.1, max: 2, noNaN: true }), fc.double({ min: 0.1, max: 2, noNaN: true }), (w, h, kx, ky) => {
-      const outW = Math.max(1, Math.round(w * kx));
-      const outH = Math.max(1, Math.round(h * ky));
-      const copied = scalesWithinHalf(w, h, outW, outH);
-      const ratioX = outW / w;
-      const ratioY = outH / h;
-      expect(copied).toBe(ratioX >= 0.5 && ratioX <= 1 && ratioY >= 0.5 && ratioY <= 1);
-    }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 8000 }),
+        fc.integer({ min: 2, max: 8000 }),
+        fc.double({ min: 0.1, max: 2, noNaN: true }),
+        fc.double({ min: 0.1, max: 2, noNaN: true }),
+        (w, h, kx, ky) => {
+          const outW = Math.max(1, Math.round(w * kx));
+          const outH = Math.max(1, Math.round(h * ky));
+          const copied = scalesWithinHalf(w, h, outW, outH);
+          const ratioX = outW / w;
+          const ratioY = outH / h;
+          expect(copied).toBe(ratioX >= 0.5 && ratioX <= 1 && ratioY >= 0.5 && ratioY <= 1);
+        },
+      ),
+    );
   });
 });

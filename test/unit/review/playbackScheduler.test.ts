@@ -10,7 +10,10 @@ const timesArb = fc.array(fc.integer({ min: 10, max: 80 }), { minLength: 2, maxL
   return t;
 });
 
-interface Run { presented: { frame: number; at: number }[]; waits: number }
+interface Run {
+  presented: { frame: number; at: number }[];
+  waits: number;
+}
 
 /** Drives the scheduler with a clock advancing by irregular ticks and a decoder that makes frames ready late. */
 function drive(plan: PlaybackPlan, from: number, tickMs: number[], readyDelay: (f: number) => number, untilPresented: number): Run {
@@ -37,33 +40,53 @@ function drive(plan: PlaybackPlan, from: number, tickMs: number[], readyDelay: (
 
 describe('playback scheduler', () => {
   it('presents every frame of the interval once, in order, whatever the clock and decoder do (property)', () => {
-    fc.assert(fc.property(
-      timesArb, fc.constantFrom(...PLAYBACK_SPEEDS), fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 1, maxLength: 8 }),
-      fc.func(fc.integer({ min: 0, max: 300 })), fc.nat(), fc.nat(),
-      (times, speed, ticks, delay, a, b) => {
-        const first = a % times.length;
-        const last = first + (b % (times.length - first));
-        const plan: PlaybackPlan = { times, first, last, loop: false, speed };
-        const run = drive(plan, first, ticks, (f) => delay(f), Infinity);
-        expect(run.presented.map((p) => p.frame)).toEqual(Array.from({ length: last - first + 1 }, (_, i) => first + i));
-      },
-    ), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        timesArb,
+        fc.constantFrom(...PLAYBACK_SPEEDS),
+        fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 1, maxLength: 8 }),
+        fc.func(fc.integer({ min: 0, max: 300 })),
+        fc.nat(),
+        fc.nat(),
+        (times, speed, ticks, delay, a, b) => {
+          const first = a % times.length;
+          const last = first + (b % (times.length - first));
+          const plan: PlaybackPlan = { times, first, last, loop: false, speed };
+          const run = drive(plan, first, ticks, (f) => delay(f), Infinity);
+          expect(run.presented.map((p) => p.frame)).toEqual(Array.from({ length: last - first + 1 }, (_, i) => first + i));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('never presents a frame before its time: spacing at least gap / speed minus the late tolerance (property)', () => {
-    fc.assert(fc.property(
-      timesArb, fc.constantFrom(...PLAYBACK_SPEEDS), fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 8 }), fc.func(fc.integer({ min: 0, max: 200 })),
-      fc.constantFrom(undefined, 10, 40),
-      (times, speed, ticks, delay, tolerance) => {
-        const plan: PlaybackPlan = { times, first: 0, last: times.length - 1, loop: false, speed, ...(tolerance !== undefined ? { lateToleranceMs: tolerance } : {}) };
-        const allowed = tolerance ?? 25;
-        const run = drive(plan, 0, ticks, (f) => delay(f), Infinity);
-        for (let k = 1; k < run.presented.length; k++) {
-          const gapMs = (((times[k] as number) - (times[k - 1] as number)) / speed) * 1000;
-          expect(run.presented[k]!.at - run.presented[k - 1]!.at).toBeGreaterThanOrEqual(gapMs - allowed - 1e-6);
-        }
-      },
-    ), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        timesArb,
+        fc.constantFrom(...PLAYBACK_SPEEDS),
+        fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 8 }),
+        fc.func(fc.integer({ min: 0, max: 200 })),
+        fc.constantFrom(undefined, 10, 40),
+        (times, speed, ticks, delay, tolerance) => {
+          const plan: PlaybackPlan = {
+            times,
+            first: 0,
+            last: times.length - 1,
+            loop: false,
+            speed,
+            ...(tolerance !== undefined ? { lateToleranceMs: tolerance } : {}),
+          };
+          const allowed = tolerance ?? 25;
+          const run = drive(plan, 0, ticks, (f) => delay(f), Infinity);
+          for (let k = 1; k < run.presented.length; k++) {
+            const gapMs = (((times[k] as number) - (times[k - 1] as number)) / speed) * 1000;
+            expect(run.presented[k]!.at - run.presented[k - 1]!.at).toBeGreaterThanOrEqual(gapMs - allowed - 1e-6);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('keeps time when frames are always ready: each frame within one tick of its due time', () => {

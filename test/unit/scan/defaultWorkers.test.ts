@@ -13,12 +13,14 @@ describe('default number of scan workers', () => {
   });
 
   it('never asks for more than the cores or the memory hold, nor fewer than one (property)', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 256 }), fc.double({ min: 1e8, max: 1e13, noNaN: true }), (cores, memory) => {
-      const n = defaultWorkerCount(cores, memory);
-      expect(Number.isInteger(n)).toBe(true);
-      expect(n).toBeGreaterThanOrEqual(1);
-      expect(n).toBeLessThanOrEqual(Math.max(1, Math.floor(cores / 2)));
-      expect(n).toBeLessThanOrEqual(Math.max(1, Math.floor(memory / WORKER_MEMORY_BYTES)));
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 256 }), fc.double({ min: 1e8, max: 1e13, noNaN: true }), (cores, memory) => {
+        const n = defaultWorkerCount(cores, memory);
+        expect(Number.isInteger(n)).toBe(true);
+        expect(n).toBeGreaterThanOrEqual(1);
+        expect(n).toBeLessThanOrEqual(Math.max(1, Math.floor(cores / 2)));
+        expect(n).toBeLessThanOrEqual(Math.max(1, Math.floor(memory / WORKER_MEMORY_BYTES)));
+      }),
+    );
   });
 });

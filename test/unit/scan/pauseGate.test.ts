@@ -3,7 +3,14 @@ import { PauseGate } from '../../../src-main/scan/pauseGate.js';
 
 const settled = async (p: Promise<unknown>) => {
   let state = 'pending';
-  p.then(() => { state = 'resolved'; }, () => { state = 'rejected'; });
+  p.then(
+    () => {
+      state = 'resolved';
+    },
+    () => {
+      state = 'rejected';
+    },
+  );
   await new Promise((r) => setTimeout(r, 5));
   return state;
 };

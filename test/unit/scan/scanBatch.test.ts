@@ -10,29 +10,50 @@ import { FakeWorker } from '../../helpers/fakeScanWorker.js';
 
 // The coordinator is under test here, with workers faked at the message
 // protocol (test/integration/scan/ runs the real worker threads).
-const done = (name: string): ScanFileOutcome => ({ status: 'done', sha256: name.padEnd(64, '0').slice(0, 64), recordingId: 1, frames: 10, candidates: 2, warning: null });
+const done = (name: string): ScanFileOutcome => ({
+  status: 'done',
+  sha256: name.padEnd(64, '0').slice(0, 64),
+  recordingId: 1,
+  frames: 10,
+  candidates: 2,
+  warning: null,
+});
 const open: AppContext[] = [];
-afterEach(() => { for (const ctx of open.splice(0)) ctx.close(); });
+afterEach(() => {
+  for (const ctx of open.splice(0)) ctx.close();
+});
 
 function setUp(names: string[]) {
   const dir = tempDir('mm-batch-');
   for (const n of names) fs.writeFileSync(path.join(dir, n), `bytes of ${n}`);
   const events: { event: string; payload: unknown }[] = [];
-  const ctx = createContext({ dbPath: path.join(dir, 'case.sqlite'), analyst: 'tester', emit: (event, payload) => events.push({ event, payload }) });
+  const ctx = createContext({
+    dbPath: path.join(dir, 'case.sqlite'),
+    analyst: 'tester',
+    emit: (event, payload) => events.push({ event, payload }),
+  });
   open.push(ctx);
   const fileEvents = () => events.filter((e) => e.event === 'batch.file').map((e) => (e.payload as { file: BatchFile }).file);
   return { dir, ctx, events, fileEvents };
 }
 
 const statusesOf = (files: BatchFile[]) => Object.fromEntries(files.map((f) => [path.basename(f.path), f.status]));
-const until = async (check: () => boolean) => { while (!check()) await new Promise((r) => setTimeout(r, 2)); };
+const until = async (check: () => boolean) => {
+  while (!check()) await new Promise((r) => setTimeout(r, 2));
+};
 
 describe('scan batch coordinator', () => {
   it('lets a failing file fail alone, with its reason, and finishes the rest', async () => {
     const { dir, ctx, events } = setUp(['a.mp4', 'b.mp4', 'c.mp4']);
     const batch = new ScanBatch(ctx, {
-      roots: [dir], workers: 2,
-      spawnWorker: () => new FakeWorker(async ({ name }) => (name === 'b.mp4' ? { status: 'failed', sha256: null, recordingId: null, error: 'not a recording ffmpeg can read (moov atom not found)' } : done(name))),
+      roots: [dir],
+      workers: 2,
+      spawnWorker: () =>
+        new FakeWorker(async ({ name }) =>
+          name === 'b.mp4'
+            ? { status: 'failed', sha256: null, recordingId: null, error: 'not a recording ffmpeg can read (moov atom not found)' }
+            : done(name),
+        ),
     });
     const status = await batch.start();
     expect(status.state).toBe('finished');
@@ -48,8 +69,13 @@ describe('scan batch coordinator', () => {
     const { dir, ctx } = setUp(['a.mp4', 'b.mp4', 'c.mp4']);
     const spawned: FakeWorker[] = [];
     const batch = new ScanBatch(ctx, {
-      roots: [dir], workers: 1,
-      spawnWorker: () => { const w = new FakeWorker(async ({ name }) => (name === 'b.mp4' ? 'die' : done(name))); spawned.push(w); return w; },
+      roots: [dir],
+      workers: 1,
+      spawnWorker: () => {
+        const w = new FakeWorker(async ({ name }) => (name === 'b.mp4' ? 'die' : done(name)));
+        spawned.push(w);
+        return w;
+      },
     });
     const status = await batch.start();
     expect(statusesOf(status.files)).toEqual({ 'a.mp4': 'done', 'b.mp4': 'failed', 'c.mp4': 'done' });
@@ -72,11 +98,23 @@ describe('scan batch coordinator', () => {
     const release = new Map<string, () => void>();
     let worker!: FakeWorker;
     const batch = new ScanBatch(ctx, {
-      roots: [dir], workers: 1,
-      spawnWorker: () => (worker = new FakeWorker(({ name, signal }) => new Promise((resolve) => {
-        release.set(name, () => resolve(done(name)));
-        signal.addEventListener('abort', () => resolve({ status: 'cancelled', sha256: null, recordingId: null, error: 'cancelled before it was finished: scan again to finish it' }));
-      }))),
+      roots: [dir],
+      workers: 1,
+      spawnWorker: () =>
+        (worker = new FakeWorker(
+          ({ name, signal }) =>
+            new Promise((resolve) => {
+              release.set(name, () => resolve(done(name)));
+              signal.addEventListener('abort', () =>
+                resolve({
+                  status: 'cancelled',
+                  sha256: null,
+                  recordingId: null,
+                  error: 'cancelled before it was finished: scan again to finish it',
+                }),
+              );
+            }),
+        )),
     });
     const finished = batch.start();
     await until(() => release.has('a.mp4'));
@@ -101,14 +139,16 @@ describe('scan batch coordinator', () => {
     const { dir, ctx } = setUp(['a.mp4', 'b.mp4']);
     const log: string[] = [];
     const batch = new ScanBatch(ctx, {
-      roots: [dir], workers: 2,
-      spawnWorker: () => new FakeWorker(async ({ name, call }) => {
-        await call('claim', 'f'.repeat(64), path.join(dir, name), { size: 1, mtimeMs: 1 });
-        log.push(`${name} claimed`);
-        await new Promise((r) => setTimeout(r, 30));
-        log.push(`${name} finished`);
-        return done(name);
-      }),
+      roots: [dir],
+      workers: 2,
+      spawnWorker: () =>
+        new FakeWorker(async ({ name, call }) => {
+          await call('claim', 'f'.repeat(64), path.join(dir, name), { size: 1, mtimeMs: 1 });
+          log.push(`${name} claimed`);
+          await new Promise((r) => setTimeout(r, 30));
+          log.push(`${name} finished`);
+          return done(name);
+        }),
     });
     await batch.start();
     expect(log).toHaveLength(4);

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { decideProbe, extensionOf, looksLikeText, sniffHead, VIDEO_EXTENSIONS } from '../../../src-main/scan/sniffMedia.js';
 import { realMediaDir } from '../../helpers/paths.js';
 
-const bytes = (...parts: (string | number[])[]) => Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? Array.from(p, (c) => c.charCodeAt(0)) : p)));
+const bytes = (...parts: (string | number[])[]) =>
+  Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? Array.from(p, (c) => c.charCodeAt(0)) : p)));
 const head = (file: string) => new Uint8Array(fs.readFileSync(file).subarray(0, 4096));
 
 describe('sniffing the head of a file', () => {
@@ -55,16 +56,27 @@ describe('deciding what to probe', () => {
   });
 
   it('ignores known non-video files with the reason, and probes unknown ones without claiming them', () => {
-    expect(decideProbe('/case/report.pdf', bytes('%PDF-1.4'))).toEqual({ probe: false, claimsVideo: false, reason: 'not a video (PDF document)' });
+    expect(decideProbe('/case/report.pdf', bytes('%PDF-1.4'))).toEqual({
+      probe: false,
+      claimsVideo: false,
+      reason: 'not a video (PDF document)',
+    });
     expect(decideProbe('/case/data.bin', bytes([0, 0, 0, 1, 0x67]))).toEqual({ probe: true, claimsVideo: false });
   });
 
   it('never skips a file named as a video, whatever its bytes (property)', () => {
-    const videoName = fc.tuple(fc.string({ minLength: 1, maxLength: 20 }).filter((s) => !s.includes('/') && !s.includes('\\') && !s.startsWith('.')), fc.constantFrom(...VIDEO_EXTENSIONS), fc.boolean())
+    const videoName = fc
+      .tuple(
+        fc.string({ minLength: 1, maxLength: 20 }).filter((s) => !s.includes('/') && !s.includes('\\') && !s.startsWith('.')),
+        fc.constantFrom(...VIDEO_EXTENSIONS),
+        fc.boolean(),
+      )
       .map(([stem, ext, upper]) => `/evidence/${stem}.${upper ? ext.toUpperCase() : ext}`);
-    fc.assert(fc.property(videoName, fc.uint8Array({ maxLength: 600 }), (name, data) => {
-      expect(decideProbe(name, data)).toEqual({ probe: true, claimsVideo: true });
-    }));
+    fc.assert(
+      fc.property(videoName, fc.uint8Array({ maxLength: 600 }), (name, data) => {
+        expect(decideProbe(name, data)).toEqual({ probe: true, claimsVideo: true });
+      }),
+    );
   });
 
   it('reads extensions case-blind, and not from a dot file or a folder name', () => {
@@ -77,22 +89,32 @@ describe('deciding what to probe', () => {
 
 describe('text detection', () => {
   it('takes any UTF-8 text without control characters as text, even cut inside a character (property)', () => {
-    const printable = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 300 }).filter((s) => ![...s].some((c) => { const code = c.charCodeAt(0); return (code < 0x20 && !'\t\n\r\f\x1b'.includes(c)) || code === 0x7f; }));
-    fc.assert(fc.property(printable, fc.nat(3), (s, cut) => {
-      // A head is 4096 bytes of a longer file: at least one whole character, then maybe part of one.
-      const encoded = new TextEncoder().encode(`x${s}`);
-      const data = encoded.subarray(0, Math.max(1, encoded.length - cut));
-      expect(looksLikeText(data)).toBe(true);
-    }));
+    const printable = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 300 }).filter(
+      (s) =>
+        ![...s].some((c) => {
+          const code = c.charCodeAt(0);
+          return (code < 0x20 && !'\t\n\r\f\x1b'.includes(c)) || code === 0x7f;
+        }),
+    );
+    fc.assert(
+      fc.property(printable, fc.nat(3), (s, cut) => {
+        // A head is 4096 bytes of a longer file: at least one whole character, then maybe part of one.
+        const encoded = new TextEncoder().encode(`x${s}`);
+        const data = encoded.subarray(0, Math.max(1, encoded.length - cut));
+        expect(looksLikeText(data)).toBe(true);
+      }),
+    );
   });
 
   it('never takes bytes with a NUL for text (property)', () => {
-    fc.assert(fc.property(fc.uint8Array({ minLength: 1, maxLength: 300 }), fc.nat(), (data, at) => {
-      const withNul = Uint8Array.from(data);
-      withNul[at % withNul.length] = 0;
-      if (withNul[0] === 0xff && withNul[1] === 0xfe) return; // a UTF-16 byte-order mark is text with NULs
-      if (withNul[0] === 0xfe && withNul[1] === 0xff) return;
-      expect(looksLikeText(withNul)).toBe(false);
-    }));
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 1, maxLength: 300 }), fc.nat(), (data, at) => {
+        const withNul = Uint8Array.from(data);
+        withNul[at % withNul.length] = 0;
+        if (withNul[0] === 0xff && withNul[1] === 0xfe) return; // a UTF-16 byte-order mark is text with NULs
+        if (withNul[0] === 0xfe && withNul[1] === 0xff) return;
+        expect(looksLikeText(withNul)).toBe(false);
+      }),
+    );
   });
 });

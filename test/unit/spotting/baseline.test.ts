@@ -17,20 +17,25 @@ function allReliable(n: number): Reliability {
 
 /** Random reliability: random flags, segments cut at random places. */
 const reliabilityArb = (n: number): fc.Arbitrary<Reliability> =>
-  fc.tuple(fc.array(fc.boolean(), { minLength: n, maxLength: n }), fc.uniqueArray(fc.integer({ min: 1, max: Math.max(1, n - 1) }), { maxLength: 4 })).map(([flags, cuts]) => {
-    const reliable = Uint8Array.from(flags, (f) => (f ? 1 : 0));
-    const bounds = [0, ...cuts.filter((c) => c < n).sort((a, b) => a - b), n];
-    const segments: { start: number; end: number }[] = [];
-    const segment = new Int32Array(n).fill(-1);
-    for (let k = 0; k + 1 < bounds.length; k++) {
-      const start = bounds[k] ?? 0;
-      const end = (bounds[k + 1] ?? n) - 1;
-      if (end < start) continue;
-      for (let f = start; f <= end; f++) segment[f] = segments.length;
-      segments.push({ start, end });
-    }
-    return { reliable, segment, segments };
-  });
+  fc
+    .tuple(
+      fc.array(fc.boolean(), { minLength: n, maxLength: n }),
+      fc.uniqueArray(fc.integer({ min: 1, max: Math.max(1, n - 1) }), { maxLength: 4 }),
+    )
+    .map(([flags, cuts]) => {
+      const reliable = Uint8Array.from(flags, (f) => (f ? 1 : 0));
+      const bounds = [0, ...cuts.filter((c) => c < n).sort((a, b) => a - b), n];
+      const segments: { start: number; end: number }[] = [];
+      const segment = new Int32Array(n).fill(-1);
+      for (let k = 0; k + 1 < bounds.length; k++) {
+        const start = bounds[k] ?? 0;
+        const end = (bounds[k + 1] ?? n) - 1;
+        if (end < start) continue;
+        for (let f = start; f <= end; f++) segment[f] = segments.length;
+        segments.push({ start, end });
+      }
+      return { reliable, segment, segments };
+    });
 
 function bruteMedian(series: number[], tl: Timeline, rel: Reliability, halfWindowS: number, guardS: number, minCount: number): number[] {
   return series.map((_, t) => {
@@ -50,23 +55,30 @@ function bruteMedian(series: number[], tl: Timeline, rel: Reliability, halfWindo
 
 describe('localMedian', () => {
   it('equals the median of the window by brute force (any timing, gaps, segments, NaN, guard)', () => {
-    fc.assert(fc.property(
-      fc.integer({ min: 1, max: 80 }).chain((n) => fc.record({
-        gaps: fc.array(fc.double({ min: 0.01, max: 0.2, noNaN: true }), { minLength: n, maxLength: n }),
-        series: fc.array(fc.oneof(fc.double({ min: -10, max: 10, noNaN: true }), fc.constant(NaN), fc.integer({ min: 0, max: 2 })), { minLength: n, maxLength: n }),
-        rel: reliabilityArb(n),
-        halfWindowS: fc.double({ min: 0.05, max: 3, noNaN: true }),
-        guardFraction: fc.oneof(fc.constant(0), fc.double({ min: 0.01, max: 0.9, noNaN: true })),
-        minCount: fc.integer({ min: 1, max: 5 }),
-      })),
-      ({ gaps, series, rel, halfWindowS, guardFraction, minCount }) => {
-        const tl = timeline(gaps);
-        const guardS = guardFraction * halfWindowS;
-        const plusZero = (v: number): number => (v === 0 ? 0 : v); // the sign of a zero median is arbitrary
-        const got = Array.from(localMedian(Float64Array.from(series), tl, rel, { halfWindowS, guardS, minCount }), plusZero);
-        expect(got).toEqual(bruteMedian(series, tl, rel, halfWindowS, guardS, minCount).map(plusZero));
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 80 }).chain((n) =>
+          fc.record({
+            gaps: fc.array(fc.double({ min: 0.01, max: 0.2, noNaN: true }), { minLength: n, maxLength: n }),
+            series: fc.array(fc.oneof(fc.double({ min: -10, max: 10, noNaN: true }), fc.constant(NaN), fc.integer({ min: 0, max: 2 })), {
+              minLength: n,
+              maxLength: n,
+            }),
+            rel: reliabilityArb(n),
+            halfWindowS: fc.double({ min: 0.05, max: 3, noNaN: true }),
+            guardFraction: fc.oneof(fc.constant(0), fc.double({ min: 0.01, max: 0.9, noNaN: true })),
+            minCount: fc.integer({ min: 1, max: 5 }),
+          }),
+        ),
+        ({ gaps, series, rel, halfWindowS, guardFraction, minCount }) => {
+          const tl = timeline(gaps);
+          const guardS = guardFraction * halfWindowS;
+          const plusZero = (v: number): number => (v === 0 ? 0 : v); // the sign of a zero median is arbitrary
+          const got = Array.from(localMedian(Float64Array.from(series), tl, rel, { halfWindowS, guardS, minCount }), plusZero);
+          expect(got).toEqual(bruteMedian(series, tl, rel, halfWindowS, guardS, minCount).map(plusZero));
+        },
+      ),
+    );
   });
 
   it('follows a linear drift exactly (a symmetric window has the drift’s own value as median)', () => {
@@ -90,21 +102,29 @@ describe('localMedian', () => {
 describe('moveRange', () => {
   it('adds and removes exactly the difference between the old and new ranges', () => {
     const range = fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: -1, max: 30 }));
-    fc.assert(fc.property(fc.array(range, { minLength: 1, maxLength: 20 }), (moves) => {
-      const held = new Set<number>();
-      const cur = { lo: 0, hi: -1 };
-      for (const [lo, hi] of moves) {
-        moveRange(cur, lo, hi, (j) => {
-          expect(held.has(j)).toBe(false);
-          held.add(j);
-        }, (j) => {
-          expect(held.delete(j)).toBe(true);
-        });
-        const want = new Set<number>();
-        for (let j = lo; j <= hi; j++) want.add(j);
-        expect(held).toEqual(want);
-      }
-    }));
+    fc.assert(
+      fc.property(fc.array(range, { minLength: 1, maxLength: 20 }), (moves) => {
+        const held = new Set<number>();
+        const cur = { lo: 0, hi: -1 };
+        for (const [lo, hi] of moves) {
+          moveRange(
+            cur,
+            lo,
+            hi,
+            (j) => {
+              expect(held.has(j)).toBe(false);
+              held.add(j);
+            },
+            (j) => {
+              expect(held.delete(j)).toBe(true);
+            },
+          );
+          const want = new Set<number>();
+          for (let j = lo; j <= hi; j++) want.add(j);
+          expect(held).toEqual(want);
+        }
+      }),
+    );
   });
 });
 

@@ -11,18 +11,24 @@ import { calmFace } from './synthetic.js';
 
 describe('timeline', () => {
   it('finds window bounds like a linear scan', () => {
-    fc.assert(fc.property(fc.array(fc.double({ min: 0.001, max: 0.5, noNaN: true }), { minLength: 1, maxLength: 60 }), fc.double({ min: -1, max: 20, noNaN: true }), (gaps, t) => {
-      let acc = 0;
-      const times = gaps.map((g, i) => (i === 0 ? 0 : (acc += g)));
-      const tl = buildTimeline(times.length, 25, (i) => times[i] ?? NaN);
-      const first = times.findIndex((x) => x >= t - 1e-6);
-      expect(firstAtOrAfter(tl, t)).toBe(first < 0 ? times.length : first);
-      let last = -1;
-      times.forEach((x, i) => {
-        if (x <= t + 1e-6) last = i;
-      });
-      expect(lastAtOrBefore(tl, t)).toBe(last);
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0.001, max: 0.5, noNaN: true }), { minLength: 1, maxLength: 60 }),
+        fc.double({ min: -1, max: 20, noNaN: true }),
+        (gaps, t) => {
+          let acc = 0;
+          const times = gaps.map((g, i) => (i === 0 ? 0 : (acc += g)));
+          const tl = buildTimeline(times.length, 25, (i) => times[i] ?? NaN);
+          const first = times.findIndex((x) => x >= t - 1e-6);
+          expect(firstAtOrAfter(tl, t)).toBe(first < 0 ? times.length : first);
+          let last = -1;
+          times.forEach((x, i) => {
+            if (x <= t + 1e-6) last = i;
+          });
+          expect(lastAtOrBefore(tl, t)).toBe(last);
+        },
+      ),
+    );
   });
 
   it('a frame lasts until the next one; the last lasts one nominal frame', () => {
@@ -46,7 +52,11 @@ describe('findReliableFrames', () => {
     const input = s.input();
     const params = resolveSpotParams();
     const rel = findReliableFrames(frameTable(input), buildTimeline(input.frames, input.fps, input.ptsSeconds), params);
-    expect(rel.segments).toEqual([{ start: 0, end: 99 }, { start: 110, end: 149 }, { start: 151, end: 249 }]);
+    expect(rel.segments).toEqual([
+      { start: 0, end: 99 },
+      { start: 110, end: 149 },
+      { start: 151, end: 249 },
+    ]);
     expect([rel.reliable[50], rel.reliable[200], rel.reliable[201], rel.reliable[49]]).toEqual([0, 0, 0, 1]);
     expect(rel.segment[50]).toBe(0);
     expect(rel.segment[105]).toBe(-1);
@@ -85,12 +95,14 @@ describe('classify helpers', () => {
   });
   it('score is 0.5 at scoreHalfZ, in [0, 1) and increasing', () => {
     expect(scoreOf(DEFAULT_SPOT_PARAMS.scoreHalfZ, DEFAULT_SPOT_PARAMS)).toBe(0.5);
-    fc.assert(fc.property(fc.double({ min: 0, max: 1000, noNaN: true }), fc.double({ min: 0, max: 1000, noNaN: true }), (a, b) => {
-      const [x, y] = [scoreOf(a, DEFAULT_SPOT_PARAMS), scoreOf(b, DEFAULT_SPOT_PARAMS)];
-      expect(x).toBeGreaterThanOrEqual(0);
-      expect(x).toBeLessThanOrEqual(1);
-      if (a < b) expect(x).toBeLessThanOrEqual(y);
-    }));
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1000, noNaN: true }), fc.double({ min: 0, max: 1000, noNaN: true }), (a, b) => {
+        const [x, y] = [scoreOf(a, DEFAULT_SPOT_PARAMS), scoreOf(b, DEFAULT_SPOT_PARAMS)];
+        expect(x).toBeGreaterThanOrEqual(0);
+        expect(x).toBeLessThanOrEqual(1);
+        if (a < b) expect(x).toBeLessThanOrEqual(y);
+      }),
+    );
   });
 });
 
@@ -108,26 +120,38 @@ describe('resolveSpotParams', () => {
 describe('similarityFit', () => {
   it('undoes any similarity (translation, rotation, scale) exactly', () => {
     const point = fc.double({ min: -100, max: 100, noNaN: true });
-    fc.assert(fc.property(
-      fc.array(fc.tuple(point, point), { minLength: 3, maxLength: 20 }),
-      fc.double({ min: -Math.PI, max: Math.PI, noNaN: true }), fc.double({ min: 0.2, max: 5, noNaN: true }), point, point,
-      (pts, angle, scale, tx, ty) => {
-        const target = Float64Array.from(pts.flat());
-        const source = new Float64Array(target.length);
-        const c = Math.cos(angle) * scale;
-        const s = Math.sin(angle) * scale;
-        for (let k = 0; k < pts.length; k++) {
-          const [x, y] = pts[k] ?? [0, 0];
-          source[2 * k] = c * x - s * y + tx;
-          source[2 * k + 1] = s * x + c * y + ty;
-        }
-        const spread = pts.reduce((m, [x, y]) => Math.max(m, Math.abs(x - (pts[0]?.[0] ?? 0)) + Math.abs(y - (pts[0]?.[1] ?? 0))), 0);
-        fc.pre(spread > 1);
-        const out = new Float64Array(target.length);
-        expect(similarityFit(source, target, pts.map((_, k) => k), out)).toBe(true);
-        for (let i = 0; i < out.length; i++) expect(Math.abs((out[i] ?? NaN) - (target[i] ?? NaN))).toBeLessThan(1e-6);
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(point, point), { minLength: 3, maxLength: 20 }),
+        fc.double({ min: -Math.PI, max: Math.PI, noNaN: true }),
+        fc.double({ min: 0.2, max: 5, noNaN: true }),
+        point,
+        point,
+        (pts, angle, scale, tx, ty) => {
+          const target = Float64Array.from(pts.flat());
+          const source = new Float64Array(target.length);
+          const c = Math.cos(angle) * scale;
+          const s = Math.sin(angle) * scale;
+          for (let k = 0; k < pts.length; k++) {
+            const [x, y] = pts[k] ?? [0, 0];
+            source[2 * k] = c * x - s * y + tx;
+            source[2 * k + 1] = s * x + c * y + ty;
+          }
+          const spread = pts.reduce((m, [x, y]) => Math.max(m, Math.abs(x - (pts[0]?.[0] ?? 0)) + Math.abs(y - (pts[0]?.[1] ?? 0))), 0);
+          fc.pre(spread > 1);
+          const out = new Float64Array(target.length);
+          expect(
+            similarityFit(
+              source,
+              target,
+              pts.map((_, k) => k),
+              out,
+            ),
+          ).toBe(true);
+          for (let i = 0; i < out.length; i++) expect(Math.abs((out[i] ?? NaN) - (target[i] ?? NaN))).toBeLessThan(1e-6);
+        },
+      ),
+    );
   });
 });
 

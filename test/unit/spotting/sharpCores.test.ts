@@ -17,7 +17,9 @@ describe('splitSharpCores', () => {
   it('cuts a brief sharp flash out of a slower movement, leaving the movement on either side', () => {
     // A 3-second movement at evidence 9 with a 3-frame flash at 40 in it.
     const e: number[] = Array.from({ length: 150 }, (_, i) => (i >= 30 && i < 105 ? 9 : 0));
-    e[60] = 30; e[61] = 40; e[62] = 30;
+    e[60] = 30;
+    e[61] = 40;
+    e[62] = 30;
     const [whole] = intervalsOf(e);
     expect(whole).toMatchObject({ onset: 30, apex: 61, offset: 104 });
     const split = splitSharpCores([whole!], e, timeline(e.length), params);
@@ -42,25 +44,30 @@ describe('splitSharpCores', () => {
   });
 
   it('only ever narrows: pieces lie inside their interval, in order, without overlap, each apex its own highest frame', () => {
-    const evidence = fc.array(fc.oneof(fc.double({ min: 0, max: 50, noNaN: true }), fc.constant(Number.NaN)), { minLength: 1, maxLength: 200 });
-    fc.assert(fc.property(evidence, (e) => {
-      const before = intervalsOf(e);
-      const after = splitSharpCores(before, e, timeline(e.length), params);
-      const at = (i: number) => (Number.isFinite(e[i]) ? e[i]! : -Infinity);
-      for (let k = 0; k < after.length; k++) {
-        const piece = after[k]!;
-        expect(before.some((b) => b.onset <= piece.onset && piece.offset <= b.offset)).toBe(true);
-        expect(piece.onset).toBeLessThanOrEqual(piece.apex);
-        expect(piece.apex).toBeLessThanOrEqual(piece.offset);
-        expect(piece.peak).toBe(at(piece.apex));
-        expect(piece.peak).toBeGreaterThanOrEqual(params.onThreshold);
-        for (let t = piece.onset; t <= piece.offset; t++) expect(at(t)).toBeLessThanOrEqual(piece.peak);
-        if (k > 0) expect(piece.onset).toBeGreaterThan(after[k - 1]!.offset);
-      }
-      // Every interval's apex is still the apex of some piece: no peak is lost.
-      for (const b of before) expect(after.some((a) => a.apex === b.apex)).toBe(true);
-      // Intervals no longer than a micro expression pass unchanged.
-      for (const b of before) if (b.offset - b.onset + 1 <= FPS * params.microMaxS) expect(after).toContainEqual(b);
-    }));
+    const evidence = fc.array(fc.oneof(fc.double({ min: 0, max: 50, noNaN: true }), fc.constant(Number.NaN)), {
+      minLength: 1,
+      maxLength: 200,
+    });
+    fc.assert(
+      fc.property(evidence, (e) => {
+        const before = intervalsOf(e);
+        const after = splitSharpCores(before, e, timeline(e.length), params);
+        const at = (i: number) => (Number.isFinite(e[i]) ? e[i]! : -Infinity);
+        for (let k = 0; k < after.length; k++) {
+          const piece = after[k]!;
+          expect(before.some((b) => b.onset <= piece.onset && piece.offset <= b.offset)).toBe(true);
+          expect(piece.onset).toBeLessThanOrEqual(piece.apex);
+          expect(piece.apex).toBeLessThanOrEqual(piece.offset);
+          expect(piece.peak).toBe(at(piece.apex));
+          expect(piece.peak).toBeGreaterThanOrEqual(params.onThreshold);
+          for (let t = piece.onset; t <= piece.offset; t++) expect(at(t)).toBeLessThanOrEqual(piece.peak);
+          if (k > 0) expect(piece.onset).toBeGreaterThan(after[k - 1]!.offset);
+        }
+        // Every interval's apex is still the apex of some piece: no peak is lost.
+        for (const b of before) expect(after.some((a) => a.apex === b.apex)).toBe(true);
+        // Intervals no longer than a micro expression pass unchanged.
+        for (const b of before) if (b.offset - b.onset + 1 <= FPS * params.microMaxS) expect(after).toContainEqual(b);
+      }),
+    );
   });
 });

@@ -225,9 +225,14 @@ describe('spotCandidates names the emotion', () => {
 
 describe('spotCandidates at other frame rates and timings', () => {
   it.each([
-    [10, 1, 'micro'], [10, 3, 'micro'], [10, 15, 'macro'],
-    [60, 3, 'micro'], [60, 24, 'micro'], [60, 90, 'macro'],
-    [30, 2, 'micro'], [30, 45, 'macro'],
+    [10, 1, 'micro'],
+    [10, 3, 'micro'],
+    [10, 15, 'macro'],
+    [60, 3, 'micro'],
+    [60, 24, 'micro'],
+    [60, 90, 'macro'],
+    [30, 2, 'micro'],
+    [30, 45, 'macro'],
   ] as const)('%i fps: a %i-frame departure is %s', (fps, length, kind) => {
     const s = calmFace({ fps, seconds: 30, seed: fps * 100 + length });
     const start = s.frameAt(12);
@@ -279,7 +284,8 @@ describe('spotCandidates on bad input', () => {
   it('no face at all: no candidates', () => {
     const s = calmFace({ seconds: 20, seed: 71 });
     for (let f = 0; f < s.frames; f++) {
-      for (const c of ['face_x', 'face_y', 'face_w', 'face_h', 'face_conf', 'yaw', 'pitch', 'roll', 'au01_02', 'eye_open_left'] as const) s.set(f, c, NaN);
+      for (const c of ['face_x', 'face_y', 'face_w', 'face_h', 'face_conf', 'yaw', 'pitch', 'roll', 'au01_02', 'eye_open_left'] as const)
+        s.set(f, c, NaN);
       s.set(f, 'face', 0);
     }
     browRaise(s, 100, 3);

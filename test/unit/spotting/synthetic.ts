@@ -30,15 +30,47 @@ const P = LANDMARK_SUBSET.length;
 
 /** Calm values of each column, and the noise (standard deviation) added to each. */
 const CALM: Partial<Record<StoredColumn, [number, number]>> = {
-  face: [1, 0], face_x: [200, 0.5], face_y: [150, 0.5], face_w: [180, 0.5], face_h: [200, 0.5], face_conf: [1, 0],
-  yaw: [3, 0.3], pitch: [5, 0.3], roll: [0.5, 0.2],
-  au01_02: [0, 0.002], au04: [0, 0.002], au05: [0, 0.0015], au06_12: [0, 0.003], au07: [0, 0.001], au09: [0, 0.003],
-  au12_14_left: [0, 0.003], au12_14_right: [0, 0.003], au15: [0, 0.002], au20: [0, 0.003], au26: [0, 0.006],
-  faces_seen: [1, 0], too_small: [0, 0], turned_away: [0, 0], blurred: [0, 0], sharpness: [0.2, 0.005],
-  eye_open_left: [0.25, 0.004], eye_open_right: [0.25, 0.004], mouth_open: [0.015, 0.002], decode_issue: [0, 0],
+  face: [1, 0],
+  face_x: [200, 0.5],
+  face_y: [150, 0.5],
+  face_w: [180, 0.5],
+  face_h: [200, 0.5],
+  face_conf: [1, 0],
+  yaw: [3, 0.3],
+  pitch: [5, 0.3],
+  roll: [0.5, 0.2],
+  au01_02: [0, 0.002],
+  au04: [0, 0.002],
+  au05: [0, 0.0015],
+  au06_12: [0, 0.003],
+  au07: [0, 0.001],
+  au09: [0, 0.003],
+  au12_14_left: [0, 0.003],
+  au12_14_right: [0, 0.003],
+  au15: [0, 0.002],
+  au20: [0, 0.003],
+  au26: [0, 0.006],
+  faces_seen: [1, 0],
+  too_small: [0, 0],
+  turned_away: [0, 0],
+  blurred: [0, 0],
+  sharpness: [0.2, 0.005],
+  eye_open_left: [0.25, 0.004],
+  eye_open_right: [0.25, 0.004],
+  mouth_open: [0.015, 0.002],
+  decode_issue: [0, 0],
 };
 /** Calm class probabilities (noise is added, then they are renormalised). */
-const CALM_CLASSES: Record<string, number> = { neutral: 0.6, enjoyment: 0.02, sadness: 0.2, anger: 0.05, fear: 0.05, surprise: 0.03, contempt: 0.01, disgust: 0.04 };
+const CALM_CLASSES: Record<string, number> = {
+  neutral: 0.6,
+  enjoyment: 0.02,
+  sadness: 0.2,
+  anger: 0.05,
+  fear: 0.05,
+  surprise: 0.03,
+  contempt: 0.01,
+  disgust: 0.04,
+};
 const CLASS_NAMES = Object.keys(CALM_CLASSES);
 
 /** A face template in pixels (eye centres 75 px apart), by mesh index. */
@@ -47,7 +79,14 @@ function template(): Map<number, [number, number]> {
   LANDMARK_REGIONS.browRight.forEach((k, i) => m.set(k, [-60 + i * 11, -45 - (i === 2 ? 3 : 0)]));
   LANDMARK_REGIONS.browLeft.forEach((k, i) => m.set(k, [15 + i * 11, -45 - (i === 2 ? 3 : 0)]));
   const eye = (ks: readonly number[], cx: number, side: number): void => {
-    const offsets: [number, number][] = [[-17, 0], [-8, -5], [8, -5], [17, 0], [8, 5], [-8, 5]];
+    const offsets: [number, number][] = [
+      [-17, 0],
+      [-8, -5],
+      [8, -5],
+      [17, 0],
+      [8, 5],
+      [-8, 5],
+    ];
     ks.forEach((k, i) => {
       const [dx, dy] = offsets[i] ?? [0, 0];
       m.set(k, [cx + side * dx, -25 + dy]);
@@ -55,13 +94,28 @@ function template(): Map<number, [number, number]> {
   };
   eye(LANDMARK_REGIONS.eyeRight, -37.5, 1);
   eye(LANDMARK_REGIONS.eyeLeft, 37.5, -1);
-  const nose: [number, number][] = [[0, -25], [0, -12], [0, 0], [0, 10], [0, 20], [0, 27], [0, 30], [-12, 28], [12, 28]];
+  const nose: [number, number][] = [
+    [0, -25],
+    [0, -12],
+    [0, 0],
+    [0, 10],
+    [0, 20],
+    [0, 27],
+    [0, 30],
+    [-12, 28],
+    [12, 28],
+  ];
   LANDMARK_REGIONS.nose.forEach((k, i) => m.set(k, nose[i] ?? [0, 0]));
   LANDMARK_REGIONS.mouthOuter.forEach((k, i) => {
     const a = (2 * Math.PI * i) / LANDMARK_REGIONS.mouthOuter.length;
     m.set(k, [-30 * Math.cos(a), 55 - 10 * Math.sin(a)]);
   });
-  const inner: [number, number][] = [[-20, 55], [0, 52], [20, 55], [0, 58]];
+  const inner: [number, number][] = [
+    [-20, 55],
+    [0, 52],
+    [20, 55],
+    [0, 58],
+  ];
   LANDMARK_REGIONS.mouthInner.forEach((k, i) => m.set(k, inner[i] ?? [0, 0]));
   LANDMARK_REGIONS.outline.forEach((k, i) => {
     const a = (2 * Math.PI * i) / LANDMARK_REGIONS.outline.length;
@@ -111,7 +165,8 @@ export function calmFace(options: SyntheticOptions = {}): Synthetic {
 
   const values = new Float32Array(frames * W);
   for (let f = 0; f < frames; f++) {
-    for (const [col, [mean, sd]] of Object.entries(CALM) as [StoredColumn, [number, number]][]) values[f * W + STORED_INDEX[col]] = mean + sd * normal();
+    for (const [col, [mean, sd]] of Object.entries(CALM) as [StoredColumn, [number, number]][])
+      values[f * W + STORED_INDEX[col]] = mean + sd * normal();
     let sum = 0;
     const p = CLASS_NAMES.map((c) => {
       const v = Math.max(1e-4, (CALM_CLASSES[c] ?? 0) * (1 + 0.05 * normal()));
@@ -133,7 +188,11 @@ export function calmFace(options: SyntheticOptions = {}): Synthetic {
 
   const slot = new Map(LANDMARK_SUBSET.map((mesh, k) => [mesh, k]));
   const s: Synthetic = {
-    fps, frames, times, values, shapes,
+    fps,
+    frames,
+    times,
+    values,
+    shapes,
     frameAt(seconds) {
       let i = 0;
       while (i < frames && (times[i] ?? 0) < seconds - 1e-9) i++;
@@ -182,7 +241,14 @@ export function calmFace(options: SyntheticOptions = {}): Synthetic {
           }
         }
       }
-      return { fps, frames, ptsSeconds: (i: number) => times[i] ?? Number.NaN, columns: STORED_COLUMNS, values, ...(landmarks ? { landmarks } : {}) };
+      return {
+        fps,
+        frames,
+        ptsSeconds: (i: number) => times[i] ?? Number.NaN,
+        columns: STORED_COLUMNS,
+        values,
+        ...(landmarks ? { landmarks } : {}),
+      };
     },
   };
   return s;
@@ -200,7 +266,14 @@ export function plateau(length: number, k: number, rampFrames: number): number {
 }
 
 /** Adds amplitude × shape(k) to a column over frames start..start+length−1. */
-export function inject(s: Synthetic, column: StoredColumn, start: number, length: number, amplitude: number, shape: (length: number, k: number) => number = pulse): void {
+export function inject(
+  s: Synthetic,
+  column: StoredColumn,
+  start: number,
+  length: number,
+  amplitude: number,
+  shape: (length: number, k: number) => number = pulse,
+): void {
   for (let k = 0; k < length; k++) s.add(start + k, column, amplitude * shape(length, k));
 }
 

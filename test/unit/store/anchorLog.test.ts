@@ -42,10 +42,12 @@ describe('the anchor log', () => {
   it('never records a head that was rolled back', async () => {
     await settle();
     const before = readAnchorLog(logOf(db)).anchors.length;
-    expect(() => db.transaction(() => {
-      appendAudit(db, { actor: 'ana', action: 'doomed', target: 't' });
-      throw new Error('the change fails');
-    })()).toThrow('the change fails');
+    expect(() =>
+      db.transaction(() => {
+        appendAudit(db, { actor: 'ana', action: 'doomed', target: 't' });
+        throw new Error('the change fails');
+      })(),
+    ).toThrow('the change fails');
     await settle();
     const { anchors } = readAnchorLog(logOf(db));
     expect(anchors.length).toBe(before);
@@ -59,7 +61,7 @@ describe('the anchor log', () => {
     }
     db.exec('DROP TRIGGER audit_log_no_delete; DROP TRIGGER audit_log_no_update');
     db.prepare('DELETE FROM audit_log WHERE seq = 4').run();
-    db.prepare("UPDATE audit_log SET hash = ? WHERE seq = 2").run('e'.repeat(64));
+    db.prepare('UPDATE audit_log SET hash = ? WHERE seq = 2').run('e'.repeat(64));
     fs.appendFileSync(logOf(db), 'not an anchor\n');
     const check = checkAnchors(db, { given: [{ seq: 3, hash: 'f'.repeat(64) }], anchorLog: undefined, dataDir: path.join(dir, 'data') });
     const text = check.problems.map((p) => p.problem).join('\n');
@@ -72,6 +74,14 @@ describe('the anchor log', () => {
   it('reads anchors as reports state them', () => {
     const hash = 'A'.repeat(64);
     expect(parseAnchor(` 12:${hash} `)).toEqual({ seq: 12, hash: hash.toLowerCase() });
-    for (const bad of ['12', `0:${'a'.repeat(64)}`, `x:${'a'.repeat(64)}`, `3:${'a'.repeat(63)}`, `3:${'g'.repeat(64)}`, `-1:${'a'.repeat(64)}`]) expect(parseAnchor(bad)).toBeNull();
+    for (const bad of [
+      '12',
+      `0:${'a'.repeat(64)}`,
+      `x:${'a'.repeat(64)}`,
+      `3:${'a'.repeat(63)}`,
+      `3:${'g'.repeat(64)}`,
+      `-1:${'a'.repeat(64)}`,
+    ])
+      expect(parseAnchor(bad)).toBeNull();
   });
 });

@@ -33,14 +33,17 @@ describe('audit log', () => {
   });
 
   it('detects any edited field of any row, even with the triggers dropped', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 5 }), fc.constantFrom('actor', 'action', 'target', 'after_json', 'at'), (which, column) => {
-      const db = freshDb();
-      for (let i = 1; i <= 5; i++) appendAudit(db, { actor: 'ana', action: `a${i}`, target: `t:${i}`, after: { i } });
-      db.exec('DROP TRIGGER audit_log_no_update');
-      db.prepare(`UPDATE audit_log SET ${column} = ? WHERE seq = ?`).run(column === 'after_json' ? '{"i":99}' : 'tampered', which);
-      const { problems } = verifyAuditChain(db);
-      expect(problems.map((p) => p.seq)).toContain(which);
-    }), { numRuns: 25 });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5 }), fc.constantFrom('actor', 'action', 'target', 'after_json', 'at'), (which, column) => {
+        const db = freshDb();
+        for (let i = 1; i <= 5; i++) appendAudit(db, { actor: 'ana', action: `a${i}`, target: `t:${i}`, after: { i } });
+        db.exec('DROP TRIGGER audit_log_no_update');
+        db.prepare(`UPDATE audit_log SET ${column} = ? WHERE seq = ?`).run(column === 'after_json' ? '{"i":99}' : 'tampered', which);
+        const { problems } = verifyAuditChain(db);
+        expect(problems.map((p) => p.seq)).toContain(which);
+      }),
+      { numRuns: 25 },
+    );
   });
 
   it('detects a removed row', () => {
@@ -54,9 +57,11 @@ describe('audit log', () => {
 
 describe('canonicalJson', () => {
   it('does not depend on the order keys were added in', () => {
-    fc.assert(fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (obj) => {
-      const reversed = Object.fromEntries(Object.entries(obj).reverse());
-      expect(canonicalJson(reversed)).toBe(canonicalJson(obj));
-    }));
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (obj) => {
+        const reversed = Object.fromEntries(Object.entries(obj).reverse());
+        expect(canonicalJson(reversed)).toBe(canonicalJson(obj));
+      }),
+    );
   });
 });

@@ -21,19 +21,48 @@ function sealedCase(): { db: Db; recordingId: number; analysisId: number; runId:
   const db = new Database(':memory:');
   migrate(db);
   const recordingId = db.transaction(() => {
-    const id = insertRecording(db, { sha256: 'a'.repeat(64), sizeBytes: 10, path: '/e/x.mp4', frames: 2048, fps: 25, durationS: 81.92, vfr: false, probe: PROBE, importedAt: 't', importedBy: 'ana' });
+    const id = insertRecording(db, {
+      sha256: 'a'.repeat(64),
+      sizeBytes: 10,
+      path: '/e/x.mp4',
+      frames: 2048,
+      fps: 25,
+      durationS: 81.92,
+      vfr: false,
+      probe: PROBE,
+      importedAt: 't',
+      importedBy: 'ana',
+    });
     addLocation(db, id, { path: '/e/x.mp4', sizeBytes: 10, mtimeMs: 1, seenAt: 't' });
     insertFrameTable(db, id, { timeBase: { num: 1, den: 25 }, ptsTicks: Array.from({ length: 2048 }, (_, i) => i), keyFrames: [0] });
-    appendAudit(db, { actor: 'ana', action: 'recording.imported', target: `recording:${id}`, state: [stateRef.recording(id), stateRef.location(id, '/e/x.mp4')] });
+    appendAudit(db, {
+      actor: 'ana',
+      action: 'recording.imported',
+      target: `recording:${id}`,
+      state: [stateRef.recording(id), stateRef.location(id, '/e/x.mp4')],
+    });
     return id;
   })();
   const analysisId = insertAnalysis(db, { recordingId, fingerprint: 'f', provenance: {}, frameCount: 2048, startedBy: 'ana' });
   appendAudit(db, { actor: 'ana', action: 'analysis.started', target: `recording:${recordingId}`, state: [stateRef.analysis(analysisId)] });
   for (const chunk of [0, 1]) {
-    insertChunk(db, analysisId, chunk, chunk * 1024, 1024, new Float32Array(1024 * STORED_COLUMNS.length).fill(chunk), new Int16Array(1024 * LANDMARK_SUBSET.length * 2));
+    insertChunk(
+      db,
+      analysisId,
+      chunk,
+      chunk * 1024,
+      1024,
+      new Float32Array(1024 * STORED_COLUMNS.length).fill(chunk),
+      new Int16Array(1024 * LANDMARK_SUBSET.length * 2),
+    );
   }
   finishAnalysis(db, analysisId, 'complete', { frames: 2048 }, null);
-  appendAudit(db, { actor: 'ana', action: 'analysis.completed', target: `recording:${recordingId}`, state: [stateRef.analysis(analysisId)] });
+  appendAudit(db, {
+    actor: 'ana',
+    action: 'analysis.completed',
+    target: `recording:${recordingId}`,
+    state: [stateRef.analysis(analysisId)],
+  });
   const runId = insertSpottingRun(db, { recordingId, analysisId, params: {}, candidates: [{ onsetFrame: 1 }], createdBy: 'ana' });
   appendAudit(db, { actor: 'ana', action: 'spotting.completed', target: `recording:${recordingId}`, state: [stateRef.spottingRun(runId)] });
   return { db, recordingId, analysisId, runId };
@@ -53,30 +82,57 @@ describe('the sealed state of a case', () => {
 
   it('finds a change to any column of any sealed row', () => {
     const targets: [string, string, string][] = [
-      ['recordings', 'sha256', 'recording:1'], ['recordings', 'first_path', 'recording:1'], ['recordings', 'frames', 'recording:1'],
-      ['frame_tables', 'pts_ticks', 'recording:1'], ['recording_locations', 'mtime_ms', 'location:1:/e/x.mp4'],
-      ['analyses', 'fingerprint', 'analysis:1'], ['analyses', 'summary_json', 'analysis:1'], ['analyses', 'status', 'analysis:1'],
-      ['analysis_chunks', 'vals', 'analysis:1'], ['analysis_chunks', 'landmarks', 'analysis:1'],
-      ['spotting_runs', 'candidates_json', 'spotting_run:1'], ['spotting_runs', 'params_json', 'spotting_run:1'], ['case_info', 'case_id', 'case:1'],
+      ['recordings', 'sha256', 'recording:1'],
+      ['recordings', 'first_path', 'recording:1'],
+      ['recordings', 'frames', 'recording:1'],
+      ['frame_tables', 'pts_ticks', 'recording:1'],
+      ['recording_locations', 'mtime_ms', 'location:1:/e/x.mp4'],
+      ['analyses', 'fingerprint', 'analysis:1'],
+      ['analyses', 'summary_json', 'analysis:1'],
+      ['analyses', 'status', 'analysis:1'],
+      ['analysis_chunks', 'vals', 'analysis:1'],
+      ['analysis_chunks', 'landmarks', 'analysis:1'],
+      ['spotting_runs', 'candidates_json', 'spotting_run:1'],
+      ['spotting_runs', 'params_json', 'spotting_run:1'],
+      ['case_info', 'case_id', 'case:1'],
     ];
-    fc.assert(fc.property(fc.constantFrom(...targets), ([table, column, ref]) => {
-      const { db } = sealedCase();
-      const value = column === 'pts_ticks' || column === 'vals' || column === 'landmarks' ? Buffer.from([1, 2, 3])
-        : column === 'status' ? 'failed' : column === 'frames' || column === 'mtime_ms' ? 7 : column === 'sha256' ? 'e'.repeat(64) : '[]';
-      tamper(db, `UPDATE ${table} SET ${column} = ? WHERE rowid = (SELECT MIN(rowid) FROM ${table})`, value);
-      expect(checkSealedState(db).problems.map((p) => p.ref)).toContain(ref);
-    }), { numRuns: 40 });
+    fc.assert(
+      fc.property(fc.constantFrom(...targets), ([table, column, ref]) => {
+        const { db } = sealedCase();
+        const value =
+          column === 'pts_ticks' || column === 'vals' || column === 'landmarks'
+            ? Buffer.from([1, 2, 3])
+            : column === 'status'
+              ? 'failed'
+              : column === 'frames' || column === 'mtime_ms'
+                ? 7
+                : column === 'sha256'
+                  ? 'e'.repeat(64)
+                  : '[]';
+        tamper(db, `UPDATE ${table} SET ${column} = ? WHERE rowid = (SELECT MIN(rowid) FROM ${table})`, value);
+        expect(checkSealedState(db).problems.map((p) => p.ref)).toContain(ref);
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('finds a row added without an entry, and a row removed', () => {
     const { db, recordingId, analysisId } = sealedCase();
-    tamper(db, "INSERT INTO annotations (recording_id, verdict, onset_frame, offset_frame, created_at, created_by, updated_at, updated_by) VALUES (?, 'accepted', 1, 2, 't', 'eve', 't', 'eve')", recordingId);
+    tamper(
+      db,
+      "INSERT INTO annotations (recording_id, verdict, onset_frame, offset_frame, created_at, created_by, updated_at, updated_by) VALUES (?, 'accepted', 1, 2, 't', 'eve', 't', 'eve')",
+      recordingId,
+    );
     tamper(db, 'DELETE FROM spotting_runs');
     const problems = checkSealedState(db).problems;
     expect(problems.find((p) => p.ref === 'annotation:1')?.problem).toMatch(/no audit entry accounts for it/);
     expect(problems.find((p) => p.ref === 'spotting_run:1')?.problem).toMatch(/is no longer in the case/);
     db.pragma('foreign_keys = OFF'); // as the sqlite3 command line has it by default
-    tamper(db, 'INSERT INTO analysis_chunks (analysis_id, chunk_index, first_frame, frame_count, vals, landmarks) VALUES (?, 0, 0, 1, x\'00\', x\'00\')', analysisId + 5);
+    tamper(
+      db,
+      "INSERT INTO analysis_chunks (analysis_id, chunk_index, first_frame, frame_count, vals, landmarks) VALUES (?, 0, 0, 1, x'00', x'00')",
+      analysisId + 5,
+    );
     expect(checkSealedState(db).problems.some((p) => p.ref === null && /analysis #6/.test(p.problem))).toBe(true);
   });
 
@@ -84,7 +140,18 @@ describe('the sealed state of a case', () => {
     const db = new Database(':memory:');
     migrate(db);
     const id = db.transaction(() => {
-      const rec = insertRecording(db, { sha256: 'b'.repeat(64), sizeBytes: 1, path: '/e/y.mp4', frames: 1024, fps: 25, durationS: 1, vfr: false, probe: PROBE, importedAt: 't', importedBy: 'ana' });
+      const rec = insertRecording(db, {
+        sha256: 'b'.repeat(64),
+        sizeBytes: 1,
+        path: '/e/y.mp4',
+        frames: 1024,
+        fps: 25,
+        durationS: 1,
+        vfr: false,
+        probe: PROBE,
+        importedAt: 't',
+        importedBy: 'ana',
+      });
       appendAudit(db, { actor: 'ana', action: 'recording.imported', target: 'r', state: [stateRef.recording(rec)] });
       const a = insertAnalysis(db, { recordingId: rec, fingerprint: 'f', provenance: {}, frameCount: 1024, startedBy: 'ana' });
       appendAudit(db, { actor: 'ana', action: 'analysis.started', target: 'r', state: [stateRef.analysis(a)] });
@@ -106,11 +173,32 @@ describe('the sealed state of a case', () => {
       m.up(db);
       db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, 't');
     }
-    const rec = insertRecording(db, { sha256: 'c'.repeat(64), sizeBytes: 1, path: '/e/z.mp4', frames: 1, fps: 25, durationS: 1, vfr: false, probe: PROBE, importedAt: 't', importedBy: 'old' });
+    const rec = insertRecording(db, {
+      sha256: 'c'.repeat(64),
+      sizeBytes: 1,
+      path: '/e/z.mp4',
+      frames: 1,
+      fps: 25,
+      durationS: 1,
+      vfr: false,
+      probe: PROBE,
+      importedAt: 't',
+      importedBy: 'old',
+    });
     // An entry as version 0.1 wrote it (no state column yet).
-    const legacy = { seq: 1, at: 't', actor: 'old', action: 'recording.imported', target: `recording:${rec}`, before_json: null, after_json: null, prev_hash: '0'.repeat(64) };
-    db.prepare('INSERT INTO audit_log (seq, at, actor, action, target, before_json, after_json, prev_hash, hash) VALUES (@seq, @at, @actor, @action, @target, @before_json, @after_json, @prev_hash, @hash)')
-      .run({ ...legacy, hash: auditRowHash(legacy) });
+    const legacy = {
+      seq: 1,
+      at: 't',
+      actor: 'old',
+      action: 'recording.imported',
+      target: `recording:${rec}`,
+      before_json: null,
+      after_json: null,
+      prev_hash: '0'.repeat(64),
+    };
+    db.prepare(
+      'INSERT INTO audit_log (seq, at, actor, action, target, before_json, after_json, prev_hash, hash) VALUES (@seq, @at, @actor, @action, @target, @before_json, @after_json, @prev_hash, @hash)',
+    ).run({ ...legacy, hash: auditRowHash(legacy) });
     migrate(db);
     expect(schemaVersion(db)).toBe(migrations.length);
     const sealed = listAudit(db).at(-1)!;

@@ -53,8 +53,17 @@ describe('frameAtElapsed / frameAtPtsSeconds', () => {
   const t = ms([0, 33, 67, 100]);
 
   it.each([
-    [0, 0], [0.0329, 0], [0.033, 1], [0.05, 1], [0.0669, 1], [0.067, 2], [0.1, 3], [99, 3],
-    [-1, 0], [-Infinity, 0], [Infinity, 3],
+    [0, 0],
+    [0.0329, 0],
+    [0.033, 1],
+    [0.05, 1],
+    [0.0669, 1],
+    [0.067, 2],
+    [0.1, 3],
+    [99, 3],
+    [-1, 0],
+    [-Infinity, 0],
+    [Infinity, 3],
   ])('at %s s shows frame %i', (seconds, frame) => {
     expect(frameAtElapsed(t, seconds)).toBe(frame);
   });

@@ -54,14 +54,19 @@ function cfrCase(label: string, rate: Rational, timeBase: Rational, start: fc.Ar
 const smallStart = fc.integer({ min: -100_000, max: 100_000 });
 
 /** Strictly increasing ticks from random gaps; `minGap` ticks at least. */
-function gapsCase(label: string, timeBase: Rational, minGap: number, maxGap: number, start: fc.Arbitrary<number>, atLeastOneMsApart: boolean): fc.Arbitrary<TableCase> {
-  return fc
-    .record({ s: start, gaps: fc.array(fc.integer({ min: minGap, max: maxGap }), { maxLength: 200 }) })
-    .map(({ s, gaps }) => {
-      const ticks = [s];
-      for (const gap of gaps) ticks.push((ticks[ticks.length - 1] ?? 0) + gap);
-      return { label: `${label} ${JSON.stringify(ticks)}`, table: { timeBase, ptsTicks: ticks }, atLeastOneMsApart };
-    });
+function gapsCase(
+  label: string,
+  timeBase: Rational,
+  minGap: number,
+  maxGap: number,
+  start: fc.Arbitrary<number>,
+  atLeastOneMsApart: boolean,
+): fc.Arbitrary<TableCase> {
+  return fc.record({ s: start, gaps: fc.array(fc.integer({ min: minGap, max: maxGap }), { maxLength: 200 }) }).map(({ s, gaps }) => {
+    const ticks = [s];
+    for (const gap of gaps) ticks.push((ticks[ticks.length - 1] ?? 0) + gap);
+    return { label: `${label} ${JSON.stringify(ticks)}`, table: { timeBase, ptsTicks: ticks }, atLeastOneMsApart };
+  });
 }
 
 /** Variable frame rate, every gap ≥ 1 ms, in the time bases real files use. */

@@ -40,10 +40,15 @@ export function convertGraph(tf: TfjsGraph, options: ConvertOptions): ModelProto
     if (nodes.has(node.name)) throw new Error(`Node name ${node.name} appears twice`);
     nodes.set(node.name, node);
   }
-  const order = topoOrder(nodes, options.outputs.map((o) => o.tfName));
+  const order = topoOrder(
+    nodes,
+    options.outputs.map((o) => o.tfName),
+  );
   const unknown = [...new Set(order.filter((n) => n.op !== 'Const' && n.op !== 'Placeholder' && !translatorFor(n.op)).map((n) => n.op))];
   if (unknown.length > 0) {
-    throw new Error(`Unsupported TF.js op${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} in ${options.graphName}; the converter handles ${supportedOps().join(', ')}`);
+    throw new Error(
+      `Unsupported TF.js op${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} in ${options.graphName}; the converter handles ${supportedOps().join(', ')}`,
+    );
   }
   const builder = new GraphBuilder(tf.weights);
   for (const binding of [...options.inputs, ...options.outputs]) {
@@ -66,7 +71,9 @@ export function convertGraph(tf: TfjsGraph, options: ConvertOptions): ModelProto
   const outputs = options.outputs.map((binding) => {
     const value: Value = builder.inLayout(builder.value(binding.tfName), 'plain');
     if (value.shape.join(',') !== binding.shape.join(',')) {
-      throw new Error(`Output ${binding.name} (${binding.tfName}) has shape [${value.shape.join(',')}], expected [${binding.shape.join(',')}]`);
+      throw new Error(
+        `Output ${binding.name} (${binding.tfName}) has shape [${value.shape.join(',')}], expected [${binding.shape.join(',')}]`,
+      );
     }
     builder.namedNode('Identity', [value.name], binding.name);
     return floatValueInfo(binding.name, binding.shape, binding.description);
@@ -91,7 +98,8 @@ function bindInput(node: TfNode, bindings: readonly TensorBinding[]): TensorBind
   const declared = attrShape(node, 'shape');
   if (declared) {
     const agrees = declared.length === binding.shape.length && declared.every((d, i) => d === -1 || d === binding.shape[i]);
-    if (!agrees) throw new Error(`Placeholder ${node.name} has shape [${declared.join(',')}], which [${binding.shape.join(',')}] does not fit`);
+    if (!agrees)
+      throw new Error(`Placeholder ${node.name} has shape [${declared.join(',')}], which [${binding.shape.join(',')}] does not fit`);
   }
   return binding;
 }

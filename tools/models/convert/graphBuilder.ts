@@ -118,7 +118,9 @@ export class GraphBuilder {
     const cached = this.layoutCache.get(key);
     if (cached) return cached;
     const perm = layout === 'nchw' ? NHWC_TO_NCHW : NCHW_TO_NHWC;
-    const name = this.node('Transpose', [value.name], `${value.name}/to_${layout === 'nchw' ? 'nchw' : 'nhwc'}`, [attribute.ints('perm', perm)]);
+    const name = this.node('Transpose', [value.name], `${value.name}/to_${layout === 'nchw' ? 'nchw' : 'nhwc'}`, [
+      attribute.ints('perm', perm),
+    ]);
     const converted = { name, shape: value.shape, layout };
     this.layoutCache.set(key, converted);
     return converted;

@@ -61,11 +61,14 @@ export function reshapeShape(input: readonly Dim[], target: readonly number[]): 
   const targetStatic = target.reduce((n, d) => (d === -1 ? n : n * d), 1);
   if (symbolic.length === 0) {
     const fill = unknown ? inStatic / targetStatic : 1;
-    if (!Number.isInteger(fill) || (!unknown && inStatic !== targetStatic)) throw new Error(`Cannot reshape [${input.join(',')}] to [${target.join(',')}]`);
+    if (!Number.isInteger(fill) || (!unknown && inStatic !== targetStatic))
+      throw new Error(`Cannot reshape [${input.join(',')}] to [${target.join(',')}]`);
     return target.map((d) => (d === -1 ? fill : d));
   }
   if (symbolic.length === 1 && unknown === 1 && inStatic === targetStatic) {
     return target.map((d) => (d === -1 ? (symbolic[0] as string) : d));
   }
-  throw new Error(`Reshape of [${input.join(',')}] to [${target.join(',')}] would fix the symbolic dim: convert this model with a fixed batch`);
+  throw new Error(
+    `Reshape of [${input.join(',')}] to [${target.join(',')}] would fix the symbolic dim: convert this model with a fixed batch`,
+  );
 }

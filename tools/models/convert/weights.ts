@@ -25,13 +25,17 @@ export function decodeWeightGroup(specs: readonly TfWeightSpec[], bytes: Uint8Ar
   for (const spec of specs) {
     const length = storedByteLength(spec);
     if (offset + length > bytes.byteLength) {
-      throw new Error(`Weights of ${groupLabel} end at byte ${bytes.byteLength}, but ${spec.name} needs bytes ${offset}..${offset + length}: the shards are truncated or do not belong to this model.json`);
+      throw new Error(
+        `Weights of ${groupLabel} end at byte ${bytes.byteLength}, but ${spec.name} needs bytes ${offset}..${offset + length}: the shards are truncated or do not belong to this model.json`,
+      );
     }
     out.set(spec.name, decodeOne(spec, view, offset));
     offset += length;
   }
   if (offset !== bytes.byteLength) {
-    throw new Error(`Weights of ${groupLabel} are ${bytes.byteLength} bytes, but the manifest describes ${offset}: the shards do not belong to this model.json`);
+    throw new Error(
+      `Weights of ${groupLabel} are ${bytes.byteLength} bytes, but the manifest describes ${offset}: the shards do not belong to this model.json`,
+    );
   }
   return out;
 }
@@ -73,12 +77,18 @@ function quantisationMap(spec: TfWeightSpec): { scale: number; min: number } | n
 /** A reader of element i in the stored representation. */
 function storedReader(spec: TfWeightSpec, view: DataView, offset: number): (i: number) => number {
   switch (spec.quantization?.dtype ?? spec.dtype) {
-    case 'float32': return (i) => view.getFloat32(offset + 4 * i, true);
-    case 'int32': return (i) => view.getInt32(offset + 4 * i, true);
+    case 'float32':
+      return (i) => view.getFloat32(offset + 4 * i, true);
+    case 'int32':
+      return (i) => view.getInt32(offset + 4 * i, true);
     case 'bool':
-    case 'uint8': return (i) => view.getUint8(offset + i);
-    case 'uint16': return (i) => view.getUint16(offset + 2 * i, true);
-    case 'float16': return (i) => float16ToFloat32(view.getUint16(offset + 2 * i, true));
-    default: throw new Error(`Weight ${spec.name}: stored dtype ${spec.quantization?.dtype ?? spec.dtype} is not supported`);
+    case 'uint8':
+      return (i) => view.getUint8(offset + i);
+    case 'uint16':
+      return (i) => view.getUint16(offset + 2 * i, true);
+    case 'float16':
+      return (i) => float16ToFloat32(view.getUint16(offset + 2 * i, true));
+    default:
+      throw new Error(`Weight ${spec.name}: stored dtype ${spec.quantization?.dtype ?? spec.dtype} is not supported`);
   }
 }

@@ -71,7 +71,8 @@ export function createBackendClient(start: () => BackendChannel, onEvent: (event
       return { ok: false, error: { code: 'failed', message: (error as Error).message } };
     }
     const current = channel;
-    if (!current) return { ok: false, error: { code: 'failed', message: 'The backend process stopped before the call could be sent. Try again.' } };
+    if (!current)
+      return { ok: false, error: { code: 'failed', message: 'The backend process stopped before the call could be sent. Try again.' } };
     const id = nextId++;
     return new Promise<DispatchOutcome>((resolve) => {
       pending.set(id, resolve);

@@ -30,7 +30,10 @@ describe('the app scheme handler', () => {
     const page = await handle(new Request('micromoment://app/index.html'));
     expect(page.status).toBe(200);
     expect(Object.fromEntries(page.headers)).toMatchObject({
-      'content-type': 'text/html; charset=utf-8', 'content-security-policy': APP_CSP, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store',
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': APP_CSP,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
     });
     expect(await page.text()).toContain('id="root"');
     const script = await handle(new Request('micromoment://app/assets/app.js'));
@@ -88,12 +91,15 @@ describe('the app scheme handler', () => {
   });
 
   it('has a CSP that allows nothing from outside our origin', () => {
-    const directives: Record<string, string[]> = Object.fromEntries(APP_CSP.split('; ').map((d) => [d.split(' ')[0]!, d.split(' ').slice(1)]));
+    const directives: Record<string, string[]> = Object.fromEntries(
+      APP_CSP.split('; ').map((d) => [d.split(' ')[0]!, d.split(' ').slice(1)]),
+    );
     expect(directives['default-src']).toEqual(["'none'"]);
     expect(directives['script-src']).toEqual(["'self'"]);
     expect(directives['object-src']).toEqual(["'none'"]);
     expect(directives['frame-ancestors']).toEqual(["'none'"]);
-    for (const sources of Object.values(directives)) for (const s of sources) expect(s).toMatch(/^('self'|'none'|'unsafe-inline'|data:|blob:)$/);
+    for (const sources of Object.values(directives))
+      for (const s of sources) expect(s).toMatch(/^('self'|'none'|'unsafe-inline'|data:|blob:)$/);
     expect(directives['script-src']).not.toContain("'unsafe-inline'");
   });
 });

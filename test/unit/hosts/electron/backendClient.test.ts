@@ -5,7 +5,13 @@ import type { BackendChannel, FromBackend, ToBackend } from '../../../../src-mai
 
 /** A backend played by the test: it sees each message and answers when told. */
 function scriptedBackend() {
-  const started: { channel: BackendChannel; received: ToBackend[]; say(m: FromBackend): void; exit(code: number): void; killed: boolean }[] = [];
+  const started: {
+    channel: BackendChannel;
+    received: ToBackend[];
+    say(m: FromBackend): void;
+    exit(code: number): void;
+    killed: boolean;
+  }[] = [];
   const start = (): BackendChannel => {
     const emitter = new EventEmitter();
     const entry = {
@@ -17,7 +23,10 @@ function scriptedBackend() {
         post: (m: ToBackend) => entry.received.push(m),
         onMessage: (l: (m: FromBackend) => void) => emitter.on('message', l),
         onExit: (l: (code: number) => void) => emitter.on('exit', l),
-        kill: () => { entry.killed = true; emitter.emit('exit', 0); },
+        kill: () => {
+          entry.killed = true;
+          emitter.emit('exit', 0);
+        },
       },
     };
     started.push(entry);
@@ -41,7 +50,10 @@ describe('the backend client', () => {
     backend.started[0]!.say({ type: 'ready' });
     await tick();
     const [a, b] = backend.started[0]!.received as { id: number }[];
-    expect(backend.started[0]!.received).toMatchObject([{ type: 'call', method: 'library.list', args: {} }, { type: 'call', method: 'library.get', args: { id: 2 } }]);
+    expect(backend.started[0]!.received).toMatchObject([
+      { type: 'call', method: 'library.list', args: {} },
+      { type: 'call', method: 'library.get', args: { id: 2 } },
+    ]);
     backend.started[0]!.say({ type: 'result', id: b!.id, outcome: { ok: true, result: 'two' } });
     backend.started[0]!.say({ type: 'result', id: a!.id, outcome: { ok: true, result: 'one' } });
     expect(await first).toEqual({ ok: true, result: 'one' });
@@ -68,13 +80,20 @@ describe('the backend client', () => {
     const inFlight = client.dispatch('analysis.run', { id: 1 });
     await tick();
     backend.started[0]!.exit(134);
-    expect(await inFlight).toEqual({ ok: false, error: { code: 'failed', message: expect.stringContaining('stopped unexpectedly (exit code 134)') } });
+    expect(await inFlight).toEqual({
+      ok: false,
+      error: { code: 'failed', message: expect.stringContaining('stopped unexpectedly (exit code 134)') },
+    });
     const next = client.dispatch('library.list', {});
     await tick();
     expect(backend.started).toHaveLength(2);
     backend.started[1]!.say({ type: 'ready' });
     await tick();
-    backend.started[1]!.say({ type: 'result', id: (backend.started[1]!.received[0] as { id: number }).id, outcome: { ok: true, result: [] } });
+    backend.started[1]!.say({
+      type: 'result',
+      id: (backend.started[1]!.received[0] as { id: number }).id,
+      outcome: { ok: true, result: [] },
+    });
     expect(await next).toEqual({ ok: true, result: [] });
   });
 
@@ -86,7 +105,10 @@ describe('the backend client', () => {
     await tick();
     backend.started[0]!.say({ type: 'fatal', message: 'Cannot open the case database /x/case.sqlite: permission denied' });
     backend.started[0]!.exit(1);
-    expect(await call).toEqual({ ok: false, error: { code: 'failed', message: 'Cannot open the case database /x/case.sqlite: permission denied' } });
+    expect(await call).toEqual({
+      ok: false,
+      error: { code: 'failed', message: 'Cannot open the case database /x/case.sqlite: permission denied' },
+    });
     await expect(ready).rejects.toThrow('permission denied');
   });
 

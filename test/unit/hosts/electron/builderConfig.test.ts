@@ -7,12 +7,25 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defaultModelsDir, MANIFEST_FILE, readManifest } from '../../../../src-main/analysis/models/manifest.js';
 import { repoRoot, tempDir } from '../../../helpers/paths.js';
 
-interface ExtraResource { from: string; to: string; filter: string[] }
+interface ExtraResource {
+  from: string;
+  to: string;
+  filter: string[];
+}
 const config = parse(fs.readFileSync(path.join(repoRoot, 'electron-builder.yml'), 'utf8')) as {
-  files: string[]; asarUnpack: string[]; npmRebuild: boolean; extraResources: ExtraResource[]; electronFuses: Record<string, boolean>;
-  linux: { target: string[]; files: string[] }; win: { target: string[]; files: string[] }; mac: { target: string[]; files: string[] };
+  files: string[];
+  asarUnpack: string[];
+  npmRebuild: boolean;
+  extraResources: ExtraResource[];
+  electronFuses: Record<string, boolean>;
+  linux: { target: string[]; files: string[] };
+  win: { target: string[]; files: string[] };
+  mac: { target: string[]; files: string[] };
 };
-const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { main: string; dependencies: Record<string, string> };
+const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+  main: string;
+  dependencies: Record<string, string>;
+};
 
 describe('the packaging configuration', () => {
   it('builds AppImage and deb, an NSIS installer and a dmg', () => {
@@ -31,7 +44,9 @@ describe('the packaging configuration', () => {
     const built = path.join(repoRoot, 'dist');
     expect(fs.existsSync(path.join(built, 'src-main')), 'run npm run build first').toBe(true);
     const files = (fs.readdirSync(built, { recursive: true }) as string[]).map((f) => f.split(path.sep).join('/'));
-    expect(files.filter((f) => /(^|\/)(tools|bench)\/|Bench|buildModels|convertModel|convertGraph|onnxProto|readTfjsModel/.test(f))).toEqual([]);
+    expect(
+      files.filter((f) => /(^|\/)(tools|bench)\/|Bench|buildModels|convertModel|convertGraph|onnxProto|readTfjsModel/.test(f)),
+    ).toEqual([]);
     expect(files.some((f) => f.startsWith('src-main/hosts/electron/main.js'))).toBe(true);
   });
 
@@ -53,7 +68,7 @@ describe('the packaging configuration', () => {
     for (const model of readManifest(path.join(repoRoot, 'resources', 'models')).models) expect(model.onnx.file).toMatch(/\.onnx$/);
   });
 
-  it('keeps only the running platform\'s onnxruntime binaries in each package', () => {
+  it("keeps only the running platform's onnxruntime binaries in each package", () => {
     expect(config.linux.files.join(' ')).toMatch(/darwin.*win32/);
     expect(config.win.files.join(' ')).toMatch(/darwin.*linux/);
     expect(config.mac.files.join(' ')).toMatch(/linux.*win32/);
@@ -61,15 +76,21 @@ describe('the packaging configuration', () => {
 
   it('flips the fuses that would let the binary run as plain Node or load another app', () => {
     expect(config.electronFuses).toMatchObject({
-      runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false,
-      onlyLoadAppFromAsar: true, enableEmbeddedAsarIntegrityValidation: true, grantFileProtocolExtraPrivileges: false,
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      grantFileProtocolExtraPrivileges: false,
     });
   });
 });
 
 describe('models in a packaged app', () => {
   const processWithResources = process as NodeJS.Process & { resourcesPath?: string };
-  afterEach(() => { Reflect.deleteProperty(process, 'resourcesPath'); });
+  afterEach(() => {
+    Reflect.deleteProperty(process, 'resourcesPath');
+  });
 
   it('are read from <resources>/models when the package has them there', () => {
     const resources = tempDir('mm-resources-');

@@ -24,7 +24,13 @@ describe('commands from drops and launches', () => {
   });
 
   it('takes the files of a second launch, not the executable, the app folder or switches', () => {
-    expect(pathsFromArgv(['/opt/Micromoment/micromoment', '--no-sandbox', 'a.mp4', '/b/c.avi'], '/home/j', '/opt/Micromoment/resources/app.asar')).toEqual([path.resolve('/home/j/a.mp4'), path.resolve('/b/c.avi')]);
+    expect(
+      pathsFromArgv(
+        ['/opt/Micromoment/micromoment', '--no-sandbox', 'a.mp4', '/b/c.avi'],
+        '/home/j',
+        '/opt/Micromoment/resources/app.asar',
+      ),
+    ).toEqual([path.resolve('/home/j/a.mp4'), path.resolve('/b/c.avi')]);
     expect(pathsFromArgv(['/usr/bin/electron', '.', '--inspect=0', 'x.mp4'], '/repo', '/repo')).toEqual([path.resolve('/repo/x.mp4')]);
   });
 
@@ -42,7 +48,15 @@ describe('commands from drops and launches', () => {
 });
 
 describe('the About text', () => {
-  const info = { version: '0.1.0', dbPath: '/c/case.sqlite', analyst: 'J. Doe', ffmpeg: null, ffprobe: { path: '/usr/bin/ffprobe', source: 'path' as const, version: '7.1.1' }, models: null, modelsError: 'Cannot read the model manifest /r/manifest.json: ENOENT' };
+  const info = {
+    version: '0.1.0',
+    dbPath: '/c/case.sqlite',
+    analyst: 'J. Doe',
+    ffmpeg: null,
+    ffprobe: { path: '/usr/bin/ffprobe', source: 'path' as const, version: '7.1.1' },
+    models: null,
+    modelsError: 'Cannot read the model manifest /r/manifest.json: ENOENT',
+  };
   it('names a missing ffmpeg and an unreadable manifest instead of hiding them', () => {
     const { message, detail } = aboutText(info, { electron: '41.7.1', chrome: '146', node: '24' });
     expect(message).toBe('Micromoment 0.1.0');

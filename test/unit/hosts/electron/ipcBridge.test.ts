@@ -11,14 +11,21 @@ function fakeIpcMain() {
   const handlers = new Map<string, Handler>();
   return {
     handlers,
-    handle: (channel: string, handler: Handler) => { handlers.set(channel, handler); },
-    removeHandler: (channel: string) => { handlers.delete(channel); },
+    handle: (channel: string, handler: Handler) => {
+      handlers.set(channel, handler);
+    },
+    removeHandler: (channel: string) => {
+      handlers.delete(channel);
+    },
   };
 }
 
 describe('Electron IPC bridge', () => {
   const dispatched: unknown[] = [];
-  const dispatch: Dispatch = async (method, args) => { dispatched.push([method, args]); return { ok: true, result: 'r' }; };
+  const dispatch: Dispatch = async (method, args) => {
+    dispatched.push([method, args]);
+    return { ok: true, result: 'r' };
+  };
 
   it('routes every call on the one channel to the generic dispatcher', async () => {
     const ipc = fakeIpcMain();
@@ -40,7 +47,10 @@ describe('Electron IPC bridge', () => {
   it('refuses a method name that is not a string', async () => {
     const ipc = fakeIpcMain();
     registerApiHandlers(ipc as never, dispatch, () => true);
-    expect(await ipc.handlers.get(API_CHANNEL)!({} as IpcMainInvokeEvent, { toString: () => 'x' }, {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+    expect(await ipc.handlers.get(API_CHANNEL)!({} as IpcMainInvokeEvent, { toString: () => 'x' }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-method' },
+    });
   });
 
   it('can be unregistered', () => {
@@ -63,19 +73,41 @@ describe('Electron IPC bridge', () => {
     expect(isOwnWindowFrame({ senderFrame: mainFrame } as IpcMainInvokeEvent, () => undefined, origin)).toBe(false);
   });
 
-  it('refuses our window\'s main frame when it shows anything but our origin', () => {
+  it("refuses our window's main frame when it shows anything but our origin", () => {
     // The request filter and navigation guards keep other content out of the window; this is the check behind them.
     const origin = 'micromoment://app';
-    for (const url of ['micromoment://evil/index.html', 'micromoment://app.evil/index.html', 'http://127.0.0.1:4000/', 'file:///index.html', 'about:blank', 'data:text/html,x', 'not a url', '']) {
+    for (const url of [
+      'micromoment://evil/index.html',
+      'micromoment://app.evil/index.html',
+      'http://127.0.0.1:4000/',
+      'file:///index.html',
+      'about:blank',
+      'data:text/html,x',
+      'not a url',
+      '',
+    ]) {
       const mainFrame = { url } as WebFrameMain;
-      expect(isOwnWindowFrame({ senderFrame: mainFrame } as IpcMainInvokeEvent, () => ({ mainFrame }) as unknown as WebContents, origin), url).toBe(false);
+      expect(
+        isOwnWindowFrame({ senderFrame: mainFrame } as IpcMainInvokeEvent, () => ({ mainFrame }) as unknown as WebContents, origin),
+        url,
+      ).toBe(false);
     }
   });
 
   it('sends events on the event channel, never to a destroyed window', () => {
     const sent: unknown[] = [];
-    sendApiEvent({ send: (...a: unknown[]) => sent.push(a), isDestroyed: () => false } as never, 'import.progress', { path: 'p', phase: 'hashing', done: 1, total: 2 });
-    sendApiEvent({ send: (...a: unknown[]) => sent.push(a), isDestroyed: () => true } as never, 'import.progress', { path: 'p', phase: 'hashing', done: 1, total: 2 });
+    sendApiEvent({ send: (...a: unknown[]) => sent.push(a), isDestroyed: () => false } as never, 'import.progress', {
+      path: 'p',
+      phase: 'hashing',
+      done: 1,
+      total: 2,
+    });
+    sendApiEvent({ send: (...a: unknown[]) => sent.push(a), isDestroyed: () => true } as never, 'import.progress', {
+      path: 'p',
+      phase: 'hashing',
+      done: 1,
+      total: 2,
+    });
     expect(sent).toEqual([[API_EVENT_CHANNEL, { event: 'import.progress', payload: { path: 'p', phase: 'hashing', done: 1, total: 2 } }]]);
   });
 });

@@ -43,11 +43,14 @@ function menuItem(id: string): { click: () => void } {
 }
 
 function menuCommandsSent(contents: FakeWebContents): unknown[] {
-  return contents.sent.filter(([channel, message]) => channel === API_EVENT_CHANNEL && (message as { event: string }).event === 'menu.command').map(([, message]) => (message as { payload: unknown }).payload);
+  return contents.sent
+    .filter(([channel, message]) => channel === API_EVENT_CHANNEL && (message as { event: string }).event === 'menu.command')
+    .map(([, message]) => (message as { payload: unknown }).payload);
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(rendererIndex)) throw new Error(`${rendererIndex} is missing: run \`npm run build\` first (the app scheme serves the built renderer).`);
+  if (!fs.existsSync(rendererIndex))
+    throw new Error(`${rendererIndex} is missing: run \`npm run build\` first (the app scheme serves the built renderer).`);
   dataDir = tempDir('mm-shell-');
   process.env.MICROMOMENT_DATA_DIR = dataDir;
   process.env.MICROMOMENT_DB = path.join(dataDir, 'case.sqlite');
@@ -57,7 +60,9 @@ beforeAll(async () => {
   await import('../../../../src-main/hosts/electron/main.js');
   // Before 'ready': sandbox for all, the privileged scheme, the data folder.
   expect(calls.sandboxEnabled).toBe(true);
-  expect(calls.privilegedSchemes).toEqual([{ scheme: 'micromoment', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
+  expect(calls.privilegedSchemes).toEqual([
+    { scheme: 'micromoment', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+  ]);
   expect(calls.paths.get('userData')).toBe(path.join(dataDir, 'electron'));
   expect(calls.windows).toHaveLength(0);
 
@@ -70,9 +75,18 @@ describe('the main process wiring', () => {
     expect(calls.windows).toHaveLength(1);
     const options = window().options as { webPreferences: Record<string, unknown>; width: number; height: number; show: boolean };
     expect(options.webPreferences).toMatchObject({
-      contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false,
-      webSecurity: true, allowRunningInsecureContent: false, experimentalFeatures: false, webviewTag: false, navigateOnDragDrop: false,
-      disableBlinkFeatures: 'Auxclick', spellcheck: false,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: false,
       devTools: true, // an unpackaged run (app.isPackaged is false in the fake)
     });
     expect(options.webPreferences.preload).toMatch(/hosts[\\/]electron[\\/]preload\.cjs$/);
@@ -145,13 +159,28 @@ describe('the main process wiring', () => {
     expect(fake.session.devicePermissionHandler!({ deviceType: 'usb' })).toBe(false);
     const verdicts: Record<string, boolean> = {};
     for (const url of ['micromoment://app/assets/index.js', 'https://example.com/x.js', 'file:///etc/passwd', 'http://127.0.0.1:8080/']) {
-      fake.session.beforeRequest!({ url }, (response: { cancel: boolean }) => { verdicts[url] = response.cancel; });
+      fake.session.beforeRequest!({ url }, (response: { cancel: boolean }) => {
+        verdicts[url] = response.cancel;
+      });
     }
-    expect(verdicts).toEqual({ 'micromoment://app/assets/index.js': false, 'https://example.com/x.js': true, 'file:///etc/passwd': true, 'http://127.0.0.1:8080/': true });
+    expect(verdicts).toEqual({
+      'micromoment://app/assets/index.js': false,
+      'https://example.com/x.js': true,
+      'file:///etc/passwd': true,
+      'http://127.0.0.1:8080/': true,
+    });
     const savedTo: string[] = [];
     const downloadPrevented = (url: string) => {
       let prevented = false;
-      fake.session.events.emit('will-download', { preventDefault: () => { prevented = true; } }, { getURL: () => url, getFilename: () => 'interview.report.pdf', setSavePath: (p: string) => savedTo.push(p) });
+      fake.session.events.emit(
+        'will-download',
+        {
+          preventDefault: () => {
+            prevented = true;
+          },
+        },
+        { getURL: () => url, getFilename: () => 'interview.report.pdf', setSavePath: (p: string) => savedTo.push(p) },
+      );
       return prevented;
     };
     // Only what the window made itself (an exported report) may be saved; we ask where, and refuse the case's own files.
@@ -178,7 +207,12 @@ describe('the main process wiring', () => {
     expect(contents.windowOpenHandler!({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
     const outcome = (event: string, ...args: unknown[]) => {
       let prevented = false;
-      const e = { preventDefault: () => { prevented = true; }, url: args[0] };
+      const e = {
+        preventDefault: () => {
+          prevented = true;
+        },
+        url: args[0],
+      };
       contents.emit(event, e, ...args);
       return prevented;
     };
@@ -243,7 +277,9 @@ describe('the main process wiring', () => {
     fake.appEvents.emit('second-instance', {}, ['/usr/bin/electron', '--some-switch', '/fake/app', 'clip.mp4'], '/evidence');
     expect(window().minimized).toBe(false);
     expect(window().focused).toBeGreaterThan(0);
-    expect(menuCommandsSent(contents).slice(before)).toEqual([{ command: 'open-recordings', paths: [path.resolve('/evidence', 'clip.mp4')] }]);
+    expect(menuCommandsSent(contents).slice(before)).toEqual([
+      { command: 'open-recordings', paths: [path.resolve('/evidence', 'clip.mp4')] },
+    ]);
   });
 
   it('remembers the window placement in the data folder when it closes', () => {

@@ -31,7 +31,14 @@ describe('the application menu', () => {
       expect(byId.get('file.import-folder')).toMatchObject({ label: 'Import folder…' });
       expect(byId.get('file.export-report')).toMatchObject({ label: 'Export report…' });
       for (const id of byId.keys()) (byId.get(id)!.click as () => void)();
-      const expected = ['openRecordings', 'importFolder', 'exportReport', ...PLAYBACK_SPEEDS.map((s) => `setSpeed ${s.speed}`), 'showShortcuts', 'showAbout'];
+      const expected = [
+        'openRecordings',
+        'importFolder',
+        'exportReport',
+        ...PLAYBACK_SPEEDS.map((s) => `setSpeed ${s.speed}`),
+        'showShortcuts',
+        'showAbout',
+      ];
       expect([...called].sort()).toEqual(expected.sort());
       // Devtools only when asked for (unpackaged runs).
       expect(all.some((i) => i.role === 'toggleDevTools')).toBe(false);
@@ -48,7 +55,7 @@ describe('the application menu', () => {
     expect(linux[0]!.label).toBe('&File');
   });
 
-  it('offers speeds the contract accepts, Haggard and Isaacs\' 1/6 among them', () => {
+  it("offers speeds the contract accepts, Haggard and Isaacs' 1/6 among them", () => {
     expect(PLAYBACK_SPEEDS.map((s) => s.speed)).toContain(1 / 6);
     for (const { speed } of PLAYBACK_SPEEDS) expect(MenuCommandSchema.safeParse({ command: 'set-speed', speed }).success).toBe(true);
   });
@@ -62,13 +69,24 @@ describe('menu actions', () => {
     const boxes: unknown[] = [];
     const d = {
       dialog: {
-        showOpenDialog: vi.fn(async (_w: unknown, options: unknown) => { dialogs.push(options); return openResult; }),
-        showMessageBox: vi.fn(async (_w: unknown, options: unknown) => { boxes.push(options); return { response: 0, checkboxChecked: false }; }),
-        showErrorBox: (_t: string, message: string) => { errors.push(message); },
+        showOpenDialog: vi.fn(async (_w: unknown, options: unknown) => {
+          dialogs.push(options);
+          return openResult;
+        }),
+        showMessageBox: vi.fn(async (_w: unknown, options: unknown) => {
+          boxes.push(options);
+          return { response: 0, checkboxChecked: false };
+        }),
+        showErrorBox: (_t: string, message: string) => {
+          errors.push(message);
+        },
       },
       window: () => ({}) as BrowserWindow,
       send: (c: MenuCommand) => sent.push(c),
-      appInfo: async () => ({ ok: false as const, error: { code: 'failed' as const, message: 'The backend process stopped unexpectedly (exit code 9).' } }),
+      appInfo: async () => ({
+        ok: false as const,
+        error: { code: 'failed' as const, message: 'The backend process stopped unexpectedly (exit code 9).' },
+      }),
       versions: { electron: '41.7.1' },
     };
     return { d, sent, errors, dialogs, boxes };

@@ -14,7 +14,9 @@ type Listener = (...args: unknown[]) => void;
 
 function runPreload() {
   const source = fs.readFileSync(path.join(repoRoot, 'src-main', 'hosts', 'electron', 'preload.cts'), 'utf8');
-  const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } });
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+  });
   const exposed = new Map<string, Record<string, unknown>>();
   const invoked: unknown[][] = [];
   const sent: unknown[][] = [];
@@ -24,15 +26,26 @@ function runPreload() {
   const electron = {
     contextBridge: { exposeInMainWorld: (key: string, api: Record<string, unknown>) => exposed.set(key, api) },
     ipcRenderer: {
-      invoke: async (...args: unknown[]) => { invoked.push(args); return { ok: true, result: 1 }; },
+      invoke: async (...args: unknown[]) => {
+        invoked.push(args);
+        return { ok: true, result: 1 };
+      },
       send: (...args: unknown[]) => sent.push(args),
-      on: (channel: string, l: Listener) => { ipcListeners.set(channel, (ipcListeners.get(channel) ?? new Set()).add(l)); },
-      removeListener: (channel: string, l: Listener) => { ipcListeners.get(channel)?.delete(l); },
+      on: (channel: string, l: Listener) => {
+        ipcListeners.set(channel, (ipcListeners.get(channel) ?? new Set()).add(l));
+      },
+      removeListener: (channel: string, l: Listener) => {
+        ipcListeners.get(channel)?.delete(l);
+      },
     },
     webUtils: { getPathForFile: (file: { diskPath?: string }) => file.diskPath ?? '' },
   };
   const sandbox = {
-    require: (name: string) => { required.push(name); if (name !== 'electron') throw new Error(`a sandboxed preload cannot require ${name}`); return electron; },
+    require: (name: string) => {
+      required.push(name);
+      if (name !== 'electron') throw new Error(`a sandboxed preload cannot require ${name}`);
+      return electron;
+    },
     exports: {},
     module: { exports: {} },
     addEventListener: (type: string, l: Listener) => pageListeners.set(type, l),
@@ -55,7 +68,10 @@ describe('the preload', () => {
     const api = exposed.get('micromoment') as { call(m: unknown, a: unknown): Promise<unknown> };
     expect(await api.call('library.get', { id: 3 })).toEqual({ ok: true, result: 1 });
     await api.call({ toString: () => 'library.list' }, {});
-    expect(invoked).toEqual([[API_CHANNEL, 'library.get', { id: 3 }], [API_CHANNEL, 'library.list', {}]]);
+    expect(invoked).toEqual([
+      [API_CHANNEL, 'library.get', { id: 3 }],
+      [API_CHANNEL, 'library.list', {}],
+    ]);
   });
 
   it('delivers only the subscribed event, and unsubscribes', () => {
@@ -75,11 +91,26 @@ describe('the preload', () => {
     const { pageListeners, sent } = runPreload();
     let prevented = 0;
     const transfer = { dropEffect: 'none', files: [{ diskPath: '/evidence/a.mp4' }, { diskPath: '/evidence/folder' }, {}] };
-    pageListeners.get('dragover')!({ preventDefault: () => { prevented += 1; }, dataTransfer: transfer });
+    pageListeners.get('dragover')!({
+      preventDefault: () => {
+        prevented += 1;
+      },
+      dataTransfer: transfer,
+    });
     expect(transfer.dropEffect).toBe('copy');
-    pageListeners.get('drop')!({ preventDefault: () => { prevented += 1; }, dataTransfer: transfer });
+    pageListeners.get('drop')!({
+      preventDefault: () => {
+        prevented += 1;
+      },
+      dataTransfer: transfer,
+    });
     // A drop of things that are not files on disk (text, in-memory files) sends nothing.
-    pageListeners.get('drop')!({ preventDefault: () => { prevented += 1; }, dataTransfer: { dropEffect: 'none', files: [{}] } });
+    pageListeners.get('drop')!({
+      preventDefault: () => {
+        prevented += 1;
+      },
+      dataTransfer: { dropEffect: 'none', files: [{}] },
+    });
     expect(prevented).toBe(3);
     expect(sent).toEqual([[DROP_CHANNEL, ['/evidence/a.mp4', '/evidence/folder']]]);
   });

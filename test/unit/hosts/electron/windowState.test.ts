@@ -16,7 +16,11 @@ describe('remembered window placement', () => {
   it('treats a missing, corrupt or odd file as "nothing remembered"', () => {
     const dir = tempDir();
     expect(loadWindowPlacement(path.join(dir, 'none.json'))).toBeUndefined();
-    for (const [name, text] of [['cut.json', '{"x":1,'], ['odd.json', '{"width":-5,"height":10,"maximized":false}'], ['nan.json', '{"width":"wide","height":1,"maximized":false}']]) {
+    for (const [name, text] of [
+      ['cut.json', '{"x":1,'],
+      ['odd.json', '{"width":-5,"height":10,"maximized":false}'],
+      ['nan.json', '{"width":"wide","height":1,"maximized":false}'],
+    ]) {
       fs.writeFileSync(path.join(dir, name!), text!);
       expect(loadWindowPlacement(path.join(dir, name!))).toBeUndefined();
     }
@@ -30,9 +34,15 @@ describe('remembered window placement', () => {
         bounds: { x: 5, y: 6, width: 900, height: 600 },
         maximized: false,
         minimized: false,
-        getNormalBounds() { return this.bounds; },
-        isMaximized() { return this.maximized; },
-        isMinimized() { return this.minimized; },
+        getNormalBounds() {
+          return this.bounds;
+        },
+        isMaximized() {
+          return this.maximized;
+        },
+        isMinimized() {
+          return this.minimized;
+        },
         isFullScreen: () => false,
       });
       trackWindowPlacement(window as never, file, 500);

@@ -20,17 +20,26 @@ describe('parseTarget', () => {
     expect(parsed).toMatchObject({ ok: true, route: { kind: 'page' } });
   });
 
-  it.each([undefined, '', '*', 'http://evil.example/', 'http://[/', '/api/call/%E0%A4%A', '/%', '/media/%zz'])('refuses %s with 400 and a reason', (target) => {
-    const parsed = parseTarget(target, origin);
-    expect(parsed).toMatchObject({ ok: false, status: 400, reason: expect.stringMatching(/path|percent-encoding/) });
-  });
+  it.each([undefined, '', '*', 'http://evil.example/', 'http://[/', '/api/call/%E0%A4%A', '/%', '/media/%zz'])(
+    'refuses %s with 400 and a reason',
+    (target) => {
+      const parsed = parseTarget(target, origin);
+      expect(parsed).toMatchObject({ ok: false, status: 400, reason: expect.stringMatching(/path|percent-encoding/) });
+    },
+  );
 });
 
 describe('withTokenMeta', () => {
   it('puts the token first in <head>, or after the doctype when there is none', () => {
-    expect(withTokenMeta('<!doctype html><html><head><title>x</title></head></html>', 'abc')).toBe('<!doctype html><html><head><meta name="micromoment-token" content="abc" /><title>x</title></head></html>');
-    expect(withTokenMeta('<HEAD lang="en"><title>x</title>', 'abc')).toBe('<HEAD lang="en"><meta name="micromoment-token" content="abc" /><title>x</title>');
-    expect(withTokenMeta('<!doctype html><title>x</title>', 'abc')).toBe('<!doctype html><meta name="micromoment-token" content="abc" /><title>x</title>');
+    expect(withTokenMeta('<!doctype html><html><head><title>x</title></head></html>', 'abc')).toBe(
+      '<!doctype html><html><head><meta name="micromoment-token" content="abc" /><title>x</title></head></html>',
+    );
+    expect(withTokenMeta('<HEAD lang="en"><title>x</title>', 'abc')).toBe(
+      '<HEAD lang="en"><meta name="micromoment-token" content="abc" /><title>x</title>',
+    );
+    expect(withTokenMeta('<!doctype html><title>x</title>', 'abc')).toBe(
+      '<!doctype html><meta name="micromoment-token" content="abc" /><title>x</title>',
+    );
     expect(withTokenMeta('<p>x', 'abc')).toBe('<meta name="micromoment-token" content="abc" /><p>x');
   });
 

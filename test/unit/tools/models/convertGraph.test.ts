@@ -3,7 +3,11 @@ import { convertGraph } from '../../../../tools/models/convert/convertGraph.js';
 import type { TfjsGraph } from '../../../../tools/models/convert/readTfjsModel.js';
 import type { TfNode } from '../../../../tools/models/convert/tfjsTypes.js';
 
-const input: TfNode = { name: 'x', op: 'Placeholder', attr: { dtype: { type: 'DT_FLOAT' }, shape: { shape: { dim: [{ size: '-1' }, { size: '4' }] } } } };
+const input: TfNode = {
+  name: 'x',
+  op: 'Placeholder',
+  attr: { dtype: { type: 'DT_FLOAT' }, shape: { shape: { dim: [{ size: '-1' }, { size: '4' }] } } },
+};
 
 function graph(...nodes: TfNode[]): TfjsGraph {
   return { nodes: [input, ...nodes], weights: new Map(), files: [] };
@@ -30,10 +34,14 @@ describe('convertGraph', () => {
   });
 
   it('refuses an input shape the Placeholder does not allow', () => {
-    expect(() => convertGraph(graph({ name: 'y', op: 'Relu', input: ['x'] }), { ...options, inputs: [{ tfName: 'x', name: 'x', shape: ['N', 5] }] })).toThrow(/Placeholder x has shape \[-1,4\]/);
+    expect(() =>
+      convertGraph(graph({ name: 'y', op: 'Relu', input: ['x'] }), { ...options, inputs: [{ tfName: 'x', name: 'x', shape: ['N', 5] }] }),
+    ).toThrow(/Placeholder x has shape \[-1,4\]/);
   });
 
   it('refuses an output whose shape differs from the binding', () => {
-    expect(() => convertGraph(graph({ name: 'y', op: 'Relu', input: ['x'] }), { ...options, outputs: [{ tfName: 'y', name: 'y', shape: ['N', 3] }] })).toThrow(/Output y \(y\) has shape \[N,4\], expected \[N,3\]/);
+    expect(() =>
+      convertGraph(graph({ name: 'y', op: 'Relu', input: ['x'] }), { ...options, outputs: [{ tfName: 'y', name: 'y', shape: ['N', 3] }] }),
+    ).toThrow(/Output y \(y\) has shape \[N,4\], expected \[N,3\]/);
   });
 });

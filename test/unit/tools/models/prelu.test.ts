@@ -22,15 +22,18 @@ describe('preluForm', () => {
   });
 
   it('the chosen form equals PReLU exactly, element by element (float32)', () => {
-    fc.assert(fc.property(fc.array(float, { minLength: 1, maxLength: 8 }), fc.array(float, { minLength: 1, maxLength: 16 }), (slopes, xs) => {
-      const form = preluForm(slopes);
-      for (const a of slopes) {
-        for (const x of xs) {
-          // +0 and -0 are the same value to every later layer; compare as numbers.
-          expect(evaluate(form, x, a) === prelu(x, a)).toBe(true);
+    fc.assert(
+      fc.property(fc.array(float, { minLength: 1, maxLength: 8 }), fc.array(float, { minLength: 1, maxLength: 16 }), (slopes, xs) => {
+        const form = preluForm(slopes);
+        for (const a of slopes) {
+          for (const x of xs) {
+            // +0 and -0 are the same value to every later layer; compare as numbers.
+            expect(evaluate(form, x, a) === prelu(x, a)).toBe(true);
+          }
         }
-      }
-    }), { numRuns: 500 });
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('max(x, a·x) would be wrong for a slope above 1 (why the rule exists)', () => {

@@ -32,7 +32,11 @@ describe('decodeWeightGroup', () => {
   });
 
   it('rounds quantised int32 weights, as TF.js does', () => {
-    const out = decodeWeightGroup([{ name: 'i', shape: [2], dtype: 'int32', quantization: { dtype: 'uint16', scale: 0.4, min: 0 } }], bytes(Buffer.from([3, 0, 4, 0])), 'test');
+    const out = decodeWeightGroup(
+      [{ name: 'i', shape: [2], dtype: 'int32', quantization: { dtype: 'uint16', scale: 0.4, min: 0 } }],
+      bytes(Buffer.from([3, 0, 4, 0])),
+      'test',
+    );
     expect(Array.from(out.get('i')?.data ?? [])).toEqual([1, 2]);
   });
 
@@ -43,6 +47,8 @@ describe('decodeWeightGroup', () => {
   });
 
   it('refuses quantisation without scale and min', () => {
-    expect(() => decodeWeightGroup([{ name: 'q', shape: [1], dtype: 'float32', quantization: { dtype: 'uint8' } }], new Uint8Array(1), 'g')).toThrow(/without scale and min/);
+    expect(() =>
+      decodeWeightGroup([{ name: 'q', shape: [1], dtype: 'float32', quantization: { dtype: 'uint8' } }], new Uint8Array(1), 'g'),
+    ).toThrow(/without scale and min/);
   });
 });

@@ -23,11 +23,19 @@ export const fusedConv2D: Translator = (node, graph) => {
     throw new Error(`Node ${node.name}: fused ops [${fused.join(', ')}] are not supported (only BiasAdd followed by Relu, Relu6 or Prelu)`);
   }
   const filter = graph.constant(input(inputs, 1));
-  if (filter.dtype !== 'float32' || filter.shape.length !== 4) throw new Error(`Node ${node.name}: the filter must be a float32 HWIO constant`);
+  if (filter.dtype !== 'float32' || filter.shape.length !== 4)
+    throw new Error(`Node ${node.name}: the filter must be a float32 HWIO constant`);
   const weights = graph.initializer(`${tensorRef(input(inputs, 1)).node}/oihw`, transposeTensor(filter, HWIO_TO_OIHW));
   const bias = first === 'BiasAdd' ? graph.initializer(tensorRef(input(inputs, 2)).node, graph.constant(input(inputs, 2))) : undefined;
   const [kh = 0, kw = 0, , outChannels = 0] = filter.shape;
-  const conv = convNode(node, graph, graph.inLayout(graph.value(input(inputs, 0)), 'nchw'), { kh, kw, outChannels, group: 1 }, weights, bias);
+  const conv = convNode(
+    node,
+    graph,
+    graph.inLayout(graph.value(input(inputs, 0)), 'nchw'),
+    { kh, kw, outChannels, group: 1 },
+    weights,
+    bias,
+  );
   return activate(node, graph, conv, activation, inputs[3]);
 };
 
@@ -39,7 +47,10 @@ export const depthwiseConv2dNative: Translator = (node, graph) => {
     throw new Error(`Node ${node.name}: the filter must be a float32 [h,w,c,m] constant`);
   }
   const cmhw = transposeTensor(filter, HWCM_TO_CMHW);
-  const weights = graph.initializer(`${tensorRef(input(inputs, 1)).node}/oihw`, { ...cmhw, shape: [channels * multiplier, 1, kh, kw] } as DecodedTensor);
+  const weights = graph.initializer(`${tensorRef(input(inputs, 1)).node}/oihw`, {
+    ...cmhw,
+    shape: [channels * multiplier, 1, kh, kw],
+  } as DecodedTensor);
   // A depthwise conv is a grouped conv with one group per input channel.
   const kernel = { kh, kw, outChannels: channels * multiplier, group: channels };
   return convNode(node, graph, graph.inLayout(graph.value(input(inputs, 0)), 'nchw'), kernel, weights, undefined);
@@ -52,7 +63,14 @@ interface Kernel {
   group: number;
 }
 
-function convNode(node: TfNode, graph: GraphBuilder, x: Value, { kh, kw, outChannels, group }: Kernel, weights: string, bias: string | undefined): Value {
+function convNode(
+  node: TfNode,
+  graph: GraphBuilder,
+  x: Value,
+  { kh, kw, outChannels, group }: Kernel,
+  weights: string,
+  bias: string | undefined,
+): Value {
   const w = windowOf(node, x.shape, kh, kw);
   const name = graph.node('Conv', bias ? [x.name, weights, bias] : [x.name, weights], node.name, [
     attribute.ints('dilations', w.dilations),
@@ -80,4 +98,3 @@ function activate(node: TfNode, graph: GraphBuilder, x: Value, activation: strin
       throw new Error(`Node ${node.name}: fused activation ${activation} is not supported (only Relu, Relu6, Prelu)`);
   }
 }
-

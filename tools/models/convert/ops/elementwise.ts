@@ -6,10 +6,12 @@ import type { GraphBuilder, Value } from '../graphBuilder.js';
 import { dataInputs, input, type Translator } from './translator.js';
 import { emitPrelu } from './prelu.js';
 
-const unary = (opType: string): Translator => (node, graph) => {
-  const x = graph.value(input(dataInputs(node, 1), 0));
-  return { ...x, name: graph.node(opType, [x.name], node.name) };
-};
+const unary =
+  (opType: string): Translator =>
+  (node, graph) => {
+    const x = graph.value(input(dataInputs(node, 1), 0));
+    return { ...x, name: graph.node(opType, [x.name], node.name) };
+  };
 
 export const relu = unary('Relu');
 export const sigmoid = unary('Sigmoid');
@@ -41,11 +43,16 @@ export const addV2: Translator = (node, graph) => {
  */
 function binaryOperands(graph: GraphBuilder, inputs: readonly string[]): [Value, Value] {
   const [left, right] = [input(inputs, 0), input(inputs, 1)];
-  if (graph.isConstant(left) && graph.isConstant(right)) throw new Error(`Both operands ${left} and ${right} are constants: fold them first`);
+  if (graph.isConstant(left) && graph.isConstant(right))
+    throw new Error(`Both operands ${left} and ${right} are constants: fold them first`);
   if (graph.isConstant(left) || graph.isConstant(right)) {
     const computed = graph.value(graph.isConstant(left) ? right : left);
     const constRef = graph.isConstant(left) ? left : right;
-    const c: Value = { name: graph.constantOperand(constRef, computed.shape.length, computed.layout), shape: graph.constant(constRef).shape, layout: computed.layout };
+    const c: Value = {
+      name: graph.constantOperand(constRef, computed.shape.length, computed.layout),
+      shape: graph.constant(constRef).shape,
+      layout: computed.layout,
+    };
     return graph.isConstant(left) ? [c, computed] : [computed, c];
   }
   const a = graph.value(left);

@@ -62,7 +62,12 @@ export const concatV2: Translator = (node, graph) => {
   const logicalAxis = (axis ?? 0) < 0 ? (axis ?? 0) + rank : (axis ?? 0);
   const shape: Dim[] = [...first.shape];
   shape[logicalAxis] = parts.reduce((sum, p) => sum + staticDim(p.shape[logicalAxis], `Concatenated axis of ${node.name}`), 0);
-  const name = graph.node('Concat', parts.map((p) => p.name), node.name, [attribute.int('axis', physicalAxis(logicalAxis, rank, layout))]);
+  const name = graph.node(
+    'Concat',
+    parts.map((p) => p.name),
+    node.name,
+    [attribute.int('axis', physicalAxis(logicalAxis, rank, layout))],
+  );
   return { name, shape, layout };
 };
 
@@ -83,8 +88,10 @@ export const mean: Translator = (node, graph) => {
     if (physicalOrder.some((a, i) => a !== kept[i])) x = graph.inLayout(x, 'plain');
   }
   const physicalAxes = axes.map((a) => physicalAxis(a, rank, x.layout)).sort((p, q) => p - q);
-  const name = graph.node('ReduceMean', [x.name], node.name, [attribute.ints('axes', physicalAxes), attribute.int('keepdims', keep ? 1 : 0)]);
+  const name = graph.node('ReduceMean', [x.name], node.name, [
+    attribute.ints('axes', physicalAxes),
+    attribute.int('keepdims', keep ? 1 : 0),
+  ]);
   const shape = keep ? x.shape.map((d, a) => (axes.includes(a) ? 1 : d)) : kept.map((a) => x.shape[a] as Dim);
   return { name, shape, layout: keep ? x.layout : 'plain' };
 };
-
