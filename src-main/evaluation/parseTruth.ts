@@ -5,7 +5,10 @@ import { normaliseEmotion } from './emotionLabels.js';
 import { kindFromDuration, type ExpressionKind, type LabelledInterval } from './intervals.js';
 
 export interface TruthOptions {
-  /** Frame rate used to derive a missing kind from the duration ((offset − onset + 1) / fps ≤ microMaxS → micro); a JSON file's own "fps" is used when this is not given. */
+  /**
+   * Frame rate used to derive a missing kind from the duration ((offset − onset + 1) / fps ≤ microMaxS → micro);
+   * a JSON file's own "fps" is used when this is not given.
+   */
   fps?: number;
   /** Longest micro expression, seconds (0.5). */
   microMaxS?: number;

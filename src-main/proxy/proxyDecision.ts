@@ -94,7 +94,9 @@ export function decideProxy({ probe, table }: ProxyDecisionInput): ProxyDecision
   } else if (longestKeyframeGapFrames > maxFrames) {
     reasons.push({
       code: 'long-gop',
-      message: `key frames up to ${longestKeyframeGapFrames} frames of ${probe.width}x${probe.height} apart make seeking slow (more than ${maxFrames} frames at this size: a seek decodes from the key frame before it)`,
+      message:
+        `key frames up to ${longestKeyframeGapFrames} frames of ${probe.width}x${probe.height} apart make seeking slow ` +
+        `(more than ${maxFrames} frames at this size: a seek decodes from the key frame before it)`,
     });
   }
   return { needed: reasons.length > 0, reasons, longestKeyframeGapS, longestKeyframeGapFrames };

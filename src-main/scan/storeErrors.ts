@@ -23,7 +23,9 @@ export function describeStoreFatal(err: unknown, dbPath: string): { cause: strin
       : ['the case database could not be written', 'check the disk'];
   return {
     cause,
-    message: `The scan stopped: ${cause} (${detail}): ${todo}, then run the same scan again. What was finished is kept and will be skipped; ${dbPath} is consistent (the failed write was rolled back).`,
+    message:
+      `The scan stopped: ${cause} (${detail}): ${todo}, then run the same scan again. ` +
+      `What was finished is kept and will be skipped; ${dbPath} is consistent (the failed write was rolled back).`,
   };
 }
 

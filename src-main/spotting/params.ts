@@ -77,7 +77,10 @@ export interface SpotParams {
   headTurnDeg: number;
   /** …anywhere in the candidate ± headMarginS marks a head turn (s). */
   headTurnWindowS: number;
-  /** A candidate during a head turn is kept when its emotion's class probability rises at least this much (a turn alone does not make the classifier see an emotion). */
+  /**
+   * A candidate during a head turn is kept when its emotion's class probability rises at least this much
+   * (a turn alone does not make the classifier see an emotion).
+   */
   headTurnKeepClassRise: number;
   /** Time around a candidate searched for head turns (s). */
   headMarginS: number;

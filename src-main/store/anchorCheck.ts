@@ -36,7 +36,9 @@ export function checkAnchors(db: Db, options: { given: Anchor[]; anchorLog: stri
       return {
         source,
         seq: anchor.seq,
-        problem: `${source} records entry ${anchor.seq}${when}, but the audit log ends at entry ${head?.seq ?? 0}: entries were removed from its end (or this is an older copy of the case)`,
+        problem:
+          `${source} records entry ${anchor.seq}${when}, but the audit log ends at entry ${head?.seq ?? 0}: ` +
+          `entries were removed from its end (or this is an older copy of the case)`,
       };
     }
     if (!row)

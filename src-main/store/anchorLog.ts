@@ -67,7 +67,8 @@ function writeAnchorWhenCommitted(db: Db): void {
     if (!warned) {
       warned = true;
       process.emitWarning(
-        `Micromoment could not record the audit chain's head in the data folder (${(err as Error).message}); verify cannot detect a cut tail without it. Check the data folder can be written.`,
+        `Micromoment could not record the audit chain's head in the data folder (${(err as Error).message}); ` +
+          `verify cannot detect a cut tail without it. Check the data folder can be written.`,
       );
     }
   }

@@ -65,7 +65,8 @@ export function insertAnnotation(
 ): number {
   const info = db
     .prepare(
-      `INSERT INTO annotations (recording_id, spotting_run_id, candidate_index, verdict, emotion, onset_frame, apex_frame, offset_frame, note, deleted, created_at, created_by, updated_at, updated_by)
+      `INSERT INTO annotations (recording_id, spotting_run_id, candidate_index, verdict, emotion, onset_frame, apex_frame, ` +
+        `offset_frame, note, deleted, created_at, created_by, updated_at, updated_by)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
@@ -89,7 +90,8 @@ export function insertAnnotation(
 
 export function writeSnapshot(db: Db, id: number, s: AnnotationSnapshot, at: string, by: string): void {
   db.prepare(
-    `UPDATE annotations SET verdict = ?, emotion = ?, onset_frame = ?, apex_frame = ?, offset_frame = ?, note = ?, deleted = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
+    `UPDATE annotations SET verdict = ?, emotion = ?, onset_frame = ?, apex_frame = ?, offset_frame = ?, ` +
+      `note = ?, deleted = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
   ).run(s.verdict, s.emotion, s.onsetFrame, s.apexFrame, s.offsetFrame, s.note, s.deleted ? 1 : 0, at, by, id);
 }
 

@@ -56,7 +56,8 @@ export function describeSummary(summary: AnalysisSummary): string {
   return (
     `${summary.frames} frames (${summary.faceFrames} with a face) in ${seconds.toFixed(1)} s, ${(summary.frames / seconds).toFixed(1)} frames/s` +
     (summary.missingFrames
-      ? `; ${summary.missingFrames} frames of the frame table were not decoded this time (rows with face=0, decode_issue=1): the file may be damaged or cut short`
+      ? `; ${summary.missingFrames} frames of the frame table were not decoded this time (rows with face=0, decode_issue=1): ` +
+        `the file may be damaged or cut short`
       : '') +
     (summary.decoderErrors
       ? `; the decoder reported ${summary.decoderErrors} errors (${summary.framesWithDecodeIssues} frames flagged decode_issue): ${summary.decoderMessages[0]}`

@@ -89,6 +89,7 @@ function presentOriginal(ctx: AppContext, recordingId: number, sizeBytes: number
   }
   throw new ApiError(
     'failed',
-    `The original of recording #${recordingId} is not at any of its known locations (or its size changed): reconnect the evidence drive or import the file again.`,
+    `The original of recording #${recordingId} is not at any of its known locations (or its size changed): ` +
+      `reconnect the evidence drive or import the file again.`,
   );
 }

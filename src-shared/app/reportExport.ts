@@ -12,8 +12,8 @@ export function isMismatchRefusal(error: Pick<ApiErrorBody, 'code' | 'message'>)
 
 /** The name a download gets: the exporter's suggestion, with anything a file system would refuse replaced. */
 export function safeDownloadName(fileName: string): string {
-  // eslint-disable-next-line no-control-regex
   const cleaned = fileName
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f<>:"/\\|?*]+/g, '_')
     .trim()
     .replace(/^[.\s]+/, '')

@@ -9,7 +9,10 @@
 export function shortfallWarning(declaredS: number | null, decodedS: number): string | null {
   if (declaredS === null || !Number.isFinite(declaredS) || !Number.isFinite(decodedS)) return null;
   if (declaredS - decodedS <= Math.max(1, 0.05 * declaredS)) return null;
-  return `only ${decodedS.toFixed(3)} s of video decode, but the file declares ${declaredS.toFixed(3)} s: it may be cut short or damaged; compare it with its source`;
+  return (
+    `only ${decodedS.toFixed(3)} s of video decode, but the file declares ${declaredS.toFixed(3)} s: ` +
+    `it may be cut short or damaged; compare it with its source`
+  );
 }
 
 /** The shortfall warning of a stored recording (what the scan printed for it), or null. */

@@ -35,7 +35,10 @@ const FIELD_WORDS: Record<keyof AnnotationFields, string> = {
 /** A short description of a change, for the undo/redo labels and the audit log. */
 export function describeChange(subject: string, before: AnnotationFields | null, after: AnnotationFields): string {
   if (!before)
-    return `${subject}: ${after.verdict === 'pending' ? 'opened' : after.verdict}${after.emotion ? ` as ${after.emotion}` : ''}, frames ${after.onsetFrame}–${after.offsetFrame}`;
+    return (
+      `${subject}: ${after.verdict === 'pending' ? 'opened' : after.verdict}${after.emotion ? ` as ${after.emotion}` : ''}, ` +
+      `frames ${after.onsetFrame}–${after.offsetFrame}`
+    );
   const parts: string[] = [];
   for (const key of Object.keys(FIELD_WORDS) as (keyof AnnotationFields)[]) {
     if (before[key] === after[key]) continue;

@@ -15,7 +15,10 @@ import { firstIndexWhere } from './search.js';
 export interface FrameTable {
   /** Time base of ptsTicks, e.g. {num:1, den:12288}. */
   readonly timeBase: Rational;
-  /** Presentation timestamp of each decoded frame in time-base ticks, as ffmpeg decodes it; strictly increasing integers (may be negative, |v| < 2^53). Index = frame number. */
+  /**
+   * Presentation timestamp of each decoded frame in time-base ticks, as ffmpeg decodes it;
+   * strictly increasing integers (may be negative, |v| < 2^53). Index = frame number.
+   */
   readonly ptsTicks: ArrayLike<number>;
 }
 

@@ -103,7 +103,8 @@ describe('the proxy rule matches what Chromium plays', () => {
     const ruleSaysUnplayable = decision.reasons.some((r) => r.code === 'container' || r.code === 'codec');
     const verdict = await chromiumVerdict(file);
     console.log(
-      `${file.padEnd(12)} ${recording.probe.videoCodec.padEnd(11)} in ${recording.probe.container.padEnd(26)} Chromium: ${verdict.padEnd(26)} rule: ${decision.reasons.map((r) => r.code).join(', ') || 'no proxy'}`,
+      `${file.padEnd(12)} ${recording.probe.videoCodec.padEnd(11)} in ${recording.probe.container.padEnd(26)} Chromium: ${verdict.padEnd(26)} ` +
+        `rule: ${decision.reasons.map((r) => r.code).join(', ') || 'no proxy'}`,
     );
     expect(verdict === 'plays', `${file}: Chromium ${verdict}, rule ${JSON.stringify(decision.reasons)}`).toBe(!ruleSaysUnplayable);
   });

@@ -161,18 +161,18 @@ describe('slow playback presents every frame, in order, once', () => {
       // tolerance (25 ms: a frame up to that late keeps the clock, so the next one comes that
       // much sooner), and typically on time. A busy machine can make a frame later; it is then
       // shown late rather than skipped, and the clock restarts from it.
-      const spacing = inInterval
-        .slice(1)
-        .map((p, i) => ({
-          frame: p.frame,
-          wanted: ((seconds[p.frame]! - seconds[p.frame - 1]!) / speed) * 1000,
-          got: p.at - inInterval[i]!.at,
-        }));
+      const spacing = inInterval.slice(1).map((p, i) => ({
+        frame: p.frame,
+        wanted: ((seconds[p.frame]! - seconds[p.frame - 1]!) / speed) * 1000,
+        got: p.at - inInterval[i]!.at,
+      }));
       expect(spacing.filter((s) => s.got < s.wanted - 26)).toEqual([]);
       const errorsMs = spacing.map((s) => Math.abs(s.got - s.wanted)).sort((a, b) => a - b);
       const median = errorsMs[Math.floor(errorsMs.length / 2)]!;
       console.log(
-        `${name} at ${label}: ${inInterval.length} frames, spacing error median ${median.toFixed(1)} ms, max ${errorsMs[errorsMs.length - 1]!.toFixed(1)} ms, late by > 40 ms: ${spacing.filter((s) => s.got - s.wanted > 40).length}`,
+        `${name} at ${label}: ${inInterval.length} frames, spacing error median ${median.toFixed(1)} ms, ` +
+          `max ${errorsMs[errorsMs.length - 1]!.toFixed(1)} ms, ` +
+          `late by > 40 ms: ${spacing.filter((s) => s.got - s.wanted > 40).length}`,
       );
       expect(median).toBeLessThan(20);
       await page.close();

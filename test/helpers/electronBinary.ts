@@ -18,7 +18,10 @@ export function findElectronBinary(env: NodeJS.ProcessEnv = process.env): { path
     binary = createRequire(import.meta.url)('electron') as string;
   } catch (error) {
     return {
-      reason: `no Electron binary is installed (the electron package says: "${(error as Error).message}"; installs here skip its download with ELECTRON_SKIP_BINARY_DOWNLOAD=1 and have no network to fetch it). Set ELECTRON_OVERRIDE_DIST_PATH or MICROMOMENT_ELECTRON to run this test`,
+      reason:
+        `no Electron binary is installed (the electron package says: "${(error as Error).message}"; ` +
+        `installs here skip its download with ELECTRON_SKIP_BINARY_DOWNLOAD=1 and have no network to fetch it). ` +
+        `Set ELECTRON_OVERRIDE_DIST_PATH or MICROMOMENT_ELECTRON to run this test`,
     };
   }
   return fs.existsSync(binary) ? { path: binary } : { reason: `the electron package points at ${binary}, which does not exist` };

@@ -46,7 +46,10 @@ function formPage(enctype: string): string {
   const json = JSON.stringify({ ...planted(), pad: '' });
   const [name, value] = [json.slice(0, -2), '"}']; // body: {"…","pad":"="}
   const quote = (s: string) => s.replace(/&/g, '&amp;').replace(/'/g, '&#39;');
-  return `<!doctype html><form method="post" enctype="${enctype}" action="${target()}"><input name='${quote(name)}' value='${quote(value)}'></form><script>document.forms[0].submit()</script>`;
+  return (
+    `<!doctype html><form method="post" enctype="${enctype}" action="${target()}"><input name='${quote(name)}' value='${quote(value)}'></form>` +
+    `<script>document.forms[0].submit()</script>`
+  );
 }
 
 beforeAll(async () => {

@@ -84,7 +84,8 @@ describe('layering', () => {
       expect(
         await errorsFor(
           'src-main/usecases/probe.ts',
-          "import { a } from '../report/x.js';\nimport { b } from '../store/y.js';\nimport { c } from '../../src-shared/time/index.js';\nexport const d = [a, b, c];",
+          "import { a } from '../report/x.js';\nimport { b } from '../store/y.js';\n" +
+            "import { c } from '../../src-shared/time/index.js';\nexport const d = [a, b, c];",
         ),
       ).toEqual([]);
       expect(

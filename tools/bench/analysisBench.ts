@@ -102,7 +102,8 @@ async function main(): Promise<void> {
   }
   const ffmpeg = requireTool('ffmpeg');
   console.log(
-    `Micromoment analysis benchmark on ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}`,
+    `Micromoment analysis benchmark on ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ` +
+      `${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}`,
   );
   console.log(`ffmpeg: ${ffmpeg.path} (${ffmpeg.version}, ${ffmpeg.source})`);
   const encoder = requireTool('ffmpeg');
@@ -113,7 +114,8 @@ async function main(): Promise<void> {
   console.log(`\n1280x720 30 fps H.264, 60 s (${r.frames} frames, face on ${r.faceFrames}):`);
   console.log(`  decode-only ceiling (same ffmpeg, same frames into Node, discarded): ${r.decodeFps.toFixed(1)} frames/s`);
   console.log(
-    `  analysis, every frame:                                               ${r.analysisFps.toFixed(1)} frames/s = ${(r.analysisFps / 30).toFixed(2)}x real time`,
+    `  analysis, every frame:                                               ${r.analysisFps.toFixed(1)} frames/s ` +
+      `= ${(r.analysisFps / 30).toFixed(2)}x real time`,
   );
   console.log(
     `  analysis / decode-only ceiling:                                      ${((100 * r.analysisFps) / r.decodeFps).toFixed(0)} %`,
@@ -150,14 +152,16 @@ function printCpuAccount(r: Measurement): void {
   const line = (label: string, cpu: CpuSeconds, fps: number) => {
     const total = cpu.self + cpu.children;
     console.log(
-      `  ${label} CPU a frame: Node ${cpu.self.toFixed(2)} ms + ffmpeg ${cpu.children.toFixed(2)} ms = ${total.toFixed(2)} ms; ${((total * fps) / 1000).toFixed(2)} of ${cores} cores busy`,
+      `  ${label} CPU a frame: Node ${cpu.self.toFixed(2)} ms + ffmpeg ${cpu.children.toFixed(2)} ms = ${total.toFixed(2)} ms; ` +
+        `${((total * fps) / 1000).toFixed(2)} of ${cores} cores busy`,
     );
   };
   line('decode-only', r.decodeCpu, r.decodeFps);
   line('analysis   ', r.analysisCpu, r.analysisFps);
   const bound = (cores * 1000) / (r.analysisCpu.self + r.analysisCpu.children);
   console.log(
-    `  with every core busy all the time, this CPU a frame allows at most ${bound.toFixed(1)} frames/s = ${((100 * bound) / r.decodeFps).toFixed(0)} % of the ceiling`,
+    `  with every core busy all the time, this CPU a frame allows at most ${bound.toFixed(1)} frames/s ` +
+      `= ${((100 * bound) / r.decodeFps).toFixed(0)} % of the ceiling`,
   );
 }
 

@@ -24,13 +24,18 @@ async function measure(clip: string, ffmpeg: LocatedTool): Promise<void> {
     const originalBytes = fs.statSync(clip).size;
     console.log(`  ${ffmpeg.version} (${ffmpeg.source}, ${ffmpeg.path})`);
     console.log(
-      `    encode: ${(outcome.encodeMs / 1000).toFixed(1)} s = ${(duration / (outcome.encodeMs / 1000)).toFixed(2)}x real time (${(imported.frames! / (outcome.encodeMs / 1000)).toFixed(0)} frames/s)`,
+      `    encode: ${(outcome.encodeMs / 1000).toFixed(1)} s = ${(duration / (outcome.encodeMs / 1000)).toFixed(2)}x real time ` +
+        `(${(imported.frames! / (outcome.encodeMs / 1000)).toFixed(0)} frames/s)`,
     );
     console.log(
-      `    with checking the original and verifying the proxy: ${(outcome.totalMs / 1000).toFixed(1)} s = ${(duration / (outcome.totalMs / 1000)).toFixed(2)}x real time`,
+      `    with checking the original and verifying the proxy: ` +
+        `${(outcome.totalMs / 1000).toFixed(1)} s = ${(duration / (outcome.totalMs / 1000)).toFixed(2)}x real time`,
     );
     console.log(
-      `    proxy ${(outcome.sizeBytes / 1e6).toFixed(1)} MB vs original ${(originalBytes / 1e6).toFixed(1)} MB = ${(outcome.sizeBytes / originalBytes).toFixed(2)}x (${((outcome.sizeBytes * 8) / duration / 1e6).toFixed(1)} Mbit/s); frame table identical (${outcome.frames} frames)`,
+      `    proxy ${(outcome.sizeBytes / 1e6).toFixed(1)} MB vs original ${(originalBytes / 1e6).toFixed(1)} MB ` +
+        `= ${(outcome.sizeBytes / originalBytes).toFixed(2)}x ` +
+        `(${((outcome.sizeBytes * 8) / duration / 1e6).toFixed(1)} Mbit/s); ` +
+        `frame table identical (${outcome.frames} frames)`,
     );
   } finally {
     ctx.close();
@@ -45,7 +50,8 @@ async function main(): Promise<void> {
   if (ffmpegs.length === 0) throw new Error('no ffmpeg found');
   console.log(`Micromoment proxy benchmark on ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.versions.node}`);
   console.log(
-    `proxy: ${PROXY_PARAMS.videoCodec} preset ${PROXY_PARAMS.preset} CRF ${PROXY_PARAMS.crf}, no B-frames, key frame every ${PROXY_PARAMS.keyframeIntervalS} s, encoder at nice 10`,
+    `proxy: ${PROXY_PARAMS.videoCodec} preset ${PROXY_PARAMS.preset} CRF ${PROXY_PARAMS.crf}, ` +
+      `no B-frames, key frame every ${PROXY_PARAMS.keyframeIntervalS} s, encoder at nice 10`,
   );
   const clip = makeMpeg2Clip(ffmpegs[0]!.path, seconds);
   console.log(

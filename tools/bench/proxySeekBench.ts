@@ -101,7 +101,8 @@ async function main(): Promise<void> {
       const f = (s: SeekStats) => `${s.median.toFixed(0).padStart(4)} / ${s.p90.toFixed(0).padStart(4)} ms`;
       console.log(
         `  key frame ${spacing === 0 ? 'every frame' : `every ${spacing} s`}`.padEnd(28) +
-          `${(fs.statSync(file).size / 1e6).toFixed(1).padStart(5)} MB   random seek ${f(result.random)}   step back ${f(result.back)}   step forward ${f(result.forward)}   (median / 90th percentile)`,
+          `${(fs.statSync(file).size / 1e6).toFixed(1).padStart(5)} MB   random seek ${f(result.random)}   ` +
+          `step back ${f(result.back)}   step forward ${f(result.forward)}   (median / 90th percentile)`,
       );
     }
   } finally {

@@ -150,7 +150,12 @@ async function decoderAccount(page: Page): Promise<string> {
     ...(globalThis as unknown as { micromomentPlayer: { decoderTotals: Record<string, number> } }).micromomentPlayer.decoderTotals,
   }));
   if (!t.runs) return 'decoder: no runs recorded';
-  return `decoder (worker, since opening): ${t.runs} runs (${t.seeks} from a keyframe, ${t.cancelled} stopped early), ${t.converted} frames converted at ${((t.convertMs ?? 0) / Math.max(1, t.converted ?? 0)).toFixed(1)} ms each, ${t.passed} passed unconverted; a run from a keyframe made its first frame after ${((t.seekFirstFrameMs ?? 0) / Math.max(1, t.seeksWithFrame ?? 0)).toFixed(1)} ms on average (in the worker)`;
+  return (
+    `decoder (worker, since opening): ${t.runs} runs (${t.seeks} from a keyframe, ${t.cancelled} stopped early), ` +
+    `${t.converted} frames converted at ${((t.convertMs ?? 0) / Math.max(1, t.converted ?? 0)).toFixed(1)} ms each, ` +
+    `${t.passed} passed unconverted; a run from a keyframe made its first frame after ` +
+    `${((t.seekFirstFrameMs ?? 0) / Math.max(1, t.seeksWithFrame ?? 0)).toFixed(1)} ms on average (in the worker)`
+  );
 }
 
 /** A decode run as the player recorded it (playerEngine.ts RunAccount; times on the shared clock). */
@@ -257,9 +262,18 @@ async function seekAccount(page: Page, seeks: Timing[]): Promise<string> {
     .slice(0, 4)
     .map(
       (e) =>
-        `${e.drawn.toFixed(0)} = ${e.parts.map((p) => p.toFixed(0)).join(' + ')} (${e.fetches} requests, ${e.fetchMs.toFixed(0)} ms, ${(e.fetchBytes / 1024).toFixed(0)} KiB)`,
+        `${e.drawn.toFixed(0)} = ${e.parts.map((p) => p.toFixed(0)).join(' + ')} ` +
+        `(${e.fetches} requests, ${e.fetchMs.toFixed(0)} ms, ${(e.fetchBytes / 1024).toFixed(0)} KiB)`,
     );
-  return `seek account (${matched} of ${seeks.length} seeks decoded their own frame), ms: ${lines.join('; ')}; ${fetching.length} waited for media requests (${fetching.join('; ')})\n    the worker's wait: ${summary({ "posted→stopped run's cancel taken": cancelTaken, 'cancel taken→stopped run ended': stoppedEnded }).join('; ')}; ${nothingToStop} seeks found no run to stop\n    slowest (same parts): ${slowest.join('; ')}\n    drawn by pictures decoded before the frame from its keyframe: ${distances.join('; ')}`;
+  return (
+    `seek account (${matched} of ${seeks.length} seeks decoded their own frame), ms: ${lines.join('; ')}; ` +
+    `${fetching.length} waited for media requests (${fetching.join('; ')})\n` +
+    `    the worker's wait: ` +
+    `${summary({ "posted→stopped run's cancel taken": cancelTaken, 'cancel taken→stopped run ended': stoppedEnded }).join('; ')}; ` +
+    `${nothingToStop} seeks found no run to stop\n` +
+    `    slowest (same parts): ${slowest.join('; ')}\n` +
+    `    drawn by pictures decoded before the frame from its keyframe: ${distances.join('; ')}`
+  );
 }
 
 /**
@@ -359,7 +373,8 @@ async function main(): Promise<void> {
     for (const c of clips) {
       if (process.env.MICROMOMENT_BENCH_SKIP_PLAYER) break;
       console.log(
-        `\n1080p30 H.264, a keyframe every ${c.gop} frames (${path.basename(c.clip)}, ${c.frames} frames), Chromium ${browser.version()}, WebCodecs in software:`,
+        `\n1080p30 H.264, a keyframe every ${c.gop} frames (${path.basename(c.clip)}, ${c.frames} frames), ` +
+          `Chromium ${browser.version()}, WebCodecs in software:`,
       );
       if (SEEKS_ONLY === 'proxy') console.log('  (the original skipped: MICROMOMENT_BENCH_SEEKS_ONLY=proxy)');
       else await playerFigures(page, origin, c.id, c.frames);
@@ -376,7 +391,11 @@ async function main(): Promise<void> {
       if (made.status !== 'ready') throw new Error(`proxy not made: ${JSON.stringify(made)}`);
       const originalBytes = fs.statSync(c.clip).size;
       console.log(
-        `\n  its review proxy (rule: ${decision.reasons.map((r) => r.message).join('; ')}): ${(made.sizeBytes / 2 ** 20).toFixed(1)} MiB vs ${(originalBytes / 2 ** 20).toFixed(1)} MiB original (${(made.sizeBytes / originalBytes).toFixed(2)}x), encoded in ${(made.encodeMs / 1000).toFixed(1)} s (${(c.frames / 30 / (made.encodeMs / 1000)).toFixed(2)}x real time), whole job ${(made.totalMs / 1000).toFixed(1)} s; what the analyst gets:`,
+        `\n  its review proxy (rule: ${decision.reasons.map((r) => r.message).join('; ')}): ` +
+          `${(made.sizeBytes / 2 ** 20).toFixed(1)} MiB vs ${(originalBytes / 2 ** 20).toFixed(1)} MiB original ` +
+          `(${(made.sizeBytes / originalBytes).toFixed(2)}x), ` +
+          `encoded in ${(made.encodeMs / 1000).toFixed(1)} s (${(c.frames / 30 / (made.encodeMs / 1000)).toFixed(2)}x real time), ` +
+          `whole job ${(made.totalMs / 1000).toFixed(1)} s; what the analyst gets:`,
       );
       await playerFigures(page, origin, c.id, c.frames);
     }
@@ -386,10 +405,11 @@ async function main(): Promise<void> {
     if (process.env.MICROMOMENT_BENCH_SKIP_TIMELINE) console.log('\n(timeline part skipped)');
     else await timelineFigures(context, origin, longId, longFrames, loopback.token, caseDir);
     console.log(
-      `\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average at the end ${os
-        .loadavg()
-        .map((l) => l.toFixed(1))
-        .join(' / ')} (1/5/15 min: other work on the machine slows every figure).`,
+      `\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ` +
+        `load average at the end ${os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' / ')} (1/5/15 min: other work on the machine slows every figure).`,
     );
   } finally {
     await browser.close();
@@ -495,14 +515,16 @@ async function timelineFigures(
       return { mountToReady: ready - mount, navigationToReady: ready, account };
     });
     console.log(
-      `  ${run}: overview drawn ${t.mountToReady.toFixed(1)} ms after the timeline asked for it (${t.navigationToReady.toFixed(0)} ms after the page began loading)`,
+      `  ${run}: overview drawn ${t.mountToReady.toFixed(1)} ms after the timeline asked for it ` +
+        `(${t.navigationToReady.toFixed(0)} ms after the page began loading)`,
     );
     const a = t.account;
     const when =
       a && (a.asked < 0 ? `asked ahead, ${(-a.asked).toFixed(1)} ms before mount` : `asked ${a.asked.toFixed(1)} ms after mount`);
     if (a)
       console.log(
-        `    its envelope: ${when}, waited ${a.queued.toFixed(1)} ms for a connection, host ${a.host.toFixed(1)} ms to first byte, body ${a.body.toFixed(1)} ms, then ${a.drawing.toFixed(1)} ms to drawn`,
+        `    its envelope: ${when}, waited ${a.queued.toFixed(1)} ms for a connection, host ${a.host.toFixed(1)} ms to first byte, ` +
+          `body ${a.body.toFixed(1)} ms, then ${a.drawing.toFixed(1)} ms to drawn`,
       );
     if (!run.startsWith('first')) held.push(t.mountToReady);
     if (run.startsWith('first')) await p.screenshot({ path: path.join(caseDir, 'three-hour.png') });

@@ -115,7 +115,8 @@ async function main(): Promise<void> {
   const workerCounts = option('workers', '1,2').split(',').map(Number);
   const ffmpeg = requireTool('ffmpeg');
   console.log(
-    `Micromoment scan benchmark on ${os.availableParallelism()} x ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}`,
+    `Micromoment scan benchmark on ${os.availableParallelism()} x ${os.cpus()[0]?.model ?? 'cpu'}, ` +
+      `${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}`,
   );
   console.log(`ffmpeg: ${ffmpeg.path} (${ffmpeg.version}, ${ffmpeg.source}); default workers here: ${defaultWorkerCount()}`);
   const folder = makeClips(clips, seconds);
@@ -129,7 +130,8 @@ async function main(): Promise<void> {
       const fps = result.frames / result.wallS;
       results.set(workers, [...(results.get(workers) ?? []), fps]);
       console.log(
-        `  workers ${workers}: ${result.wallS.toFixed(1)} s for ${result.files} files, ${result.frames} frames = ${fps.toFixed(1)} frames/s; peak RSS ${result.maxRssMb.toFixed(0)} MB`,
+        `  workers ${workers}: ${result.wallS.toFixed(1)} s for ${result.files} files, ${result.frames} frames = ${fps.toFixed(1)} frames/s; ` +
+          `peak RSS ${result.maxRssMb.toFixed(0)} MB`,
       );
     }
   }

@@ -169,7 +169,8 @@ export async function runSplicedSet(
 export function describeSplicedResult(r: SplicedResult): string {
   return (
     `${r.name}: ${r.found}/${r.flashes} flashes found at IoU ≥ 0.5 (recall ${(100 * r.recall).toFixed(0)}%, F1 ${r.f1?.toFixed(2) ?? '–'}), ` +
-    `emotion right on ${r.emotionRight}/${r.found}; ${r.falsePerMinute.toFixed(2)} false candidates per minute on ${r.calmMinutes.toFixed(2)} min of untouched frames` +
+    `emotion right on ${r.emotionRight}/${r.found}; ${r.falsePerMinute.toFixed(2)} false candidates per minute ` +
+    `on ${r.calmMinutes.toFixed(2)} min of untouched frames` +
     (r.misses.length ? `; missed flashes of ${r.misses.join(', ')} frames` : '')
   );
 }

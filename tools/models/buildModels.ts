@@ -44,7 +44,8 @@ export interface BuiltModel {
 export class ModelBuildError extends Error {
   constructor(readonly problems: string[]) {
     super(
-      `Model build failed:\n  ${problems.join('\n  ')}\nIf the converter or the source package changed on purpose, re-record the hashes with --write-manifest and review the manifest diff.`,
+      `Model build failed:\n  ${problems.join('\n  ')}\n` +
+        `If the converter or the source package changed on purpose, re-record the hashes with --write-manifest and review the manifest diff.`,
     );
     this.name = 'ModelBuildError';
   }

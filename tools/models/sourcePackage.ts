@@ -41,7 +41,8 @@ export function pinnedSourcePackage(name: string, pinned: string, from?: string)
   const pkg = readSourcePackage(name, from);
   if (pkg.version !== pinned) {
     throw new Error(
-      `The model manifest pins ${name}@${pinned}, but ${name}@${pkg.version} is installed (${pkg.dir}). Install the pinned version (npm ci), or move the pin on purpose and re-record the hashes with --write-manifest.`,
+      `The model manifest pins ${name}@${pinned}, but ${name}@${pkg.version} is installed (${pkg.dir}). ` +
+        `Install the pinned version (npm ci), or move the pin on purpose and re-record the hashes with --write-manifest.`,
     );
   }
   return pkg;

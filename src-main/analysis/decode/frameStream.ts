@@ -132,7 +132,8 @@ export async function* decodeFrames(options: FrameStreamOptions): AsyncGenerator
     if (result.stdoutError) throw new DecodeError(`reading ffmpeg's output failed: ${result.stdoutError}`);
     if (result.signal)
       throw new DecodeError(
-        `decoding stopped at frame ${index}: ${describeExit('ffmpeg', result.code, result.signal)}${result.lastError ? ` (its last decoder message: ${result.lastError})` : ''}`,
+        `decoding stopped at frame ${index}: ${describeExit('ffmpeg', result.code, result.signal)}` +
+          `${result.lastError ? ` (its last decoder message: ${result.lastError})` : ''}`,
       );
     if (result.code !== 0)
       throw new DecodeError(`decoding stopped at frame ${index}: ${result.lastError || describeExit('ffmpeg', result.code, null)}`);

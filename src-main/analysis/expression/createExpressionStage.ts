@@ -145,9 +145,12 @@ export async function createExpressionStage(options: ExpressionStageOptions = {}
         },
         sharpness: 'variance of the 4-neighbour Laplacian / variance of intensity, over the 64x64 crop',
         contempt:
-          "e = max(0, max(pL, pR) - max(0, min(pL, pR))); e' = max(0, e - contemptYawSlope·|yaw - baseline yaw|); p = (σ((e' - midpoint)/width) - σ(-midpoint/width)) / (1 - σ(-midpoint/width)); the other seven × (1 - p)",
+          "e = max(0, max(pL, pR) - max(0, min(pL, pR))); e' = max(0, e - contemptYawSlope·|yaw - baseline yaw|); " +
+          "p = (σ((e' - midpoint)/width) - σ(-midpoint/width)) / (1 - σ(-midpoint/width)); the other seven × (1 - p)",
         baselineRule:
-          'per-feature median of the neutral ring (top class neutral, |yaw| and |pitch| ≤ neutralPoseDeg, inner-lip gap ≤ neutralMaxMouthOpen; entries no older than baselineNeutralMaxAgeFrames) when it holds ≥ baselineMinNeutralFrames, else of the recent ring of usable frames (not turnedAway, not tooSmall)',
+          'per-feature median of the neutral ring (top class neutral, |yaw| and |pitch| ≤ neutralPoseDeg, inner-lip gap ≤ neutralMaxMouthOpen; ' +
+          'entries no older than baselineNeutralMaxAgeFrames) when it holds ≥ baselineMinNeutralFrames, ' +
+          'else of the recent ring of usable frames (not turnedAway, not tooSmall)',
         features: FEATURES,
         meshIndices: MESH,
       };

@@ -47,7 +47,8 @@ export async function loadModel(name: ModelName, options: LoadModelOptions = {})
   const sha256 = sha256Hex(bytes);
   if (sha256 !== entry.onnx.sha256) {
     throw new ModelIntegrityError(
-      `Model "${name}" (${file}) has SHA-256 ${sha256}, but the manifest expects ${entry.onnx.sha256}: the file is damaged, altered or from another build, and is refused.`,
+      `Model "${name}" (${file}) has SHA-256 ${sha256}, but the manifest expects ${entry.onnx.sha256}: ` +
+        `the file is damaged, altered or from another build, and is refused.`,
     );
   }
   const session = await ort.InferenceSession.create(bytes, {

@@ -166,7 +166,8 @@ export async function analyzeFrames(
       const index = findFrame(input.table, decoded.ptsTicks, next);
       if (index === -1) {
         throw new FrameSequenceError(
-          `the decoder produced a frame at PTS ${decoded.ptsTicks} that the frame table does not have (after frame ${next - 1}): the file is not the one that was indexed, or the ffmpeg in use decodes it differently; re-import it`,
+          `the decoder produced a frame at PTS ${decoded.ptsTicks} that the frame table does not have (after frame ${next - 1}): ` +
+            `the file is not the one that was indexed, or the ffmpeg in use decodes it differently; re-import it`,
         );
       }
       if (index < from) {

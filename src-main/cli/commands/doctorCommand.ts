@@ -23,7 +23,8 @@ export function describeEnvironment(): { lines: string[]; ok: boolean } {
       ok = false;
     } else {
       lines.push(
-        `${name}: ${printable(tool.path)} (version ${printable(tool.version)}; found by ${{ setting: 'explicit setting', bundled: 'bundled npm package', path: 'PATH' }[tool.source]})`,
+        `${name}: ${printable(tool.path)} (version ${printable(tool.version)}; ` +
+          `found by ${{ setting: 'explicit setting', bundled: 'bundled npm package', path: 'PATH' }[tool.source]})`,
       );
     }
   }

@@ -37,7 +37,8 @@ export function registerEvaluate(program: Command): void {
           return;
         }
         const line = (name: string, c: SpottingCounts) =>
-          `${name.padEnd(8)} truth ${c.truth}, found ${c.predicted}: TP ${c.tp}, FP ${c.fp}, FN ${c.fn}; precision ${pct(c.precision)}, recall ${pct(c.recall)}, F1 ${c.f1 === null ? '–' : c.f1.toFixed(3)}`;
+          `${name.padEnd(8)} truth ${c.truth}, found ${c.predicted}: TP ${c.tp}, FP ${c.fp}, FN ${c.fn}; ` +
+          `precision ${pct(c.precision)}, recall ${pct(c.recall)}, F1 ${c.f1 === null ? '–' : c.f1.toFixed(3)}`;
         process.stdout.write(
           [
             `MEGC spotting evaluation at IoU ≥ ${options.iou}:`,

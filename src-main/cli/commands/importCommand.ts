@@ -75,6 +75,8 @@ function jsonRow(r: ImportResult) {
 function humanLine(r: ImportResult): string {
   if (r.status === 'failed') return `FAILED    ${printable(r.path)}: ${printable(r.error ?? 'not imported')}`;
   const verb = r.status === 'imported' ? 'imported' : 'exists  ';
-  const line = `${verb}  #${r.id} ${printable(r.path)}  ${r.frames} frames, ${r.fps?.toFixed(3)} fps${r.vfr ? ' (variable)' : ''}, ${r.durationS?.toFixed(3)} s, ${r.width}x${r.height} ${r.codec}, sha256 ${r.sha256?.slice(0, 12)}…`;
+  const line =
+    `${verb}  #${r.id} ${printable(r.path)}  ${r.frames} frames, ${r.fps?.toFixed(3)} fps${r.vfr ? ' (variable)' : ''}, ` +
+    `${r.durationS?.toFixed(3)} s, ${r.width}x${r.height} ${r.codec}, sha256 ${r.sha256?.slice(0, 12)}…`;
   return r.warning ? `${line}\n  WARNING: ${printable(r.warning)}` : line;
 }

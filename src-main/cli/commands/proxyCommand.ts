@@ -119,7 +119,10 @@ function humanLine(r: ProxyRow): string {
   if (r.status === 'not-needed')
     return `not needed  #${r.recordingId}: the original plays and seeks well in the window (--force makes one anyway)`;
   if (r.reused) return `ready       #${r.recordingId}: ${printable(r.relPath)} (${megabytes(r.sizeBytes)}), already made and verified`;
-  return `made        #${r.recordingId}: ${printable(r.relPath)} (${megabytes(r.sizeBytes)}), ${r.frames} frames, frame table identical to the original's; ${(r.totalMs / 1000).toFixed(1)} s`;
+  return (
+    `made        #${r.recordingId}: ${printable(r.relPath)} (${megabytes(r.sizeBytes)}), ${r.frames} frames, ` +
+    `frame table identical to the original's; ${(r.totalMs / 1000).toFixed(1)} s`
+  );
 }
 
 function megabytes(bytes: number): string {

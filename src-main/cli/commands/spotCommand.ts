@@ -43,7 +43,8 @@ function humanReport(output: SpotOutput): string {
   const lines = [`${output.candidates.length} candidates in ${output.frames} frames (${output.fps.toFixed(3)} fps):`];
   for (const c of output.candidates) {
     lines.push(
-      `  ${c.kind.padEnd(5)} frames ${c.onsetFrame}–${c.apexFrame}–${c.offsetFrame}  ${c.onsetS.toFixed(3)} s  ${(c.durationS * 1000).toFixed(0)} ms  ${c.emotion.padEnd(9)} score ${c.score.toFixed(2)}  ${c.aus.join(' ')}`,
+      `  ${c.kind.padEnd(5)} frames ${c.onsetFrame}–${c.apexFrame}–${c.offsetFrame}  ${c.onsetS.toFixed(3)} s  ${(c.durationS * 1000).toFixed(0)} ms  ` +
+        `${c.emotion.padEnd(9)} score ${c.score.toFixed(2)}  ${c.aus.join(' ')}`,
     );
   }
   return lines.join('\n') + '\n';

@@ -20,7 +20,8 @@ export function registerVerify(program: Command): void {
   program
     .command('verify')
     .description(
-      're-hash every original and review proxy, check the audit chain, every row of the case against it, and the chain against its recorded heads; exit 0 only if all hold',
+      're-hash every original and review proxy, check the audit chain, every row of the case against it, ' +
+        'and the chain against its recorded heads; exit 0 only if all hold',
     )
     .option(
       '--db <path>',
@@ -117,7 +118,8 @@ function stateLines(report: StoreVerification): string[] {
   const { state } = report;
   if (!state.sealed)
     return [
-      'NOTE     case state: this case was last written by an older Micromoment and its rows are not sealed yet; any command that writes to it with this version seals them',
+      'NOTE     case state: this case was last written by an older Micromoment and its rows are not sealed yet; ' +
+        'any command that writes to it with this version seals them',
     ];
   // A problem names a row, and a location's row names its path: printed so that it cannot fake a line.
   const lines = state.problems.map((p) => `BROKEN   ${printable(p.problem)}`);
@@ -134,7 +136,8 @@ function anchorLines(report: StoreVerification): string[] {
   if (!log) lines.push('NOTE     anchor log: not read (--no-anchor-log)');
   else if (log.state === 'absent')
     lines.push(
-      `NOTE     anchor log: none at ${printable(log.path)} (the case was made on another machine or with another data folder): a cut at the end of the audit log can only be found with --anchor`,
+      `NOTE     anchor log: none at ${printable(log.path)} (the case was made on another machine or with another data folder): ` +
+        `a cut at the end of the audit log can only be found with --anchor`,
     );
   else if (log.state === 'unreadable') lines.push(`BROKEN   anchor log: ${printable(log.path)} cannot be read`);
   else if (!anchors.problems.some((p) => p.source !== '--anchor'))
@@ -154,7 +157,10 @@ function proxyLine(id: number, proxy: NonNullable<RecordingVerification['proxy']
     case 'identical':
       return `OK       review proxy of recording #${id} ${printable(proxy.path)}`;
     case 'changed':
-      return `CHANGED  review proxy of recording #${id} ${printable(proxy.path)} (sha256 now ${proxy.actualSha256 ?? 'unknown'}, made as ${proxy.sha256}): do not review from it; ${remake}`;
+      return (
+        `CHANGED  review proxy of recording #${id} ${printable(proxy.path)} (sha256 now ${proxy.actualSha256 ?? 'unknown'}, made as ${proxy.sha256}): ` +
+        `do not review from it; ${remake}`
+      );
     case 'missing':
       return `MISSING  review proxy of recording #${id} ${printable(proxy.path)} (the window cannot play it): ${remake}`;
     case 'unreadable':

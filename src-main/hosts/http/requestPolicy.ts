@@ -58,7 +58,9 @@ function checkSite({ method, route, headers }: PolicyRequest): Refusal {
   if (site !== undefined && site !== 'same-origin' && site !== 'none' && !isTopLevelPageLoad(method, route, headers)) {
     return refuse(
       403,
-      `Refused: this request was made by another site's page (Sec-Fetch-Site: ${site}). Only the Micromoment window served from ${own} may use the API, the event stream and media; open the address \`micromoment serve\` printed.`,
+      `Refused: this request was made by another site's page (Sec-Fetch-Site: ${site}). ` +
+        `Only the Micromoment window served from ${own} may use the API, the event stream and media; ` +
+        `open the address \`micromoment serve\` printed.`,
     );
   }
   const origin = single(headers.origin);
@@ -92,7 +94,8 @@ function checkShape({ method, route, headers, query }: PolicyRequest, { port }: 
       if (presentedToken(headers, query, port)?.via !== 'header') {
         return refuse(
           403,
-          `API calls must carry the token in the ${TOKEN_HEADER} header, as the Micromoment window sends it; the cookie alone is accepted only for loading pages and media.`,
+          `API calls must carry the token in the ${TOKEN_HEADER} header, as the Micromoment window sends it; ` +
+            `the cookie alone is accepted only for loading pages and media.`,
         );
       }
       const type = single(headers['content-type']);

@@ -30,9 +30,11 @@ export function eafReport(m: ReportModel): string {
   const media = mediaPath(m);
   const lines: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<ANNOTATION_DOCUMENT AUTHOR="${attr(m.generatedBy)}" DATE="${eafDate(m.generatedAt)}" FORMAT="3.0" VERSION="3.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="http://www.mpi.nl/tools/elan/EAFv3.0.xsd">`,
+    `<ANNOTATION_DOCUMENT AUTHOR="${attr(m.generatedBy)}" DATE="${eafDate(m.generatedAt)}" FORMAT="3.0" VERSION="3.0" ` +
+      `xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="http://www.mpi.nl/tools/elan/EAFv3.0.xsd">`,
     '  <HEADER MEDIA_FILE="" TIME_UNITS="milliseconds">',
-    `    <MEDIA_DESCRIPTOR MEDIA_URL="${attr(pathToFileURL(media).href)}" MIME_TYPE="${attr(elanMimeType(m.recording.container))}" RELATIVE_MEDIA_URL="${attr(`./${encodeURIComponent(path.basename(media))}`)}"/>`,
+    `    <MEDIA_DESCRIPTOR MEDIA_URL="${attr(pathToFileURL(media).href)}" MIME_TYPE="${attr(elanMimeType(m.recording.container))}" ` +
+      `RELATIVE_MEDIA_URL="${attr(`./${encodeURIComponent(path.basename(media))}`)}"/>`,
     `    <PROPERTY NAME="lastUsedAnnotationId">${m.annotations.length}</PROPERTY>`,
     `    <PROPERTY NAME="micromoment:recording-sha256">${text(m.recording.sha256)}</PROPERTY>`,
     `    <PROPERTY NAME="micromoment:original-verified">${text(`${m.verification.state} at ${m.verification.at}`)}</PROPERTY>`,
@@ -63,8 +65,10 @@ export function eafReport(m: ReportModel): string {
   lines.push(
     `  <LINGUISTIC_TYPE LINGUISTIC_TYPE_ID="${LINGUISTIC_TYPE}" TIME_ALIGNABLE="true" GRAPHIC_REFERENCES="false"/>`,
     // The four stereotypes every ELAN document declares.
-    '  <CONSTRAINT DESCRIPTION="Time subdivision of parent annotation\'s time interval, no time gaps allowed within this interval" STEREOTYPE="Time_Subdivision"/>',
-    '  <CONSTRAINT DESCRIPTION="Symbolic subdivision of a parent annotation. Annotations refering to the same parent are ordered" STEREOTYPE="Symbolic_Subdivision"/>',
+    '  <CONSTRAINT DESCRIPTION="Time subdivision of parent annotation\'s time interval, ' +
+      'no time gaps allowed within this interval" STEREOTYPE="Time_Subdivision"/>',
+    '  <CONSTRAINT DESCRIPTION="Symbolic subdivision of a parent annotation. ' +
+      'Annotations refering to the same parent are ordered" STEREOTYPE="Symbolic_Subdivision"/>',
     '  <CONSTRAINT DESCRIPTION="1-1 association with a parent annotation" STEREOTYPE="Symbolic_Association"/>',
     '  <CONSTRAINT DESCRIPTION="Time alignable annotations within the parent annotation\'s time interval, gaps are allowed" STEREOTYPE="Included_In"/>',
     '</ANNOTATION_DOCUMENT>',

@@ -93,7 +93,8 @@ export function pdfReport(m: ReportModel, grabs: GrabSet): Promise<Buffer> {
   figure(doc, overviewFigure(m));
   caption(
     doc,
-    'Emotion probabilities over the whole recording (the maximum within each column, so a one-frame flash stays visible) and the annotations as numbered bands: filled = accepted, dashed = pending, grey = rejected.',
+    'Emotion probabilities over the whole recording (the maximum within each column, so a one-frame flash stays visible) ' +
+      'and the annotations as numbered bands: filled = accepted, dashed = pending, grey = rejected.',
   );
 
   heading(doc, '4. Annotations');

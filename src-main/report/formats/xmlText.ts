@@ -4,8 +4,8 @@
  * file unreadable, so it becomes U+FFFD, the replacement character; everything
  * else round-trips exactly through any conforming parser.
  */
-// eslint-disable-next-line no-control-regex
 const NOT_XML =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** The text with every character XML 1.0 forbids replaced by U+FFFD. */

@@ -45,7 +45,8 @@ export async function resolveRecording(db: Db, argument: string): Promise<number
     );
   }
   throw new RecordingNotFound(
-    `No recording "${arg}" in this case: give a recording id, at least ${MIN_HASH_PREFIX} hex digits of its SHA-256, or the path of its file (run \`micromoment verify\` to list them).`,
+    `No recording "${arg}" in this case: ` +
+      `give a recording id, at least ${MIN_HASH_PREFIX} hex digits of its SHA-256, or the path of its file (run \`micromoment verify\` to list them).`,
   );
 }
 

@@ -168,7 +168,10 @@ function notices(input: ReportInputs, v: VerificationSection, counts: ReportMode
 function verificationNotice(v: VerificationSection): string {
   const changed = v.locations.filter((l) => l.state === 'changed');
   if (v.state === 'changed') {
-    return `THE ORIGINAL DOES NOT MATCH: ${changed.map((l) => `${l.path} now has SHA-256 ${l.sha256 ?? '?'}`).join('; ')}. The annotations refer to the bytes imported; no frame was decoded from the changed file.`;
+    return (
+      `THE ORIGINAL DOES NOT MATCH: ${changed.map((l) => `${l.path} now has SHA-256 ${l.sha256 ?? '?'}`).join('; ')}. ` +
+      `The annotations refer to the bytes imported; no frame was decoded from the changed file.`
+    );
   }
   if (v.state === 'unreadable')
     return 'THE ORIGINAL COULD NOT BE READ at any known location: its SHA-256 was not verified and no frame was decoded.';

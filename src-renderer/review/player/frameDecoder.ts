@@ -14,7 +14,10 @@ export interface DecodedFrame {
 export interface DecodeStats {
   /** The run started a new decode at a keyframe (rather than continuing the open one). */
   seeked: boolean;
-  /** Pictures the open decode yielded before `from` (or unknown to the table), not converted. A seek's decoding up to `from` happens inside the decoder and is not counted here. */
+  /**
+   * Pictures the open decode yielded before `from` (or unknown to the table), not converted.
+   * A seek's decoding up to `from` happens inside the decoder and is not counted here.
+   */
   passed: number;
   converted: number;
   /** Time spent waiting for the decoder's next picture (demuxing, decoding). */

@@ -380,7 +380,9 @@ export class PlayerEngine {
     if (lost.length === 0) return;
     lost.forEach((f) => this.undecodable.add(f));
     this.update({
-      error: `Frame${lost.length > 1 ? 's' : ''} ${lost[0]}${lost.length > 1 ? `–${lost[lost.length - 1]}` : ''} could not be decoded in this window (the frame table has ${lost.length > 1 ? 'them' : 'it'}): a review proxy may help.`,
+      error:
+        `Frame${lost.length > 1 ? 's' : ''} ${lost[0]}${lost.length > 1 ? `–${lost[lost.length - 1]}` : ''} could not be decoded in this window ` +
+        `(the frame table has ${lost.length > 1 ? 'them' : 'it'}): a review proxy may help.`,
     });
   }
 

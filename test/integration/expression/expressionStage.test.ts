@@ -53,7 +53,8 @@ describe('expression stage on astronaut.png', () => {
     stage.reset();
     const r = await show(astronaut, astronautFace);
     console.log(
-      `astronaut.png: ${format(r)}\n  quality ${JSON.stringify(r.quality)}; eyes ${r.eyeOpenLeft.toFixed(3)}/${r.eyeOpenRight.toFixed(3)}, mouth ${r.mouthOpen.toFixed(3)}`,
+      `astronaut.png: ${format(r)}\n  quality ${JSON.stringify(r.quality)}; ` +
+        `eyes ${r.eyeOpenLeft.toFixed(3)}/${r.eyeOpenRight.toFixed(3)}, mouth ${r.mouthOpen.toFixed(3)}`,
     );
     const top = EXPRESSION_CLASSES.reduce((a, b) => (r.scores[b] > r.scores[a] ? b : a));
     expect(top).toBe('enjoyment');
@@ -80,7 +81,8 @@ describe('expression stage on astronaut.png', () => {
       withLandmarks(displace(displace(astronautFace.landmarks, [MESH.leftLipCorner], 0.07, -0.07), [MESH.rightLipCorner], -0.07, -0.07)),
     );
     console.log(
-      `one-sided: contempt ${smirk.scores.contempt.toFixed(3)} (au12_14 L ${smirk.aus.au12_14_left.toFixed(3)}, R ${smirk.aus.au12_14_right.toFixed(3)}); symmetric: contempt ${both.scores.contempt.toFixed(3)} (au06_12 ${both.aus.au06_12.toFixed(3)})`,
+      `one-sided: contempt ${smirk.scores.contempt.toFixed(3)} (au12_14 L ${smirk.aus.au12_14_left.toFixed(3)}, R ${smirk.aus.au12_14_right.toFixed(3)}); ` +
+        `symmetric: contempt ${both.scores.contempt.toFixed(3)} (au06_12 ${both.aus.au06_12.toFixed(3)})`,
     );
     expect(before.scores.contempt).toBe(0);
     expect(smirk.scores.contempt).toBeGreaterThan(0.6);

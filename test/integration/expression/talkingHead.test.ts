@@ -55,7 +55,11 @@ function summary(name: string, results: ExpressionResult[]): string {
   const tops: Record<string, number> = {};
   for (const r of results) tops[topClass(r)] = (tops[topClass(r)] ?? 0) + 1;
   const aus = ACTION_UNITS.map((au) => `${au} ${median(results.map((r) => r.aus[au])).toFixed(3)}`).join(', ');
-  return `${name}: ${results.length} face frames; top class ${JSON.stringify(tops)}; max contempt ${Math.max(...results.map((r) => r.scores.contempt)).toFixed(3)}; max au06_12 ${Math.max(...results.map((r) => r.aus.au06_12)).toFixed(3)}\n  median AUs: ${aus}`;
+  return (
+    `${name}: ${results.length} face frames; top class ${JSON.stringify(tops)}; ` +
+    `max contempt ${Math.max(...results.map((r) => r.scores.contempt)).toFixed(3)}; ` +
+    `max au06_12 ${Math.max(...results.map((r) => r.aus.au06_12)).toFixed(3)}\n  median AUs: ${aus}`
+  );
 }
 
 describe('expression stage on real recordings', () => {

@@ -91,7 +91,8 @@ describe('face detection recall on the hand-drawn boxes (faces >= 40 px, IoU >= 
       return ious.reduce((a, b) => a + b, 0) / ious.length;
     };
     console.log(
-      `box mapping fitted on training.xml (${pairs.length} pairs): centre moved ${mapping.dy.toFixed(3)} x width down (up if negative), side x ${mapping.s.toFixed(3)}; ` +
+      `box mapping fitted on training.xml (${pairs.length} pairs): centre moved ${mapping.dy.toFixed(3)} x width down (up if negative), ` +
+        `side x ${mapping.s.toFixed(3)}; ` +
         `recall, mapped: testing.xml ${show(testing)}, both ${show(both)}; every size, both: ${show(allSizes)}; ` +
         `mean best IoU on testing.xml ${meanIou(['testing'], IDENTITY_MAPPING).toFixed(3)} as is, ${meanIou(['testing'], mapping).toFixed(3)} mapped`,
     );

@@ -40,7 +40,8 @@ describe('face stage', () => {
     expect(first).not.toBeNull();
     if (!first) return;
     console.log(
-      `astronaut: box ${JSON.stringify(first.box)}, confidence ${first.confidence.toFixed(3)}, pose ${JSON.stringify(first.pose)}, facesSeen ${first.facesSeen}`,
+      `astronaut: box ${JSON.stringify(first.box)}, confidence ${first.confidence.toFixed(3)}, ` +
+        `pose ${JSON.stringify(first.pose)}, facesSeen ${first.facesSeen}`,
     );
     expect(first.facesSeen).toBe(1);
     expect(first.detected).toBe(true);
@@ -106,7 +107,8 @@ describe('face stage', () => {
     expect(after).not.toBeNull();
     if (!before || !after) return;
     console.log(
-      `tilted 30 degrees: roll ${before.pose.roll.toFixed(1)} → ${after.pose.roll.toFixed(1)}, yaw ${before.pose.yaw.toFixed(1)} → ${after.pose.yaw.toFixed(1)}`,
+      `tilted 30 degrees: roll ${before.pose.roll.toFixed(1)} → ${after.pose.roll.toFixed(1)}, ` +
+        `yaw ${before.pose.yaw.toFixed(1)} → ${after.pose.yaw.toFixed(1)}`,
     );
     expect(after.pose.roll - before.pose.roll).toBeGreaterThan(25);
     expect(after.pose.roll - before.pose.roll).toBeLessThan(35);
@@ -141,7 +143,8 @@ describe('face stage', () => {
     expect(m && o).toBeTruthy();
     if (!m || !o) return;
     console.log(
-      `mirror: yaw ${o.pose.yaw.toFixed(1)} / ${m.pose.yaw.toFixed(1)}, pitch ${o.pose.pitch.toFixed(1)} / ${m.pose.pitch.toFixed(1)}, roll ${o.pose.roll.toFixed(1)} / ${m.pose.roll.toFixed(1)}`,
+      `mirror: yaw ${o.pose.yaw.toFixed(1)} / ${m.pose.yaw.toFixed(1)}, pitch ${o.pose.pitch.toFixed(1)} / ${m.pose.pitch.toFixed(1)}, ` +
+        `roll ${o.pose.roll.toFixed(1)} / ${m.pose.roll.toFixed(1)}`,
     );
     // Within 3 degrees: the mesh model itself is not exactly symmetric.
     expect(Math.abs(m.pose.yaw + o.pose.yaw)).toBeLessThan(3);

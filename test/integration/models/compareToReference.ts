@@ -42,9 +42,12 @@ export async function compareToReference(
       tolerance: BASE_TOLERANCE * Math.max(1, largestValue),
     };
   });
-  console.log(
-    `${model.name} ${label}: ${rows.map((r) => `${r.output} max|diff| ${r.maxAbsDiff.toExponential(2)} (max|value| ${r.largestValue.toPrecision(4)}, bound ${r.tolerance.toExponential(1)})`).join('; ')}`,
+  const described = rows.map(
+    (r) =>
+      `${r.output} max|diff| ${r.maxAbsDiff.toExponential(2)} ` +
+      `(max|value| ${r.largestValue.toPrecision(4)}, bound ${r.tolerance.toExponential(1)})`,
   );
+  console.log(`${model.name} ${label}: ${described.join('; ')}`);
   return rows;
 }
 

@@ -76,7 +76,11 @@ describe('micromoment proxy, and import --proxy', () => {
     const changed = await runCli(['verify'], { env });
     expect(changed.code).toBe(1);
     expect(changed.stdout).toMatch(
-      /^CHANGED {2}review proxy of recording #1 .*\(sha256 now [0-9a-f]{64}, made as [0-9a-f]{64}\): do not review from it; remake it with `micromoment proxy 1 --force`$/m,
+      new RegExp(
+        /^CHANGED {2}review proxy of recording #1 .*\(sha256 now [0-9a-f]{64}, made as [0-9a-f]{64}\): /.source +
+          /do not review from it; remake it with `micromoment proxy 1 --force`$/.source,
+        'm',
+      ),
     );
     expect(changed.stdout).toContain('Verification FAILED');
 

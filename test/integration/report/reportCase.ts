@@ -13,7 +13,9 @@ import { realMediaDir } from '../../helpers/paths.js';
  * formula for spreadsheets, an invisible right-to-left override and one very
  * long word.
  */
-export const HOSTILE_NOTE = `=HYPERLINK("http://example.invalid","x") <script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"> "double" 'single' & \u202Eevil\u202C ${'W'.repeat(300)} end`;
+export const HOSTILE_NOTE =
+  `=HYPERLINK("http://example.invalid","x") <script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"> ` +
+  `"double" 'single' & \u202Eevil\u202C ${'W'.repeat(300)} end`;
 export const CYRILLIC_NOTE = 'Brows up, Привет; Łódź';
 
 export interface SeededReportCase {

@@ -78,7 +78,9 @@ describe('walking the folders of a scan', () => {
     fs.writeFileSync(path.join(locked, 'inside.mp4'), 'x');
     fs.chmodSync(locked, 0o000);
     // Root reads every folder whatever its mode: walk as an ordinary user, with the built module.
-    const script = `import(${JSON.stringify(pathToFileURL(path.join(repoRoot, 'dist/src-main/scan/discover.js')).href)}).then(async (m) => console.log(JSON.stringify(await m.discover([${JSON.stringify(root)}]))))`;
+    const script =
+      `import(${JSON.stringify(pathToFileURL(path.join(repoRoot, 'dist/src-main/scan/discover.js')).href)}).then(async (m) => ` +
+      `console.log(JSON.stringify(await m.discover([${JSON.stringify(root)}]))))`;
     const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', ...asUser });
     expect(run.stderr).toBe('');

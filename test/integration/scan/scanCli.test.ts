@@ -176,7 +176,10 @@ describe('micromoment scan (command line)', () => {
       expect.stringMatching(new RegExp(`^done      #\\d+ ${a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}  50 frames, \\d+ candidates$`)),
     );
     expect(lines[2]).toMatch(
-      /^Scanned 2 recordings: 2 done, 0 skipped, 0 failed; 1 other path ignored \(not recordings; --json lists them with the reason\) in \d+\.\d s with 1 worker\.$/,
+      new RegExp(
+        /^Scanned 2 recordings: 2 done, 0 skipped, 0 failed; 1 other path ignored /.source +
+          /\(not recordings; --json lists them with the reason\) in \d+\.\d s with 1 worker\.$/.source,
+      ),
     );
     expect(run.stderr).toBe('');
 

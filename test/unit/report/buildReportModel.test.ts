@@ -52,7 +52,8 @@ describe('the report model', () => {
     );
     expect(m.verification).toMatchObject({ state: 'changed', holds: false, mismatchAllowed: true });
     expect(m.notices[0]).toBe(
-      `THE ORIGINAL DOES NOT MATCH: /evidence/a.mp4 now has SHA-256 ${'cd'.repeat(32)}. The annotations refer to the bytes imported; no frame was decoded from the changed file.`,
+      `THE ORIGINAL DOES NOT MATCH: /evidence/a.mp4 now has SHA-256 ${'cd'.repeat(32)}. ` +
+        `The annotations refer to the bytes imported; no frame was decoded from the changed file.`,
     );
     const missing = buildReportModel(
       inputs({ verification: { at: 'now', mismatchAllowed: true, locations: [{ path: '/gone.mp4', state: 'missing', sha256: null }] } }),

@@ -54,28 +54,32 @@ describe('matching decoded timestamps to frames', () => {
     );
   });
 
-  it("starts a seek at the picture's own timestamp when it is that frame's, else at the window's start, and always within the frame's window (property)", () => {
-    fc.assert(
-      fc.property(
-        ptsArb,
-        fc.double({ min: -3, max: 3, noNaN: true }),
-        fc.nat(),
-        fc.option(fc.double({ min: -1, max: 1, noNaN: true })),
-        (pts, offset, a, jitter) => {
-          const from = a % pts.length;
-          const [windowStart, windowEnd] = decoderWindow(pts, from, from, offset);
-          // The container's picture: the frame's own time, or off by up to a gap either way (another frame's, or one the table does not know).
-          const gap = from + 1 < pts.length ? pts[from + 1]! - pts[from]! : 1;
-          const picture = jitter === null ? null : pts[from]! - offset + jitter * gap;
-          const start = seekStart(pts, from, offset, picture);
-          const matches = picture !== null && frameOfTimestamp(pts, picture, offset) === from;
-          expect(start).toBe(matches ? picture : windowStart);
-          expect(start).toBeGreaterThanOrEqual(windowStart);
-          expect(start).toBeLessThan(windowEnd);
-        },
-      ),
-    );
-  });
+  it(
+    "starts a seek at the picture's own timestamp when it is that frame's, else at the window's start, " +
+      "and always within the frame's window (property)",
+    () => {
+      fc.assert(
+        fc.property(
+          ptsArb,
+          fc.double({ min: -3, max: 3, noNaN: true }),
+          fc.nat(),
+          fc.option(fc.double({ min: -1, max: 1, noNaN: true })),
+          (pts, offset, a, jitter) => {
+            const from = a % pts.length;
+            const [windowStart, windowEnd] = decoderWindow(pts, from, from, offset);
+            // The container's picture: the frame's own time, or off by up to a gap either way (another frame's, or one the table does not know).
+            const gap = from + 1 < pts.length ? pts[from + 1]! - pts[from]! : 1;
+            const picture = jitter === null ? null : pts[from]! - offset + jitter * gap;
+            const start = seekStart(pts, from, offset, picture);
+            const matches = picture !== null && frameOfTimestamp(pts, picture, offset) === from;
+            expect(start).toBe(matches ? picture : windowStart);
+            expect(start).toBeGreaterThanOrEqual(windowStart);
+            expect(start).toBeLessThan(windowEnd);
+          },
+        ),
+      );
+    },
+  );
 
   it('a keyframe target starts at its own timestamp, so the keyframe before it is not decoded', () => {
     const pts = [0, 1 / 30, 2 / 30, 3 / 30];

@@ -30,7 +30,8 @@ describe('store errors that stop a scan', () => {
     expect(describeStoreFatal(err('SQLITE_FULL', 'database or disk is full'), '/cases/a.sqlite')).toEqual({
       cause: 'the disk holding the case database is full',
       message:
-        'The scan stopped: the disk holding the case database is full (database or disk is full): free space on it, then run the same scan again. What was finished is kept and will be skipped; /cases/a.sqlite is consistent (the failed write was rolled back).',
+        'The scan stopped: the disk holding the case database is full (database or disk is full): free space on it, then run the same scan again. ' +
+        'What was finished is kept and will be skipped; /cases/a.sqlite is consistent (the failed write was rolled back).',
     });
     expect(describeStoreFatal(err('SQLITE_READONLY', 'attempt to write a readonly database'), 'c').cause).toBe(
       'the case database cannot be written',

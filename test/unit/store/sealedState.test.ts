@@ -120,7 +120,8 @@ describe('the sealed state of a case', () => {
     const { db, recordingId, analysisId } = sealedCase();
     tamper(
       db,
-      "INSERT INTO annotations (recording_id, verdict, onset_frame, offset_frame, created_at, created_by, updated_at, updated_by) VALUES (?, 'accepted', 1, 2, 't', 'eve', 't', 'eve')",
+      'INSERT INTO annotations (recording_id, verdict, onset_frame, offset_frame, created_at, created_by, updated_at, updated_by) ' +
+        "VALUES (?, 'accepted', 1, 2, 't', 'eve', 't', 'eve')",
       recordingId,
     );
     tamper(db, 'DELETE FROM spotting_runs');
@@ -197,7 +198,8 @@ describe('the sealed state of a case', () => {
       prev_hash: '0'.repeat(64),
     };
     db.prepare(
-      'INSERT INTO audit_log (seq, at, actor, action, target, before_json, after_json, prev_hash, hash) VALUES (@seq, @at, @actor, @action, @target, @before_json, @after_json, @prev_hash, @hash)',
+      'INSERT INTO audit_log (seq, at, actor, action, target, before_json, after_json, prev_hash, hash) ' +
+        'VALUES (@seq, @at, @actor, @action, @target, @before_json, @after_json, @prev_hash, @hash)',
     ).run({ ...legacy, hash: auditRowHash(legacy) });
     migrate(db);
     expect(schemaVersion(db)).toBe(migrations.length);

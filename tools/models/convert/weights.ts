@@ -26,7 +26,8 @@ export function decodeWeightGroup(specs: readonly TfWeightSpec[], bytes: Uint8Ar
     const length = storedByteLength(spec);
     if (offset + length > bytes.byteLength) {
       throw new Error(
-        `Weights of ${groupLabel} end at byte ${bytes.byteLength}, but ${spec.name} needs bytes ${offset}..${offset + length}: the shards are truncated or do not belong to this model.json`,
+        `Weights of ${groupLabel} end at byte ${bytes.byteLength}, but ${spec.name} needs bytes ${offset}..${offset + length}: ` +
+          `the shards are truncated or do not belong to this model.json`,
       );
     }
     out.set(spec.name, decodeOne(spec, view, offset));
