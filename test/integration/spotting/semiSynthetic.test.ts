@@ -1,34 +1,40 @@
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeSplicedResult, runSplicedSet, SPLICE_SETS, type SplicedResult } from '../../../tools/bench/splicedBenchmark.js';
+import { describeSplicedResult, runSplicedSet, type SplicedResult } from '../../../tools/bench/splicedBenchmark.js';
+import { SPLICE_SETS } from '../../../tools/bench/spliceSets.js';
 import { FFMPEG_PATH } from '../../helpers/ffmpeg.js';
 import { sharedMediaDir } from '../../helpers/paths.js';
 
-const source = path.join(sharedMediaDir, 'talking-head', 'franck-excerpt.mp4');
+const mediaDir = path.join(sharedMediaDir, 'talking-head');
 
-// The issue's targets over all splice sets together: at least 90% of the
-// flashes found at IoU ≥ 0.5, at most 2 false candidates a minute on the
-// untouched frames. One flash more or less in one set is too coarse a measure
-// (a set has 3 to 8 flashes and about a quarter-minute of calm), hence the totals.
-describe('semi-synthetic spotting benchmark (smiles spliced into calm real footage)', () => {
-  it('finds at least 90% of the spliced flashes, names them, and makes at most 2 false candidates a minute', async () => {
+// The issue's targets on every subset of the development sets (real expressions
+// spliced into calm real footage of the same person: pose matched, pose jumps of
+// 5–20°, next to blinks, in speech, during head turns): recall ≥ 90% at IoU ≥ 0.5,
+// the emotion right on ≥ 90% of those found, and at most 1 false candidate a
+// minute on the untouched frames of all sets together (a set holds a quarter of
+// a minute of calm or less: one set alone is too coarse a measure of that).
+// The held-out sets are not run here: they are run once, at the end of a change
+// (npm run bench -- --held-out), and reported in docs/benchmarks.md.
+describe('semi-synthetic spotting benchmark, development sets', () => {
+  it('finds ≥ 90% of the flashes of every subset and names ≥ 90% of them right, with ≤ 1 false candidate a minute', async () => {
     const results: SplicedResult[] = [];
     for (const [i, set] of SPLICE_SETS.entries()) {
-      const result = await runSplicedSet(FFMPEG_PATH, source, path.join(os.tmpdir(), 'micromoment-test-spliced'), set, i);
+      if (set.heldOut) continue;
+      const result = await runSplicedSet(FFMPEG_PATH, mediaDir, path.join(os.tmpdir(), 'micromoment-test-spliced'), set, i);
       console.log(describeSplicedResult(result));
       results.push(result);
     }
-    const flashes = results.reduce((n, r) => n + r.flashes, 0);
-    const found = results.reduce((n, r) => n + r.found, 0);
-    const falseCandidates = results.reduce((n, r) => n + r.falsePerMinute * r.calmMinutes, 0);
-    const calmMinutes = results.reduce((n, r) => n + r.calmMinutes, 0);
-    console.log(
-      `all sets: ${found}/${flashes} flashes found, ${Math.round(falseCandidates)} false candidates in ${calmMinutes.toFixed(2)} min`,
-    );
-    expect(flashes).toBe(26);
-    expect(found / flashes).toBeGreaterThanOrEqual(0.9);
-    for (const r of results) expect(r.emotionRight).toBe(r.found);
-    expect(falseCandidates / calmMinutes).toBeLessThanOrEqual(2);
+    for (const subset of [...new Set(results.map((r) => r.subset))]) {
+      const rs = results.filter((r) => r.subset === subset);
+      const flashes = rs.reduce((n, r) => n + r.flashes, 0);
+      const found = rs.reduce((n, r) => n + r.found, 0);
+      const right = rs.reduce((n, r) => n + r.emotionRight, 0);
+      expect(found / flashes, `${subset}: recall`).toBeGreaterThanOrEqual(0.9);
+      expect(right / found, `${subset}: emotion right`).toBeGreaterThanOrEqual(0.9);
+    }
+    const falses = results.reduce((n, r) => n + r.falseCandidates, 0);
+    const calm = results.reduce((n, r) => n + r.calmMinutes, 0);
+    expect(falses / calm).toBeLessThanOrEqual(1);
   }, 900_000);
 });
