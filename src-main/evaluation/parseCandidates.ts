@@ -59,10 +59,12 @@ export function parseCandidates(json: string | unknown): ParsedCandidates {
       out.apex = apex;
     }
     if (c.kind === 'micro' || c.kind === 'macro') out.kind = c.kind;
+    // The onset of a longer expression is scored as a macro expression, as MEGC has only the two kinds.
+    else if (c.kind === 'onset-of-macro') out.kind = 'macro';
     else if (c.kind === undefined && fps !== null) out.kind = kindFromDuration(out, fps);
     else
       throw new Error(
-        `${where}.kind: expected "micro" or "macro", got ${c.kind === undefined ? 'nothing (and no fps to derive it)' : JSON.stringify(c.kind)}`,
+        `${where}.kind: expected "micro", "macro" or "onset-of-macro", got ${c.kind === undefined ? 'nothing (and no fps to derive it)' : JSON.stringify(c.kind)}`,
       );
     if (c.emotion !== undefined && c.emotion !== null) {
       if (typeof c.emotion !== 'string') throw new Error(`${where}.emotion: expected text, got ${JSON.stringify(c.emotion)}`);

@@ -8,6 +8,7 @@ import type { SpotInput } from './types.js';
 /** The columns the spotter reads; the input must have every one. */
 export const REQUIRED_COLUMNS: readonly StoredColumn[] = [
   'face',
+  'face_w',
   'face_conf',
   'yaw',
   'pitch',

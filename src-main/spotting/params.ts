@@ -53,8 +53,12 @@ export interface SpotParams {
   regionMovedZ: number;
   /** An action unit is listed as moved when its peak z in the interval reaches this (more of the action). */
   auMovedZ: number;
-  /** Candidates separated by at most this gap are merged (0 = only overlapping or touching ones) (s). */
-  mergeGapS: number;
+  /** Departures of one channel (a region, or the classifier) at most this far apart are fragments of one movement (s). */
+  fragmentGapS: number;
+  /** Fragments joined that way last at most this long together: a brief movement's pieces, not a long one's (s). */
+  fragmentMaxS: number;
+  /** A departure of one channel joins a movement whose span it overlaps by at least this intersection over union. */
+  groupMinIoU: number;
   /** A sharp core of a long interval: the frames around the apex with evidence ≥ this fraction of the apex's (sharpCores.ts). */
   sharpCoreFraction: number;
   /** The core is cut out as its own candidate when no longer than microMaxS and its apex is ≥ this many times the rest of the interval's evidence. */
@@ -92,10 +96,40 @@ export interface SpotParams {
   speechMinAmplitude: number;
   /** A mouth-only candidate during speech is kept when its emotion's class probability rises at least this much. */
   speechKeepClassRise: number;
+  /** A blink's lids and brows settle this long after it: a candidate of eyes and brows alone this close is the blink's (s). */
+  blinkRecoveryS: number;
+  /** A candidate near a blink is kept when its emotion's class probability rises at least this much. */
+  blinkKeepClassRise: number;
+
+  // --- the course of an expression ---
+  /** The course is read on the named emotion's probability when it rose at least this much at the apex, else on the AU that moved most. */
+  courseClassRise: number;
+  /** The level before the candidate: the median over this long before its onset (s). */
+  courseBeforeS: number;
+  /** An expression still there this long after the offset is held: the candidate is the onset of a longer one (s). */
+  heldMinS: number;
+  /**
+   * Held: the level after the offset keeps at least (1 − this) of the rise. Already present: the apex rose less
+   * than this fraction of its height above the lower of the levels before and after (the candidate is a
+   * fluctuation or the fading of a longer expression).
+   */
+  heldFraction: number;
+  /** Neutral's probability rising this much while the named emotion's does not is the face returning to neutral, not an expression. */
+  fadingNeutralRise: number;
+  /** A class at least this probable, the classifier's top before, at and after a candidate, is an expression held all around it. */
+  heldClassMin: number;
 
   // --- naming and score ---
   /** Each robust z of an emotion's action-unit pattern counts as this much class-probability rise when naming the emotion. */
   auSupportPerZ: number;
+  /** An emotion is named from a face that moved only when one of its required action units reaches this z at the apex (classify.ts). */
+  auRequiredZ: number;
+  /** Contempt needs its one-sided lip corner at this z (the asymmetry of au12_14_left and _right)… */
+  contemptMinZ: number;
+  /** …with the head not turning and turned at most this far (degrees). */
+  contemptMaxYawDeg: number;
+  /** The score is multiplied by this for each doubt: a blink near, speech around, the head moving, no facial region moving. */
+  doubtFactor: number;
   /** Apex evidence at which the score is 0.5 (score = 1 − 2^(−evidence / this)). */
   scoreHalfZ: number;
 }
@@ -121,7 +155,9 @@ export const DEFAULT_SPOT_PARAMS: Readonly<SpotParams> = Object.freeze({
   boundaryFraction: 0.25,
   regionMovedZ: 4,
   auMovedZ: 4,
-  mergeGapS: 0,
+  fragmentGapS: 0.2,
+  fragmentMaxS: 1,
+  groupMinIoU: 0.3,
   sharpCoreFraction: 0.5,
   sharpCoreProminence: 2,
 
@@ -139,8 +175,21 @@ export const DEFAULT_SPOT_PARAMS: Readonly<SpotParams> = Object.freeze({
   speechMinOpenings: 2,
   speechMinAmplitude: 0.03,
   speechKeepClassRise: 0.35,
+  blinkRecoveryS: 0.3,
+  blinkKeepClassRise: 0.35,
+
+  courseClassRise: 0.2,
+  courseBeforeS: 1,
+  heldMinS: 2,
+  heldFraction: 0.3,
+  fadingNeutralRise: 0.3,
+  heldClassMin: 0.7,
 
   auSupportPerZ: 0.02,
+  auRequiredZ: 2,
+  contemptMinZ: 4,
+  contemptMaxYawDeg: 15,
+  doubtFactor: 0.75,
   scoreHalfZ: 6,
 });
 

@@ -1,11 +1,13 @@
-// Motion of each facial region measured on the stored landmarks, with the rigid
-// motion of the head taken out: every frame is put in a face frame (origin at the
-// stable points' centroid, x along the eyes, unit = inter-ocular distance), then
-// fitted by a similarity (least squares, translation + rotation + scale) on the
-// stable points to the local baseline shape; what is left over in a region is its
-// own motion.
-import { LANDMARK_REGIONS, LANDMARK_SUBSET } from '../../src-shared/analysis/landmarkSubset.js';
+// Motion of each facial region measured on the stored 3-D landmarks, with the
+// pose of the head taken out in 3-D: every frame's points are centred on the
+// stable points and scaled by the inter-ocular distance, turned into one
+// canonical orientation by a rigid fit (rotation and scale, Horn's method:
+// rigidFit3d.ts) of its stable points onto the recording's median face, then
+// fitted again onto the local baseline shape; what is left over in a region is
+// the face's own motion, whatever the head did (a turn, a nod, a jump at a cut).
+import { LANDMARK_AXES, LANDMARK_REGIONS, LANDMARK_SUBSET, LANDMARK_VALUES_PER_FRAME } from '../../src-shared/analysis/landmarkSubset.js';
 import { robustDeparture, type LocalWindows, type ScaleSpec } from './localBaseline.js';
+import { applySimilarity3d, fitSimilarity3d } from './rigidFit3d.js';
 import type { Region } from './types.js';
 
 /** int16 value of a missing coordinate. */
@@ -57,78 +59,66 @@ function plan(): PointPlan {
   return { slots, stable, regions };
 }
 
+const at = (a: ArrayLike<number>, point: number | undefined, axis: number): number => a[3 * (point ?? 0) + axis] ?? Number.NaN;
+
 /**
- * The used points of one frame in its face frame, as x0, y0, x1, y1… into `out`;
- * false when a point is missing or the eyes coincide.
+ * The used points of one frame, centred on the stable points' centroid and
+ * scaled to inter-ocular distances (3-D), as x0, y0, z0, x1… into `out`; false
+ * when a point is missing or the eyes coincide.
  */
-function toFaceFrame(landmarks: Int16Array, frame: number, p: PointPlan, out: Float64Array): boolean {
-  const base = frame * LANDMARK_SUBSET.length * 2;
+function normalisedFrame(landmarks: Int16Array, frame: number, p: PointPlan, out: Float64Array): boolean {
+  const base = frame * LANDMARK_VALUES_PER_FRAME;
   for (let k = 0; k < p.slots.length; k++) {
-    const s = base + (p.slots[k] ?? 0) * 2;
-    const x = landmarks[s] ?? LANDMARK_NONE;
-    const y = landmarks[s + 1] ?? LANDMARK_NONE;
-    if (x === LANDMARK_NONE || y === LANDMARK_NONE) return false;
-    out[2 * k] = x;
-    out[2 * k + 1] = y;
+    const s = base + (p.slots[k] ?? 0) * LANDMARK_AXES;
+    for (let a = 0; a < 3; a++) {
+      const v = landmarks[s + a] ?? LANDMARK_NONE;
+      if (v === LANDMARK_NONE) return false;
+      out[3 * k + a] = v;
+    }
   }
   const [r0, r1, l0, l1] = p.stable;
-  const ex = (at(out, l0, 0) + at(out, l1, 0) - at(out, r0, 0) - at(out, r1, 0)) / 2;
-  const ey = (at(out, l0, 1) + at(out, l1, 1) - at(out, r0, 1) - at(out, r1, 1)) / 2;
-  const iod = Math.hypot(ex, ey);
+  const eye = [0, 1, 2].map((a) => (at(out, l0, a) + at(out, l1, a) - at(out, r0, a) - at(out, r1, a)) / 2);
+  const iod = Math.hypot(eye[0]!, eye[1]!, eye[2]!);
   if (!(iod > 0)) return false;
-  let cx = 0;
-  let cy = 0;
-  for (const k of p.stable) {
-    cx += at(out, k, 0);
-    cy += at(out, k, 1);
-  }
-  cx /= p.stable.length;
-  cy /= p.stable.length;
-  const c = ex / iod;
-  const s = ey / iod;
-  for (let k = 0; k < p.slots.length; k++) {
-    const dx = at(out, k, 0) - cx;
-    const dy = at(out, k, 1) - cy;
-    out[2 * k] = (c * dx + s * dy) / iod;
-    out[2 * k + 1] = (-s * dx + c * dy) / iod;
-  }
+  const c = [0, 0, 0];
+  for (const k of p.stable) for (let a = 0; a < 3; a++) c[a]! += at(out, k, a);
+  for (let a = 0; a < 3; a++) c[a]! /= p.stable.length;
+  for (let k = 0; k < p.slots.length; k++) for (let a = 0; a < 3; a++) out[3 * k + a] = (at(out, k, a) - c[a]!) / iod;
   return true;
-}
-
-function at(a: ArrayLike<number>, point: number | undefined, axis: 0 | 1): number {
-  return a[2 * (point ?? 0) + axis] ?? Number.NaN;
 }
 
 /**
  * Region displacements and their robust z. `landmarks` is frame-major with
- * LANDMARK_SUBSET.length points of x, y (any consistent unit: the face frame removes it).
+ * LANDMARK_SUBSET.length points of x, y, z (any consistent unit: it is scaled away).
  */
 export function landmarkMotion(landmarks: Int16Array, windows: LocalWindows, scale: ScaleSpec): LandmarkMotion {
   const { tl, rel } = windows;
-  const expected = tl.frames * LANDMARK_SUBSET.length * 2;
+  const expected = tl.frames * LANDMARK_VALUES_PER_FRAME;
   if (landmarks.length !== expected) {
     throw new Error(
-      `landmarks holds ${landmarks.length} numbers; ${tl.frames} frames × ${LANDMARK_SUBSET.length} points × 2 need ${expected}`,
+      `landmarks holds ${landmarks.length} numbers; ${tl.frames} frames × ${LANDMARK_SUBSET.length} points × ${LANDMARK_AXES} need ${expected}`,
     );
   }
   const p = plan();
-  const coords = p.slots.length * 2;
+  const coords = p.slots.length * 3;
   const n = tl.frames;
-  const shape = new Float64Array(coords);
-  // Face-frame coordinates, coordinate-major, then the local baseline shape of each.
+  // Normalised shapes, frame-major, then turned into one orientation (the pose taken out).
   const valid = new Uint8Array(n);
-  const series = new Float32Array(n * coords);
+  const shapes = new Float32Array(n * coords).fill(Number.NaN);
+  const shape = new Float64Array(coords);
   for (let t = 0; t < n; t++) {
-    if (!rel.reliable[t] || !toFaceFrame(landmarks, t, p, shape)) {
-      for (let c = 0; c < coords; c++) series[c * n + t] = Number.NaN;
-      continue;
-    }
+    if (!rel.reliable[t] || !normalisedFrame(landmarks, t, p, shape)) continue;
     valid[t] = 1;
-    for (let c = 0; c < coords; c++) series[c * n + t] = shape[c] ?? Number.NaN;
+    shapes.set(shape, t * coords);
   }
+  orientAll(shapes, valid, coords, p.stable);
+
+  // The local baseline shape of each coordinate (coordinate-major series for the windows).
+  const series = new Float32Array(n);
   const baseline = new Float32Array(n * coords);
   for (let c = 0; c < coords; c++) {
-    const b = windows.median(series.subarray(c * n, (c + 1) * n));
+    for (let t = 0; t < n; t++) series[t] = shapes[t * coords + c] ?? Number.NaN;
+    const b = windows.median(series);
     for (let t = 0; t < n; t++) baseline[t * coords + c] = b[t] ?? Number.NaN;
   }
 
@@ -137,17 +127,19 @@ export function landmarkMotion(landmarks: Int16Array, windows: LocalWindows, sca
     Float64Array
   >;
   const fitted = new Float64Array(coords);
-  const target = new Float64Array(coords);
   for (let t = 0; t < n; t++) {
     if (!valid[t]) continue;
-    for (let c = 0; c < coords; c++) {
-      shape[c] = series[c * n + t] ?? Number.NaN;
-      target[c] = baseline[t * coords + c] ?? Number.NaN;
-    }
-    if (!Number.isFinite(target[0]) || !similarityFit(shape, target, p.stable, fitted)) continue;
+    const frame = shapes.subarray(t * coords, (t + 1) * coords);
+    const target = baseline.subarray(t * coords, (t + 1) * coords);
+    if (!Number.isFinite(target[0])) continue;
+    const fit = fitSimilarity3d(frame, target, p.stable);
+    if (!fit) continue;
+    applySimilarity3d(fit, frame, fitted);
     for (const [region, points] of Object.entries(p.regions) as [Region, number[]][]) {
       let sum = 0;
-      for (const k of points) sum += (at(fitted, k, 0) - at(target, k, 0)) ** 2 + (at(fitted, k, 1) - at(target, k, 1)) ** 2;
+      // In the face's frontal plane: the mesh's depth is a learned guess, much noisier than x and y, and
+      // expressions show across the face, not towards the camera.
+      for (const k of points) for (let a = 0; a < 2; a++) sum += (at(fitted, k, a) - at(target, k, a)) ** 2;
       displacement[region][t] = Math.sqrt(sum / points.length);
     }
   }
@@ -158,44 +150,51 @@ export function landmarkMotion(landmarks: Int16Array, windows: LocalWindows, sca
 }
 
 /**
- * Least-squares similarity that maps the `fit` points of `source` onto those of
- * `target`, applied to every point of `source` into `out`. False when degenerate.
+ * Turns every valid shape into one orientation: fitted on its stable points to
+ * a reference, first the first valid frame, then the median of the shapes so
+ * fitted (a face no single frame's pose or expression skews).
  */
-export function similarityFit(source: Float64Array, target: Float64Array, fit: readonly number[], out: Float64Array): boolean {
-  let sx = 0;
-  let sy = 0;
-  let tx = 0;
-  let ty = 0;
-  for (const k of fit) {
-    sx += at(source, k, 0);
-    sy += at(source, k, 1);
-    tx += at(target, k, 0);
-    ty += at(target, k, 1);
+function orientAll(shapes: Float32Array, valid: Uint8Array, coords: number, stable: number[]): void {
+  const n = valid.length;
+  const first = valid.indexOf(1);
+  if (first < 0) return;
+  const fitted = new Float64Array(coords);
+  let reference: Float64Array = Float64Array.from(shapes.subarray(first * coords, (first + 1) * coords));
+  for (let pass = 0; pass < 2; pass++) {
+    const oriented = new Float32Array(shapes.length).fill(Number.NaN);
+    for (let t = 0; t < n; t++) {
+      if (!valid[t]) continue;
+      const frame = shapes.subarray(t * coords, (t + 1) * coords);
+      const fit = fitSimilarity3d(frame, reference, stable);
+      if (!fit) continue;
+      applySimilarity3d(fit, frame, fitted);
+      oriented.set(fitted, t * coords);
+    }
+    if (pass === 0) reference = medianShape(oriented, valid, coords);
+    else shapes.set(oriented);
   }
-  sx /= fit.length;
-  sy /= fit.length;
-  tx /= fit.length;
-  ty /= fit.length;
-  let dot = 0;
-  let cross = 0;
-  let norm = 0;
-  for (const k of fit) {
-    const ax = at(source, k, 0) - sx;
-    const ay = at(source, k, 1) - sy;
-    const bx = at(target, k, 0) - tx;
-    const by = at(target, k, 1) - ty;
-    dot += ax * bx + ay * by;
-    cross += ax * by - ay * bx;
-    norm += ax * ax + ay * ay;
+}
+
+/** Per-coordinate median over at most MEDIAN_SAMPLE frames spread evenly over the recording (a reference, not a measure). */
+const MEDIAN_SAMPLE = 2000;
+
+function medianShape(shapes: Float32Array, valid: Uint8Array, coords: number): Float64Array {
+  const out = new Float64Array(coords);
+  const frames: number[] = [];
+  for (let t = 0; t < valid.length; t++) if (valid[t] && Number.isFinite(shapes[t * coords])) frames.push(t);
+  const step = Math.max(1, frames.length / MEDIAN_SAMPLE);
+  const sample: number[] = [];
+  for (let i = 0; i < frames.length; i += step) sample.push(frames[Math.floor(i)]!);
+  const column: number[] = [];
+  for (let c = 0; c < coords; c++) {
+    column.length = 0;
+    for (const t of sample) {
+      const v = shapes[t * coords + c] ?? Number.NaN;
+      if (Number.isFinite(v)) column.push(v);
+    }
+    column.sort((a, b) => a - b);
+    const m = column.length >> 1;
+    out[c] = column.length % 2 ? (column[m] ?? 0) : ((column[m - 1] ?? 0) + (column[m] ?? 0)) / 2;
   }
-  if (!(norm > 0)) return false;
-  const a = dot / norm;
-  const b = cross / norm;
-  for (let k = 0; 2 * k < source.length; k++) {
-    const x = (source[2 * k] ?? 0) - sx;
-    const y = (source[2 * k + 1] ?? 0) - sy;
-    out[2 * k] = a * x - b * y + tx;
-    out[2 * k + 1] = b * x + a * y + ty;
-  }
-  return Number.isFinite(a) && Number.isFinite(b);
+  return out;
 }

@@ -14,8 +14,10 @@ export interface SharpCoreParams {
   coreProminence: number;
   /** Only cores up to this long are cut out (the longest micro expression) (s). */
   microMaxS: number;
-  /** Evidence the pieces left on either side must reach to stay intervals. */
+  /** Evidence the pieces left on either side must reach to stay intervals… */
   onThreshold: number;
+  /** …and the evidence must fall below this between a piece's apex and the core's. */
+  lowThreshold: number;
 }
 
 /**
@@ -25,12 +27,12 @@ export interface SharpCoreParams {
  */
 export function splitSharpCores(
   intervals: readonly PeakInterval[],
-  evidence: ArrayLike<number>,
+  evidence: ArrayLike<number> | ((frame: number) => number),
   tl: Timeline,
   p: SharpCoreParams,
 ): PeakInterval[] {
   const at = (i: number): number => {
-    const v = evidence[i] ?? Number.NaN;
+    const v = (typeof evidence === 'function' ? evidence(i) : evidence[i]) ?? Number.NaN;
     return Number.isFinite(v) ? v : Number.NEGATIVE_INFINITY;
   };
   const out: PeakInterval[] = [];
@@ -51,11 +53,13 @@ export function splitSharpCores(
       out.push({ ...iv });
       continue;
     }
+    // A side stays a movement of its own only when the evidence dips between it and the core: where it
+    // does not, the side is the same movement's rise or fall (two fragments of one brow raise are one).
     const left = piece(iv.onset, a - 1, at, p.onThreshold);
-    if (left) out.push(left);
+    if (left && dipsBetween(left.apex, iv.apex, at, p.lowThreshold)) out.push(left);
     out.push({ onset: a, apex: iv.apex, offset: b, peak: iv.peak });
     const right = piece(b + 1, iv.offset, at, p.onThreshold);
-    if (right) out.push(right);
+    if (right && dipsBetween(iv.apex, right.apex, at, p.lowThreshold)) out.push(right);
   }
   return out.sort((x, y) => x.onset - y.onset);
 }
@@ -66,4 +70,10 @@ function piece(from: number, to: number, at: (i: number) => number, on: number):
   let apex = from;
   for (let t = from + 1; t <= to; t++) if (at(t) > at(apex)) apex = t;
   return at(apex) >= on ? { onset: from, apex, offset: to, peak: at(apex) } : null;
+}
+
+/** The evidence falls below `low` somewhere between two frames. */
+function dipsBetween(from: number, to: number, at: (i: number) => number, low: number): boolean {
+  for (let t = from + 1; t < to; t++) if (at(t) < low) return true;
+  return false;
 }

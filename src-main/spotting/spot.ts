@@ -4,12 +4,13 @@ import type { Emotion } from '../../src-shared/analysis/emotions.js';
 import { describeCandidate } from './classify.js';
 import { computeEvidence } from './evidence.js';
 import { frameTable } from './features.js';
-import { mergeIntervals } from './merge.js';
+import { channelIntervals, groupMovements } from './channels.js';
 import { resolveSpotParams, type SpotParams } from './params.js';
-import { findPeakIntervals } from './peaks.js';
 import { findReliableFrames } from './reliability.js';
 import { splitSharpCores } from './sharpCores.js';
-import { suppressionReason } from './suppression.js';
+import { qualityFlags, suppressionReason } from './suppression.js';
+import { courseOf, heldAfter } from './course.js';
+import type { ActionUnit } from '../../src-shared/analysis/actionUnits.js';
 import { buildTimeline } from './timeline.js';
 import type { Candidate, SpotInput, SpotResult, SuppressedCandidate } from './types.js';
 
@@ -26,24 +27,51 @@ export function spotCandidates(input: SpotInput, overrides?: Partial<SpotParams>
   if (rel.segments.length === 0) return { candidates: [], params, suppressed: [] };
 
   const ev = computeEvidence(table, tl, rel, params, input.landmarks);
-  const peaks = findPeakIntervals(ev.combined, params.onThreshold, params.lowThreshold, params.boundaryFraction);
-  const merged = mergeIntervals(peaks, tl, params.mergeGapS);
-  const intervals = splitSharpCores(merged, ev.combined, tl, {
+  const movements = groupMovements(channelIntervals(ev, params), ev, tl, params);
+  const sharp = {
     coreFraction: params.sharpCoreFraction,
     coreProminence: params.sharpCoreProminence,
     microMaxS: params.microMaxS,
     onThreshold: params.onThreshold,
-  });
+    lowThreshold: params.lowThreshold,
+  };
+  // A piece cut out of a movement keeps the channels that made the movement.
+  const intervals = movements.flatMap((m) => splitSharpCores([m], ev.combined, tl, sharp).map((piece) => ({ ...piece, channels: m.channels })));
 
   const probability = (e: Emotion, t: number): number => table.column(e)[t] ?? Number.NaN;
   const candidates: Candidate[] = [];
   const suppressed: SuppressedCandidate[] = [];
   const ctx = { table, tl, rel, ev, params };
   for (const iv of intervals) {
-    const candidate = describeCandidate(iv, ev, tl, params, probability);
-    const reason = suppressionReason(ctx, iv, candidate.emotion);
-    if (reason) suppressed.push({ onsetFrame: iv.onset, apexFrame: iv.apex, offsetFrame: iv.offset, reason });
-    else candidates.push(candidate);
+    const flags = qualityFlags(ctx, iv);
+    const candidate = describeCandidate(iv, ev, tl, params, probability, flags);
+    const course = courseOf(table, ev, tl, rel, iv, candidate.emotion, candidate.aus as ActionUnit[], params);
+    const reason = suppressionReason(ctx, iv, candidate, course);
+    if (reason) {
+      suppressed.push({ onsetFrame: iv.onset, apexFrame: iv.apex, offsetFrame: iv.offset, reason });
+      continue;
+    }
+    if (course && heldAfter(course, params)) candidate.kind = 'onset-of-macro';
+    candidates.push(candidate);
   }
-  return { candidates, params, suppressed };
+  return { candidates: distinct(candidates), params, suppressed };
+}
+
+/**
+ * One candidate per place: of two candidates that share more than half of the
+ * shorter one's frames (pieces of overlapping movements, a laugh's bursts), the
+ * one with the higher score stands for both.
+ */
+function distinct(candidates: readonly Candidate[]): Candidate[] {
+  const best = [...candidates].sort((a, b) => b.score - a.score || a.onsetFrame - b.onsetFrame);
+  const kept: Candidate[] = [];
+  for (const c of best) {
+    const same = kept.some((k) => {
+      const shared = Math.min(k.offsetFrame, c.offsetFrame) - Math.max(k.onsetFrame, c.onsetFrame) + 1;
+      const shorter = Math.min(k.offsetFrame - k.onsetFrame, c.offsetFrame - c.onsetFrame) + 1;
+      return shared > 0.5 * shorter;
+    });
+    if (!same) kept.push(c);
+  }
+  return kept.sort((a, b) => a.onsetFrame - b.onsetFrame || a.offsetFrame - b.offsetFrame);
 }

@@ -16,6 +16,8 @@ export interface SpotOutput {
     emotion: Candidate['emotion'];
     score: number;
     aus: string[];
+    evidence: Candidate['evidence'];
+    flags: Candidate['flags'];
   }[];
   params: SpotParams;
 }
@@ -38,6 +40,8 @@ export function spotOutput(fps: number, frames: number, candidates: readonly Can
       emotion: c.emotion,
       score: round(c.score, 4),
       aus: [...c.aus],
+      evidence: c.evidence,
+      flags: c.flags,
     })),
     params,
   };

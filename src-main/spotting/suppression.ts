@@ -1,14 +1,17 @@
 // What is not an expression, though the face departed from its baseline. Each rule
 // reads the interval (and a little around it); the first that applies names the reason.
-import type { Emotion } from '../../src-shared/analysis/emotions.js';
-import type { FrameEvidence } from './evidence.js';
+import type { ActionUnit } from '../../src-shared/analysis/actionUnits.js';
+import { EMOTIONS, EXPRESSION_CLASSES, type Emotion } from '../../src-shared/analysis/emotions.js';
+import { alreadyPresent, type Course } from './course.js';
+import { REGION_AUS, type FrameEvidence } from './evidence.js';
 import type { FrameTable } from './features.js';
-import { regionPeaks } from './classify.js';
+import { regionPeaks } from './evidenceSummary.js';
+import { EMOTION_REQUIRES, meetsRequirement } from './classify.js';
 import type { SpotParams } from './params.js';
 import type { PeakInterval } from './peaks.js';
 import type { Reliability } from './reliability.js';
 import { TIME_EPS, firstAtOrAfter, lastAtOrBefore, spanSeconds, type Timeline } from './timeline.js';
-import { REGIONS, type Region, type SuppressionReason } from './types.js';
+import { REGIONS, type Candidate, type QualityFlags, type Region, type SuppressionReason } from './types.js';
 
 export interface SuppressionContext {
   table: FrameTable;
@@ -63,11 +66,45 @@ export function headTurns(ctx: SuppressionContext, iv: PeakInterval): boolean {
   return false;
 }
 
-/** The interval overlaps a blink and no region but the eyes moved. */
-export function onlyBlink(ctx: SuppressionContext, iv: PeakInterval): boolean {
-  let overlaps = false;
-  for (let t = iv.onset; t <= iv.offset && !overlaps; t++) overlaps = ctx.ev.blink[t] === 1;
-  return overlaps && movedRegions(ctx.ev, iv, ctx.params).every((r) => r === 'eyes');
+/** Frames of a blink, widened by blinkRecoveryS after it (the lids and brows settling), that touch the interval. */
+function nearBlink(ctx: SuppressionContext, iv: PeakInterval): boolean {
+  const [a, b] = around(ctx.tl, iv.onset, iv.offset, ctx.params.blinkRecoveryS);
+  for (let t = a; t <= b; t++) if (ctx.ev.blink[t] === 1) return true;
+  return false;
+}
+
+/** The interval lies within a blink's frames widened by blinkRecoveryS: it is no longer than the blink and its settling. */
+function withinBlink(ctx: SuppressionContext, iv: PeakInterval): boolean {
+  const [a, b] = around(ctx.tl, iv.onset, iv.offset, ctx.params.blinkRecoveryS);
+  let first = -1;
+  let last = -1;
+  for (let t = a; t <= b; t++) {
+    if (ctx.ev.blink[t] === 1) {
+      if (first < 0) first = t;
+      last = t;
+    }
+  }
+  if (first < 0) return false;
+  const [lo] = around(ctx.tl, first, first, ctx.params.blinkRecoveryS);
+  const [, hi] = around(ctx.tl, last, last, ctx.params.blinkRecoveryS);
+  return iv.onset >= lo && iv.offset <= hi;
+}
+
+/**
+ * A blink and its recovery, near a blink: unless the classifier saw the named
+ * emotion rise clearly and its own action units show it, the candidate is the
+ * blink's when its emotion is not shown by its action units (the classifier reads
+ * sadness or fear in closed eyes), or when nothing but the eyes and brows moved
+ * and the brows did not rise, or rose no longer than the blink and its settling
+ * (the brows dip and the head nods with a blink). A brow raise that outlasts the
+ * blink stays a candidate.
+ */
+export function blinkAndRecovery(ctx: SuppressionContext, iv: PeakInterval, candidate: Candidate, supported: boolean): boolean {
+  if (!nearBlink(ctx, iv)) return false;
+  if ((ctx.ev.classRise[candidate.emotion][iv.apex] ?? 0) >= ctx.params.blinkKeepClassRise && supported) return false;
+  if (!supported) return true;
+  if (!movedRegions(ctx.ev, iv, ctx.params).every((r) => r === 'eyes' || r === 'brows')) return false;
+  return !candidate.aus.includes('au01_02') || withinBlink(ctx, iv);
 }
 
 /**
@@ -105,20 +142,138 @@ export function mouthOpenings(ctx: SuppressionContext, apex: number): number {
   return openings;
 }
 
-/** Speech: only the mouth moved (or nothing but the classifier), the mouth oscillates, and the emotion's class did not rise by speechKeepClassRise. */
-export function speechOnly(ctx: SuppressionContext, iv: PeakInterval, emotion: Emotion): boolean {
+/**
+ * Speech: only the mouth moved, and either it moved by opening alone (the jaw:
+ * au26 without the corners; a vowel held, a word begun, whatever the classifier
+ * reads in an open mouth), or it opened and closed at syllable rate around the
+ * apex and none of the named emotion's required action units moved (a smile while
+ * talking, its corners up, stays a candidate; the classifier's reading of a
+ * talking mouth alone does not).
+ */
+export function speechOnly(ctx: SuppressionContext, iv: PeakInterval, candidate: Candidate): boolean {
   if (!movedRegions(ctx.ev, iv, ctx.params).every((r) => r === 'mouth')) return false;
-  if ((ctx.ev.classRise[emotion][iv.apex] ?? 0) >= ctx.params.speechKeepClassRise) return false;
-  return mouthOpenings(ctx, iv.apex) >= ctx.params.speechMinOpenings;
+  if (jawOnly(candidate)) return true;
+  return !requiredMoved(candidate) && mouthOpenings(ctx, iv.apex) >= ctx.params.speechMinOpenings;
+}
+
+/** One of the named emotion's required action units is among those that moved (reached auMovedZ). */
+function requiredMoved(candidate: Candidate): boolean {
+  return candidate.emotion === 'contempt' || EMOTION_REQUIRES[candidate.emotion].some((au) => candidate.aus.includes(au));
+}
+
+const LIP_CORNER_AUS: readonly ActionUnit[] = ['au06_12', 'au12_14_left', 'au12_14_right', 'au15', 'au20'];
+
+/** The mouth moved by opening: au26 among the moved action units, none of the lip corners'. */
+function jawOnly(candidate: Candidate): boolean {
+  return candidate.aus.includes('au26') && !candidate.aus.some((au) => LIP_CORNER_AUS.includes(au as ActionUnit));
+}
+
+/**
+ * The face returning towards neutral, not a new expression: neutral's probability
+ * rose by at least fadingNeutralRise while the named emotion's barely rose (the
+ * end of a smile, a smile narrowing while talking).
+ */
+export function fadingToNeutral(ctx: SuppressionContext, iv: PeakInterval, emotion: Emotion): boolean {
+  const neutral = ctx.ev.classRise.neutral[iv.apex] ?? Number.NaN;
+  const own = ctx.ev.classRise[emotion][iv.apex] ?? Number.NaN;
+  return neutral >= ctx.params.fadingNeutralRise && !(own >= ctx.params.courseClassRise / 2);
+}
+
+/**
+ * Neither the classifier nor the face shows the emotion named clearly: its class
+ * probability rose less than courseClassRise and none of its required action
+ * units moved (reached auMovedZ) in the interval. Something departed from the
+ * baseline, but nothing an analyst could name.
+ */
+export function noClearExpression(ctx: SuppressionContext, iv: PeakInterval, candidate: Candidate): boolean {
+  const rise = (e: Emotion) => ctx.ev.classRise[e][iv.apex] ?? 0;
+  if (rise(candidate.emotion) >= ctx.params.courseClassRise) return false;
+  if (candidate.emotion === 'contempt') return false; // named only when its own asymmetry holds (classify.ts)
+  const required = EMOTION_REQUIRES[candidate.emotion];
+  if (required.some((au) => candidate.aus.includes(au))) return false;
+  // Fear and surprise, the classifier's most frequent confusion (FER2013), count as one: a brow raise the
+  // classifier reads as fear is clear when its action units show surprise at least faintly.
+  const sibling = candidate.emotion === 'surprise' ? 'fear' : candidate.emotion === 'fear' ? 'surprise' : null;
+  if (sibling && rise(sibling) >= ctx.params.courseClassRise) {
+    return !required.some((au) => (ctx.ev.auZ[au][iv.apex] ?? Number.NaN) >= ctx.params.auRequiredZ);
+  }
+  return true;
+}
+
+/**
+ * Within an expression held all around it: one class (not the one named, not
+ * neutral) is the classifier's top class, at heldClassMin or more, half a second
+ * before the onset and after the offset, and still at half that at the apex
+ * (laughing within a smile; talking within one). The candidate is a movement
+ * inside that expression, not a new one.
+ */
+export function withinHeldExpression(ctx: SuppressionContext, iv: PeakInterval, emotion: Emotion): boolean {
+  const { tl, params } = ctx;
+  const before = lastAtOrBefore(tl, (tl.times[iv.onset] ?? 0) - params.courseBeforeS / 2);
+  const after = firstAtOrAfter(tl, (tl.times[iv.offset] ?? 0) + params.courseBeforeS / 2);
+  const top = (t: number): { cls: string; p: number } => {
+    let best = { cls: '', p: -1 };
+    for (const c of EXPRESSION_CLASSES) {
+      const p = ctx.table.column(c)[t] ?? Number.NaN;
+      if (p > best.p) best = { cls: c, p };
+    }
+    return best;
+  };
+  const [pre, post] = [top(before), top(after)];
+  const held = pre.cls as Emotion | 'neutral';
+  if (held === emotion || held === 'neutral' || post.cls !== held || pre.p < params.heldClassMin || post.p < params.heldClassMin) return false;
+  // Still there at the apex, if not on top: a laugh's burst reads as fear or contempt for a frame.
+  return (ctx.table.column(held)[iv.apex] ?? 0) >= params.heldClassMin / 2;
+}
+
+/** No region of the face moved in its own frame and the classifier saw no emotion rise clearly: nothing to show an analyst. */
+export function noFacialMotion(ctx: SuppressionContext, iv: PeakInterval): boolean {
+  if (movedRegions(ctx.ev, iv, ctx.params).length > 0) return false;
+  let rise = 0;
+  for (const e of EMOTIONS) rise = Math.max(rise, ctx.ev.classRise[e][iv.apex] ?? 0);
+  return rise < ctx.params.courseClassRise;
+}
+
+/**
+ * The head moved, and the face did not show an emotion of its own: no region of
+ * the face moved in its own frame, or only the eyes did (a nod changes how open the
+ * lids look), or the emotion named is not shown by its own action units; and the
+ * classifier did not see the emotion rise by headTurnKeepClassRise.
+ */
+export function headOnly(ctx: SuppressionContext, iv: PeakInterval, emotion: Emotion, supported: boolean): boolean {
+  if (!headTurns(ctx, iv)) return false;
+  if ((ctx.ev.classRise[emotion][iv.apex] ?? 0) >= ctx.params.headTurnKeepClassRise) return false;
+  const moved = movedRegions(ctx.ev, iv, ctx.params);
+  return moved.length === 0 || moved.every((r) => r === 'eyes') || !supported;
+}
+
+/** What near the interval makes it doubtful (each lowers the review score; classify.ts). */
+export function qualityFlags(ctx: SuppressionContext, iv: PeakInterval): QualityFlags {
+  const yaw = ctx.table.column('yaw')[iv.apex] ?? Number.NaN;
+  const width = ctx.table.column('face_w')[iv.apex] ?? Number.NaN;
+  return {
+    blinkNear: nearBlink(ctx, iv),
+    speechNear: mouthOpenings(ctx, iv.apex) >= ctx.params.speechMinOpenings,
+    headMoving: headTurns(ctx, iv),
+    yawDeg: Number.isFinite(yaw) ? Math.round(Math.abs(yaw) * 10) / 10 : 0,
+    faceSizePx: Number.isFinite(width) ? Math.round(width) : 0,
+  };
 }
 
 /** The first rule that sets the interval aside, or null for a candidate. */
-export function suppressionReason(ctx: SuppressionContext, iv: PeakInterval, emotion: Emotion): SuppressionReason | null {
+export function suppressionReason(ctx: SuppressionContext, iv: PeakInterval, candidate: Candidate, course: Course | null): SuppressionReason | null {
   if (nearUnreliableFace(ctx, iv)) return 'unreliable-face';
   if (nearRecordingEdge(ctx, iv)) return 'recording-edge';
   if (spanSeconds(ctx.tl, iv.onset, iv.offset) > ctx.params.macroMaxS + TIME_EPS) return 'too-long';
-  if (headTurns(ctx, iv) && !((ctx.ev.classRise[emotion][iv.apex] ?? 0) >= ctx.params.headTurnKeepClassRise)) return 'head-turn';
-  if (onlyBlink(ctx, iv)) return 'blink';
-  if (speechOnly(ctx, iv, emotion)) return 'speech';
+  if (course && alreadyPresent(course, ctx.params)) return 'held-expression';
+  if (fadingToNeutral(ctx, iv, candidate.emotion)) return 'held-expression';
+  if (withinHeldExpression(ctx, iv, candidate.emotion)) return 'held-expression';
+  if (noFacialMotion(ctx, iv)) return 'no-facial-motion';
+  if (noClearExpression(ctx, iv, candidate)) return 'no-clear-expression';
+  const flags = candidate.flags;
+  const supported = meetsRequirement(candidate.emotion, ctx.ev, iv.apex, ctx.params, { headMoving: flags.headMoving, yawDeg: flags.yawDeg });
+  if (headOnly(ctx, iv, candidate.emotion, supported)) return 'head-turn';
+  if (blinkAndRecovery(ctx, iv, candidate, supported)) return 'blink';
+  if (speechOnly(ctx, iv, candidate)) return 'speech';
   return null;
 }

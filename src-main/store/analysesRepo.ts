@@ -1,5 +1,5 @@
 import { STORED_COLUMNS } from '../../src-shared/analysis/frameColumns.js';
-import { LANDMARK_SUBSET } from '../../src-shared/analysis/landmarkSubset.js';
+import { LANDMARK_SUBSET, LANDMARK_VALUES_PER_FRAME } from '../../src-shared/analysis/landmarkSubset.js';
 import type { Db } from './openStore.js';
 
 export const CHUNK_FRAMES = 1024;
@@ -172,9 +172,9 @@ export function readAnalysisValues(db: Db, analysisId: number, from: number, cou
   return out;
 }
 
-/** The stored landmarks of frames [from, from+count), int16 quarter pixels, -32768 where there is none. */
+/** The stored landmarks of frames [from, from+count), x, y, z int16 quarter pixels, -32768 where there is none. */
 export function readAnalysisLandmarks(db: Db, analysisId: number, from: number, count: number): Int16Array {
-  const out = new Int16Array(count * LANDMARK_SUBSET.length * 2).fill(-32768);
+  const out = new Int16Array(count * LANDMARK_VALUES_PER_FRAME).fill(-32768);
   readChunkRange(db, analysisId, 'landmarks', from, count, out, (bytes) => new Int16Array(bytes));
   return out;
 }
@@ -197,6 +197,10 @@ function readChunkRange<T extends Float32Array | Int16Array>(
     )
     .all(analysisId, from + count, from) as { first_frame: number; frame_count: number; blob: Buffer }[];
   for (const chunk of chunks) {
+    // Analyses made before landmarks had depth (analysis version 2) store two numbers a point: never misread them.
+    if (chunk.blob.byteLength !== chunk.frame_count * width * out.BYTES_PER_ELEMENT) {
+      throw new Error(`analysis #${analysisId} stores its ${column} in another layout (an older Micromoment made it): analyse the recording again`);
+    }
     const values = view(chunk.blob.buffer.slice(chunk.blob.byteOffset, chunk.blob.byteOffset + chunk.blob.byteLength) as ArrayBuffer);
     const start = Math.max(from, chunk.first_frame);
     const end = Math.min(from + count, chunk.first_frame + chunk.frame_count);

@@ -19,5 +19,12 @@ export const LANDMARK_REGIONS = {
 
 export const LANDMARK_SUBSET: readonly number[] = Object.values(LANDMARK_REGIONS).flat();
 
-/** Stored as int16 in quarter pixels of the displayed source frame. */
+/**
+ * Stored as int16 in quarter pixels of the displayed source frame, three numbers
+ * a point: x and y in the picture, and z, the mesh's depth in the same scale
+ * (so the spotter can take the head's pose out in 3-D: src-main/spotting/regionMotion.ts).
+ */
 export const LANDMARK_QUANTUM = 0.25;
+export const LANDMARK_AXES = 3;
+/** Stored numbers a frame: every point's x, y and z. */
+export const LANDMARK_VALUES_PER_FRAME = LANDMARK_SUBSET.length * LANDMARK_AXES;

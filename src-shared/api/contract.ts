@@ -99,10 +99,31 @@ export const SpotCandidateSchema = z.object({
   apexS: z.number(),
   offsetS: z.number(),
   durationS: z.number(),
-  kind: z.enum(['micro', 'macro']),
+  /** onset-of-macro: a brief rise that goes on into an expression held for longer. */
+  kind: z.enum(['micro', 'macro', 'onset-of-macro']),
   emotion: z.string(),
   score: z.number(),
   aus: z.array(z.string()),
+  /** What made it (spotter 3 and later; runs of older spotters have none). */
+  evidence: z
+    .object({
+      regions: z.record(z.string(), z.number()),
+      moved: z.array(z.string()),
+      classRise: z.record(z.string(), z.number()),
+      auZ: z.record(z.string(), z.number()),
+      peak: z.number(),
+    })
+    .optional(),
+  /** What near it makes it doubtful; each lowers the score. */
+  flags: z
+    .object({
+      blinkNear: z.boolean(),
+      speechNear: z.boolean(),
+      headMoving: z.boolean(),
+      yawDeg: z.number(),
+      faceSizePx: z.number(),
+    })
+    .optional(),
 });
 
 export const SpotResultSchema = z.object({

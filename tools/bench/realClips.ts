@@ -4,6 +4,7 @@ import { spotRecording } from '../../src-main/spotting/spotTable.js';
 import type { SpotOutput } from '../../src-main/spotting/spotOutput.js';
 import { packageRoot } from '../../src-main/config/paths.js';
 import { cachedAnalysis } from './analysisCache.js';
+import type { Spotter } from './splicedBenchmark.js';
 
 /** A hand-labelled interval of a real clip (test/fixtures/spotting-labels/). */
 interface LabelledInterval {
@@ -55,10 +56,10 @@ export function readLabels(name: string): { recording: string; intervals: Labell
  * real when it overlaps a real interval, else the label of the first other
  * interval it overlaps, else unlabelled.
  */
-export async function spotLabelledClip(name: string, mediaDir: string): Promise<RealClipResult> {
+export async function spotLabelledClip(name: string, mediaDir: string, spot: Spotter = spotRecording): Promise<RealClipResult> {
   const labels = readLabels(name);
   const analysis = await cachedAnalysis(path.join(mediaDir, path.basename(labels.recording)));
-  const output = spotRecording(analysis.table, analysis.values, analysis.landmarks);
+  const output = spot(analysis.table, analysis.values, analysis.landmarks);
   const overlaps = (c: Candidate, i: LabelledInterval) => c.onsetFrame <= i.offset && c.offsetFrame >= i.onset;
   const candidates = output.candidates.map((candidate): LabelledCandidate => {
     const seen =

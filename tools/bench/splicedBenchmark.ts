@@ -2,6 +2,8 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { spotRecording } from '../../src-main/spotting/spotTable.js';
+import type { SpotOutput } from '../../src-main/spotting/spotOutput.js';
+import type { FrameTable } from '../../src-shared/time/frameTable.js';
 import { evaluateSpotting } from '../../src-main/evaluation/index.js';
 import { donorJump, planSplices, poseJumpDonors, poseMatchedDonors, type FrameMeasure } from './splicePlan.js';
 import { STORED_COLUMNS, STORED_INDEX, type StoredColumn } from '../../src-shared/analysis/frameColumns.js';
@@ -29,12 +31,16 @@ export interface SplicedResult {
   wrongEmotions: string[];
 }
 
+/** How a recording's rows are spotted: the product's spotter, or a variant being tried. */
+export type Spotter = (table: FrameTable, values: Float32Array, landmarks: Int16Array) => SpotOutput;
+
 export async function runSplicedSet(
   ffmpegPath: string,
   mediaDir: string,
   workDir: string,
   set: SpliceSet,
   index: number,
+  spot: Spotter = spotRecording,
 ): Promise<SplicedResult> {
   const source = path.join(mediaDir, set.source);
   const sourceRows = await cachedAnalysis(source);
@@ -53,12 +59,12 @@ export async function runSplicedSet(
     path.join(workDir, `spliced-${index}-${crypto.createHash('sha1').update(key).digest('hex').slice(0, 10)}.mp4`),
   );
   const spliced = await cachedAnalysis(clip);
-  const output = spotRecording(spliced.table, spliced.values, spliced.landmarks);
+  const output = spot(spliced.table, spliced.values, spliced.landmarks);
   const predicted = output.candidates.map((c) => ({
     onset: c.onsetFrame,
     offset: c.offsetFrame,
     apex: c.apexFrame,
-    kind: c.kind,
+    kind: c.kind === 'onset-of-macro' ? ('macro' as const) : c.kind,
     emotion: c.emotion,
     score: c.score,
   }));

@@ -1,6 +1,6 @@
 import type { FrameTable } from '../../../src-shared/time/frameTable.js';
 import { ptsSeconds } from '../../../src-shared/time/index.js';
-import { LANDMARK_SUBSET } from '../../../src-shared/analysis/landmarkSubset.js';
+import { LANDMARK_VALUES_PER_FRAME } from '../../../src-shared/analysis/landmarkSubset.js';
 import { analysisSize } from '../decode/analysisSize.js';
 import { decodeFrames } from '../decode/frameStream.js';
 import type { ExpressionResult, ExpressionStage, FaceObservation, FaceStage } from '../types.js';
@@ -100,7 +100,7 @@ export async function analyzeFrames(
   const toSource = input.width / size.width;
   const total = input.table.ptsTicks.length;
   const row = newFrameRow();
-  const landmarks = new Int16Array(LANDMARK_SUBSET.length * 2);
+  const landmarks = new Int16Array(LANDMARK_VALUES_PER_FRAME);
   const summary: AnalysisSummary = {
     frames: total,
     faceFrames: 0,

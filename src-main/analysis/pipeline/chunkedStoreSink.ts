@@ -1,5 +1,5 @@
 import { STORED_COLUMNS } from '../../../src-shared/analysis/frameColumns.js';
-import { LANDMARK_SUBSET } from '../../../src-shared/analysis/landmarkSubset.js';
+import { LANDMARK_VALUES_PER_FRAME } from '../../../src-shared/analysis/landmarkSubset.js';
 import type { Db } from '../../store/openStore.js';
 import { CHUNK_FRAMES, deleteResumePoint, insertChunk, putResumePoint } from '../../store/analysesRepo.js';
 
@@ -25,7 +25,7 @@ export function chunkingSink(
   start: { chunkIndex: number; firstFrame: number } = { chunkIndex: 0, firstFrame: 0 },
 ) {
   const width = STORED_COLUMNS.length;
-  const points = LANDMARK_SUBSET.length * 2;
+  const points = LANDMARK_VALUES_PER_FRAME;
   const values = new Float32Array(CHUNK_FRAMES * width);
   const landmarks = new Int16Array(CHUNK_FRAMES * points);
   let inChunk = 0;

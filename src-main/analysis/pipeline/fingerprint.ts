@@ -4,10 +4,10 @@ import { MAX_ANALYSIS_SIDE } from '../decode/analysisSize.js';
 import { DECODE_ISSUE_WINDOW } from '../decode/frameStream.js';
 
 /**
- * Bumped whenever the pipeline's own logic changes what a row holds (2: head pose from rigid points): analyses
- * made by another version are then stale and are redone, not mixed.
+ * Bumped whenever the pipeline's own logic changes what a row holds (2: head pose from rigid points;
+ * 3: landmarks stored with their depth): analyses made by another version are then stale and are redone, not mixed.
  */
-export const ANALYSIS_VERSION = 2;
+export const ANALYSIS_VERSION = 3;
 
 /** What makes two analyses the same computation: code version, models, parameters. */
 export function analysisIdentity(

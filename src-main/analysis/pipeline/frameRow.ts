@@ -1,7 +1,7 @@
 import { ACTION_UNITS } from '../../../src-shared/analysis/actionUnits.js';
 import { EXPRESSION_CLASSES } from '../../../src-shared/analysis/emotions.js';
 import { COLUMN_INDEX, FRAME_COLUMNS } from '../../../src-shared/analysis/frameColumns.js';
-import { LANDMARK_QUANTUM, LANDMARK_SUBSET } from '../../../src-shared/analysis/landmarkSubset.js';
+import { LANDMARK_AXES, LANDMARK_QUANTUM, LANDMARK_SUBSET } from '../../../src-shared/analysis/landmarkSubset.js';
 import type { ExpressionResult, FaceObservation } from '../types.js';
 
 /**
@@ -54,16 +54,16 @@ export function newFrameRow(): Float64Array {
   return new Float64Array(FRAME_COLUMNS.length);
 }
 
-/** The stored landmark subset, quantised to int16 quarter pixels of the source frame. */
+/** The stored landmark subset, x, y and z quantised to int16 quarter pixels of the source frame. */
 export function quantiseLandmarks(out: Int16Array, face: FaceObservation | null, toSource: number): Int16Array {
   if (!face) {
     out.fill(-32768);
     return out;
   }
   LANDMARK_SUBSET.forEach((point, i) => {
-    for (let axis = 0; axis < 2; axis++) {
+    for (let axis = 0; axis < LANDMARK_AXES; axis++) {
       const v = Math.round(((face.landmarks[point * 3 + axis] ?? NaN) * toSource) / LANDMARK_QUANTUM);
-      out[i * 2 + axis] = Number.isFinite(v) ? Math.max(-32767, Math.min(32767, v)) : -32768;
+      out[i * LANDMARK_AXES + axis] = Number.isFinite(v) ? Math.max(-32767, Math.min(32767, v)) : -32768;
     }
   });
   return out;

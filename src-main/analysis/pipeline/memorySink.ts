@@ -1,5 +1,5 @@
 import { STORED_COLUMNS } from '../../../src-shared/analysis/frameColumns.js';
-import { LANDMARK_SUBSET } from '../../../src-shared/analysis/landmarkSubset.js';
+import { LANDMARK_VALUES_PER_FRAME } from '../../../src-shared/analysis/landmarkSubset.js';
 
 /**
  * Keeps every row of one analysis in memory, in the stored layout (float32
@@ -9,7 +9,7 @@ import { LANDMARK_SUBSET } from '../../../src-shared/analysis/landmarkSubset.js'
  */
 export function memorySink(frames: number) {
   const width = STORED_COLUMNS.length;
-  const points = LANDMARK_SUBSET.length * 2;
+  const points = LANDMARK_VALUES_PER_FRAME;
   const values = new Float32Array(frames * width).fill(NaN);
   const landmarks = new Int16Array(frames * points).fill(-32768);
   return {

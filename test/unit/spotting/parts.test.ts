@@ -6,7 +6,6 @@ import { frameTable } from '../../../src-main/spotting/features.js';
 import { findBlinkFrames } from '../../../src-main/spotting/blinks.js';
 import { kindOf, scoreOf } from '../../../src-main/spotting/classify.js';
 import { DEFAULT_SPOT_PARAMS, resolveSpotParams } from '../../../src-main/spotting/params.js';
-import { similarityFit } from '../../../src-main/spotting/regionMotion.js';
 import { calmFace } from './synthetic.js';
 
 describe('timeline', () => {
@@ -117,43 +116,7 @@ describe('resolveSpotParams', () => {
   });
 });
 
-describe('similarityFit', () => {
-  it('undoes any similarity (translation, rotation, scale) exactly', () => {
-    const point = fc.double({ min: -100, max: 100, noNaN: true });
-    fc.assert(
-      fc.property(
-        fc.array(fc.tuple(point, point), { minLength: 3, maxLength: 20 }),
-        fc.double({ min: -Math.PI, max: Math.PI, noNaN: true }),
-        fc.double({ min: 0.2, max: 5, noNaN: true }),
-        point,
-        point,
-        (pts, angle, scale, tx, ty) => {
-          const target = Float64Array.from(pts.flat());
-          const source = new Float64Array(target.length);
-          const c = Math.cos(angle) * scale;
-          const s = Math.sin(angle) * scale;
-          for (let k = 0; k < pts.length; k++) {
-            const [x, y] = pts[k] ?? [0, 0];
-            source[2 * k] = c * x - s * y + tx;
-            source[2 * k + 1] = s * x + c * y + ty;
-          }
-          const spread = pts.reduce((m, [x, y]) => Math.max(m, Math.abs(x - (pts[0]?.[0] ?? 0)) + Math.abs(y - (pts[0]?.[1] ?? 0))), 0);
-          fc.pre(spread > 1);
-          const out = new Float64Array(target.length);
-          expect(
-            similarityFit(
-              source,
-              target,
-              pts.map((_, k) => k),
-              out,
-            ),
-          ).toBe(true);
-          for (let i = 0; i < out.length; i++) expect(Math.abs((out[i] ?? NaN) - (target[i] ?? NaN))).toBeLessThan(1e-6);
-        },
-      ),
-    );
-  });
-});
+// The 3-D rigid fit the region motion uses is tested in rigidFit3d.test.ts.
 
 describe('the spotter version', () => {
   it('travels with the parameters of every result and cannot be set to another version', async () => {

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findPeakIntervals, type PeakInterval } from '../../../src-main/spotting/peaks.js';
-import { mergeIntervals } from '../../../src-main/spotting/merge.js';
 import type { Timeline } from '../../../src-main/spotting/timeline.js';
 
 const evidenceArb = fc.array(fc.oneof(fc.double({ min: 0, max: 20, noNaN: true }), fc.constant(NaN), fc.constantFrom(0, 2.5, 6, 12)), {
@@ -60,38 +59,3 @@ describe('findPeakIntervals', () => {
   });
 });
 
-describe('mergeIntervals', () => {
-  const tl = (n: number): Timeline => ({ frames: n, fps: 25, times: Float64Array.from({ length: n }, (_, i) => i / 25) });
-  const intervalArb = fc
-    .tuple(fc.nat(60), fc.nat(10), fc.nat(10), fc.double({ min: 0, max: 20, noNaN: true }))
-    .map(([onset, a, b, peak]): PeakInterval => ({ onset, apex: onset + Math.min(a, b), offset: onset + Math.max(a, b), peak }));
-
-  it('joins overlapping and touching intervals into their union, keeping the highest apex', () => {
-    fc.assert(
-      fc.property(fc.array(intervalArb, { maxLength: 12 }), (ivs) => {
-        const merged = mergeIntervals(ivs, tl(100), 0);
-        const covered = (list: PeakInterval[]): number[] =>
-          [...new Set(list.flatMap((iv) => Array.from({ length: iv.offset - iv.onset + 1 }, (_, k) => iv.onset + k)))].sort(
-            (a, b) => a - b,
-          );
-        expect(covered(merged)).toEqual(covered(ivs));
-        for (let k = 1; k < merged.length; k++) expect((merged[k]?.onset ?? 0) - (merged[k - 1]?.offset ?? 0)).toBeGreaterThan(1);
-        for (const m of merged) {
-          const inside = ivs.filter((iv) => iv.onset >= m.onset && iv.offset <= m.offset);
-          const best = Math.max(...inside.map((iv) => iv.peak));
-          expect(m.peak).toBe(best);
-          expect(inside.some((iv) => iv.apex === m.apex && iv.peak === m.peak)).toBe(true);
-          expect(inside.filter((iv) => iv.peak === best).every((iv) => iv.apex >= m.apex)).toBe(true);
-        }
-      }),
-    );
-  });
-
-  it('joins across a gap only when mergeGapS allows it', () => {
-    const a: PeakInterval = { onset: 0, apex: 1, offset: 2, peak: 7 };
-    const b: PeakInterval = { onset: 5, apex: 6, offset: 7, peak: 9 };
-    expect(mergeIntervals([b, a], tl(10), 0)).toEqual([a, b]);
-    expect(mergeIntervals([a, b], tl(10), 0.08)).toEqual([{ onset: 0, apex: 6, offset: 7, peak: 9 }]);
-    expect(mergeIntervals([a, { ...b, onset: 3 }], tl(10), 0)).toEqual([{ onset: 0, apex: 6, offset: 7, peak: 9 }]);
-  });
-});

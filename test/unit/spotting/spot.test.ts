@@ -280,6 +280,28 @@ describe('spotCandidates with landmarks', () => {
   });
 });
 
+describe('the head turning out of the picture (3-D pose taken out)', () => {
+  // Yaw of ±25° every 3 s: the picture of the face changes shape (the near side widens, the nose
+  // moves across), which a fit in the picture's plane would read as motion of every region.
+  const turning = { translatePx: 10, rotateDeg: 4, scale: 0.05, yawDeg: 25 };
+
+  it('turns of the head alone give no landmark evidence', () => {
+    const s = calmFace({ seconds: 40, seed: 63, headMotion: turning });
+    expect(spotCandidates(s.input({ landmarks: true })).candidates).toEqual([]);
+  });
+
+  it('a brow raise seen only in the landmarks is found while the head turns', () => {
+    const s = calmFace({ seconds: 40, seed: 64, headMotion: turning });
+    const start = s.frameAt(20.7); // mid-turn: the yaw changes fastest here
+    const brows = [...LANDMARK_REGIONS.browLeft, ...LANDMARK_REGIONS.browRight];
+    for (let k = 0; k < 3; k++) s.moveLandmarks(start + k, brows, 0, -4 * pulse(3, k));
+    const result = spotCandidates(s.input({ landmarks: true }));
+    const c = found(result, start, 3);
+    expect(c, JSON.stringify(result.candidates)).toBeDefined();
+    expect(c?.evidence.regions.brows).toBeGreaterThan(DEFAULT_SPOT_PARAMS.onThreshold);
+  });
+});
+
 describe('spotCandidates on bad input', () => {
   it('no face at all: no candidates', () => {
     const s = calmFace({ seconds: 20, seed: 71 });

@@ -129,15 +129,15 @@ export interface Synthetic {
   frames: number;
   times: Float64Array;
   values: Float32Array;
-  /** Landmarks in pixels before quantisation: frame-major, P points × (x, y), relative to the template (head pose applied at build). */
+  /** Landmarks in pixels before quantisation: frame-major, P points × (x, y, z), relative to the template (head pose applied at build). */
   shapes: Float64Array;
   /** Frame index at a time (the first frame at or after it). */
   frameAt(seconds: number): number;
   get(frame: number, column: StoredColumn): number;
   set(frame: number, column: StoredColumn, value: number): void;
   add(frame: number, column: StoredColumn, delta: number): void;
-  /** Moves the given mesh points of a frame by (dx, dy) pixels in the face's own frame. */
-  moveLandmarks(frame: number, mesh: readonly number[], dx: number, dy: number): void;
+  /** Moves the given mesh points of a frame by (dx, dy, dz) pixels in the face's own frame. */
+  moveLandmarks(frame: number, mesh: readonly number[], dx: number, dy: number, dz?: number): void;
   /** Class probabilities of a frame: the named ones set, the others scaled to make the sum 1. */
   setClasses(frame: number, probabilities: Record<string, number>): void;
   /** The spotter's input; landmarks included when asked (quantised to quarter pixels, head motion applied). */
@@ -150,8 +150,11 @@ export interface SyntheticOptions {
   seed?: number;
   /** Frame times: 'cfr' (i / fps) or 'vfr' (gaps jittered ±30%). */
   timing?: 'cfr' | 'vfr';
-  /** Head motion applied to the landmarks: pixels of slow translation and degrees of slow rotation (sinusoids). */
-  headMotion?: { translatePx: number; rotateDeg: number; scale: number };
+  /**
+   * Head motion applied to the landmarks: pixels of slow translation, degrees of slow rotation in the
+   * picture and out of it (yaw, a turn of the head), and scale (sinusoids).
+   */
+  headMotion?: { translatePx: number; rotateDeg: number; scale: number; yawDeg?: number };
 }
 
 export function calmFace(options: SyntheticOptions = {}): Synthetic {
@@ -177,12 +180,14 @@ export function calmFace(options: SyntheticOptions = {}): Synthetic {
   }
 
   const tpl = template();
-  const shapes = new Float64Array(frames * P * 2);
+  const shapes = new Float64Array(frames * P * 3);
   for (let f = 0; f < frames; f++) {
     LANDMARK_SUBSET.forEach((mesh, k) => {
       const [x, y] = tpl.get(mesh) ?? [0, 0];
-      shapes[(f * P + k) * 2] = x + 0.25 * normal();
-      shapes[(f * P + k) * 2 + 1] = y + 0.25 * normal();
+      shapes[(f * P + k) * 3] = x + 0.25 * normal();
+      shapes[(f * P + k) * 3 + 1] = y + 0.25 * normal();
+      // Depth: a rounded face, the nose and brows nearer the camera than the outline.
+      shapes[(f * P + k) * 3 + 2] = (x * x + (y - 20) * (y - 20)) / 150 + 0.25 * normal();
     });
   }
 
@@ -205,12 +210,13 @@ export function calmFace(options: SyntheticOptions = {}): Synthetic {
     add: (f, c, d) => {
       values[f * W + STORED_INDEX[c]] = (values[f * W + STORED_INDEX[c]] ?? 0) + d;
     },
-    moveLandmarks(f, mesh, dx, dy) {
+    moveLandmarks(f, mesh, dx, dy, dz = 0) {
       for (const m of mesh) {
         const k = slot.get(m);
         if (k === undefined) throw new Error(`mesh point ${m} not stored`);
-        shapes[(f * P + k) * 2] = (shapes[(f * P + k) * 2] ?? 0) + dx;
-        shapes[(f * P + k) * 2 + 1] = (shapes[(f * P + k) * 2 + 1] ?? 0) + dy;
+        shapes[(f * P + k) * 3] = (shapes[(f * P + k) * 3] ?? 0) + dx;
+        shapes[(f * P + k) * 3 + 1] = (shapes[(f * P + k) * 3 + 1] ?? 0) + dy;
+        shapes[(f * P + k) * 3 + 2] = (shapes[(f * P + k) * 3 + 2] ?? 0) + dz;
       }
     },
     setClasses(f, probabilities) {
@@ -223,21 +229,27 @@ export function calmFace(options: SyntheticOptions = {}): Synthetic {
     input(opts = {}) {
       let landmarks: Int16Array | undefined;
       if (opts.landmarks) {
-        landmarks = new Int16Array(frames * P * 2);
+        landmarks = new Int16Array(frames * P * 3);
         const hm = options.headMotion ?? { translatePx: 0, rotateDeg: 0, scale: 0 };
         for (let f = 0; f < frames; f++) {
           const t = times[f] ?? 0;
           const angle = ((hm.rotateDeg * Math.PI) / 180) * Math.sin((2 * Math.PI * t) / 7);
+          const yaw = (((hm.yawDeg ?? 0) * Math.PI) / 180) * Math.sin((2 * Math.PI * t) / 3);
           const scale = 1 + hm.scale * Math.sin((2 * Math.PI * t) / 11);
           const tx = 320 + hm.translatePx * Math.sin((2 * Math.PI * t) / 5);
           const ty = 240 + hm.translatePx * Math.cos((2 * Math.PI * t) / 9);
           const c = Math.cos(angle) * scale;
           const sn = Math.sin(angle) * scale;
           for (let k = 0; k < P; k++) {
-            const x = shapes[(f * P + k) * 2] ?? 0;
-            const y = shapes[(f * P + k) * 2 + 1] ?? 0;
-            landmarks[(f * P + k) * 2] = Math.round((c * x - sn * y + tx) * 4);
-            landmarks[(f * P + k) * 2 + 1] = Math.round((sn * x + c * y + ty) * 4);
+            // Turned about the vertical axis (yaw), then in the picture (roll), scaled and moved.
+            const x0 = shapes[(f * P + k) * 3] ?? 0;
+            const y = shapes[(f * P + k) * 3 + 1] ?? 0;
+            const z0 = shapes[(f * P + k) * 3 + 2] ?? 0;
+            const x = Math.cos(yaw) * x0 + Math.sin(yaw) * z0;
+            const z = -Math.sin(yaw) * x0 + Math.cos(yaw) * z0;
+            landmarks[(f * P + k) * 3] = Math.round((c * x - sn * y + tx) * 4);
+            landmarks[(f * P + k) * 3 + 1] = Math.round((sn * x + c * y + ty) * 4);
+            landmarks[(f * P + k) * 3 + 2] = Math.round(z * scale * 4);
           }
         }
       }

@@ -1,0 +1,95 @@
+// Departures are found in each channel of evidence on its own (each facial
+// region, and the classifier), then the intervals that are one movement are
+// grouped into one. Two reasons: a brief expression of one region is not lost
+// inside a long movement of another (a brow flash while the mouth talks, which
+// would otherwise be one long "too long" departure), and the fragments of one
+// movement (the brows rising, then the eyes widening; two peaks of one smile
+// onset) become one candidate, not several.
+import type { FrameEvidence } from './evidence.js';
+import type { SpotParams } from './params.js';
+import { findPeakIntervals, type PeakInterval } from './peaks.js';
+import { TIME_EPS, endTimeOf, spanSeconds, type Timeline } from './timeline.js';
+import { REGIONS, type Region } from './types.js';
+
+export type Channel = Region | 'classifier';
+
+export interface ChannelInterval extends PeakInterval {
+  channel: Channel;
+}
+
+/** A group of channel intervals that are one movement: their union, apex at the highest combined evidence. */
+export interface Movement extends PeakInterval {
+  channels: Channel[];
+}
+
+/**
+ * Peak intervals of every region's evidence with the classifier's added at its
+ * weight (a region that moves while the classifier sees an emotion needs less
+ * motion), and of the classifier's alone (so it needs 1 / classWeight times the
+ * threshold without any motion).
+ */
+export function channelIntervals(ev: FrameEvidence, params: SpotParams): ChannelInterval[] {
+  const out: ChannelInterval[] = [];
+  const find = (series: ArrayLike<number>) => findPeakIntervals(series, params.onThreshold, params.lowThreshold, params.boundaryFraction);
+  const weighted = ev.classifier.map((v) => params.classWeight * v);
+  for (const region of REGIONS) {
+    const series = ev.region[region].map((v, t) => (Number.isFinite(v) ? v + (weighted[t] ?? 0) : Number.NaN));
+    for (const iv of find(series)) out.push({ ...iv, channel: region });
+  }
+  for (const iv of find(weighted)) out.push({ ...iv, channel: 'classifier' });
+  return out;
+}
+
+/**
+ * Groups intervals that are one movement. Strongest first, each interval joins
+ * the first group whose span it overlaps by at least groupMinIoU, or whose span
+ * it follows within fragmentGapS after or before a member of its own channel, the
+ * two together no longer than fragmentMaxS (a fragment); else it
+ * starts a group. Joining against the group's span, not its members one by one,
+ * keeps a chain of overlaps from gluing a brief movement of one region to a long
+ * movement of another (a brow flash while the mouth talks stays its own).
+ */
+export function groupMovements(intervals: readonly ChannelInterval[], ev: FrameEvidence, tl: Timeline, params: SpotParams): Movement[] {
+  const strongest = [...intervals].sort((a, b) => b.peak - a.peak || a.onset - b.onset);
+  const groups: { onset: number; offset: number; members: ChannelInterval[] }[] = [];
+  for (const iv of strongest) {
+    const home = groups.find((g) => {
+      const inter = Math.min(g.offset, iv.offset) - Math.max(g.onset, iv.onset) + 1;
+      const union = Math.max(g.offset, iv.offset) - Math.min(g.onset, iv.onset) + 1;
+      if (inter / union >= params.groupMinIoU) return true;
+      // A fragment: close after or before a brief member of its own channel, the two together still brief.
+      return g.members.some((m) => {
+        if (m.channel !== iv.channel) return false;
+        const [first, second] = m.onset <= iv.onset ? [m, iv] : [iv, m];
+        const gap = (tl.times[second.onset] ?? 0) - endTimeOf(tl, first.offset);
+        return gap <= params.fragmentGapS + TIME_EPS && spanSeconds(tl, first.onset, Math.max(first.offset, second.offset)) <= params.fragmentMaxS + TIME_EPS;
+      });
+    });
+    if (home) {
+      home.members.push(iv);
+      home.onset = Math.min(home.onset, iv.onset);
+      home.offset = Math.max(home.offset, iv.offset);
+    } else {
+      groups.push({ onset: iv.onset, offset: iv.offset, members: [iv] });
+    }
+  }
+  const movements: Movement[] = [];
+  for (const { onset, offset, members } of groups) {
+    const channels = [...new Set(members.map((m) => m.channel))];
+    const regions = channels.filter((c): c is Region => c !== 'classifier');
+    // The movement's own evidence: its regions' motion (not another region's moving meanwhile) and the classifier's.
+    let apex = onset;
+    let peak = Number.NEGATIVE_INFINITY;
+    for (let t = onset; t <= offset; t++) {
+      let motion = 0;
+      for (const r of regions) motion = Math.max(motion, ev.region[r][t] ?? 0);
+      const v = motion + params.classWeight * (ev.classifier[t] ?? 0);
+      if (Number.isFinite(v) && v > peak) {
+        peak = v;
+        apex = t;
+      }
+    }
+    movements.push({ onset, apex, offset, peak: Number.isFinite(peak) ? peak : Math.max(...members.map((m) => m.peak)), channels });
+  }
+  return movements.sort((a, b) => a.onset - b.onset || a.offset - b.offset);
+}
