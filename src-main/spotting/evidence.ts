@@ -29,6 +29,8 @@ export interface FrameEvidence {
   classifier: Float64Array;
   /** Per region: the largest |z| of its action units and of its landmark displacement; eyes 0 during blinks. */
   region: Record<Region, Float64Array>;
+  /** Per region, the robust z of its landmarks' displacement in the face's own frame (3-D pose taken out); absent without landmarks. */
+  landmarkRegion?: Record<Region, Float64Array>;
   auZ: Record<ActionUnit, Float64Array>;
   classZ: Record<ExpressionClass, Float64Array>;
   /** Class probability minus its local baseline. */
@@ -114,5 +116,5 @@ export function computeEvidence(
     classifier[t] = Number.isFinite(c) ? Math.max(0, c) : 0;
     combined[t] = (motion[t] ?? 0) + params.classWeight * (classifier[t] ?? 0);
   }
-  return { combined, motion, classifier, region, auZ, classZ, classRise, blink };
+  return { combined, motion, classifier, region, ...(lm ? { landmarkRegion: lm } : {}), auZ, classZ, classRise, blink };
 }

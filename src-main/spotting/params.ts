@@ -8,8 +8,11 @@
  * a parameter) can change its candidates, so stored runs made by older code are
  * recognised as stale (they are compared by their parameters, which include it).
  * 2: sharp cores cut out of longer movements; clear emotions kept through head movements.
+ * 3: region motion with the head's pose taken out in 3-D; departures per channel grouped into movements;
+ *    emotions named with their action units; held expressions, blinks, speech and head movements by new
+ *    rules; onset-of-macro; evidence and quality flags with each candidate; a review score.
  */
-export const SPOTTER_VERSION = 2;
+export const SPOTTER_VERSION = 3;
 
 export interface SpotParams {
   /** The spotter's code version (SPOTTER_VERSION): recorded with every result, not a setting. */
@@ -118,6 +121,8 @@ export interface SpotParams {
   fadingNeutralRise: number;
   /** A class at least this probable, the classifier's top before, at and after a candidate, is an expression held all around it. */
   heldClassMin: number;
+  /** A region whose landmarks move this far (robust z, face's own frame) is a clear expression even when no AU or class says which. */
+  clearLandmarkZ: number;
 
   // --- naming and score ---
   /** Each robust z of an emotion's action-unit pattern counts as this much class-probability rise when naming the emotion. */
@@ -184,6 +189,7 @@ export const DEFAULT_SPOT_PARAMS: Readonly<SpotParams> = Object.freeze({
   heldFraction: 0.3,
   fadingNeutralRise: 0.3,
   heldClassMin: 0.7,
+  clearLandmarkZ: 8,
 
   auSupportPerZ: 0.02,
   auRequiredZ: 2,

@@ -73,38 +73,19 @@ function nearBlink(ctx: SuppressionContext, iv: PeakInterval): boolean {
   return false;
 }
 
-/** The interval lies within a blink's frames widened by blinkRecoveryS: it is no longer than the blink and its settling. */
-function withinBlink(ctx: SuppressionContext, iv: PeakInterval): boolean {
-  const [a, b] = around(ctx.tl, iv.onset, iv.offset, ctx.params.blinkRecoveryS);
-  let first = -1;
-  let last = -1;
-  for (let t = a; t <= b; t++) {
-    if (ctx.ev.blink[t] === 1) {
-      if (first < 0) first = t;
-      last = t;
-    }
-  }
-  if (first < 0) return false;
-  const [lo] = around(ctx.tl, first, first, ctx.params.blinkRecoveryS);
-  const [, hi] = around(ctx.tl, last, last, ctx.params.blinkRecoveryS);
-  return iv.onset >= lo && iv.offset <= hi;
-}
-
 /**
- * A blink and its recovery, near a blink: unless the classifier saw the named
- * emotion rise clearly and its own action units show it, the candidate is the
- * blink's when its emotion is not shown by its action units (the classifier reads
- * sadness or fear in closed eyes), or when nothing but the eyes and brows moved
- * and the brows did not rise, or rose no longer than the blink and its settling
- * (the brows dip and the head nods with a blink). A brow raise that outlasts the
- * blink stays a candidate.
+ * A blink and its recovery, near a blink: unless the brows rose (a brow raise
+ * with a blink stays a candidate), or the classifier saw the named emotion rise
+ * clearly and its own action units show it, the candidate is the blink's when its
+ * emotion is not shown by its action units (the classifier reads sadness or fear
+ * in closed eyes), or when nothing but the eyes and brows moved (the brows dip and
+ * the head nods with a blink).
  */
 export function blinkAndRecovery(ctx: SuppressionContext, iv: PeakInterval, candidate: Candidate, supported: boolean): boolean {
   if (!nearBlink(ctx, iv)) return false;
+  if (candidate.aus.includes('au01_02')) return false; // the brows rose: not what a blink does to them
   if ((ctx.ev.classRise[candidate.emotion][iv.apex] ?? 0) >= ctx.params.blinkKeepClassRise && supported) return false;
-  if (!supported) return true;
-  if (!movedRegions(ctx.ev, iv, ctx.params).every((r) => r === 'eyes' || r === 'brows')) return false;
-  return !candidate.aus.includes('au01_02') || withinBlink(ctx, iv);
+  return !supported || movedRegions(ctx.ev, iv, ctx.params).every((r) => r === 'eyes' || r === 'brows');
 }
 
 /**
@@ -146,14 +127,17 @@ export function mouthOpenings(ctx: SuppressionContext, apex: number): number {
  * Speech: only the mouth moved, and either it moved by opening alone (the jaw:
  * au26 without the corners; a vowel held, a word begun, whatever the classifier
  * reads in an open mouth), or it opened and closed at syllable rate around the
- * apex and none of the named emotion's required action units moved (a smile while
- * talking, its corners up, stays a candidate; the classifier's reading of a
- * talking mouth alone does not).
+ * apex without both the named emotion's required action units moving and the
+ * classifier seeing it rise (a smile while talking, its corners up and the
+ * classifier seeing it, stays a candidate; the classifier's reading of a talking
+ * mouth alone does not, nor a mouth's movement the classifier does not read).
  */
 export function speechOnly(ctx: SuppressionContext, iv: PeakInterval, candidate: Candidate): boolean {
   if (!movedRegions(ctx.ev, iv, ctx.params).every((r) => r === 'mouth')) return false;
   if (jawOnly(candidate)) return true;
-  return !requiredMoved(candidate) && mouthOpenings(ctx, iv.apex) >= ctx.params.speechMinOpenings;
+  if (mouthOpenings(ctx, iv.apex) < ctx.params.speechMinOpenings) return false;
+  // While talking, the named emotion stays a candidate only when both its own action units and the classifier show it.
+  return !(requiredMoved(candidate) && (ctx.ev.classRise[candidate.emotion][iv.apex] ?? 0) >= ctx.params.courseClassRise);
 }
 
 /** One of the named emotion's required action units is among those that moved (reached auMovedZ). */
@@ -181,9 +165,10 @@ export function fadingToNeutral(ctx: SuppressionContext, iv: PeakInterval, emoti
 
 /**
  * Neither the classifier nor the face shows the emotion named clearly: its class
- * probability rose less than courseClassRise and none of its required action
- * units moved (reached auMovedZ) in the interval. Something departed from the
- * baseline, but nothing an analyst could name.
+ * probability rose less than courseClassRise, none of its required action units
+ * moved (reached auMovedZ) in the interval, and no region's landmarks moved as far
+ * as clearLandmarkZ. Something departed from the baseline, but nothing an analyst
+ * could name.
  */
 export function noClearExpression(ctx: SuppressionContext, iv: PeakInterval, candidate: Candidate): boolean {
   const rise = (e: Emotion) => ctx.ev.classRise[e][iv.apex] ?? 0;
@@ -191,6 +176,9 @@ export function noClearExpression(ctx: SuppressionContext, iv: PeakInterval, can
   if (candidate.emotion === 'contempt') return false; // named only when its own asymmetry holds (classify.ts)
   const required = EMOTION_REQUIRES[candidate.emotion];
   if (required.some((au) => candidate.aus.includes(au))) return false;
+  // A region's landmarks moved far in the face's own frame: a deformation an analyst can see, whatever the AUs say.
+  const lm = ctx.ev.landmarkRegion;
+  if (lm) for (const r of REGIONS) for (let t = iv.onset; t <= iv.offset; t++) if ((lm[r][t] ?? 0) >= ctx.params.clearLandmarkZ) return false;
   // Fear and surprise, the classifier's most frequent confusion (FER2013), count as one: a brow raise the
   // classifier reads as fear is clear when its action units show surprise at least faintly.
   const sibling = candidate.emotion === 'surprise' ? 'fear' : candidate.emotion === 'fear' ? 'surprise' : null;
@@ -235,15 +223,22 @@ export function noFacialMotion(ctx: SuppressionContext, iv: PeakInterval): boole
 }
 
 /**
- * The head moved, and the face did not show an emotion of its own: no region of
- * the face moved in its own frame, or only the eyes did (a nod changes how open the
- * lids look), or the emotion named is not shown by its own action units; and the
- * classifier did not see the emotion rise by headTurnKeepClassRise.
+ * The head moved, and the face did not show an emotion of its own: no region's
+ * landmarks moved in the face's own frame, or only the eyes' did (a nod changes how
+ * open the lids look), or the emotion named is not shown by its own action units;
+ * and the classifier did not see the emotion rise by headTurnKeepClassRise.
  */
 export function headOnly(ctx: SuppressionContext, iv: PeakInterval, emotion: Emotion, supported: boolean): boolean {
   if (!headTurns(ctx, iv)) return false;
   if ((ctx.ev.classRise[emotion][iv.apex] ?? 0) >= ctx.params.headTurnKeepClassRise) return false;
-  const moved = movedRegions(ctx.ev, iv, ctx.params);
+  // While the head moves, the action units (a few points' geometry) are not trusted alone: a region counts as
+  // moved only where its landmarks, with the pose taken out in 3-D, moved too; without landmarks, none does.
+  const lm = ctx.ev.landmarkRegion;
+  const moved = movedRegions(ctx.ev, iv, ctx.params).filter((r) => {
+    if (!lm) return false;
+    for (let t = iv.onset; t <= iv.offset; t++) if ((lm[r][t] ?? 0) >= ctx.params.regionMovedZ) return true;
+    return false;
+  });
   return moved.length === 0 || moved.every((r) => r === 'eyes') || !supported;
 }
 
@@ -268,12 +263,12 @@ export function suppressionReason(ctx: SuppressionContext, iv: PeakInterval, can
   if (course && alreadyPresent(course, ctx.params)) return 'held-expression';
   if (fadingToNeutral(ctx, iv, candidate.emotion)) return 'held-expression';
   if (withinHeldExpression(ctx, iv, candidate.emotion)) return 'held-expression';
-  if (noFacialMotion(ctx, iv)) return 'no-facial-motion';
-  if (noClearExpression(ctx, iv, candidate)) return 'no-clear-expression';
   const flags = candidate.flags;
   const supported = meetsRequirement(candidate.emotion, ctx.ev, iv.apex, ctx.params, { headMoving: flags.headMoving, yawDeg: flags.yawDeg });
   if (headOnly(ctx, iv, candidate.emotion, supported)) return 'head-turn';
   if (blinkAndRecovery(ctx, iv, candidate, supported)) return 'blink';
   if (speechOnly(ctx, iv, candidate)) return 'speech';
+  if (noFacialMotion(ctx, iv)) return 'no-facial-motion';
+  if (noClearExpression(ctx, iv, candidate)) return 'no-clear-expression';
   return null;
 }

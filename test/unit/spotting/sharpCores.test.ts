@@ -22,19 +22,20 @@ function intervalsOf(e: number[]) {
 }
 
 describe('splitSharpCores', () => {
-  it('cuts a brief sharp flash out of a slower movement, leaving the movement on either side', () => {
-    // A 3-second movement at evidence 9 with a 3-frame flash at 40 in it.
+  it('cuts a brief sharp flash out of a slower movement; the sides stay movements only where the evidence dips between', () => {
+    // A 3-second movement at evidence 9 with a 3-frame flash at 40 in it, the movement falling to 1 just
+    // before the flash (a movement of its own), and not after it (the same movement's fall).
     const e: number[] = Array.from({ length: 150 }, (_, i) => (i >= 30 && i < 105 ? 9 : 0));
+    e[58] = 1;
     e[60] = 30;
     e[61] = 40;
     e[62] = 30;
-    const [whole] = intervalsOf(e);
-    expect(whole).toMatchObject({ onset: 30, apex: 61, offset: 104 });
-    const split = splitSharpCores([whole!], e, timeline(e.length), params);
+    // One movement, as the grouping of the evidence's channels makes it (the dip does not split it there).
+    const whole = { onset: 30, apex: 61, offset: 104, peak: 40 };
+    const split = splitSharpCores([whole], e, timeline(e.length), params);
     expect(split).toEqual([
       { onset: 30, apex: 30, offset: 59, peak: 9 },
       { onset: 60, apex: 61, offset: 62, peak: 40 },
-      { onset: 63, apex: 63, offset: 104, peak: 9 },
     ]);
   });
 
