@@ -30,14 +30,25 @@ export interface Movement extends PeakInterval {
  */
 export function channelIntervals(ev: FrameEvidence, params: SpotParams): ChannelInterval[] {
   const out: ChannelInterval[] = [];
-  const find = (series: ArrayLike<number>) => findPeakIntervals(series, params.onThreshold, params.lowThreshold, params.boundaryFraction);
-  const weighted = ev.classifier.map((v) => params.classWeight * v);
-  for (const region of REGIONS) {
-    const series = ev.region[region].map((v, t) => (Number.isFinite(v) ? v + (weighted[t] ?? 0) : Number.NaN));
-    for (const iv of find(series)) out.push({ ...iv, channel: region });
+  const n = ev.combined.length;
+  for (const channel of [...REGIONS, 'classifier'] as const) {
+    const at = channelSeries(ev, channel, params);
+    const series = new Float64Array(n);
+    for (let t = 0; t < n; t++) series[t] = at(t);
+    const found = findPeakIntervals(series, params.onThreshold, params.lowThreshold, params.boundaryFraction);
+    for (const iv of found) out.push({ ...iv, channel });
   }
-  for (const iv of find(weighted)) out.push({ ...iv, channel: 'classifier' });
   return out;
+}
+
+/** A channel's evidence at a frame: a region's motion with the classifier's added at its weight, or the classifier's alone. */
+export function channelSeries(ev: FrameEvidence, channel: Channel, params: SpotParams): (t: number) => number {
+  if (channel === 'classifier') return (t) => params.classWeight * (ev.classifier[t] ?? Number.NaN);
+  const region = ev.region[channel];
+  return (t) => {
+    const v = region[t] ?? Number.NaN;
+    return Number.isFinite(v) ? v + params.classWeight * (ev.classifier[t] ?? 0) : Number.NaN;
+  };
 }
 
 /**
@@ -57,12 +68,17 @@ export function groupMovements(intervals: readonly ChannelInterval[], ev: FrameE
       const inter = Math.min(g.offset, iv.offset) - Math.max(g.onset, iv.onset) + 1;
       const union = Math.max(g.offset, iv.offset) - Math.min(g.onset, iv.onset) + 1;
       if (inter / union >= params.groupMinIoU) return true;
-      // A fragment: close after or before a brief member of its own channel, the two together still brief.
+      // A fragment: close after or before a brief member of its own channel, the two together still brief,
+      // and the channel's evidence not falling below lowThreshold between them (no pause between two movements).
       return g.members.some((m) => {
         if (m.channel !== iv.channel) return false;
         const [first, second] = m.onset <= iv.onset ? [m, iv] : [iv, m];
         const gap = (tl.times[second.onset] ?? 0) - endTimeOf(tl, first.offset);
-        return gap <= params.fragmentGapS + TIME_EPS && spanSeconds(tl, first.onset, Math.max(first.offset, second.offset)) <= params.fragmentMaxS + TIME_EPS;
+        if (gap > params.fragmentGapS + TIME_EPS) return false;
+        if (spanSeconds(tl, first.onset, Math.max(first.offset, second.offset)) > params.fragmentMaxS + TIME_EPS) return false;
+        const series = channelSeries(ev, iv.channel, params);
+        for (let t = first.offset + 1; t < second.onset; t++) if (!((series(t) ?? 0) >= params.lowThreshold)) return false;
+        return true;
       });
     });
     if (home) {

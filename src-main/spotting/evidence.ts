@@ -113,7 +113,8 @@ export function computeEvidence(
     }
     if (!Number.isFinite(m) && !Number.isFinite(c)) continue;
     motion[t] = Number.isFinite(m) ? Math.max(0, m) : 0;
-    classifier[t] = Number.isFinite(c) ? Math.max(0, c) : 0;
+    // The classifier reads closed eyes as an emotion (sadness, fear): during a blink it is not evidence.
+    classifier[t] = Number.isFinite(c) && !blink[t] ? Math.max(0, c) : 0;
     combined[t] = (motion[t] ?? 0) + params.classWeight * (classifier[t] ?? 0);
   }
   return { combined, motion, classifier, region, ...(lm ? { landmarkRegion: lm } : {}), auZ, classZ, classRise, blink };
