@@ -64,27 +64,24 @@ export function groupMovements(intervals: readonly ChannelInterval[], ev: FrameE
   const strongest = [...intervals].sort((a, b) => b.peak - a.peak || a.onset - b.onset);
   const groups: { onset: number; offset: number; members: ChannelInterval[] }[] = [];
   for (const iv of strongest) {
-    const home = groups.find((g) => {
-      const inter = Math.min(g.offset, iv.offset) - Math.max(g.onset, iv.onset) + 1;
-      const union = Math.max(g.offset, iv.offset) - Math.min(g.onset, iv.onset) + 1;
-      if (inter / union >= params.groupMinIoU) return true;
-      // A fragment: close after or before a brief member of its own channel, the two together still brief,
-      // and the channel's evidence not falling below lowThreshold between them (no pause between two movements).
-      return g.members.some((m) => {
-        if (m.channel !== iv.channel) return false;
-        const [first, second] = m.onset <= iv.onset ? [m, iv] : [iv, m];
-        const gap = (tl.times[second.onset] ?? 0) - endTimeOf(tl, first.offset);
-        if (gap > params.fragmentGapS + TIME_EPS) return false;
-        if (spanSeconds(tl, first.onset, Math.max(first.offset, second.offset)) > params.fragmentMaxS + TIME_EPS) return false;
-        const series = channelSeries(ev, iv.channel, params);
-        for (let t = first.offset + 1; t < second.onset; t++) if (!((series(t) ?? 0) >= params.lowThreshold)) return false;
-        return true;
-      });
-    });
+    let home: (typeof groups)[number] | undefined;
+    let fragment = false;
+    for (const g of groups) {
+      const how = joins(g, iv, ev, tl, params);
+      if (how) {
+        home = g;
+        fragment = how === 'fragment';
+        break;
+      }
+    }
     if (home) {
+      // An overlapping channel adds itself to the movement; only a fragment lengthens it (the strongest
+      // channel's departure gives the movement its frames: weaker ones spread wider around the same apex).
       home.members.push(iv);
-      home.onset = Math.min(home.onset, iv.onset);
-      home.offset = Math.max(home.offset, iv.offset);
+      if (fragment) {
+        home.onset = Math.min(home.onset, iv.onset);
+        home.offset = Math.max(home.offset, iv.offset);
+      }
     } else {
       groups.push({ onset: iv.onset, offset: iv.offset, members: [iv] });
     }
@@ -108,4 +105,30 @@ export function groupMovements(intervals: readonly ChannelInterval[], ev: FrameE
     movements.push({ onset, apex, offset, peak: Number.isFinite(peak) ? peak : Math.max(...members.map((m) => m.peak)), channels });
   }
   return movements.sort((a, b) => a.onset - b.onset || a.offset - b.offset);
+}
+
+/** How a departure joins a movement: overlapping its span enough, as a fragment of one of its members, or not. */
+function joins(
+  g: { onset: number; offset: number; members: ChannelInterval[] },
+  iv: ChannelInterval,
+  ev: FrameEvidence,
+  tl: Timeline,
+  params: SpotParams,
+): 'overlap' | 'fragment' | null {
+  const inter = Math.min(g.offset, iv.offset) - Math.max(g.onset, iv.onset) + 1;
+  const union = Math.max(g.offset, iv.offset) - Math.min(g.onset, iv.onset) + 1;
+  if (inter / union >= params.groupMinIoU) return 'overlap';
+  // A fragment: close after or before a brief member of its own channel, the two together still brief,
+  // and the channel's evidence not falling below lowThreshold between them (no pause between two movements).
+  const fragment = g.members.some((m) => {
+    if (m.channel !== iv.channel) return false;
+    const [first, second] = m.onset <= iv.onset ? [m, iv] : [iv, m];
+    const gap = (tl.times[second.onset] ?? 0) - endTimeOf(tl, first.offset);
+    if (gap > params.fragmentGapS + TIME_EPS) return false;
+    if (spanSeconds(tl, first.onset, Math.max(first.offset, second.offset)) > params.fragmentMaxS + TIME_EPS) return false;
+    const series = channelSeries(ev, iv.channel, params);
+    for (let t = first.offset + 1; t < second.onset; t++) if (!((series(t) ?? 0) >= params.lowThreshold)) return false;
+    return true;
+  });
+  return fragment ? 'fragment' : null;
 }

@@ -3,7 +3,7 @@
 import type { ActionUnit } from '../../src-shared/analysis/actionUnits.js';
 import { EMOTIONS, EXPRESSION_CLASSES, type Emotion } from '../../src-shared/analysis/emotions.js';
 import { alreadyPresent, type Course } from './course.js';
-import { REGION_AUS, type FrameEvidence } from './evidence.js';
+import type { FrameEvidence } from './evidence.js';
 import type { FrameTable } from './features.js';
 import { regionPeaks } from './evidenceSummary.js';
 import { EMOTION_REQUIRES, meetsRequirement } from './classify.js';
@@ -154,12 +154,14 @@ function jawOnly(candidate: Candidate): boolean {
 
 /**
  * The face returning towards neutral, not a new expression: neutral's probability
- * rose by at least fadingNeutralRise while the named emotion's barely rose (the
- * end of a smile, a smile narrowing while talking).
+ * rose by at least fadingNeutralRise while the named emotion's barely rose and
+ * none of its own action units moved (the end of a smile, a smile narrowing while
+ * talking).
  */
-export function fadingToNeutral(ctx: SuppressionContext, iv: PeakInterval, emotion: Emotion): boolean {
+export function fadingToNeutral(ctx: SuppressionContext, iv: PeakInterval, candidate: Candidate): boolean {
+  if (requiredMoved(candidate)) return false; // the face itself shows the emotion's action units: something new
   const neutral = ctx.ev.classRise.neutral[iv.apex] ?? Number.NaN;
-  const own = ctx.ev.classRise[emotion][iv.apex] ?? Number.NaN;
+  const own = ctx.ev.classRise[candidate.emotion][iv.apex] ?? Number.NaN;
   return neutral >= ctx.params.fadingNeutralRise && !(own >= ctx.params.courseClassRise / 2);
 }
 
@@ -170,6 +172,17 @@ export function fadingToNeutral(ctx: SuppressionContext, iv: PeakInterval, emoti
  * as clearLandmarkZ. Something departed from the baseline, but nothing an analyst
  * could name.
  */
+/**
+ * How much the classifier saw the emotion rise at a frame. Fear and surprise, the
+ * classifier's most frequent confusion (FER2013), count as one: a brow raise the
+ * classifier reads as fear rose as surprise.
+ */
+export function emotionRise(ev: FrameEvidence, emotion: Emotion, t: number): number {
+  const own = ev.classRise[emotion][t] ?? 0;
+  const sibling = emotion === 'surprise' ? 'fear' : emotion === 'fear' ? 'surprise' : null;
+  return sibling ? Math.max(own, ev.classRise[sibling][t] ?? 0) : own;
+}
+
 export function noClearExpression(ctx: SuppressionContext, iv: PeakInterval, candidate: Candidate): boolean {
   const rise = (e: Emotion) => ctx.ev.classRise[e][iv.apex] ?? 0;
   if (rise(candidate.emotion) >= ctx.params.courseClassRise) return false;
@@ -210,8 +223,32 @@ export function withinHeldExpression(ctx: SuppressionContext, iv: PeakInterval, 
   const [pre, post] = [top(before), top(after)];
   const held = pre.cls as Emotion | 'neutral';
   if (held === emotion || held === 'neutral' || post.cls !== held || pre.p < params.heldClassMin || post.p < params.heldClassMin) return false;
+  // The class the classifier reads on this face most of the time is its resting face (some faces read as sad
+  // or angry at rest), not an expression held.
+  if (held === restingClass(ctx)) return false;
   // Still there at the apex, if not on top: a laugh's burst reads as fear or contempt for a frame.
   return (ctx.table.column(held)[iv.apex] ?? 0) >= params.heldClassMin / 2;
+}
+
+const resting = new WeakMap<FrameEvidence, string>();
+
+/** The classifier's most frequent top class over the recording's reliable frames. */
+function restingClass(ctx: SuppressionContext): string {
+  let cls = resting.get(ctx.ev);
+  if (cls === undefined) {
+    const counts = new Map<string, number>();
+    const columns = EXPRESSION_CLASSES.map((c) => [c, ctx.table.column(c)] as const);
+    for (let t = 0; t < ctx.tl.frames; t++) {
+      if (!ctx.rel.reliable[t]) continue;
+      let best = '';
+      let p = -1;
+      for (const [c, col] of columns) if ((col[t] ?? -1) > p) [best, p] = [c, col[t] ?? -1];
+      counts.set(best, (counts.get(best) ?? 0) + 1);
+    }
+    cls = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'neutral';
+    resting.set(ctx.ev, cls);
+  }
+  return cls;
 }
 
 /** No region of the face moved in its own frame and the classifier saw no emotion rise clearly: nothing to show an analyst. */
@@ -226,11 +263,15 @@ export function noFacialMotion(ctx: SuppressionContext, iv: PeakInterval): boole
  * The head moved, and the face did not show an emotion of its own: no region's
  * landmarks moved in the face's own frame, or only the eyes' did (a nod changes how
  * open the lids look), or the emotion named is not shown by its own action units;
- * and the classifier did not see the emotion rise by headTurnKeepClassRise.
+ * and the classifier did not see the emotion rise by headTurnKeepClassRise, nor
+ * rise by courseClassRise while the emotion's own action units moved.
  */
-export function headOnly(ctx: SuppressionContext, iv: PeakInterval, emotion: Emotion, supported: boolean): boolean {
+export function headOnly(ctx: SuppressionContext, iv: PeakInterval, candidate: Candidate, supported: boolean): boolean {
   if (!headTurns(ctx, iv)) return false;
-  if ((ctx.ev.classRise[emotion][iv.apex] ?? 0) >= ctx.params.headTurnKeepClassRise) return false;
+  const rise = emotionRise(ctx.ev, candidate.emotion, iv.apex);
+  if (rise >= ctx.params.headTurnKeepClassRise) return false;
+  // The emotion's own action units moved and the classifier saw it rise: both agree, whatever the head did.
+  if (requiredMoved(candidate) && rise >= ctx.params.courseClassRise) return false;
   // While the head moves, the action units (a few points' geometry) are not trusted alone: a region counts as
   // moved only where its landmarks, with the pose taken out in 3-D, moved too; without landmarks, none does.
   const lm = ctx.ev.landmarkRegion;
@@ -261,11 +302,11 @@ export function suppressionReason(ctx: SuppressionContext, iv: PeakInterval, can
   if (nearRecordingEdge(ctx, iv)) return 'recording-edge';
   if (spanSeconds(ctx.tl, iv.onset, iv.offset) > ctx.params.macroMaxS + TIME_EPS) return 'too-long';
   if (course && alreadyPresent(course, ctx.params)) return 'held-expression';
-  if (fadingToNeutral(ctx, iv, candidate.emotion)) return 'held-expression';
+  if (fadingToNeutral(ctx, iv, candidate)) return 'held-expression';
   if (withinHeldExpression(ctx, iv, candidate.emotion)) return 'held-expression';
   const flags = candidate.flags;
   const supported = meetsRequirement(candidate.emotion, ctx.ev, iv.apex, ctx.params, { headMoving: flags.headMoving, yawDeg: flags.yawDeg });
-  if (headOnly(ctx, iv, candidate.emotion, supported)) return 'head-turn';
+  if (headOnly(ctx, iv, candidate, supported)) return 'head-turn';
   if (blinkAndRecovery(ctx, iv, candidate, supported)) return 'blink';
   if (speechOnly(ctx, iv, candidate)) return 'speech';
   if (noFacialMotion(ctx, iv)) return 'no-facial-motion';

