@@ -64,7 +64,8 @@ export function parseCandidates(json: string | unknown): ParsedCandidates {
     else if (c.kind === undefined && fps !== null) out.kind = kindFromDuration(out, fps);
     else
       throw new Error(
-        `${where}.kind: expected "micro", "macro" or "onset-of-macro", got ${c.kind === undefined ? 'nothing (and no fps to derive it)' : JSON.stringify(c.kind)}`,
+        `${where}.kind: expected "micro", "macro" or "onset-of-macro", ` +
+          `got ${c.kind === undefined ? 'nothing (and no fps to derive it)' : JSON.stringify(c.kind)}`,
       );
     if (c.emotion !== undefined && c.emotion !== null) {
       if (typeof c.emotion !== 'string') throw new Error(`${where}.emotion: expected text, got ${JSON.stringify(c.emotion)}`);

@@ -36,4 +36,3 @@ export function movedAus(ev: FrameEvidence, onset: number, offset: number, param
     return false;
   });
 }
-

@@ -3,15 +3,15 @@
 import type { Emotion } from '../../src-shared/analysis/emotions.js';
 import { describeCandidate } from './classify.js';
 import { computeEvidence } from './evidence.js';
-import { frameTable } from './features.js';
+import { frameTable, type FrameTable } from './features.js';
 import { channelIntervals, groupMovements } from './channels.js';
 import { resolveSpotParams, type SpotParams } from './params.js';
-import { findReliableFrames } from './reliability.js';
+import { findReliableFrames, type Reliability } from './reliability.js';
 import { splitSharpCores } from './sharpCores.js';
 import { qualityFlags, suppressionReason } from './suppression.js';
 import { courseOf, heldAfter } from './course.js';
 import type { ActionUnit } from '../../src-shared/analysis/actionUnits.js';
-import { buildTimeline } from './timeline.js';
+import { buildTimeline, spanSeconds, type Timeline } from './timeline.js';
 import type { Candidate, SpotInput, SpotResult, SuppressedCandidate } from './types.js';
 
 /**
@@ -24,7 +24,8 @@ export function spotCandidates(input: SpotInput, overrides?: Partial<SpotParams>
   const tl = buildTimeline(input.frames, input.fps, input.ptsSeconds);
   const table = frameTable(input);
   const rel = findReliableFrames(table, tl, params);
-  if (rel.segments.length === 0) return { candidates: [], params, suppressed: [] };
+  const notes = spottingNotes(table, tl, rel, params);
+  if (rel.segments.length === 0) return { candidates: [], params, suppressed: [], notes };
 
   const ev = computeEvidence(table, tl, rel, params, input.landmarks);
   const movements = groupMovements(channelIntervals(ev, params), ev, tl, params);
@@ -36,7 +37,9 @@ export function spotCandidates(input: SpotInput, overrides?: Partial<SpotParams>
     lowThreshold: params.lowThreshold,
   };
   // A piece cut out of a movement keeps the channels that made the movement.
-  const intervals = movements.flatMap((m) => splitSharpCores([m], ev.combined, tl, sharp).map((piece) => ({ ...piece, channels: m.channels })));
+  const intervals = movements.flatMap((m) =>
+    splitSharpCores([m], ev.combined, tl, sharp).map((piece) => ({ ...piece, channels: m.channels })),
+  );
 
   const probability = (e: Emotion, t: number): number => table.column(e)[t] ?? Number.NaN;
   const candidates: Candidate[] = [];
@@ -54,7 +57,7 @@ export function spotCandidates(input: SpotInput, overrides?: Partial<SpotParams>
     if (course && heldAfter(course, params)) candidate.kind = 'onset-of-macro';
     candidates.push(candidate);
   }
-  return { candidates: distinct(candidates), params, suppressed };
+  return { candidates: distinct(candidates), params, suppressed, notes };
 }
 
 /**
@@ -75,4 +78,30 @@ function distinct(candidates: readonly Candidate[]): Candidate[] {
     if (!same) kept.push(c);
   }
   return kept.sort((a, b) => a.onsetFrame - b.onsetFrame || a.offsetFrame - b.offsetFrame);
+}
+
+/** What keeps the spotter from seeing much, said plainly for the analyst (spot's output and the API carry it). */
+function spottingNotes(table: FrameTable, tl: Timeline, rel: Reliability, params: SpotParams): string[] {
+  const notes: string[] = [];
+  const faces = table.column('face');
+  let withFace = 0;
+  let reliable = 0;
+  for (let t = 0; t < tl.frames; t++) {
+    if (faces[t] === 1) withFace++;
+    if (rel.reliable[t]) reliable++;
+  }
+  if (withFace === 0) notes.push('no face was found in any frame: there is nothing to spot');
+  else if (reliable === 0)
+    notes.push(
+      `a face was found on ${withFace} of ${tl.frames} frames, but on none of them could it be trusted ` +
+        '(turned away, too small, low confidence or a decoding issue): nothing was spotted',
+    );
+  const longest = rel.segments.reduce((m, s) => Math.max(m, spanSeconds(tl, s.start, s.end)), 0);
+  if (reliable > 0 && longest < 2 * params.minBaselineS) {
+    notes.push(
+      `the face is trusted for at most ${longest.toFixed(2)} s at a time, ` +
+        `less than the ${(2 * params.minBaselineS).toFixed(1)} s a baseline needs: departures from it cannot be measured`,
+    );
+  }
+  return notes;
 }

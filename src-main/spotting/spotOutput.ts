@@ -20,11 +20,19 @@ export interface SpotOutput {
     flags: Candidate['flags'];
   }[];
   params: SpotParams;
+  /** Why there is little or nothing to spot (spot.ts), in plain sentences. */
+  notes: string[];
 }
 
 const round = (v: number, digits: number) => Number(v.toFixed(digits));
 
-export function spotOutput(fps: number, frames: number, candidates: readonly Candidate[], params: SpotParams): SpotOutput {
+export function spotOutput(
+  fps: number,
+  frames: number,
+  candidates: readonly Candidate[],
+  params: SpotParams,
+  notes: readonly string[] = [],
+): SpotOutput {
   return {
     fps,
     frames,
@@ -44,5 +52,6 @@ export function spotOutput(fps: number, frames: number, candidates: readonly Can
       flags: c.flags,
     })),
     params,
+    notes: [...notes],
   };
 }

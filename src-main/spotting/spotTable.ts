@@ -16,5 +16,5 @@ export function spotRecording(table: FrameTable, values: Float32Array, landmarks
     { fps, frames, ptsSeconds: (f) => elapsedSeconds(table, f), columns: STORED_COLUMNS, values, landmarks },
     params,
   );
-  return spotOutput(fps, frames, result.candidates, result.params);
+  return spotOutput(fps, frames, result.candidates, result.params, result.notes);
 }

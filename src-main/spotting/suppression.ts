@@ -191,7 +191,8 @@ export function noClearExpression(ctx: SuppressionContext, iv: PeakInterval, can
   if (required.some((au) => candidate.aus.includes(au))) return false;
   // A region's landmarks moved far in the face's own frame: a deformation an analyst can see, whatever the AUs say.
   const lm = ctx.ev.landmarkRegion;
-  if (lm) for (const r of REGIONS) for (let t = iv.onset; t <= iv.offset; t++) if ((lm[r][t] ?? 0) >= ctx.params.clearLandmarkZ) return false;
+  if (lm)
+    for (const r of REGIONS) for (let t = iv.onset; t <= iv.offset; t++) if ((lm[r][t] ?? 0) >= ctx.params.clearLandmarkZ) return false;
   // Fear and surprise, the classifier's most frequent confusion (FER2013), count as one: a brow raise the
   // classifier reads as fear is clear when its action units show surprise at least faintly.
   const sibling = candidate.emotion === 'surprise' ? 'fear' : candidate.emotion === 'fear' ? 'surprise' : null;
@@ -222,7 +223,8 @@ export function withinHeldExpression(ctx: SuppressionContext, iv: PeakInterval, 
   };
   const [pre, post] = [top(before), top(after)];
   const held = pre.cls as Emotion | 'neutral';
-  if (held === emotion || held === 'neutral' || post.cls !== held || pre.p < params.heldClassMin || post.p < params.heldClassMin) return false;
+  if (held === emotion || held === 'neutral' || post.cls !== held || pre.p < params.heldClassMin || post.p < params.heldClassMin)
+    return false;
   // The class the classifier reads on this face most of the time is its resting face (some faces read as sad
   // or angry at rest), not an expression held.
   if (held === restingClass(ctx)) return false;
@@ -297,7 +299,12 @@ export function qualityFlags(ctx: SuppressionContext, iv: PeakInterval): Quality
 }
 
 /** The first rule that sets the interval aside, or null for a candidate. */
-export function suppressionReason(ctx: SuppressionContext, iv: PeakInterval, candidate: Candidate, course: Course | null): SuppressionReason | null {
+export function suppressionReason(
+  ctx: SuppressionContext,
+  iv: PeakInterval,
+  candidate: Candidate,
+  course: Course | null,
+): SuppressionReason | null {
   if (nearUnreliableFace(ctx, iv)) return 'unreliable-face';
   if (nearRecordingEdge(ctx, iv)) return 'recording-edge';
   if (spanSeconds(ctx.tl, iv.onset, iv.offset) > ctx.params.macroMaxS + TIME_EPS) return 'too-long';
@@ -305,7 +312,10 @@ export function suppressionReason(ctx: SuppressionContext, iv: PeakInterval, can
   if (fadingToNeutral(ctx, iv, candidate)) return 'held-expression';
   if (withinHeldExpression(ctx, iv, candidate.emotion)) return 'held-expression';
   const flags = candidate.flags;
-  const supported = meetsRequirement(candidate.emotion, ctx.ev, iv.apex, ctx.params, { headMoving: flags.headMoving, yawDeg: flags.yawDeg });
+  const supported = meetsRequirement(candidate.emotion, ctx.ev, iv.apex, ctx.params, {
+    headMoving: flags.headMoving,
+    yawDeg: flags.yawDeg,
+  });
   if (headOnly(ctx, iv, candidate, supported)) return 'head-turn';
   if (blinkAndRecovery(ctx, iv, candidate, supported)) return 'blink';
   if (speechOnly(ctx, iv, candidate)) return 'speech';

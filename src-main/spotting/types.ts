@@ -98,4 +98,6 @@ export interface SpotResult {
   candidates: Candidate[];
   params: SpotParams;
   suppressed: SuppressedCandidate[];
+  /** Why there is little or nothing to spot, in plain sentences (no face, too short a recording, …); empty when all is well. */
+  notes: string[];
 }

@@ -199,7 +199,9 @@ function readChunkRange<T extends Float32Array | Int16Array>(
   for (const chunk of chunks) {
     // Analyses made before landmarks had depth (analysis version 2) store two numbers a point: never misread them.
     if (chunk.blob.byteLength !== chunk.frame_count * width * out.BYTES_PER_ELEMENT) {
-      throw new Error(`analysis #${analysisId} stores its ${column} in another layout (an older Micromoment made it): analyse the recording again`);
+      throw new Error(
+        `analysis #${analysisId} stores its ${column} in another layout (an older Micromoment made it): analyse the recording again`,
+      );
     }
     const values = view(chunk.blob.buffer.slice(chunk.blob.byteOffset, chunk.blob.byteOffset + chunk.blob.byteLength) as ArrayBuffer);
     const start = Math.max(from, chunk.first_frame);

@@ -133,6 +133,8 @@ export const SpotResultSchema = z.object({
   params: z.record(z.string(), z.unknown()),
   analysisId: z.number().int(),
   spottingRunId: z.number().int(),
+  /** Why there is little or nothing to spot (no face, too short), in plain sentences. */
+  notes: z.array(z.string()).optional(),
 });
 
 /** A recording as the library lists it: what was imported, its review proxy, and what the player should load. */

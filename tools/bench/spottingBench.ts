@@ -20,7 +20,8 @@ async function main(): Promise<void> {
   const ffmpeg = requireTool('ffmpeg');
   const sets = SPLICE_SETS.filter((s) => heldOut || !s.heldOut);
   console.log(
-    `Semi-synthetic spotting benchmark (real expressions spliced into calm footage of the same person), ${heldOut ? 'development and HELD-OUT sets' : 'development sets'}:`,
+    'Semi-synthetic spotting benchmark (real expressions spliced into calm footage of the same person), ' +
+      `${heldOut ? 'development and HELD-OUT sets' : 'development sets'}:`,
   );
   const results: SplicedResult[] = [];
   for (const [i, set] of SPLICE_SETS.entries()) {
@@ -72,7 +73,8 @@ function summary(rs: SplicedResult[]): string {
   const falses = rs.reduce((n, r) => n + r.falseCandidates, 0);
   const calm = rs.reduce((n, r) => n + r.calmMinutes, 0);
   return (
-    `recall ${found}/${flashes} = ${((100 * found) / flashes).toFixed(0)}%, emotion right ${right}/${found} = ${found ? ((100 * right) / found).toFixed(0) : '–'}%, ` +
+    `recall ${found}/${flashes} = ${((100 * found) / flashes).toFixed(0)}%, ` +
+    `emotion right ${right}/${found} = ${found ? ((100 * right) / found).toFixed(0) : '–'}%, ` +
     `${falses} false in ${calm.toFixed(2)} min = ${(falses / calm).toFixed(2)} a minute`
   );
 }

@@ -17,8 +17,22 @@ export function registerSpot(program: Command): void {
       'the recording (read only; it need not be imported)',
       pathArgument('spot', 'the video', 'name the recording to spot'),
     )
-    .option('--json', 'print {"fps","frames","candidates":[…],"params"} on stdout')
-    .action(async (video: string, options: { json?: boolean }) => {
+    .option('--json', 'print {"fps","frames","candidates":[…],"params","notes"} on stdout')
+    .option('--sort <order>', 'time (onset order) or score (the review score, highest first: real ones come first)', 'time')
+    .option('--min-score <score>', 'leave out candidates whose review score is below this (0 to 1)')
+    .action(async (video: string, options: { json?: boolean; sort: string; minScore?: string }) => {
+      const order = options.sort;
+      const minScore = options.minScore === undefined ? 0 : Number(options.minScore);
+      if (order !== 'time' && order !== 'score') {
+        process.stderr.write(`micromoment spot: --sort ${printable(order)} is neither time nor score\n`);
+        process.exitCode = EXIT.usage;
+        return;
+      }
+      if (!(minScore >= 0 && minScore <= 1)) {
+        process.stderr.write(`micromoment spot: --min-score ${printable(options.minScore ?? '')} is not a number from 0 to 1\n`);
+        process.exitCode = EXIT.usage;
+        return;
+      }
       const file = path.resolve(video);
       const progress = terminalProgress();
       try {
@@ -28,7 +42,8 @@ export function registerSpot(program: Command): void {
         });
         progress.stop();
         process.stderr.write(describeSummary(result.summary) + '\n');
-        const output = spotRecording(result.table, result.values, result.landmarks);
+        const output = arrange(spotRecording(result.table, result.values, result.landmarks), order, minScore);
+        for (const note of output.notes) process.stderr.write(`note: ${note}\n`);
         process.stdout.write(options.json ? JSON.stringify(output, null, 2) + '\n' : humanReport(output));
       } catch (err) {
         progress.stop();
@@ -39,13 +54,27 @@ export function registerSpot(program: Command): void {
     });
 }
 
+/** The candidates in the order asked for, without those below the minimum score. */
+export function arrange(output: SpotOutput, order: 'time' | 'score', minScore: number): SpotOutput {
+  const kept = output.candidates.filter((c) => c.score >= minScore);
+  if (order === 'score') kept.sort((a, b) => b.score - a.score || a.onsetFrame - b.onsetFrame);
+  return { ...output, candidates: kept };
+}
+
 function humanReport(output: SpotOutput): string {
   const lines = [`${output.candidates.length} candidates in ${output.frames} frames (${output.fps.toFixed(3)} fps):`];
   for (const c of output.candidates) {
     lines.push(
-      `  ${c.kind.padEnd(5)} frames ${c.onsetFrame}–${c.apexFrame}–${c.offsetFrame}  ${c.onsetS.toFixed(3)} s  ${(c.durationS * 1000).toFixed(0)} ms  ` +
-        `${c.emotion.padEnd(9)} score ${c.score.toFixed(2)}  ${c.aus.join(' ')}`,
+      `  ${c.kind.padEnd(14)} frames ${c.onsetFrame}–${c.apexFrame}–${c.offsetFrame}  ${c.onsetS.toFixed(3)} s  ${(c.durationS * 1000).toFixed(0)} ms  ` +
+        `${c.emotion.padEnd(9)} score ${c.score.toFixed(2)}  ${c.aus.join(' ')}` +
+        (doubts(c).length ? `  (${doubts(c).join(', ')})` : ''),
     );
   }
   return lines.join('\n') + '\n';
+}
+
+/** The quality flags that lowered a candidate's score, in words. */
+function doubts(c: SpotOutput['candidates'][number]): string[] {
+  const f = c.flags;
+  return [f.blinkNear ? 'blink near' : '', f.speechNear ? 'speech near' : '', f.headMoving ? 'head moving' : ''].filter(Boolean);
 }

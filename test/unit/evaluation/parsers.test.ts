@@ -115,7 +115,7 @@ describe('parseCandidates', () => {
       /candidates\[0\].offsetFrame: frame 10 is beyond the recording's 10 frames/,
     );
     expect(() => parseCandidates('{"candidates":[{"onsetFrame":1,"offsetFrame":2}]}')).toThrow(
-      /candidates\[0\].kind: expected "micro" or "macro", got nothing \(and no fps/,
+      /candidates\[0\].kind: expected "micro", "macro" or "onset-of-macro", got nothing \(and no fps/,
     );
     expect(() => parseCandidates('{"candidates":[{"onsetFrame":1,"offsetFrame":2,"kind":"micro","apexFrame":7}]}')).toThrow(
       /candidates\[0\].apexFrame: 7 is outside/,

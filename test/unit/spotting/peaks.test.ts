@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findPeakIntervals, type PeakInterval } from '../../../src-main/spotting/peaks.js';
-import type { Timeline } from '../../../src-main/spotting/timeline.js';
+import { findPeakIntervals } from '../../../src-main/spotting/peaks.js';
 
 const evidenceArb = fc.array(fc.oneof(fc.double({ min: 0, max: 20, noNaN: true }), fc.constant(NaN), fc.constantFrom(0, 2.5, 6, 12)), {
   maxLength: 120,
@@ -58,4 +57,3 @@ describe('findPeakIntervals', () => {
     expect(findPeakIntervals([], 6, 2.5, 0.25)).toEqual([]);
   });
 });
-

@@ -2,9 +2,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applySimilarity3d, fitSimilarity3d, largestEigenvector4, quaternionToMatrix } from '../../../src-main/spotting/rigidFit3d.js';
 
-const point = fc.tuple(fc.double({ min: -5, max: 5, noNaN: true }), fc.double({ min: -5, max: 5, noNaN: true }), fc.double({ min: -5, max: 5, noNaN: true }));
+const point = fc.tuple(
+  fc.double({ min: -5, max: 5, noNaN: true }),
+  fc.double({ min: -5, max: 5, noNaN: true }),
+  fc.double({ min: -5, max: 5, noNaN: true }),
+);
 const quaternion = fc
-  .tuple(fc.double({ min: -1, max: 1, noNaN: true }), fc.double({ min: -1, max: 1, noNaN: true }), fc.double({ min: -1, max: 1, noNaN: true }), fc.double({ min: -1, max: 1, noNaN: true }))
+  .tuple(
+    fc.double({ min: -1, max: 1, noNaN: true }),
+    fc.double({ min: -1, max: 1, noNaN: true }),
+    fc.double({ min: -1, max: 1, noNaN: true }),
+    fc.double({ min: -1, max: 1, noNaN: true }),
+  )
   .filter((q) => Math.hypot(...q) > 0.1)
   .map((q) => q.map((x) => x / Math.hypot(...q)));
 

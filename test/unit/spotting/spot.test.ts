@@ -97,7 +97,8 @@ describe('spotCandidates suppresses what is not an expression', () => {
     for (const landmarks of [false, true]) {
       const r = spotCandidates(s.input({ landmarks }));
       expect(r.candidates).toEqual([]);
-      expect(r.suppressed.map((x) => x.reason)).toEqual(['blink']);
+      // The eyes' evidence and the classifier's are not counted during a blink: nothing departs, or a blink is set aside.
+      expect(r.suppressed.filter((x) => x.reason !== 'blink')).toEqual([]);
     }
   });
 
@@ -311,7 +312,51 @@ describe('spotCandidates on bad input', () => {
       s.set(f, 'face', 0);
     }
     browRaise(s, 100, 3);
-    expect(spotCandidates(s.input({ landmarks: true }))).toMatchObject({ candidates: [], suppressed: [] });
+    const r = spotCandidates(s.input({ landmarks: true }));
+    expect(r).toMatchObject({ candidates: [], suppressed: [] });
+    expect(r.notes).toEqual(['no face was found in any frame: there is nothing to spot']);
+  });
+
+  const noFace = (s: ReturnType<typeof calmFace>, f: number) => {
+    for (const c of ['face_x', 'face_y', 'face_w', 'face_h', 'face_conf', 'yaw', 'pitch', 'roll'] as const) s.set(f, c, NaN);
+    s.set(f, 'face', 0);
+  };
+
+  it('a face only at the edges of the recording: no candidate, and a note', () => {
+    const s = calmFace({ seconds: 20, seed: 75 });
+    for (let f = 12; f < s.frames - 12; f++) noFace(s, f);
+    browRaise(s, 5, 3);
+    const r = spotCandidates(s.input({ landmarks: true }));
+    expect(r.candidates).toEqual([]);
+    expect(r.notes.join(' ')).toMatch(/trusted for at most 0\.\d+ s at a time, less than the 2\.0 s a baseline needs/);
+  });
+
+  it('faces found on single frames only: no candidate, and a note', () => {
+    const s = calmFace({ seconds: 20, seed: 76 });
+    for (let f = 0; f < s.frames; f++) if (f % 7 !== 0) noFace(s, f);
+    const r = spotCandidates(s.input({ landmarks: true }));
+    expect(r.candidates).toEqual([]);
+    expect(r.notes.join(' ')).toMatch(/baseline needs/);
+  });
+
+  it('a recording of 3 frames: no candidate, and a note', () => {
+    const s = calmFace({ seconds: 3 / 25, seed: 77 });
+    expect(s.frames).toBe(3);
+    const r = spotCandidates(s.input({ landmarks: true }));
+    expect(r.candidates).toEqual([]);
+    expect(r.notes.join(' ')).toMatch(/baseline needs/);
+  });
+
+  it('missing values in the analysis rows (NaN anywhere): no crash, no candidate made of them', () => {
+    const s = calmFace({ seconds: 30, seed: 78 });
+    const input = s.input({ landmarks: true });
+    const values = Float32Array.from(input.values);
+    // Every eleventh number missing, and whole frames of landmarks.
+    for (let i = 0; i < values.length; i += 11) values[i] = NaN;
+    const landmarks = Int16Array.from(input.landmarks!);
+    for (let f = 100; f < 140; f++) landmarks.fill(-32768, f * 83 * 3, (f + 1) * 83 * 3);
+    const r = spotCandidates({ ...input, values, landmarks });
+    expect(r.candidates).toEqual([]);
   });
 
   it('a lost face splits the baseline: a new level after the gap is not a departure, and events on both sides are found', () => {
