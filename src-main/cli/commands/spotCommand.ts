@@ -58,7 +58,11 @@ export function registerSpot(program: Command): void {
 export function arrange(output: SpotOutput, order: 'time' | 'score', minScore: number): SpotOutput {
   const kept = output.candidates.filter((c) => c.score >= minScore);
   if (order === 'score') kept.sort((a, b) => b.score - a.score || a.onsetFrame - b.onsetFrame);
-  return { ...output, candidates: kept };
+  const leftOut = output.candidates.length - kept.length;
+  // Never hide candidates silently: the reader is told how many the threshold removed.
+  const notes =
+    leftOut > 0 ? [...output.notes, `${leftOut} candidate(s) with a review score below ${minScore} left out (--min-score)`] : output.notes;
+  return { ...output, candidates: kept, notes };
 }
 
 function humanReport(output: SpotOutput): string {
