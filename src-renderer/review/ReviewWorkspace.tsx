@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { EMOTIONS } from '../../src-shared/analysis/emotions.js';
 import type { AnnotationFields } from '../../src-shared/domain/annotation.js';
-import { buildQueue, moveInQueue, nextPending, type QueueItem } from '../../src-shared/review/reviewQueue.js';
+import { buildQueue, moveInQueue, nextPending, orderQueue, type QueueItem } from '../../src-shared/review/reviewQueue.js';
 import { DEFAULT_REVIEW_SPEED, stepSpeed } from '../../src-shared/review/speeds.js';
 import { api } from '../api/client.js';
 import { rememberFrame } from '../app/route.js';
@@ -15,6 +15,7 @@ import { Timeline } from './timeline/Timeline.js';
 import type { TimelineMarker } from './timeline/drawTimeline.js';
 import { useAnnotations } from './annotate/useAnnotations.js';
 import { CandidateQueue } from './annotate/CandidateQueue.js';
+import { useQueueOrder } from './annotate/useQueueOrder.js';
 import { AnnotationDetails } from './annotate/AnnotationDetails.js';
 import { useShortcuts, type ActionHandlers } from './keys/useShortcuts.js';
 import { ShortcutSheet } from './keys/ShortcutSheet.js';
@@ -48,9 +49,10 @@ export function ReviewWorkspace({ data, analyst, initialFrame }: { data: ReviewD
   const hasAnalysis = data.analysis?.status === 'complete';
   const shortfall = recordingShortfall(recording);
 
+  const [order, setOrder, toggleOrder] = useQueueOrder();
   const queue = useMemo(
-    () => buildQueue(spot?.candidates ?? [], spot?.spottingRunId ?? null, annotations.state?.annotations ?? []),
-    [spot, annotations.state],
+    () => orderQueue(buildQueue(spot?.candidates ?? [], spot?.spottingRunId ?? null, annotations.state?.annotations ?? []), order),
+    [spot, annotations.state, order],
   );
   const item: QueueItem | null = queue.find((q) => q.key === selected) ?? null;
 
@@ -112,6 +114,7 @@ export function ReviewWorkspace({ data, analyst, initialFrame }: { data: ReviewD
     next: () => select(queue[moveInQueue(queue, selected, 1)]),
     previous: () => select(queue[moveInQueue(queue, selected, -1)]),
     nextPending: () => select(queue[nextPending(queue, selected)]),
+    queueOrder: toggleOrder,
     accept: withItem(() => change({ verdict: 'accepted' })),
     reject: withItem(() => change({ verdict: 'rejected' })),
     setOnset: withItem(() => {
@@ -252,7 +255,13 @@ export function ReviewWorkspace({ data, analyst, initialFrame }: { data: ReviewD
               {annotations.error ?? notice}
             </p>
           )}
-          <CandidateQueue items={queue} selected={selected} onSelect={(key) => select(queue.find((q) => q.key === key))} />
+          <CandidateQueue
+            items={queue}
+            selected={selected}
+            onSelect={(key) => select(queue.find((q) => q.key === key))}
+            order={order}
+            onOrder={setOrder}
+          />
         </aside>
       </div>
       {sheet && <ShortcutSheet onClose={() => setSheet(false)} />}

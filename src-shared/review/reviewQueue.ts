@@ -8,7 +8,34 @@ export interface QueueCandidate {
   emotion: string;
   kind: string;
   score: number;
+  /** The action units that moved (spotter's names). */
+  aus?: readonly string[] | undefined;
+  /** What made it and what near it is doubtful (spotter 3 and later). */
+  evidence?: CandidateEvidence | undefined;
+  flags?: CandidateFlags | undefined;
 }
+
+/** The spotter's reasons for a candidate, as the API gives them. */
+export interface CandidateEvidence {
+  regions: Record<string, number>;
+  moved: string[];
+  classRise: Record<string, number>;
+  auZ: Record<string, number>;
+  peak: number;
+}
+
+/** What near a candidate makes it doubtful. */
+export interface CandidateFlags {
+  blinkNear: boolean;
+  speechNear: boolean;
+  headMoving: boolean;
+  yawDeg: number;
+  faceSizePx: number;
+}
+
+/** The queue in time order (onset), or by the spotter's review score, highest first. */
+export type QueueOrder = 'time' | 'score';
+export const QUEUE_ORDERS: readonly QueueOrder[] = ['time', 'score'];
 
 /**
  * One item of the review queue: a candidate of the stored spotting run (with
@@ -73,6 +100,19 @@ export function buildQueue(
       (x.candidateIndex === null ? 1 : 0) - (y.candidateIndex === null ? 1 : 0) ||
       x.key.localeCompare(y.key),
   );
+}
+
+/**
+ * The queue in the order asked for. By score, candidates come highest score
+ * first (ties in time order) and hand marks, which have no score, after them
+ * in time order; numbering stays the spotter's (candidate N is the Nth in time)
+ * so that a candidate keeps its name whichever order is shown.
+ */
+export function orderQueue(items: readonly QueueItem[], order: QueueOrder): QueueItem[] {
+  if (order === 'time') return [...items];
+  const rank = (it: QueueItem) => (it.candidate ? it.candidate.score : -Infinity);
+  // Array.prototype.sort is stable, so equal scores (and all hand marks) keep their time order.
+  return [...items].sort((x, y) => rank(y) - rank(x) || 0);
 }
 
 /** The index of the item after (+1) or before (-1) `key`, staying at the ends; the first item when `key` is not in the queue. */

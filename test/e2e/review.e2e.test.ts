@@ -256,6 +256,50 @@ describe('keyboard-first annotation', () => {
   });
 });
 
+describe('the queue in score order', () => {
+  it('lists candidates by review score on a click or Shift O, N follows that order, the choice survives a reload, and each candidate says why', async () => {
+    const id = ids.get(talkingHead)!;
+    const { page, errors } = await newPage();
+    const spot = await callApi<{ candidates: { onsetFrame: number; score: number }[] }>(page, 'spot.run', { id });
+    // The clip gives candidates whose scores are not in time order, so the two orders differ.
+    const timeKeys = spot.candidates.map((_, i) => `c${i}`);
+    const scoreKeys = spot.candidates
+      .map((c, i) => ({ key: `c${i}`, score: c.score }))
+      .sort((a, b) => b.score - a.score)
+      .map((c) => c.key);
+    expect(scoreKeys).not.toEqual(timeKeys);
+    await openReview(page, server.origin, id, null);
+    await page.getByLabel('Your name').fill('Order Analyst');
+    await page.keyboard.press('Enter');
+    await waitDisplayed(page, 0);
+    const order = () =>
+      page
+        .getByTestId('queue')
+        .locator('li')
+        .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-key')));
+    await expect.poll(order).toEqual(timeKeys);
+
+    await page.getByTestId('queue-order-score').click(); // by mouse
+    await expect.poll(order).toEqual(scoreKeys);
+    expect(await page.getByTestId('queue-order-score').getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('n'); // the first in this order: the highest score
+    const best = spot.candidates[Number(scoreKeys[0]!.slice(1))]!;
+    await waitDisplayed(page, best.onsetFrame);
+    await expect.poll(() => page.getByTestId('details-spotter').textContent()).toContain(`review score ${best.score.toFixed(2)}`);
+    expect(await page.getByTestId('details-why').textContent()).toMatch(/Moved: |Classifier rose: |Action units: /);
+    expect(await page.getByTestId('details-doubts').textContent()).toMatch(/head turned \d+°, face \d+ px high/);
+    await page.screenshot({ path: path.join(artifactsDir, 'review-score-order.png') });
+
+    await page.reload(); // the analyst's choice is kept
+    await expect.poll(order).toEqual(scoreKeys);
+    await page.keyboard.press('Shift+O'); // by key, back to time order
+    await expect.poll(order).toEqual(timeKeys);
+    expect(await page.getByTestId('queue-order-time').getAttribute('aria-pressed')).toBe('true');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 /** Pixels of a timeline canvas in one colour (a curve's), read from the canvas itself. */
 async function pixelsOfColor(page: Page, testId: string, rgb: [number, number, number]): Promise<number> {
   return page.getByTestId(testId).evaluate((el, [r, g, b]) => {

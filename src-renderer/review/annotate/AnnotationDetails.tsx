@@ -1,5 +1,6 @@
 import { useEffect, useState, type RefObject } from 'react';
 import type { QueueItem } from '../../../src-shared/review/reviewQueue.js';
+import { explainCandidate } from '../../../src-shared/review/candidateExplanation.js';
 
 /** The selected item: its frames, emotion, verdict, who changed it last, and its note (Enter to edit). */
 export function AnnotationDetails({
@@ -55,11 +56,12 @@ export function AnnotationDetails({
             {item.candidate && (
               <div>
                 <dt>Spotter</dt>
-                <dd>
-                  {item.candidate.kind}, score {item.candidate.score.toFixed(1)}
+                <dd data-testid="details-spotter">
+                  {item.candidate.kind}, review score {item.candidate.score.toFixed(2)}
                 </dd>
               </div>
             )}
+            {item.candidate && <CandidateWhy candidate={item.candidate} />}
             {item.annotation && (
               <div>
                 <dt>Last change</dt>
@@ -91,5 +93,31 @@ export function AnnotationDetails({
         </>
       )}
     </section>
+  );
+}
+
+/** Why the spotter proposed the candidate and what makes it doubtful, from its stored evidence. */
+function CandidateWhy({ candidate }: { candidate: NonNullable<QueueItem['candidate']> }) {
+  const { why, doubts, pose } = explainCandidate({ aus: candidate.aus ?? [], evidence: candidate.evidence, flags: candidate.flags });
+  return (
+    <>
+      <div>
+        <dt>Why</dt>
+        <dd data-testid="details-why">
+          {why.map((line) => (
+            <span key={line} className="why-line">
+              {line}
+            </span>
+          ))}
+        </dd>
+      </div>
+      <div>
+        <dt>Doubts</dt>
+        <dd data-testid="details-doubts" className={doubts.length ? 'doubtful' : undefined}>
+          {doubts.length ? doubts.join(', ') : 'none'}
+          {pose ? <span className="why-line subtle">{pose}</span> : null}
+        </dd>
+      </div>
+    </>
   );
 }

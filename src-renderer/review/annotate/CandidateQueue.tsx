@@ -1,16 +1,25 @@
 import { useEffect, useRef } from 'react';
-import type { QueueItem } from '../../../src-shared/review/reviewQueue.js';
+import { QUEUE_ORDERS, type QueueItem, type QueueOrder } from '../../../src-shared/review/reviewQueue.js';
 import { emotionColor } from '../timeline/colors.js';
 
-/** The review queue: candidates and hand marks in time order, the selected one highlighted and kept in view. */
+const ORDER_LABEL: Record<QueueOrder, string> = { time: 'Time', score: 'Score' };
+
+/**
+ * The review queue: candidates and hand marks in time order or by review score
+ * (the analyst's choice, Shift O), the selected one highlighted and kept in view.
+ */
 export function CandidateQueue({
   items,
   selected,
   onSelect,
+  order,
+  onOrder,
 }: {
   items: readonly QueueItem[];
   selected: string | null;
   onSelect: (key: string) => void;
+  order: QueueOrder;
+  onOrder: (order: QueueOrder) => void;
 }) {
   const list = useRef<HTMLOListElement>(null);
   useEffect(() => {
@@ -20,11 +29,27 @@ export function CandidateQueue({
   const reviewed = items.filter((i) => i.verdict !== 'pending').length;
   return (
     <>
-      <p className="queue-count" data-testid="queue-count">
-        {reviewed} of {items.length} reviewed
-      </p>
+      <div className="queue-head">
+        <p className="queue-count" data-testid="queue-count">
+          {reviewed} of {items.length} reviewed
+        </p>
+        <div className="queue-order" role="group" aria-label="Queue order (Shift O)">
+          {QUEUE_ORDERS.map((o) => (
+            <button
+              key={o}
+              type="button"
+              aria-pressed={order === o}
+              data-testid={`queue-order-${o}`}
+              title={o === 'score' ? 'Highest review score first: the likeliest real ones first (Shift O)' : 'In time order (Shift O)'}
+              onClick={() => onOrder(o)}
+            >
+              {ORDER_LABEL[o]}
+            </button>
+          ))}
+        </div>
+      </div>
       <ol className="queue" ref={list} data-testid="queue">
-        {items.map((item, n) => (
+        {items.map((item) => (
           <li
             key={item.key}
             aria-current={item.key === selected}
@@ -33,11 +58,18 @@ export function CandidateQueue({
             data-key={item.key}
           >
             <span className="swatch" style={{ background: emotionColor(item.emotion) }} />
-            <span className="q-n">{n + 1}</span>
-            <span className="q-what">{item.candidateIndex !== null ? `candidate ${item.candidateIndex + 1}` : 'hand mark'}</span>
+            <span
+              className="q-what"
+              title={item.candidateIndex !== null ? `candidate ${item.candidateIndex + 1} (in time order)` : 'marked by hand'}
+            >
+              {item.candidateIndex !== null ? `#${item.candidateIndex + 1}` : 'hand'}
+            </span>
             <span className="q-emotion">{item.emotion ?? 'unlabelled'}</span>
             <span className="q-frames">
               {item.onsetFrame}–{item.offsetFrame}
+            </span>
+            <span className="q-score" title="Review score">
+              {item.candidate ? item.candidate.score.toFixed(2) : ''}
             </span>
             <span className="q-verdict">{item.verdict}</span>
           </li>

@@ -21,6 +21,7 @@ export type ActionId =
   | 'next'
   | 'previous'
   | 'nextPending'
+  | 'queueOrder'
   | 'accept'
   | 'reject'
   | 'setOnset'
@@ -84,6 +85,13 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'next', keys: ['n', 'ArrowDown'], label: 'N or ↓', description: 'Next candidate', group: 'Annotation' },
   { id: 'previous', keys: ['p', 'ArrowUp'], label: 'P or ↑', description: 'Previous candidate', group: 'Annotation' },
   { id: 'nextPending', keys: ['Shift+N'], label: 'Shift N', description: 'Next candidate not yet reviewed', group: 'Annotation' },
+  {
+    id: 'queueOrder',
+    keys: ['Shift+O'],
+    label: 'Shift O',
+    description: 'Queue in time order / by review score (highest first)',
+    group: 'Annotation',
+  },
   { id: 'accept', keys: ['a'], label: 'A', description: 'Accept', group: 'Annotation' },
   { id: 'reject', keys: ['r'], label: 'R', description: 'Reject', group: 'Annotation' },
   ...EMOTIONS.map((emotion, i) => ({
