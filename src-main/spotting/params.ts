@@ -123,6 +123,8 @@ export interface SpotParams {
   heldClassMin: number;
   /** A region whose landmarks move this far (robust z, face's own frame) is a clear expression even when no AU or class says which. */
   clearLandmarkZ: number;
+  /** …and one moving this far is clear when an action unit of that region, required by the emotion, reached auRequiredZ too. */
+  agreeLandmarkZ: number;
 
   // --- naming and score ---
   /** Each robust z of an emotion's action-unit pattern counts as this much class-probability rise when naming the emotion. */
@@ -190,6 +192,7 @@ export const DEFAULT_SPOT_PARAMS: Readonly<SpotParams> = Object.freeze({
   fadingNeutralRise: 0.3,
   heldClassMin: 0.7,
   clearLandmarkZ: 8,
+  agreeLandmarkZ: 6,
 
   auSupportPerZ: 0.02,
   auRequiredZ: 2,

@@ -3,7 +3,7 @@
 import type { ActionUnit } from '../../src-shared/analysis/actionUnits.js';
 import { EMOTIONS, EXPRESSION_CLASSES, type Emotion } from '../../src-shared/analysis/emotions.js';
 import { alreadyPresent, type Course } from './course.js';
-import type { FrameEvidence } from './evidence.js';
+import { REGION_AUS, type FrameEvidence } from './evidence.js';
 import type { FrameTable } from './features.js';
 import { regionPeaks } from './evidenceSummary.js';
 import { EMOTION_REQUIRES, meetsRequirement } from './classify.js';
@@ -193,6 +193,17 @@ export function noClearExpression(ctx: SuppressionContext, iv: PeakInterval, can
   const lm = ctx.ev.landmarkRegion;
   if (lm)
     for (const r of REGIONS) for (let t = iv.onset; t <= iv.offset; t++) if ((lm[r][t] ?? 0) >= ctx.params.clearLandmarkZ) return false;
+  // While the head moves the action units' 2-D geometry is not trusted (headOnly); the region of the emotion's
+  // own action units moving in the face's own frame stands in for them.
+  if (candidate.flags.headMoving && requiredRegionMoved(ctx, iv, candidate.emotion)) return false;
+  // Two measures agree: one of the emotion's own action units reached auRequiredZ at the apex and the landmarks
+  // of its region, with the head's pose taken out in 3-D, moved by agreeLandmarkZ there (a one-frame brow raise).
+  if (lm)
+    for (const au of required) {
+      if ((ctx.ev.auZ[au][iv.apex] ?? Number.NaN) < ctx.params.auRequiredZ) continue;
+      const region = REGIONS.find((r) => REGION_AUS[r].includes(au));
+      if (region && (lm[region][iv.apex] ?? 0) >= ctx.params.agreeLandmarkZ) return false;
+    }
   // Fear and surprise, the classifier's most frequent confusion (FER2013), count as one: a brow raise the
   // classifier reads as fear is clear when its action units show surprise at least faintly.
   const sibling = candidate.emotion === 'surprise' ? 'fear' : candidate.emotion === 'fear' ? 'surprise' : null;
@@ -200,6 +211,21 @@ export function noClearExpression(ctx: SuppressionContext, iv: PeakInterval, can
     return !required.some((au) => (ctx.ev.auZ[au][iv.apex] ?? Number.NaN) >= ctx.params.auRequiredZ);
   }
   return true;
+}
+
+/**
+ * The landmarks of a region holding one of the emotion's required action units
+ * moved by agreeLandmarkZ or more at the apex, with the head's pose taken out in
+ * 3-D (contempt: never; it needs its own asymmetry with the head still).
+ */
+function requiredRegionMoved(ctx: SuppressionContext, iv: PeakInterval, emotion: Emotion): boolean {
+  const lm = ctx.ev.landmarkRegion;
+  if (!lm || emotion === 'contempt') return false;
+  // A head movement the fit did not take out moves every region; an expression moves a few.
+  if (REGIONS.filter((r) => (lm[r][iv.apex] ?? 0) >= ctx.params.regionMovedZ).length > 2) return false;
+  return REGIONS.some(
+    (r) => REGION_AUS[r].some((au) => EMOTION_REQUIRES[emotion].includes(au)) && (lm[r][iv.apex] ?? 0) >= ctx.params.agreeLandmarkZ,
+  );
 }
 
 /**
@@ -312,10 +338,9 @@ export function suppressionReason(
   if (fadingToNeutral(ctx, iv, candidate)) return 'held-expression';
   if (withinHeldExpression(ctx, iv, candidate.emotion)) return 'held-expression';
   const flags = candidate.flags;
-  const supported = meetsRequirement(candidate.emotion, ctx.ev, iv.apex, ctx.params, {
-    headMoving: flags.headMoving,
-    yawDeg: flags.yawDeg,
-  });
+  const supported =
+    meetsRequirement(candidate.emotion, ctx.ev, iv.apex, ctx.params, { headMoving: flags.headMoving, yawDeg: flags.yawDeg }) ||
+    (flags.headMoving && requiredRegionMoved(ctx, iv, candidate.emotion));
   if (headOnly(ctx, iv, candidate, supported)) return 'head-turn';
   if (blinkAndRecovery(ctx, iv, candidate, supported)) return 'blink';
   if (speechOnly(ctx, iv, candidate)) return 'speech';

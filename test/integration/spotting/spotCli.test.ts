@@ -22,8 +22,17 @@ interface SpotJson {
     emotion: string;
     score: number;
     aus: string[];
+    evidence: {
+      regions: Record<string, number>;
+      moved: string[];
+      classRise: Record<string, number>;
+      auZ: Record<string, number>;
+      peak: number;
+    };
+    flags: { blinkNear: boolean; speechNear: boolean; headMoving: boolean; yawDeg: number; faceSizePx: number };
   }[];
   params: Record<string, unknown>;
+  notes: string[];
 }
 
 describe('micromoment spot and evaluate', () => {
@@ -34,13 +43,35 @@ describe('micromoment spot and evaluate', () => {
     expect(out.fps).toBe(25);
     expect(out.frames).toBe(765);
     expect(out.params).toHaveProperty('onThreshold');
+    expect(out.notes).toEqual([]);
+    expect(out.candidates.length).toBeGreaterThan(0); // the checks below must have something to check
     for (const c of out.candidates) {
       expect(Object.keys(c).sort()).toEqual(
-        ['apexFrame', 'apexS', 'aus', 'durationS', 'emotion', 'kind', 'offsetFrame', 'offsetS', 'onsetFrame', 'onsetS', 'score'].sort(),
+        [
+          'apexFrame',
+          'apexS',
+          'aus',
+          'durationS',
+          'emotion',
+          'evidence',
+          'flags',
+          'kind',
+          'offsetFrame',
+          'offsetS',
+          'onsetFrame',
+          'onsetS',
+          'score',
+        ].sort(),
       );
+      expect(Object.keys(c.evidence).sort()).toEqual(['auZ', 'classRise', 'moved', 'peak', 'regions']);
+      expect(Object.keys(c.flags).sort()).toEqual(['blinkNear', 'faceSizePx', 'headMoving', 'speechNear', 'yawDeg']);
+      expect(c.score).toBeGreaterThanOrEqual(0);
+      expect(c.score).toBeLessThanOrEqual(1);
       expect(c.onsetFrame).toBeLessThanOrEqual(c.apexFrame);
       expect(c.apexFrame).toBeLessThanOrEqual(c.offsetFrame);
-      expect(c.kind === 'micro' ? c.durationS <= 0.5 : c.durationS > 0.5 && c.durationS <= 4).toBe(true);
+      if (c.kind === 'micro') expect(c.durationS).toBeLessThanOrEqual(0.5);
+      else if (c.kind === 'macro') expect(c.durationS > 0.5 && c.durationS <= 4).toBe(true);
+      else expect(c.kind).toBe('onset-of-macro'); // its duration is the onset's, of any length up to 4 s
       expect(['enjoyment', 'sadness', 'anger', 'fear', 'surprise', 'contempt', 'disgust']).toContain(c.emotion);
     }
     // Deterministic: the same file gives the same candidates.
