@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/cli.js';
-import { realMediaDir, tempDir } from '../../helpers/paths.js';
+import { realMediaDir, repoRoot, tempDir } from '../../helpers/paths.js';
+import { parseTruth } from '../../../src-main/evaluation/parseTruth.js';
 import { noFaceClip } from '../../fixtures/analysisInputs.js';
 
 const realClip = path.join(realMediaDir, 'cap13_edit2.mp4');
+const labelsDir = path.join(repoRoot, 'test', 'fixtures', 'spotting-labels');
 
 interface SpotJson {
   fps: number;
@@ -94,6 +96,26 @@ describe('micromoment spot and evaluate', () => {
     const scores = JSON.parse(evaluation.stdout) as { overall: { f1: number | null; tp: number } };
     expect(scores.overall.tp).toBe(out.candidates.length);
     if (out.candidates.length) expect(scores.overall.f1).toBe(1);
+
+    // The hand labels of this clip serve as evaluate's ground truth as they are.
+    const labels = path.join(labelsDir, 'cap13_edit2.json');
+    const labelled = JSON.parse(fs.readFileSync(labels, 'utf8')) as { intervals: unknown[] };
+    const againstLabels = await runCli(['evaluate', '--truth', labels, '--candidates', candidates, '--json']);
+    expect(againstLabels.code, againstLabels.stderr).toBe(0);
+    const byLabels = JSON.parse(againstLabels.stdout) as { overall: { truth: number; predicted: number } };
+    expect(byLabels.overall.truth).toBe(labelled.intervals.length);
+    expect(byLabels.overall.predicted).toBe(out.candidates.length);
+  });
+
+  it('every hand-label file is a ground truth evaluate reads', () => {
+    const files = fs.readdirSync(labelsDir).filter((f) => f.endsWith('.json'));
+    expect(files.sort()).toEqual(['cap12_edit.json', 'cap13_edit2.json', 'franck-excerpt.json']);
+    for (const f of files) {
+      const text = fs.readFileSync(path.join(labelsDir, f), 'utf8');
+      const intervals = parseTruth(text, 'json');
+      expect(intervals.length, f).toBe((JSON.parse(text) as { intervals: unknown[] }).intervals.length);
+      expect(intervals.length, f).toBeGreaterThan(0);
+    }
   });
 
   it('invents nothing on a recording without a face', async () => {
