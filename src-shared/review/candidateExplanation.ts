@@ -1,4 +1,4 @@
-import type { CandidateEvidence, CandidateFlags } from './reviewQueue.js';
+import type { CandidateEvidence, QualityFlags } from '../domain/candidateEvidence.js';
 
 /** How an action unit is written for an analyst: its FACS numbers and what it does. */
 const AU_WORDS: Record<string, string> = {
@@ -35,7 +35,7 @@ export interface CandidateExplanation {
 export function explainCandidate(c: {
   aus: readonly string[];
   evidence?: CandidateEvidence | undefined;
-  flags?: CandidateFlags | undefined;
+  flags?: QualityFlags | undefined;
 }): CandidateExplanation {
   const ev = c.evidence;
   const why: string[] = [];

@@ -1,4 +1,5 @@
 import type { Annotation } from '../domain/annotation.js';
+import type { CandidateEvidence, QualityFlags } from '../domain/candidateEvidence.js';
 
 /** A candidate as stored by a spotting run (the fields the queue needs). */
 export interface QueueCandidate {
@@ -12,25 +13,7 @@ export interface QueueCandidate {
   aus?: readonly string[] | undefined;
   /** What made it and what near it is doubtful (spotter 3 and later). */
   evidence?: CandidateEvidence | undefined;
-  flags?: CandidateFlags | undefined;
-}
-
-/** The spotter's reasons for a candidate, as the API gives them. */
-export interface CandidateEvidence {
-  regions: Record<string, number>;
-  moved: string[];
-  classRise: Record<string, number>;
-  auZ: Record<string, number>;
-  peak: number;
-}
-
-/** What near a candidate makes it doubtful. */
-export interface CandidateFlags {
-  blinkNear: boolean;
-  speechNear: boolean;
-  headMoving: boolean;
-  yawDeg: number;
-  faceSizePx: number;
+  flags?: QualityFlags | undefined;
 }
 
 /** The queue in time order (onset), or by the spotter's review score, highest first. */
