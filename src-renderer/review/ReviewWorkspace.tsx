@@ -214,6 +214,7 @@ export function ReviewWorkspace({ data, analyst, initialFrame }: { data: ReviewD
           <FrameReadout table={table} snapshot={snap} proxy={media.kind === 'proxy'} />
           <TransportBar
             engine={engine}
+            frameCount={recording.frames}
             snapshot={snap}
             stepN={stepN}
             onStepN={setStepN}
@@ -238,7 +239,13 @@ export function ReviewWorkspace({ data, analyst, initialFrame }: { data: ReviewD
             sourceWidth={recording.probe.width}
             enabled={hasAnalysis}
           />
-          <AnnotationDetails item={item} noteRef={noteRef} markStart={markStart} onSaveNote={(note) => change({ note })} />
+          <AnnotationDetails
+            item={item}
+            noteRef={noteRef}
+            markStart={markStart}
+            onSaveNote={(note) => change({ note })}
+            handlers={handlers}
+          />
           <div className="undo-line">
             <button type="button" disabled={!annotations.state?.undo} onClick={() => void annotations.undo()} title="Ctrl Z">
               Undo

@@ -1,6 +1,8 @@
 import { useEffect, useState, type RefObject } from 'react';
 import type { QueueItem } from '../../../src-shared/review/reviewQueue.js';
 import { explainCandidate } from '../../../src-shared/review/candidateExplanation.js';
+import type { ActionHandlers } from '../keys/useShortcuts.js';
+import { DecisionButtons } from './DecisionButtons.js';
 
 /** The selected item: its frames, emotion, verdict, who changed it last, and its note (Enter to edit). */
 export function AnnotationDetails({
@@ -8,8 +10,10 @@ export function AnnotationDetails({
   noteRef,
   onSaveNote,
   markStart,
+  handlers,
 }: {
   item: QueueItem | null;
+  handlers: ActionHandlers;
   noteRef: RefObject<HTMLTextAreaElement | null>;
   onSaveNote: (note: string) => void;
   markStart: number | null;
@@ -37,6 +41,7 @@ export function AnnotationDetails({
             {item.candidateIndex !== null ? `Candidate ${item.candidateIndex + 1}` : `Hand mark #${item.annotation?.id}`} ·{' '}
             <span data-testid="details-verdict">{item.verdict}</span>
           </h3>
+          <DecisionButtons item={item} handlers={handlers} />
           <dl>
             <div>
               <dt>Emotion</dt>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { SPEED_CHOICES, speedLabel, type Speed } from '../../../src-shared/review/speeds.js';
 import type { PlayerEngine, PlayerSnapshot } from './playerEngine.js';
+import { parseGoToFrame } from '../../../src-shared/review/goToFrame.js';
 
 /** Buttons for what the keys do, the speed, N for ±N steps, and go-to-frame. */
 export function TransportBar({
@@ -10,8 +11,10 @@ export function TransportBar({
   onStepN,
   onLoop,
   goToRef,
+  frameCount,
 }: {
   engine: PlayerEngine;
+  frameCount: number;
   snapshot: PlayerSnapshot;
   stepN: number;
   onStepN: (n: number) => void;
@@ -19,10 +22,13 @@ export function TransportBar({
   goToRef: React.RefObject<HTMLInputElement | null>;
 }) {
   const [goTo, setGoTo] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const n = Number(goTo);
-    if (Number.isInteger(n)) engine.seek(n);
+    const request = parseGoToFrame(goTo, frameCount);
+    if ('problem' in request) return setProblem(request.problem); // stays in the field to be corrected
+    setProblem(null);
+    engine.seek(request.frame);
     goToRef.current?.blur();
   };
   return (
@@ -72,13 +78,31 @@ export function TransportBar({
           <input
             ref={goToRef}
             value={goTo}
-            onChange={(e) => setGoTo(e.target.value)}
+            onChange={(e) => {
+              setGoTo(e.target.value);
+              setProblem(null);
+            }}
+            // The old number selected, so typing replaces it (G, then 400, after 300 is 400, not 300400).
+            onFocus={(e) => e.currentTarget.select()}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') {
+                setProblem(null);
+                e.currentTarget.blur();
+              }
+            }}
+            aria-invalid={problem !== null}
+            aria-describedby={problem ? 'goto-problem' : undefined}
             inputMode="numeric"
             className="narrow"
             data-testid="goto-frame"
             placeholder="#"
           />
         </label>
+        {problem && (
+          <span id="goto-problem" className="goto-problem" role="alert" data-testid="goto-problem">
+            {problem}
+          </span>
+        )}
       </form>
     </div>
   );

@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.js';
+import { startServe, type ServeProcess } from '../helpers/serveProcess.js';
+import { artifactsDir, cliBin, realMediaDir, tempDir } from '../helpers/paths.js';
+import { callApi, openReview, waitDisplayed } from './reviewPage.js';
+
+// The review window's controls as a new analyst uses them: by mouse as well as by key.
+let server: ServeProcess;
+let browser: Browser;
+let id: number;
+const talkingHead = path.join(realMediaDir, 'cap13_edit2.mp4'); // 765 frames, two candidates
+
+beforeAll(async () => {
+  const dir = tempDir();
+  const db = path.join(dir, 'case.sqlite');
+  const out = JSON.parse(execFileSync(process.execPath, [cliBin, 'import', '--db', db, '--json', talkingHead], { encoding: 'utf8' })) as {
+    recordings: { id: number }[];
+  };
+  id = out.recordings[0]!.id;
+  server = await startServe(['--db', db], { MICROMOMENT_DATA_DIR: path.join(dir, 'data') });
+  browser = await launchChromium();
+  fs.mkdirSync(artifactsDir, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function newPage(viewport = { width: 1600, height: 1000 }): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport });
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url);
+  return { page, errors };
+}
+
+async function goTo(page: Page, text: string): Promise<void> {
+  await page.keyboard.press('g');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+describe('go to a frame', () => {
+  it('replaces the old number (300, then 400, is 400) and refuses a frame outside the recording', async () => {
+    const { page, errors } = await newPage();
+    await openReview(page, server.origin, id);
+    await goTo(page, '300');
+    await waitDisplayed(page, 300);
+    await goTo(page, '400');
+    await waitDisplayed(page, 400);
+    await goTo(page, '99999');
+    await expect
+      .poll(() => page.getByTestId('goto-problem').textContent())
+      .toBe('Frame 99999 is outside this recording: its frames are 0–764.');
+    expect(await page.getByTestId('player-canvas').getAttribute('data-displayed-frame')).toBe('400');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('goto-problem').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('decisions by mouse', () => {
+  it('accepts, labels and moves the onset of a candidate with buttons alone; the audit log names the analyst', async () => {
+    const { page, errors } = await newPage();
+    const spot = await callApi<{ candidates: { onsetFrame: number }[] }>(page, 'spot.run', { id });
+    await openReview(page, server.origin, id, 'Mouse Analyst');
+    const first = spot.candidates[0]!;
+    await page.getByTestId('queue').locator('li').first().click();
+    await waitDisplayed(page, first.onsetFrame);
+    await page.getByTestId('decide-accept').click();
+    await expect.poll(() => page.getByTestId('details-verdict').textContent()).toBe('accepted');
+    expect(await page.getByTestId('decide-accept').getAttribute('aria-pressed')).toBe('true');
+    await page.getByTestId('decide-label2').click(); // sadness
+    await expect.poll(() => page.getByTestId('details-emotion').textContent()).toContain('sadness');
+    await page.getByTitle('Next frame (→)').click();
+    await page.getByTitle('Next frame (→)').click();
+    await waitDisplayed(page, first.onsetFrame + 2);
+    await page.getByTestId('decide-setOnset').click();
+    await expect.poll(() => page.getByTestId('details-frames').textContent()).toMatch(new RegExp(`^${first.onsetFrame + 2} · `));
+    await page.getByTestId('decide-reject').click();
+    await expect.poll(() => page.getByTestId('details-verdict').textContent()).toBe('rejected');
+    const audit = await callApi<{ action: string; actor: string }[]>(page, 'audit.list', { afterSeq: 0, limit: 1000 });
+    const mine = audit.filter((e) => e.action.startsWith('annotation.') && e.actor === 'Mouse Analyst');
+    expect(mine.length).toBe(4); // created (accept), emotion, onset, reject
+    await page.screenshot({ path: path.join(artifactsDir, 'review-decisions.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
