@@ -174,7 +174,8 @@ function resolveTarget(db: Db, recordingId: number, change: AnnotationChange): T
   if (change.kind === 'manual') {
     return {
       existing: undefined,
-      base: { verdict: 'accepted', emotion: null, onsetFrame: 0, apexFrame: null, offsetFrame: 0, note: '' },
+      // A hand mark is a place to look at, not a finding: pending and unlabelled until the analyst decides.
+      base: { verdict: 'pending', emotion: null, onsetFrame: 0, apexFrame: null, offsetFrame: 0, note: '' },
       spottingRunId: null,
       candidateIndex: null,
     };

@@ -80,6 +80,13 @@ describe('annotations in a real case store', () => {
     expect(dumpStore(ctx)).toEqual(snapshot);
   });
 
+  it('a hand mark is a place to look at, not a finding: pending and unlabelled until the analyst decides', () => {
+    const { ctx, recordingId } = setup();
+    const mark = applyAnnotationChange(ctx.db, recordingId, 'A', { kind: 'manual', set: { onsetFrame: 40, offsetFrame: 44 } });
+    const stored = annotationState(ctx.db, recordingId, 'A').annotations.find((a) => a.id === mark.changedId);
+    expect(stored).toMatchObject({ verdict: 'pending', emotion: null, onsetFrame: 40, offsetFrame: 44 });
+  });
+
   it('undoes and redoes, survives reopening the store, and a new action clears redo', () => {
     const { ctx, recordingId, spottingRunId } = setup();
     const manual = applyAnnotationChange(ctx.db, recordingId, 'A', {
