@@ -39,7 +39,7 @@ export function App() {
       <main>
         {route.view === 'review' ? (
           <Suspense fallback={<p>Loading…</p>}>
-            <ReviewView key={route.id} id={route.id} initialFrame={route.frame ?? 0} />
+            <ReviewView key={route.id} id={route.id} initialFrame={route.frame ?? 0} initialItem={route.item} />
           </Suspense>
         ) : route.view === 'batch' ? (
           <BatchView />

@@ -7,7 +7,7 @@ import { useReviewData } from './data/useReviewData.js';
 import { ReviewWorkspace } from './ReviewWorkspace.js';
 
 /** The review window for one recording: loads it, asks the analyst's name once, then the workspace. */
-export function ReviewView({ id, initialFrame }: { id: number; initialFrame: number }) {
+export function ReviewView({ id, initialFrame, initialItem }: { id: number; initialFrame: number; initialItem: string | null }) {
   const { data, error } = useReviewData(id);
   const analyst = useAnalyst();
   const [info, setInfo] = useState<MethodResult<'app.info'> | null>(null);
@@ -22,5 +22,12 @@ export function ReviewView({ id, initialFrame }: { id: number; initialFrame: num
     );
   if (!analyst) return info ? <AnalystPrompt suggestion={info.analyst} /> : <p>Loading…</p>;
   if (!data) return <p>Loading the recording…</p>;
-  return <ReviewWorkspace data={data} analyst={analyst} initialFrame={Math.min(initialFrame, data.recording.frames - 1)} />;
+  return (
+    <ReviewWorkspace
+      data={data}
+      analyst={analyst}
+      initialFrame={Math.min(initialFrame, data.recording.frames - 1)}
+      initialItem={initialItem}
+    />
+  );
 }

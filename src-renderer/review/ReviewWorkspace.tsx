@@ -4,7 +4,7 @@ import type { AnnotationFields } from '../../src-shared/domain/annotation.js';
 import { buildQueue, moveInQueue, nextPending, orderQueue, type QueueItem } from '../../src-shared/review/reviewQueue.js';
 import { DEFAULT_REVIEW_SPEED, stepSpeed } from '../../src-shared/review/speeds.js';
 import { api } from '../api/client.js';
-import { rememberFrame } from '../app/route.js';
+import { rememberPlace } from '../app/route.js';
 import type { ReviewData } from './data/useReviewData.js';
 import { usePlayerEngine, usePlayerSnapshot } from './player/usePlayer.js';
 import { PlayerCanvas } from './player/PlayerCanvas.js';
@@ -28,7 +28,17 @@ import { shortcutsRequest, speedRequest } from '../app/windowRequests.js';
 const HOLD_RATE_HZ = 15;
 
 /** The review workspace: player, magnifier, timeline and annotation queue, all on the keyboard. */
-export function ReviewWorkspace({ data, analyst, initialFrame }: { data: ReviewData; analyst: string; initialFrame: number }) {
+export function ReviewWorkspace({
+  data,
+  analyst,
+  initialFrame,
+  initialItem,
+}: {
+  data: ReviewData;
+  analyst: string;
+  initialFrame: number;
+  initialItem: string | null;
+}) {
   const { recording, table, media, spot } = data;
   const engine = usePlayerEngine(
     data.elapsed,
@@ -39,7 +49,7 @@ export function ReviewWorkspace({ data, analyst, initialFrame }: { data: ReviewD
   );
   const snap = usePlayerSnapshot(engine);
   const annotations = useAnnotations(recording.id, analyst);
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(initialItem);
   const [stepN, setStepN] = useState(10);
   const [markStart, setMarkStart] = useState<number | null>(null);
   const [sheet, setSheet] = useState(false);
@@ -56,13 +66,13 @@ export function ReviewWorkspace({ data, analyst, initialFrame }: { data: ReviewD
   );
   const item: QueueItem | null = queue.find((q) => q.key === selected) ?? null;
 
-  // Keep the frame in the address so a reload comes back to it.
+  // Keep the frame and the selected item in the address so a reload comes back to them.
   useEffect(() => {
     if (snap.playing || snap.displayed === null) return;
     const f = snap.displayed;
-    const t = window.setTimeout(() => rememberFrame(recording.id, f), 300);
+    const t = window.setTimeout(() => rememberPlace(recording.id, f, selected), 300);
     return () => window.clearTimeout(t);
-  }, [snap.displayed, snap.playing, recording.id]);
+  }, [snap.displayed, snap.playing, recording.id, selected]);
 
   const select = useCallback(
     (it: QueueItem | undefined) => {

@@ -95,3 +95,42 @@ describe('decisions by mouse', () => {
     await page.close();
   });
 });
+
+describe('the note and the selection', () => {
+  it('Esc in a note asks before throwing typed text away; the selected item survives a reload', async () => {
+    const { page, errors } = await newPage();
+    await callApi(page, 'spot.run', { id });
+    await openReview(page, server.origin, id, 'Note Analyst');
+    await page.getByTestId('queue').locator('li').nth(1).click();
+    await expect.poll(() => page.getByTestId('annotation-details').locator('h3').textContent()).toMatch(/^Candidate 2 · /);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('lip corner, one side');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('note-discard-question').isVisible()).toBe(true);
+    expect(await page.locator('#annotation-note').inputValue()).toBe('lip corner, one side'); // kept
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('#annotation-note').inputValue()).toBe('');
+    await page.locator('#annotation-note').click();
+    await page.keyboard.type('kept this time');
+    await page.getByTestId('note-save').click();
+    await expect
+      .poll(async () =>
+        (
+          await callApi<{ annotations: { note: string; candidateIndex: number | null }[] }>(page, 'annotations.list', {
+            recordingId: id,
+            analyst: 'Note Analyst',
+          })
+        ).annotations
+          .filter((a) => a.candidateIndex === 1)
+          .map((a) => a.note),
+      )
+      .toEqual(['kept this time']);
+
+    await expect.poll(() => new URL(page.url()).hash).toContain('&item=c1');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('annotation-details').locator('h3').textContent()).toMatch(/^Candidate 2 · /);
+    await expect.poll(() => page.locator('#annotation-note').inputValue()).toBe('kept this time');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,8 +1,9 @@
-import { useEffect, useState, type RefObject } from 'react';
+import type { RefObject } from 'react';
 import type { QueueItem } from '../../../src-shared/review/reviewQueue.js';
 import { explainCandidate } from '../../../src-shared/review/candidateExplanation.js';
 import type { ActionHandlers } from '../keys/useShortcuts.js';
 import { DecisionButtons } from './DecisionButtons.js';
+import { NoteEditor } from './NoteEditor.js';
 
 /** The selected item: its frames, emotion, verdict, who changed it last, and its note (Enter to edit). */
 export function AnnotationDetails({
@@ -18,14 +19,6 @@ export function AnnotationDetails({
   onSaveNote: (note: string) => void;
   markStart: number | null;
 }) {
-  const [draft, setDraft] = useState(item?.annotation?.note ?? '');
-  const stored = item?.annotation?.note ?? '';
-  // Another item: its note. The same item's stored note changing (an undo, a reply arriving
-  // late) replaces the draft only when the analyst is not typing in it.
-  useEffect(() => setDraft(stored), [item?.key]);
-  useEffect(() => {
-    if (document.activeElement !== noteRef.current) setDraft(stored);
-  }, [stored, noteRef]);
   return (
     <section className="details" data-testid="annotation-details" aria-label="Selected">
       {markStart !== null && (
@@ -76,25 +69,7 @@ export function AnnotationDetails({
               </div>
             )}
           </dl>
-          <label htmlFor="annotation-note">Note</label>
-          <textarea
-            id="annotation-note"
-            ref={noteRef}
-            value={draft}
-            rows={2}
-            onChange={(e) => setDraft(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && !e.shiftKey) {
-                e.preventDefault();
-                onSaveNote(draft);
-                e.currentTarget.blur();
-              }
-              if (e.key === 'Escape') {
-                setDraft(item.annotation?.note ?? '');
-                e.currentTarget.blur();
-              }
-            }}
-          />
+          <NoteEditor itemKey={item.key} stored={item.annotation?.note ?? ''} noteRef={noteRef} onSave={onSaveNote} />
         </>
       )}
     </section>
