@@ -215,7 +215,7 @@ describe('keyboard-first annotation', () => {
     await expect.poll(() => new URL(page.url()).hash).toContain(`frame=${first.onsetFrame + 2}`);
     await page.reload();
     await waitDisplayed(page, first.onsetFrame + 2); // the frame came back from the address
-    await page.keyboard.press('n');
+    // So did the selected candidate: no key needed to see it again.
     await expect.poll(() => page.getByTestId('details-verdict').textContent()).toBe('accepted');
     expect(await page.getByTestId('details-emotion').textContent()).toContain('sadness');
     expect(await page.getByTestId('details-frames').textContent()).toMatch(new RegExp(`^${first.onsetFrame + 2} · `));
