@@ -1,6 +1,7 @@
 import type { AnnotationChange, AnnotationFields, AnnotationState } from '../../src-shared/domain/annotation.js';
 import { EMOTIONS, type Emotion } from '../../src-shared/analysis/emotions.js';
 import { describeChange, intervalProblem } from '../../src-shared/review/annotationRules.js';
+import { itemLabel } from '../../src-shared/review/itemLabel.js';
 import { ApiError } from '../../src-shared/api/apiError.js';
 import { appendAudit } from '../store/auditLog.js';
 import { stateRef } from '../store/sealedState.js';
@@ -68,7 +69,7 @@ export function applyAnnotationChange(db: Db, recordingId: number, analyst: stri
         ...after,
       });
     }
-    const subject = target.candidateIndex !== null ? `candidate ${target.candidateIndex + 1}` : `annotation #${annotationId}`;
+    const subject = itemLabel({ candidateIndex: target.candidateIndex, annotationId });
     const description =
       change.kind === 'delete' ? `${subject}: removed` : describeChange(subject, before && !before.deleted ? before : null, after);
     const action =

@@ -1,4 +1,5 @@
 import type { Annotation } from '../domain/annotation.js';
+import { itemLabel } from './itemLabel.js';
 import type { CandidateEvidence, QualityFlags } from '../domain/candidateEvidence.js';
 
 /** A candidate as stored by a spotting run (the fields the queue needs). */
@@ -28,6 +29,8 @@ export const QUEUE_ORDERS: readonly QueueOrder[] = ['time', 'score'];
  */
 export interface QueueItem {
   key: string;
+  /** Its one name everywhere (itemLabel.ts): C3, H17. */
+  label: string;
   candidateIndex: number | null;
   candidate: QueueCandidate | null;
   annotation: Annotation | null;
@@ -54,6 +57,7 @@ export function buildQueue(
     const a = byCandidate.get(i) ?? null;
     return {
       key: `c${i}`,
+      label: itemLabel({ candidateIndex: i, annotationId: a?.id ?? null }),
       candidateIndex: i,
       candidate: c,
       annotation: a,
@@ -67,6 +71,7 @@ export function buildQueue(
   for (const a of manual) {
     items.push({
       key: `a${a.id}`,
+      label: itemLabel({ candidateIndex: null, annotationId: a.id }),
       candidateIndex: null,
       candidate: null,
       annotation: a,

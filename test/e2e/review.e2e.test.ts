@@ -205,7 +205,7 @@ describe('keyboard-first annotation', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.type('inner brows up, one frame');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('undo-label').textContent()).toBe('candidate 1: note edited');
+    await expect.poll(() => page.getByTestId('undo-label').textContent()).toBe('C1: note edited');
     await page.keyboard.press('Shift+?');
     await expect.poll(() => page.getByRole('dialog', { name: 'Keyboard shortcuts' }).isVisible()).toBe(true);
     await page.screenshot({ path: path.join(artifactsDir, 'review-shortcuts.png') });

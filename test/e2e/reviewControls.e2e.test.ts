@@ -102,7 +102,7 @@ describe('the note and the selection', () => {
     await callApi(page, 'spot.run', { id });
     await openReview(page, server.origin, id, 'Note Analyst');
     await page.getByTestId('queue').locator('li').nth(1).click();
-    await expect.poll(() => page.getByTestId('annotation-details').locator('h3').textContent()).toMatch(/^Candidate 2 · /);
+    await expect.poll(() => page.getByTestId('annotation-details').locator('h3').textContent()).toMatch(/^C2 · candidate · /);
     await page.keyboard.press('Enter');
     await page.keyboard.type('lip corner, one side');
     await page.keyboard.press('Escape');
@@ -128,8 +128,37 @@ describe('the note and the selection', () => {
 
     await expect.poll(() => new URL(page.url()).hash).toContain('&item=c1');
     await page.reload();
-    await expect.poll(() => page.getByTestId('annotation-details').locator('h3').textContent()).toMatch(/^Candidate 2 · /);
+    await expect.poll(() => page.getByTestId('annotation-details').locator('h3').textContent()).toMatch(/^C2 · candidate · /);
     await expect.poll(() => page.locator('#annotation-note').inputValue()).toBe('kept this time');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('one name per item', () => {
+  it('the queue, the details and the undo text name an item alike, and a new hand mark renames nothing', async () => {
+    const { page, errors } = await newPage();
+    await callApi(page, 'spot.run', { id });
+    await openReview(page, server.origin, id, 'Name Analyst');
+    const labels = () => page.getByTestId('queue').locator('li .q-what').allTextContents();
+    await expect.poll(labels).toEqual(['C1', 'C2']);
+    // A hand mark before both candidates: it comes first in time, and the candidates keep their names.
+    await goTo(page, '5');
+    await waitDisplayed(page, 5);
+    await page.keyboard.press('m');
+    await goTo(page, '9');
+    await waitDisplayed(page, 9);
+    await page.keyboard.press('m');
+    await expect.poll(async () => (await labels()).length).toBe(3);
+    const [mark, ...candidates] = await labels();
+    expect(candidates).toEqual(['C1', 'C2']);
+    expect(mark).toMatch(/^H\d+$/);
+    await expect
+      .poll(() => page.getByTestId('annotation-details').locator('h3').textContent())
+      .toMatch(new RegExp(`^${mark} · hand mark · pending`));
+    expect(await page.getByTestId('undo-label').textContent()).toMatch(new RegExp(`^${mark}: `));
+    const audit = await callApi<{ action: string; actor: string; target: string }[]>(page, 'audit.list', { afterSeq: 0, limit: 1000 });
+    expect(audit.filter((e) => e.actor === 'Name Analyst').map((e) => e.action)).toEqual(['annotation.created']);
     expect(errors).toEqual([]);
     await page.close();
   });

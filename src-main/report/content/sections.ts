@@ -124,7 +124,7 @@ export const ANNOTATION_HEADERS = ['#', 'Status', 'Emotion', 'Onset', 'Apex', 'O
 export function annotationCells(a: AnnotationLine): string[] {
   const cell = (t: FrameTime | null) => (t ? `frame ${t.frame}\n${t.timecode}\n${t.pts} s` : 'not marked');
   return [
-    String(a.number),
+    a.label,
     a.status,
     a.emotion ?? 'none',
     cell(a.onset),

@@ -34,7 +34,7 @@ export function closeUpFigure(m: ReportModel, a: AnnotationLine): FigureGeometry
 
 export function closeUpCaption(a: AnnotationLine): string {
   return (
-    `Annotation ${a.number} frame by frame with ${CLOSE_UP_MARGIN_FRAMES} frames either side; dashed lines: its onset (frame ${a.onset.frame}), ` +
+    `Annotation ${a.label} frame by frame with ${CLOSE_UP_MARGIN_FRAMES} frames either side; dashed lines: its onset (frame ${a.onset.frame}), ` +
     `${a.apex ? `apex (frame ${a.apex.frame}) ` : ''}and the end of its offset frame (${a.offset.frame}).`
   );
 }

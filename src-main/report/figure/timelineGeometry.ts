@@ -60,7 +60,7 @@ export function timelineGeometry(req: FigureRequest): FigureGeometry {
       w,
       color: printColor(a.emotion),
       status: a.status,
-      label: String(a.number),
+      label: a.label,
       labelRow: i % 2,
     };
   });

@@ -5,6 +5,7 @@ import { spreadsheetSafe } from './spreadsheetSafe.js';
 /** The columns of the annotations CSV, one row per annotation, in time order. */
 export const ANNOTATION_CSV_COLUMNS = [
   'number',
+  'label',
   'annotation_id',
   'status',
   'emotion',
@@ -41,6 +42,7 @@ const part = (t: FrameTime | null, key: 'frame' | 'pts' | 'timecode' | 'clock') 
 export function annotationsCsv(m: ReportModel): string {
   const rows = m.annotations.map((a) => [
     a.number,
+    a.label,
     a.id,
     a.status,
     a.emotion ?? '',

@@ -58,7 +58,7 @@ export function framesCsv(src: FrameRowsSource): string {
         formatted[1] as string,
         frameToTimecode(src.table, f),
         frameToClock(src.table, f),
-        here.map((a) => a.number).join(' '),
+        here.map((a) => a.label).join(' '),
         here.map((a) => a.status).join(' '),
         here.map((a) => a.emotion ?? 'none').join(' '),
         ...formatted.slice(2),

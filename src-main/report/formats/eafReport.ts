@@ -77,10 +77,10 @@ export function eafReport(m: ReportModel): string {
   return lines.join('\n');
 }
 
-/** "accepted · #3 · J. Doe · note": the status first, so a pending or rejected event is never read as a finding. */
+/** "accepted · C3 · J. Doe · note": the status first, so a pending or rejected event is never read as a finding. */
 function annotationValue(a: AnnotationLine): string {
   const emotion = a.status === 'rejected' ? `${a.emotion ?? 'no emotion'} · ` : '';
-  return [`${a.status}`, `${emotion}#${a.number}`, a.updatedBy, a.note.trim() ? a.note : null].filter((x) => x !== null).join(' · ');
+  return [`${a.status}`, `${emotion}${a.label}`, a.updatedBy, a.note.trim() ? a.note : null].filter((x) => x !== null).join(' · ');
 }
 
 interface Tier {

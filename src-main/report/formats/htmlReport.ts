@@ -194,7 +194,7 @@ function acceptedSections(m: ReportModel, grabs: GrabSet): SafeHtml {
   return html`${grabs.omitted ? html`<p class="notice">${grabs.omitted}</p>` : ''}${accepted.map(
     (a) =>
       html`<section class="accepted">
-        <h3>#${a.number} ${a.emotion ?? 'no emotion named'}: frames ${a.onset.frame}–${a.offset.frame} (${a.durationMs.toFixed(1)} ms)</h3>
+        <h3>${a.label} ${a.emotion ?? 'no emotion named'}: frames ${a.onset.frame}–${a.offset.frame} (${a.durationMs.toFixed(1)} ms)</h3>
         <p class="user-text">${annotationNoteLine(a)}</p>
         <div class="grabs">
           ${(grabs.byAnnotation.get(a.id) ?? []).map(
@@ -211,7 +211,7 @@ function acceptedSections(m: ReportModel, grabs: GrabSet): SafeHtml {
         ${
           m.timeline
             ? html`<figure>
-                ${svgFigure(closeUpFigure(m, a), `Emotion probabilities frame by frame around annotation ${a.number}`)}
+                ${svgFigure(closeUpFigure(m, a), `Emotion probabilities frame by frame around annotation ${a.label}`)}
                 <figcaption>${closeUpCaption(a)}</figcaption>
               </figure>`
             : ''

@@ -297,7 +297,7 @@ function acceptedSection(doc: Doc, m: ReportModel, a: AnnotationLine, grabs: Fac
     .font('bold')
     .fontSize(10)
     .fillColor(printColor(a.emotion))
-    .text(`#${a.number} ${a.emotion ?? 'no emotion named'}: frames ${a.onset.frame}–${a.offset.frame} (${a.durationMs.toFixed(1)} ms)`, {
+    .text(`${a.label} ${a.emotion ?? 'no emotion named'}: frames ${a.onset.frame}–${a.offset.frame} (${a.durationMs.toFixed(1)} ms)`, {
       width: contentWidth(doc),
     });
   doc

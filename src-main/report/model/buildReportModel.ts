@@ -13,6 +13,7 @@ import { frameTime, spanMilliseconds } from './frameTime.js';
 import { LIMITATIONS } from './limitations.js';
 import { analysisSection, spottingSection } from './provenance.js';
 import type { AnnotationLine, LocationState, ReportModel, VerificationSection } from './reportModel.js';
+import { itemLabel, itemOrigin } from '../../../src-shared/review/itemLabel.js';
 
 export interface ReportInputs {
   generatedAt: string;
@@ -114,7 +115,8 @@ function annotationLine(t: FrameTable, a: Annotation, number: number): Annotatio
   return {
     number,
     id: a.id,
-    origin: a.candidateIndex !== null ? `candidate ${a.candidateIndex + 1} of spotting run ${a.spottingRunId}` : 'marked by hand',
+    label: itemLabel({ candidateIndex: a.candidateIndex, annotationId: a.id }),
+    origin: itemOrigin(a),
     status: a.verdict,
     emotion: a.emotion,
     onset: frameTime(t, a.onsetFrame),

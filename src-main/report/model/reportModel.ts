@@ -118,8 +118,10 @@ export interface AnalystLine {
 }
 
 export interface AnnotationLine {
-  /** 1-based, in time order: the number shown in the figure and the table. */
+  /** 1-based, in time order: the order of the figure and the table. */
   number: number;
+  /** The item's one name (C3, H17), as the review window and the audit log's descriptions give it. */
+  label: string;
   id: number;
   origin: string;
   status: Verdict;

@@ -31,7 +31,7 @@ export function AnnotationDetails({
       ) : (
         <>
           <h3>
-            {item.candidateIndex !== null ? `Candidate ${item.candidateIndex + 1}` : `Hand mark #${item.annotation?.id}`} ·{' '}
+            {item.label} · {item.candidateIndex !== null ? 'candidate' : 'hand mark'} ·{' '}
             <span data-testid="details-verdict">{item.verdict}</span>
           </h3>
           <DecisionButtons item={item} handlers={handlers} />

@@ -62,7 +62,7 @@ export function CandidateQueue({
               className="q-what"
               title={item.candidateIndex !== null ? `candidate ${item.candidateIndex + 1} (in time order)` : 'marked by hand'}
             >
-              {item.candidateIndex !== null ? `#${item.candidateIndex + 1}` : 'hand'}
+              {item.label}
             </span>
             <span className="q-emotion">{item.emotion ?? 'unlabelled'}</span>
             <span className="q-frames">

@@ -45,7 +45,7 @@ describe('annotations in a real case store', () => {
       candidateIndex: 1,
       createdBy: 'A. Analyst',
     });
-    expect(accepted.undo).toBe('candidate 2: accepted as contempt, frames 40–44');
+    expect(accepted.undo).toBe('C2: accepted as contempt, frames 40–44');
     const relabelled = applyAnnotationChange(ctx.db, recordingId, 'A. Analyst', {
       kind: 'candidate',
       spottingRunId,
@@ -53,7 +53,7 @@ describe('annotations in a real case store', () => {
       set: { emotion: 'disgust', onsetFrame: 39 },
     });
     expect(relabelled.annotations[0]).toMatchObject({ emotion: 'disgust', onsetFrame: 39 });
-    expect(relabelled.undo).toBe('candidate 2: emotion disgust, onset 39');
+    expect(relabelled.undo).toBe('C2: emotion disgust, onset 39');
     expect(auditCount(ctx)).toBe(before + 2);
     const entries = listAudit(ctx.db, before, 10);
     expect(entries.map((e) => [e.action, e.actor, e.target])).toEqual([
@@ -96,14 +96,14 @@ describe('annotations in a real case store', () => {
     applyAnnotationChange(ctx.db, recordingId, 'A', { kind: 'update', annotationId: manual.changedId!, set: { note: 'lip press' } });
     let state = undoAnnotationChange(ctx.db, recordingId, 'A');
     expect(state.annotations[0]!.note).toBe('');
-    expect(state.redo).toBe(`annotation #${manual.changedId}: note edited`);
+    expect(state.redo).toBe(`H${manual.changedId}: note edited`);
     state = undoAnnotationChange(ctx.db, recordingId, 'A');
     expect(state.annotations).toEqual([]);
     expect(state.undo).toBeNull();
     expect(() => undoAnnotationChange(ctx.db, recordingId, 'A')).toThrow('nothing of yours to undo');
     state = redoAnnotationChange(ctx.db, recordingId, 'A');
     expect(state.annotations).toHaveLength(1);
-    expect(state.redo).toBe(`annotation #${manual.changedId}: note edited`);
+    expect(state.redo).toBe(`H${manual.changedId}: note edited`);
     // A new action voids the redo stack.
     applyAnnotationChange(ctx.db, recordingId, 'A', { kind: 'candidate', spottingRunId, candidateIndex: 2, set: { verdict: 'rejected' } });
     expect(annotationState(ctx.db, recordingId, 'A').redo).toBeNull();

@@ -180,7 +180,7 @@ describe('report of an analysed, annotated recording', () => {
       expect(r.pts_s).toBe(formatPtsSeconds(table, f));
     });
     const accepted = model.annotations.find((a) => a.id === seeded.hostileId)!;
-    expect(rows[accepted.onset.frame]).toMatchObject({ annotation: String(accepted.number), annotation_status: 'accepted', face: '1' });
+    expect(rows[accepted.onset.frame]).toMatchObject({ annotation: accepted.label, annotation_status: 'accepted', face: '1' });
     expect(rows[accepted.offset.frame + 1]!.annotation).not.toContain(String(accepted.number));
   });
 

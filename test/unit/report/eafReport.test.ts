@@ -27,10 +27,10 @@ describe('ELAN export (EAF 3.0)', () => {
     expect([...eaf.tiers.keys()]).toEqual(['fear', 'fear (2)', 'no emotion', 'rejected']);
     // Frames 48–52 of the VFR table: 1920 ms to the first millisecond of frame 53 (2060 ms).
     expect(eaf.tiers.get('fear')).toEqual([
-      { id: 'a2', startMs: 1920, endMs: 2060, value: `accepted · #2 · A. Analyst · ${xmlSafe(HOSTILE)}` },
+      { id: 'a2', startMs: 1920, endMs: 2060, value: `accepted · H1 · A. Analyst · ${xmlSafe(HOSTILE)}` },
     ]);
-    expect(eaf.tiers.get('fear (2)')).toEqual([{ id: 'a3', startMs: 2000, endMs: 2220, value: 'pending · #3 · B. Böhm' }]);
-    expect(eaf.tiers.get('rejected')).toEqual([{ id: 'a1', startMs: 200, endMs: 240, value: 'rejected · contempt · #1 · A. Analyst' }]);
+    expect(eaf.tiers.get('fear (2)')).toEqual([{ id: 'a3', startMs: 2000, endMs: 2220, value: 'pending · H2 · B. Böhm' }]);
+    expect(eaf.tiers.get('rejected')).toEqual([{ id: 'a1', startMs: 200, endMs: 240, value: 'rejected · contempt · H3 · A. Analyst' }]);
     // The last frame (99) ends one gap (20 ms) after it starts: the recording's end.
     expect(eaf.tiers.get('no emotion')![0]).toMatchObject({ startMs: 2400, endMs: 3000 });
     const header = childrenNamed(eaf.root!, 'HEADER')[0]!;
@@ -70,7 +70,7 @@ describe('ELAN export (EAF 3.0)', () => {
             .map((a) => a.value)
             .sort();
           expect(values).toEqual(
-            m.annotations.map((a) => xmlSafe(`accepted · #${a.number} · ${a.updatedBy}${a.note.trim() ? ` · ${a.note}` : ''}`)).sort(),
+            m.annotations.map((a) => xmlSafe(`accepted · ${a.label} · ${a.updatedBy}${a.note.trim() ? ` · ${a.note}` : ''}`)).sort(),
           );
         },
       ),
