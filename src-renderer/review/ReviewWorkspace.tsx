@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { EMOTIONS } from '../../src-shared/analysis/emotions.js';
 import type { AnnotationFields } from '../../src-shared/domain/annotation.js';
-import { buildQueue, moveInQueue, nextPending, orderQueue, type QueueItem } from '../../src-shared/review/reviewQueue.js';
+import { buildQueue, moveInQueue, nextPending, type QueueItem } from '../../src-shared/review/reviewQueue.js';
+import { NO_FILTER, pendingCount, viewQueue, type QueueFilter } from '../../src-shared/review/queueView.js';
+import { spanMilliseconds } from '../../src-shared/time/screenMilliseconds.js';
 import { DEFAULT_REVIEW_SPEED, stepSpeed } from '../../src-shared/review/speeds.js';
 import { api } from '../api/client.js';
 import { rememberPlace } from '../app/route.js';
@@ -15,7 +17,7 @@ import { Timeline } from './timeline/Timeline.js';
 import type { TimelineMarker } from './timeline/drawTimeline.js';
 import { useAnnotations } from './annotate/useAnnotations.js';
 import { CandidateQueue } from './annotate/CandidateQueue.js';
-import { useQueueOrder } from './annotate/useQueueOrder.js';
+import { useQueueSort } from './annotate/useQueueSort.js';
 import { AnnotationDetails } from './annotate/AnnotationDetails.js';
 import { useShortcuts, type ActionHandlers } from './keys/useShortcuts.js';
 import { ShortcutSheet } from './keys/ShortcutSheet.js';
@@ -59,12 +61,16 @@ export function ReviewWorkspace({
   const hasAnalysis = data.analysis?.status === 'complete';
   const shortfall = recordingShortfall(recording);
 
-  const [order, setOrder, toggleOrder] = useQueueOrder();
-  const queue = useMemo(
-    () => orderQueue(buildQueue(spot?.candidates ?? [], spot?.spottingRunId ?? null, annotations.state?.annotations ?? []), order),
-    [spot, annotations.state, order],
+  const { sort, byColumn, toggleTimeScore } = useQueueSort();
+  const [filter, setFilter] = useState<QueueFilter>(NO_FILTER);
+  const allItems = useMemo(
+    () => buildQueue(spot?.candidates ?? [], spot?.spottingRunId ?? null, annotations.state?.annotations ?? []),
+    [spot, annotations.state],
   );
-  const item: QueueItem | null = queue.find((q) => q.key === selected) ?? null;
+  const durationMs = useCallback((it: QueueItem) => spanMilliseconds(table, it.onsetFrame, it.offsetFrame), [table]);
+  // What the queue shows and N / P walk through; the timeline and the details keep every item.
+  const queue = useMemo(() => viewQueue(allItems, sort, filter, durationMs), [allItems, sort, filter, durationMs]);
+  const item: QueueItem | null = allItems.find((q) => q.key === selected) ?? null;
 
   // Keep the frame and the selected item in the address so a reload comes back to them.
   useEffect(() => {
@@ -124,7 +130,7 @@ export function ReviewWorkspace({
     next: () => select(queue[moveInQueue(queue, selected, 1)]),
     previous: () => select(queue[moveInQueue(queue, selected, -1)]),
     nextPending: () => select(queue[nextPending(queue, selected)]),
-    queueOrder: toggleOrder,
+    queueOrder: toggleTimeScore,
     accept: withItem(() => change({ verdict: 'accepted' })),
     reject: withItem(() => change({ verdict: 'rejected' })),
     setOnset: withItem(() => {
@@ -175,7 +181,7 @@ export function ReviewWorkspace({
 
   const markers = useMemo<TimelineMarker[]>(
     () =>
-      queue.map((q) => ({
+      allItems.map((q) => ({
         key: q.key,
         from: q.onsetFrame,
         to: q.offsetFrame,
@@ -184,7 +190,7 @@ export function ReviewWorkspace({
         rejected: q.verdict === 'rejected',
         selected: q.key === selected,
       })),
-    [queue, selected],
+    [allItems, selected],
   );
 
   return (
@@ -274,10 +280,15 @@ export function ReviewWorkspace({
           )}
           <CandidateQueue
             items={queue}
+            total={allItems.length}
+            pending={pendingCount(allItems)}
             selected={selected}
             onSelect={(key) => select(queue.find((q) => q.key === key))}
-            order={order}
-            onOrder={setOrder}
+            sort={sort}
+            onSort={byColumn}
+            filter={filter}
+            onFilter={setFilter}
+            durationMs={durationMs}
           />
         </aside>
       </div>

@@ -17,10 +17,6 @@ export interface QueueCandidate {
   flags?: QualityFlags | undefined;
 }
 
-/** The queue in time order (onset), or by the spotter's review score, highest first. */
-export type QueueOrder = 'time' | 'score';
-export const QUEUE_ORDERS: readonly QueueOrder[] = ['time', 'score'];
-
 /**
  * One item of the review queue: a candidate of the stored spotting run (with
  * the analyst's annotation of it, if any) or an annotation marked by hand.
@@ -88,19 +84,6 @@ export function buildQueue(
       (x.candidateIndex === null ? 1 : 0) - (y.candidateIndex === null ? 1 : 0) ||
       x.key.localeCompare(y.key),
   );
-}
-
-/**
- * The queue in the order asked for. By score, candidates come highest score
- * first (ties in time order) and hand marks, which have no score, after them
- * in time order; numbering stays the spotter's (candidate N is the Nth in time)
- * so that a candidate keeps its name whichever order is shown.
- */
-export function orderQueue(items: readonly QueueItem[], order: QueueOrder): QueueItem[] {
-  if (order === 'time') return [...items];
-  const rank = (it: QueueItem) => (it.candidate ? it.candidate.score : -Infinity);
-  // Array.prototype.sort is stable, so equal scores (and all hand marks) keep their time order.
-  return [...items].sort((x, y) => rank(y) - rank(x) || 0);
 }
 
 /** The index of the item after (+1) or before (-1) `key`, staying at the ends; the first item when `key` is not in the queue. */

@@ -191,7 +191,7 @@ describe('keyboard-first annotation', () => {
     await page.getByLabel('Your name').fill('E2E Analyst');
     await page.keyboard.press('Enter');
     await waitDisplayed(page, 0);
-    await expect.poll(() => page.getByTestId('queue').locator('li').count()).toBe(spot.candidates.length);
+    await expect.poll(() => page.getByTestId('queue').locator('tbody tr').count()).toBe(spot.candidates.length);
 
     const first = spot.candidates[0]!;
     await page.keyboard.press('n');
@@ -275,13 +275,13 @@ describe('the queue in score order', () => {
     const order = () =>
       page
         .getByTestId('queue')
-        .locator('li')
+        .locator('tbody tr')
         .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-key')));
     await expect.poll(order).toEqual(timeKeys);
 
-    await page.getByTestId('queue-order-score').click(); // by mouse
+    await page.getByTestId('sort-score').click(); // by mouse: the column's heading
     await expect.poll(order).toEqual(scoreKeys);
-    expect(await page.getByTestId('queue-order-score').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('th', { has: page.getByTestId('sort-score') }).getAttribute('aria-sort')).toBe('descending');
     await page.keyboard.press('n'); // the first in this order: the highest score
     const best = spot.candidates[Number(scoreKeys[0]!.slice(1))]!;
     await waitDisplayed(page, best.onsetFrame);
@@ -294,7 +294,7 @@ describe('the queue in score order', () => {
     await expect.poll(order).toEqual(scoreKeys);
     await page.keyboard.press('Shift+O'); // by key, back to time order
     await expect.poll(order).toEqual(timeKeys);
-    expect(await page.getByTestId('queue-order-time').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('th', { has: page.getByTestId('sort-time') }).getAttribute('aria-sort')).toBe('ascending');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -73,7 +73,7 @@ describe('decisions by mouse', () => {
     const spot = await callApi<{ candidates: { onsetFrame: number }[] }>(page, 'spot.run', { id });
     await openReview(page, server.origin, id, 'Mouse Analyst');
     const first = spot.candidates[0]!;
-    await page.getByTestId('queue').locator('li').first().click();
+    await page.getByTestId('queue').locator('tbody tr').first().click();
     await waitDisplayed(page, first.onsetFrame);
     await page.getByTestId('decide-accept').click();
     await expect.poll(() => page.getByTestId('details-verdict').textContent()).toBe('accepted');
@@ -101,7 +101,7 @@ describe('the note and the selection', () => {
     const { page, errors } = await newPage();
     await callApi(page, 'spot.run', { id });
     await openReview(page, server.origin, id, 'Note Analyst');
-    await page.getByTestId('queue').locator('li').nth(1).click();
+    await page.getByTestId('queue').locator('tbody tr').nth(1).click();
     await expect.poll(() => page.getByTestId('annotation-details').locator('h3').textContent()).toMatch(/^C2 · candidate · /);
     await page.keyboard.press('Enter');
     await page.keyboard.type('lip corner, one side');
@@ -140,7 +140,7 @@ describe('one name per item', () => {
     const { page, errors } = await newPage();
     await callApi(page, 'spot.run', { id });
     await openReview(page, server.origin, id, 'Name Analyst');
-    const labels = () => page.getByTestId('queue').locator('li .q-what').allTextContents();
+    const labels = () => page.getByTestId('queue').locator('tbody tr .q-what').allTextContents();
     await expect.poll(labels).toEqual(['C1', 'C2']);
     // A hand mark before both candidates: it comes first in time, and the candidates keep their names.
     await goTo(page, '5');
@@ -159,6 +159,84 @@ describe('one name per item', () => {
     expect(await page.getByTestId('undo-label').textContent()).toMatch(new RegExp(`^${mark}: `));
     const audit = await callApi<{ action: string; actor: string; target: string }[]>(page, 'audit.list', { afterSeq: 0, limit: 1000 });
     expect(audit.filter((e) => e.actor === 'Name Analyst').map((e) => e.action)).toEqual(['annotation.created']);
+    // Removed (hidden), so the tests after this one see the two candidates alone.
+    await page.keyboard.press('Delete');
+    await expect.poll(labels).toEqual(['C1', 'C2']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the layout', () => {
+  for (const viewport of [
+    { width: 1366, height: 768 },
+    { width: 1600, height: 1000 },
+  ]) {
+    it(`fits ${viewport.width}x${viewport.height} with no page scrolling, and so does the shortcut sheet`, async () => {
+      const { page, errors } = await newPage(viewport);
+      await callApi(page, 'spot.run', { id });
+      await openReview(page, server.origin, id, 'Layout Analyst');
+      await page.keyboard.press('n');
+      await expect.poll(() => page.getByTestId('annotation-details').locator('h3').textContent()).toMatch(/^C1 · /);
+      const overflow = () =>
+        page.evaluate(() => ({
+          x: document.documentElement.scrollWidth - window.innerWidth,
+          y: document.documentElement.scrollHeight - window.innerHeight,
+        }));
+      expect(await overflow()).toEqual({ x: 0, y: 0 });
+      // Every part in view: the player, the curve toggles under the timeline, the queue's last row.
+      for (const locator of [
+        page.getByTestId('player-canvas'),
+        page.getByLabel('AU26'),
+        page.getByTestId('queue').locator('tbody tr').last(),
+        page.getByTestId('decide-setOffset'),
+      ]) {
+        const box = await locator.boundingBox();
+        expect(box).not.toBeNull();
+        expect(box!.y + box!.height).toBeLessThanOrEqual(viewport.height);
+        expect(box!.x + box!.width).toBeLessThanOrEqual(viewport.width);
+      }
+      await page.screenshot({ path: path.join(artifactsDir, `review-layout-${viewport.width}x${viewport.height}.png`) });
+      await page.keyboard.press('Shift+?');
+      const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+      await expect.poll(() => sheet.isVisible()).toBe(true);
+      const box = await sheet.boundingBox();
+      expect(box!.y).toBeGreaterThanOrEqual(0);
+      expect(box!.y + box!.height).toBeLessThanOrEqual(viewport.height);
+      expect(await sheet.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(0);
+      expect(await overflow()).toEqual({ x: 0, y: 0 });
+      await page.screenshot({ path: path.join(artifactsDir, `review-sheet-${viewport.width}x${viewport.height}.png`) });
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+});
+
+describe('the queue as a table', () => {
+  it('sorts by a column heading (again turns it round), filters by status and score, and always counts the unreviewed', async () => {
+    const { page, errors } = await newPage();
+    const spot = await callApi<{ candidates: { score: number }[] }>(page, 'spot.run', { id });
+    await openReview(page, server.origin, id, 'Table Analyst');
+    const rows = () => page.getByTestId('queue').locator('tbody tr .q-what').allTextContents();
+    const count = () => page.getByTestId('queue-count').textContent();
+    await expect.poll(rows).toEqual(['C1', 'C2']);
+    await page.getByTestId('sort-label').click();
+    await expect.poll(rows).toEqual(['C1', 'C2']);
+    await page.getByTestId('sort-label').click(); // again: the other way round
+    await expect.poll(rows).toEqual(['C2', 'C1']);
+    await page.getByTestId('sort-time').click();
+    await page.getByTestId('queue').locator('tbody tr').first().click();
+    await page.getByTestId('decide-accept').click();
+    await expect.poll(count).toMatch(/^1 of 2 unreviewed/);
+    await page.getByTestId('filter-status').selectOption('pending');
+    await expect.poll(rows).toEqual(['C2']);
+    expect(await count()).toBe('1 of 2 unreviewed · 1 shown');
+    const highest = Math.max(...spot.candidates.map((c) => c.score));
+    await page.getByTestId('filter-status').selectOption('all');
+    await page.getByTestId('filter-min-score').fill(String(Math.ceil(highest * 100) / 100 + 0.01));
+    await expect.poll(rows).toEqual([]);
+    await page.getByTestId('queue-filter-clear').click();
+    await expect.poll(rows).toEqual(['C1', 'C2']);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -44,7 +44,7 @@ export interface Shortcut {
   /** How the key is written on the sheet. */
   label: string;
   description: string;
-  group: 'Playback' | 'Annotation' | 'Timeline' | 'Help';
+  group: 'Playback' | 'Queue' | 'Decide' | 'Marks and notes' | 'Timeline' | 'Help';
   /** Held down, it repeats (steps). */
   repeats?: boolean;
 }
@@ -82,40 +82,40 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'lastFrame', keys: ['End'], label: 'End', description: 'Last frame', group: 'Playback' },
   { id: 'loop', keys: ['l'], label: 'L', description: 'Loop the current candidate (with its margin) on / off', group: 'Playback' },
   { id: 'goToFrame', keys: ['g'], label: 'G', description: 'Go to a frame number', group: 'Playback' },
-  { id: 'next', keys: ['n', 'ArrowDown'], label: 'N or ↓', description: 'Next candidate', group: 'Annotation' },
-  { id: 'previous', keys: ['p', 'ArrowUp'], label: 'P or ↑', description: 'Previous candidate', group: 'Annotation' },
-  { id: 'nextPending', keys: ['Shift+N'], label: 'Shift N', description: 'Next candidate not yet reviewed', group: 'Annotation' },
+  { id: 'next', keys: ['n', 'ArrowDown'], label: 'N or ↓', description: 'Next candidate', group: 'Queue' },
+  { id: 'previous', keys: ['p', 'ArrowUp'], label: 'P or ↑', description: 'Previous candidate', group: 'Queue' },
+  { id: 'nextPending', keys: ['Shift+N'], label: 'Shift N', description: 'Next candidate not yet reviewed', group: 'Queue' },
   {
     id: 'queueOrder',
     keys: ['Shift+O'],
     label: 'Shift O',
     description: 'Queue in time order / by review score (highest first)',
-    group: 'Annotation',
+    group: 'Queue',
   },
-  { id: 'accept', keys: ['a'], label: 'A', description: 'Accept', group: 'Annotation' },
-  { id: 'reject', keys: ['r'], label: 'R', description: 'Reject', group: 'Annotation' },
+  { id: 'accept', keys: ['a'], label: 'A', description: 'Accept', group: 'Decide' },
+  { id: 'reject', keys: ['r'], label: 'R', description: 'Reject', group: 'Decide' },
   ...EMOTIONS.map((emotion, i) => ({
     id: `label${i + 1}` as ActionId,
     keys: [String(i + 1)],
     label: String(i + 1),
     description: `Label as ${emotion}`,
-    group: 'Annotation' as const,
+    group: 'Decide' as const,
   })),
-  { id: 'setOnset', keys: ['i'], label: 'I', description: 'Onset = current frame', group: 'Annotation' },
-  { id: 'setApex', keys: ['x'], label: 'X', description: 'Apex = current frame', group: 'Annotation' },
-  { id: 'setOffset', keys: ['o'], label: 'O', description: 'Offset = current frame', group: 'Annotation' },
+  { id: 'setOnset', keys: ['i'], label: 'I', description: 'Onset = current frame', group: 'Decide' },
+  { id: 'setApex', keys: ['x'], label: 'X', description: 'Apex = current frame', group: 'Decide' },
+  { id: 'setOffset', keys: ['o'], label: 'O', description: 'Offset = current frame', group: 'Decide' },
   {
     id: 'mark',
     keys: ['m'],
     label: 'M',
     description: 'Mark an interval by hand: press at its onset, then at its offset',
-    group: 'Annotation',
+    group: 'Marks and notes',
   },
-  { id: 'cancel', keys: ['Escape'], label: 'Esc', description: 'Cancel a mark in progress, close the sheet', group: 'Annotation' },
-  { id: 'note', keys: ['Enter'], label: 'Enter', description: 'Write a note (Enter saves, Esc leaves)', group: 'Annotation' },
-  { id: 'deleteAnnotation', keys: ['Delete'], label: 'Delete', description: 'Remove a hand-marked annotation', group: 'Annotation' },
-  { id: 'undo', keys: ['$mod+z'], label: 'Ctrl Z', description: 'Undo your last action', group: 'Annotation' },
-  { id: 'redo', keys: ['$mod+Shift+z', '$mod+y'], label: 'Ctrl Shift Z / Ctrl Y', description: 'Redo', group: 'Annotation' },
+  { id: 'cancel', keys: ['Escape'], label: 'Esc', description: 'Cancel a mark in progress, close the sheet', group: 'Marks and notes' },
+  { id: 'note', keys: ['Enter'], label: 'Enter', description: 'Write a note (Enter saves, Esc leaves)', group: 'Marks and notes' },
+  { id: 'deleteAnnotation', keys: ['Delete'], label: 'Delete', description: 'Remove a hand-marked annotation', group: 'Marks and notes' },
+  { id: 'undo', keys: ['$mod+z'], label: 'Ctrl Z', description: 'Undo your last action', group: 'Marks and notes' },
+  { id: 'redo', keys: ['$mod+Shift+z', '$mod+y'], label: 'Ctrl Shift Z / Ctrl Y', description: 'Redo', group: 'Marks and notes' },
   { id: 'zoomIn', keys: ['='], label: '=', description: 'Zoom the strip in (to single frames)', group: 'Timeline' },
   { id: 'zoomOut', keys: ['-'], label: '-', description: 'Zoom the strip out', group: 'Timeline' },
   { id: 'help', keys: ['Shift+?', '?'], label: '?', description: 'This sheet', group: 'Help' },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildQueue, orderQueue, type QueueCandidate } from '../../../src-shared/review/reviewQueue.js';
+import { buildQueue, type QueueCandidate, type QueueItem } from '../../../src-shared/review/reviewQueue.js';
+import { NO_FILTER, pendingCount, viewQueue, type QueueSort } from '../../../src-shared/review/queueView.js';
 import { explainCandidate } from '../../../src-shared/review/candidateExplanation.js';
 import type { Annotation } from '../../../src-shared/domain/annotation.js';
 
@@ -27,13 +28,28 @@ function handMark(id: number, onsetFrame: number): Annotation {
   };
 }
 
-describe('queue order', () => {
+const TIME: QueueSort = { key: 'time', descending: false };
+const SCORE: QueueSort = { key: 'score', descending: true };
+const frames = (it: QueueItem) => (it.offsetFrame - it.onsetFrame + 1) * 40;
+const view = (q: QueueItem[], sort: QueueSort, filter = NO_FILTER) => viewQueue(q, sort, filter, frames);
+
+describe('the queue, sorted and filtered', () => {
   it('by score: highest first, hand marks after in time order, names unchanged', () => {
     const q = buildQueue([cand(10, 0.3), cand(20, 0.9), cand(30, 0.3), cand(40, 0.6)], 1, [handMark(7, 5), handMark(8, 25)]);
-    expect(orderQueue(q, 'time').map((i) => i.key)).toEqual(['a7', 'c0', 'c1', 'a8', 'c2', 'c3']);
-    const byScore = orderQueue(q, 'score');
-    expect(byScore.map((i) => i.key)).toEqual(['c1', 'c3', 'c0', 'c2', 'a7', 'a8']);
-    expect(byScore[0]!.candidateIndex).toBe(1); // still "candidate 2": the second in time
+    expect(view(q, TIME).map((i) => i.label)).toEqual(['H7', 'C1', 'C2', 'H8', 'C3', 'C4']);
+    const byScore = view(q, SCORE);
+    expect(byScore.map((i) => i.label)).toEqual(['C2', 'C4', 'C1', 'C3', 'H7', 'H8']);
+    expect(view(q, { key: 'score', descending: false }).map((i) => i.label)).toEqual(['C1', 'C3', 'C4', 'C2', 'H7', 'H8']);
+    expect(view(q, { key: 'label', descending: false }).map((i) => i.label)).toEqual(['C1', 'C2', 'C3', 'C4', 'H7', 'H8']);
+  });
+
+  it('filters by status, emotion, kind and score; the pending count is of the whole queue', () => {
+    const q = buildQueue([cand(10, 0.3), cand(20, 0.9)], 1, [handMark(7, 5)]);
+    expect(view(q, TIME, { ...NO_FILTER, status: 'pending' }).map((i) => i.label)).toEqual(['C1', 'C2']);
+    expect(view(q, TIME, { ...NO_FILTER, kind: 'hand' }).map((i) => i.label)).toEqual(['H7']);
+    expect(view(q, TIME, { ...NO_FILTER, minScore: 0.5 }).map((i) => i.label)).toEqual(['H7', 'C2']); // a hand mark has no score to fail
+    expect(view(q, TIME, { ...NO_FILTER, emotion: 'anger' })).toEqual([]);
+    expect(pendingCount(q)).toBe(2);
   });
 
   const queues = fc
@@ -48,20 +64,39 @@ describe('queue order', () => {
         marks.map((o, i) => handMark(i + 1, o)),
       ),
     );
+  const sorts = fc.record({
+    key: fc.constantFrom('label', 'kind', 'emotion', 'time', 'duration', 'score', 'status' as const),
+    descending: fc.boolean(),
+  }) as fc.Arbitrary<QueueSort>;
 
-  it('either order holds every item once; score order never puts a lower score before a higher one', () => {
+  it('any sort holds every item once; without a filter nothing is lost; names never change', () => {
+    fc.assert(
+      fc.property(queues, sorts, (q, sort) => {
+        const o = view(q, sort);
+        expect(o.map((i) => i.key).sort()).toEqual(q.map((i) => i.key).sort());
+        const names = new Map(q.map((i) => [i.key, i.label]));
+        for (const i of o) expect(i.label).toBe(names.get(i.key));
+      }),
+    );
+  });
+
+  it('by score, a lower score never comes before a higher one, and equal scores keep their time order', () => {
     fc.assert(
       fc.property(queues, (q) => {
-        for (const order of ['time', 'score'] as const) {
-          const o = orderQueue(q, order);
-          expect([...o].map((i) => i.key).sort()).toEqual([...q].map((i) => i.key).sort());
-        }
-        const s = orderQueue(q, 'score');
-        const rank = (i: (typeof s)[number]) => i.candidate?.score ?? -1;
+        const s = view(q, SCORE);
+        const rank = (i: QueueItem) => i.candidate?.score ?? -1;
         for (let k = 1; k < s.length; k++) expect(rank(s[k - 1]!)).toBeGreaterThanOrEqual(rank(s[k]!));
-        // Equal scores keep their time order.
         for (let k = 1; k < s.length; k++)
           if (rank(s[k - 1]!) === rank(s[k]!)) expect(s[k - 1]!.onsetFrame).toBeLessThanOrEqual(s[k]!.onsetFrame);
+      }),
+    );
+  });
+
+  it('a filter shows exactly the items that pass it', () => {
+    fc.assert(
+      fc.property(queues, fc.double({ min: 0, max: 1, noNaN: true }), (q, minScore) => {
+        const shown = view(q, TIME, { ...NO_FILTER, minScore });
+        expect(shown.map((i) => i.key)).toEqual(q.filter((i) => !i.candidate || i.candidate.score >= minScore).map((i) => i.key));
       }),
     );
   });
