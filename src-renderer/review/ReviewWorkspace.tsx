@@ -254,6 +254,7 @@ export function ReviewWorkspace({
             displayed={snap.displayed}
             sourceWidth={recording.probe.width}
             enabled={hasAnalysis}
+            proxy={media.kind === 'proxy'}
           />
           <AnnotationDetails
             item={item}

@@ -241,3 +241,42 @@ describe('the queue as a table', () => {
     await page.close();
   });
 });
+
+describe('the magnifier', () => {
+  it('shows the decoded frame’s own pixels, each repeated (nearest neighbour), at the zoom chosen', async () => {
+    const { page, errors } = await newPage();
+    await openReview(page, server.origin, id, 'Pixel Analyst');
+    await goTo(page, '120');
+    await waitDisplayed(page, 120);
+    const compare = () =>
+      page.evaluate(() => {
+        const mag = document.querySelector('[data-testid="magnifier"]') as HTMLCanvasElement;
+        const player = document.querySelector('[data-testid="player-canvas"]') as HTMLCanvasElement;
+        const [x, y, w, h, zoom] = (mag.dataset.crop ?? '').split(',').map(Number) as [number, number, number, number, number];
+        const src = player.getContext('2d')!.getImageData(x, y, w, h).data;
+        const out = mag.getContext('2d')!.getImageData(0, 0, mag.width, mag.height).data;
+        let differing = 0;
+        for (let j = 0; j < mag.height; j++)
+          for (let i = 0; i < mag.width; i++) {
+            const sx = Math.floor(i / zoom);
+            const sy = Math.floor(j / zoom);
+            const o = (j * mag.width + i) * 4;
+            const s = (sy * w + sx) * 4;
+            const inside = sx < w && sy < h;
+            for (let c = 0; c < 3; c++) if (out[o + c] !== (inside ? src[s + c] : 0)) differing++;
+          }
+        return { zoom, differing, crop: mag.dataset.crop };
+      });
+    await expect.poll(async () => (await compare()).crop).not.toBe('');
+    const fit = await compare();
+    expect(fit.zoom).toBeGreaterThanOrEqual(1);
+    expect(fit.differing).toBe(0);
+    await page.getByTestId('magnifier-zoom').selectOption('6');
+    await expect.poll(async () => (await compare()).zoom).toBe(6);
+    expect((await compare()).differing).toBe(0);
+    expect(await page.locator('.magnifier figcaption').textContent()).toContain('Face ×6, pixels repeated');
+    await page.screenshot({ path: path.join(artifactsDir, 'review-magnifier-x6.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
