@@ -245,12 +245,14 @@ describe('the queue as a table', () => {
 describe('the magnifier', () => {
   it('shows the decoded frame’s own pixels, each repeated (nearest neighbour), at the zoom chosen', async () => {
     const { page, errors } = await newPage();
+    await callApi(page, 'spot.run', { id }); // analyses the recording if no test before did: the face box comes from it
     await openReview(page, server.origin, id, 'Pixel Analyst');
     await goTo(page, '120');
     await waitDisplayed(page, 120);
     const compare = () =>
       page.evaluate(() => {
         const mag = document.querySelector('[data-testid="magnifier"]') as HTMLCanvasElement;
+        if (!mag.dataset.crop) return { zoom: 0, differing: -1, crop: '' };
         const player = document.querySelector('[data-testid="player-canvas"]') as HTMLCanvasElement;
         const [x, y, w, h, zoom] = (mag.dataset.crop ?? '').split(',').map(Number) as [number, number, number, number, number];
         const src = player.getContext('2d')!.getImageData(x, y, w, h).data;
