@@ -262,6 +262,7 @@ export function ReviewWorkspace({
             markStart={markStart}
             onSaveNote={(note) => change({ note })}
             handlers={handlers}
+            durationMs={durationMs}
           />
           <div className="undo-line">
             <button type="button" disabled={!annotations.state?.undo} onClick={() => void annotations.undo()} title="Ctrl Z">

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { artifactsDir } from '../helpers/paths.js';
 import { serveWithChromium } from '../helpers/serveWithChromium.js';
+import { callFromWindow } from '../helpers/windowApi.js';
 
 const session = serveWithChromium('mm-batch-e2e-', {
   prepare(work, fixtures) {
@@ -80,6 +81,17 @@ describe('the batch view in Chromium through the loopback host', () => {
     expect(failuresText).not.toContain('no reason recorded');
     expect(failuresText!.split('c-broken.mp4: ')[1]!.length).toBeGreaterThan(10);
     await page.screenshot({ path: path.join(artifactsDir, 'batch-finished.png'), fullPage: true });
+
+    // A finished row opens its review (by its name or its Review button); the broken one has neither.
+    expect(await queue.locator('tbody tr[data-status="failed"] a').count()).toBe(0);
+    await queue.locator('tbody tr[data-status="done"]').first().getByRole('link', { name: 'Review' }).click();
+    const library = await callFromWindow<{ id: number; name: string }[]>(page, 'library.list', {});
+    const opened = library.find((r) => r.name === 'a-cfr25.mp4')!;
+    await expect.poll(() => new URL(page.url()).hash).toBe(`#/review/${opened.id}`);
+    // This profile has no analyst yet: the window asks for the name before the review opens.
+    await expect.poll(() => page.getByLabel('Your name').isVisible(), { timeout: 20_000 }).toBe(true);
+    await page.goBack();
+    await expect.poll(() => state.textContent(), { timeout: 10_000 }).toBe('finished');
 
     await page.getByRole('link', { name: 'Library' }).click();
     await expect.poll(() => page.getByTestId('recordings').locator('tbody tr').count(), { timeout: 10_000 }).toBe(2);

@@ -12,9 +12,12 @@ export function AnnotationDetails({
   onSaveNote,
   markStart,
   handlers,
+  durationMs,
 }: {
   item: QueueItem | null;
   handlers: ActionHandlers;
+  /** On screen from the onset to the end of the offset frame (the frame table's times, as in the reports). */
+  durationMs: (item: QueueItem) => number;
   noteRef: RefObject<HTMLTextAreaElement | null>;
   onSaveNote: (note: string) => void;
   markStart: number | null;
@@ -49,6 +52,12 @@ export function AnnotationDetails({
               <dt>Onset · apex · offset</dt>
               <dd data-testid="details-frames">
                 {item.onsetFrame} · {item.apexFrame ?? '–'} · {item.offsetFrame}
+              </dd>
+            </div>
+            <div>
+              <dt>Duration</dt>
+              <dd data-testid="details-duration">
+                {item.offsetFrame - item.onsetFrame + 1} frames, {durationMs(item).toFixed(0)} ms
               </dd>
             </div>
             {item.candidate && (
