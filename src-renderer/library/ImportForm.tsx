@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ImportResult } from '../../src-shared/domain/recording.js';
 import { api } from '../api/client.js';
 import { analystName } from '../app/analyst.js';
@@ -19,15 +19,25 @@ export function ImportForm({ onImported }: { onImported: () => void }) {
   const [skipped, setSkipped] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  // Progress events can arrive after the import's reply (they travel separately): once the import
+  // has ended, a late one must not bring back a line such as "storing … 0%".
+  const importing = useRef(false);
   useEffect(
     () =>
       api.on('import.progress', (p) => {
+        if (!importing.current) return;
         const pct = p.total > 0 ? Math.round((100 * p.done) / p.total) : 0;
         setProgress(`${p.phase} ${p.path.split(/[\\/]/).pop()} ${pct}%`);
       }),
     [],
   );
-  useEffect(() => api.on('import.files', (p) => setFiles(p.current ? `file ${p.done + 1} of ${p.total}` : null)), []);
+  useEffect(
+    () =>
+      api.on('import.files', (p) => {
+        if (importing.current) setFiles(p.current ? `file ${p.done + 1} of ${p.total}` : null);
+      }),
+    [],
+  );
 
   // Files the shell asked to import (File > Open recording…, a drop, a second launch).
   useEffect(() => {
@@ -43,6 +53,7 @@ export function ImportForm({ onImported }: { onImported: () => void }) {
   }, []);
 
   async function run(call: () => Promise<void>) {
+    importing.current = true;
     setBusy(true);
     setError(null);
     setSkipped(null);
@@ -52,6 +63,7 @@ export function ImportForm({ onImported }: { onImported: () => void }) {
     } catch (e) {
       setError((e as Error).message);
     } finally {
+      importing.current = false;
       setBusy(false);
       setProgress(null);
       setFiles(null);

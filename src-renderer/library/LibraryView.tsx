@@ -1,15 +1,18 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MethodResult } from '../../src-shared/api/contract.js';
-import type { Recording } from '../../src-shared/domain/recording.js';
 import { api } from '../api/client.js';
 import { ImportForm } from './ImportForm.js';
 import { RecordingTable } from './RecordingTable.js';
 
 type RecordingState = MethodResult<'library.states'>[number];
+type RecordingEntry = MethodResult<'library.list'>[number];
+/** The first and the latest progress of a running analysis, for its time left. */
+export type ProgressSamples = Map<number, { first: { atMs: number; done: number }; latest: { atMs: number; done: number } }>;
 
 /** The case's recordings, how far each is analysed and reviewed, and the way to add more. */
 export function LibraryView() {
-  const [recordings, setRecordings] = useState<Recording[] | null>(null);
+  const [recordings, setRecordings] = useState<RecordingEntry[] | null>(null);
+  const [samples, setSamples] = useState<ProgressSamples>(new Map());
   const [states, setStates] = useState(new Map<number, RecordingState>());
   const [spotting, setSpotting] = useState(new Set<number>());
   const [error, setError] = useState<string | null>(null);
@@ -27,13 +30,20 @@ export function LibraryView() {
   // Progress arrives per frame: update the one row in place rather than reloading the list.
   useEffect(
     () =>
-      api.on('analysis.progress', (p) =>
+      api.on('analysis.progress', (p) => {
         setStates((m) => {
           const old = m.get(p.recordingId);
           if (!old) return m;
           return new Map(m).set(p.recordingId, { ...old, analysis: { status: 'running', framesDone: p.done, frameCount: p.total } });
-        }),
-      ),
+        });
+        const now = { atMs: performance.now(), done: p.done };
+        setSamples((m) => {
+          const old = m.get(p.recordingId);
+          // A new run (fewer frames done than before) starts its own estimate.
+          const first = old && old.latest.done <= p.done ? old.first : now;
+          return new Map(m).set(p.recordingId, { first, latest: now });
+        });
+      }),
     [],
   );
 
@@ -62,7 +72,11 @@ export function LibraryView() {
           {error}
         </p>
       )}
-      {recordings === null ? <p>Loading…</p> : <RecordingTable recordings={recordings} states={states} onSpot={spot} spotting={spotting} />}
+      {recordings === null ? (
+        <p>Loading…</p>
+      ) : (
+        <RecordingTable recordings={recordings} states={states} samples={samples} onSpot={spot} spotting={spotting} />
+      )}
     </section>
   );
 }

@@ -1,31 +1,52 @@
 import type { MethodResult } from '../../src-shared/api/contract.js';
 import type { Recording } from '../../src-shared/domain/recording.js';
+import { describeSecondsLeft, playbackSummary, secondsLeft } from '../../src-shared/app/libraryLabels.js';
+import type { ProgressSamples } from './LibraryView.js';
 import { reviewHash } from '../app/route.js';
 import { formatDuration } from './formatDuration.js';
 import { requestExport } from '../report/exportRequests.js';
 import { recordingShortfall } from '../../src-shared/domain/shortfall.js';
 
 type RecordingState = MethodResult<'library.states'>[number];
+type RecordingEntry = MethodResult<'library.list'>[number];
 
-function analysisLabel(state: RecordingState | undefined): string {
+/** How far the analysis is: with its share done and time left while it runs, never a bare "working…". */
+function analysisLabel(state: RecordingState | undefined, samples: ProgressSamples, id: number, spotting: boolean): string {
   const a = state?.analysis;
+  if (a?.status === 'running') {
+    const sample = samples.get(id);
+    const left = sample ? secondsLeft(sample.first, sample.latest, a.frameCount) : null;
+    return (
+      `analysing ${Math.round((100 * a.framesDone) / Math.max(1, a.frameCount))}%` +
+      (left === null ? '' : ` · ${describeSecondsLeft(left)}`)
+    );
+  }
+  if (spotting) return a?.status === 'complete' ? 'spotting…' : 'starting the analysis…';
   if (!a) return 'not analysed';
-  if (a.status === 'running') return `analysing ${Math.round((100 * a.framesDone) / Math.max(1, a.frameCount))}%`;
   return a.status === 'complete' ? 'analysed' : 'analysis failed';
 }
 
 export function RecordingTable({
   recordings,
   states,
+  samples,
   onSpot,
   spotting,
 }: {
-  recordings: Recording[];
+  recordings: RecordingEntry[];
   states: Map<number, RecordingState>;
+  samples: ProgressSamples;
   onSpot: (id: number) => void;
   spotting: ReadonlySet<number>;
 }) {
-  if (recordings.length === 0) return <p className="empty">No recordings in this case yet.</p>;
+  if (recordings.length === 0)
+    return (
+      <p className="empty" data-testid="library-empty">
+        No recordings in this case yet. Start by importing: type the path of a recording (or a folder) above and press{' '}
+        <strong>Import</strong>, or scan a whole folder under <a href="#/batch">Batch scan</a>. Each recording is hashed and indexed as it
+        is imported; nothing is written to it.
+      </p>
+    );
   return (
     <table className="recordings" data-testid="recordings">
       <thead>
@@ -38,6 +59,7 @@ export function RecordingTable({
           <th>Size</th>
           <th>Codec</th>
           <th>SHA-256</th>
+          <th>Plays</th>
           <th>Analysis</th>
           <th>Candidates</th>
           <th>Reviewed</th>
@@ -68,7 +90,8 @@ export function RecordingTable({
               <td>
                 <code title={r.sha256}>{r.sha256.slice(0, 12)}</code>
               </td>
-              <td>{spotting.has(r.id) ? 'working…' : analysisLabel(s)}</td>
+              <PlaysCell recording={r} />
+              <td data-testid="analysis-state">{analysisLabel(s, samples, r.id, spotting.has(r.id))}</td>
               <td className="num">{s?.candidates ?? '–'}</td>
               <td className="num">{s ? `${reviewed} (${s.annotations.accepted} ✓ ${s.annotations.rejected} ✗)` : '–'}</td>
               <td className="row-actions">
@@ -104,4 +127,14 @@ function ShortfallBadge({ recording }: { recording: Recording }) {
       ⚠ incomplete?
     </span>
   ) : null;
+}
+
+/** What the review window plays (the original or its review copy), the reason on hover. */
+function PlaysCell({ recording }: { recording: RecordingEntry }) {
+  const { text, why } = playbackSummary(recording.proxy, recording.playback);
+  return (
+    <td title={why} data-testid="plays">
+      {text}
+    </td>
+  );
 }

@@ -40,6 +40,8 @@ describe('the library in Chromium through the loopback host', () => {
     await expect.poll(() => page.getByTestId('app-info').textContent()).toContain('E2E Analyst');
     // The token is dropped from the address bar once the cookie is set.
     expect(page.url()).not.toContain('token=');
+    // An empty case says what to do first.
+    await expect.poll(() => page.getByTestId('library-empty').textContent()).toContain('Start by importing');
 
     await page.getByLabel('Import recordings (one path per line)').fill(`${fixtures.ntsc.path}\n${path.join(tempDir(), 'missing.mp4')}`);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
@@ -50,6 +52,27 @@ describe('the library in Chromium through the loopback host', () => {
     const cells = await row.locator('td').allTextContents();
     expect(cells[3]).toBe(String(fixtures.ntsc.frames));
     expect(cells[4]).toBe('29.970');
+    // What the window will play, and why on hover.
+    expect(await row.getByTestId('plays').textContent()).toMatch(/^(original|review copy|original \(copy \w+\)|not playable yet)$/);
+    expect(((await row.getByTestId('plays').getAttribute('title')) ?? '').length).toBeGreaterThan(10);
+    // The import's progress line is gone once it ended (a late "storing … 0%" must not stay).
+    await expect.poll(() => page.locator('.import .progress').count()).toBe(0);
+
+    // Analyse & spot: the state says how far it is (share done, then time left), never a bare "working…".
+    const seen = new Set<string>();
+    await row.getByRole('button', { name: 'Analyse & spot' }).click();
+    await expect
+      .poll(
+        async () => {
+          const text = (await row.getByTestId('analysis-state').textContent()) ?? '';
+          seen.add(text);
+          return text;
+        },
+        { timeout: 60_000, interval: 50 },
+      )
+      .toBe('analysed');
+    expect([...seen].some((t) => t === 'working…')).toBe(false);
+    expect([...seen].some((t) => /^analysing \d+%/.test(t) || t === 'starting the analysis…' || t === 'spotting…')).toBe(true);
 
     // Reloading shows the same case: it lives in the store, not in the page.
     await page.reload();
