@@ -433,6 +433,20 @@ async function playerFigures(page: Page, origin: string, id: number, frames1080:
   console.log(
     `  seek to an arbitrary frame: ${fmtTimings(seeks)}\n    ${seekGaps}\n    ${await decoderAccount(page)}\n    ${await seekAccount(page, seeks)}`,
   );
+  // End (the last frame) and Home, each from the middle: the last frame is a seek like any other and must cost no more.
+  const ends: Timing[] = [];
+  const homes: Timing[] = [];
+  for (let i = 0; i < 10; i++) {
+    await timed(page, { seek: Math.floor(frames1080 / 2) + i });
+    await page.waitForTimeout(300);
+    ends.push(await timed(page, { seek: frames1080 - 1 }));
+    await page.waitForTimeout(300);
+    await timed(page, { seek: Math.floor(frames1080 / 2) - i });
+    await page.waitForTimeout(300);
+    homes.push(await timed(page, { seek: 0 }));
+    await page.waitForTimeout(300);
+  }
+  console.log(`  End (the last frame): ${fmtTimings(ends)}\n  Home (frame 0): ${fmtTimings(homes)}`);
   if (SEEKS_ONLY) return;
   const held = async (delta: number, count: number) => {
     const out: Timing[] = [];
