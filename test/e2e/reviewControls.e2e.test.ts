@@ -282,3 +282,35 @@ describe('the magnifier', () => {
     await page.close();
   });
 });
+
+describe('the curves', () => {
+  it('read out each shown curve’s stored value at the cursor and under the pointer', async () => {
+    const { page, errors } = await newPage();
+    await callApi(page, 'spot.run', { id });
+    await openReview(page, server.origin, id, 'Curve Analyst');
+    await goTo(page, '200');
+    await waitDisplayed(page, 200);
+    const stored = await callApi<{ columns: string[]; values: (number | null)[] }>(page, 'analysis.frames', { id, from: 200, count: 1 });
+    const enjoyment = stored.values[stored.columns.indexOf('enjoyment')]!;
+    const cursor = page.getByTestId('readout-cursor');
+    await expect.poll(() => cursor.textContent()).toContain('Cursor, frame 200:');
+    expect(await cursor.locator('[data-curve="enjoyment"]').textContent()).toBe(` enjoyment ${enjoyment.toFixed(2)}`);
+    // An action unit switched on is read out too, signed, in inter-ocular distances.
+    await page.getByLabel('AU01_02').check();
+    await expect.poll(() => cursor.locator('[data-curve="au01_02"]').textContent()).toMatch(/^ AU01_02 [+−]\d\.\d{3}$/);
+    // Under the pointer: the strip's frame there.
+    const strip = page.getByTestId('timeline-strip');
+    const box = (await strip.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.75, box.y + box.height / 2);
+    await expect.poll(() => page.getByTestId('readout-pointer').textContent()).toMatch(/^Pointer, frame \d+: /);
+    const hovered = Number(/frame (\d+)/.exec((await page.getByTestId('readout-pointer').textContent())!)![1]);
+    const range = /^Frames (\d+)–(\d+)/.exec((await page.getByTestId('strip-range').textContent())!)!;
+    expect(hovered).toBeGreaterThanOrEqual(Number(range[1]));
+    expect(hovered).toBeLessThanOrEqual(Number(range[2]));
+    await page.mouse.move(5, 5);
+    await expect.poll(() => page.getByTestId('readout-pointer').count()).toBe(0);
+    await page.screenshot({ path: path.join(artifactsDir, 'review-curves.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

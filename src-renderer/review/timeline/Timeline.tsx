@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { EMOTIONS } from '../../../src-shared/analysis/emotions.js';
 import { clampView, followFrame, zoomView, type StripView } from '../../../src-shared/review/timelineView.js';
 import { CurveToggles } from './CurveToggles.js';
+import { CurveReadout } from './CurveReadout.js';
 import { TimelineCanvas } from './TimelineCanvas.js';
 import type { TimelineMarker } from './drawTimeline.js';
 import { useEnvelope } from './useEnvelope.js';
@@ -37,6 +38,7 @@ export function Timeline({
   const [overviewWidth, setOverviewWidth] = useState(0);
   const [stripWidth, setStripWidth] = useState(0);
   const [strip, setStrip] = useState<StripView>({ from: 0, to: Math.min(frameCount, 250) });
+  const [pointer, setPointer] = useState<number | null>(null);
   const overview = { from: 0, to: frameCount };
 
   // The benchmark measures from here to the overview's first complete drawing.
@@ -80,6 +82,7 @@ export function Timeline({
         onSeek={onSeek}
         onWidth={setOverviewWidth}
         onDrawn={markReady}
+        onHover={setPointer}
       />
       <div className="strip-range" data-testid="strip-range">
         Frames {strip.from}–{strip.to - 1} ({strip.to - strip.from} shown; wheel, = and - zoom)
@@ -96,9 +99,13 @@ export function Timeline({
         onSeek={onSeek}
         onWidth={setStripWidth}
         onWheelZoom={zoom}
+        onHover={setPointer}
       />
       {hasAnalysis ? (
-        <CurveToggles shown={shown} onChange={setShown} />
+        <>
+          <CurveReadout recordingId={recordingId} shown={shown} cursor={cursor} pointer={pointer} />
+          <CurveToggles shown={shown} onChange={setShown} />
+        </>
       ) : (
         <p className="subtle">No analysis yet: curves appear once the recording is analysed.</p>
       )}

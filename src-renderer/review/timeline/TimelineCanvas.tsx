@@ -17,6 +17,7 @@ export function TimelineCanvas({
   onWidth,
   onWheelZoom,
   onDrawn,
+  onHover,
   label,
   testId,
 }: {
@@ -30,6 +31,8 @@ export function TimelineCanvas({
   onWidth: (w: number) => void;
   onWheelZoom?: (factor: number, frame: number) => void;
   onDrawn?: () => void;
+  /** The frame under the pointer, or null when it leaves. */
+  onHover?: (frame: number | null) => void;
   label: string;
   testId: string;
 }) {
@@ -100,7 +103,9 @@ export function TimelineCanvas({
       }}
       onPointerMove={(e) => {
         if (dragging.current) onSeek(frameAt(e.clientX));
+        onHover?.(frameAt(e.clientX));
       }}
+      onPointerLeave={() => onHover?.(null)}
       onPointerUp={() => {
         dragging.current = false;
       }}

@@ -52,10 +52,11 @@ export function drawCurves(
 ): void {
   ctx.clearRect(0, 0, width, height);
   if (!env || env.buckets < 1) return;
+  drawAxes(ctx, width, height, shown);
   const span = view.to - view.from;
   const x = (f: number) => ((f - view.from) / span) * width;
   const xs = (b: number) => x(env.from + Math.floor((b * (env.to - env.from)) / env.buckets));
-  const { showAus, scoreTop, scoreHeight, auTop, auHeight } = bands(height, shown);
+  const { scoreTop, scoreHeight, auTop, auHeight } = bands(height, shown);
   const series: BarSeries[] = [];
   env.columns.forEach((name, column) => {
     if (!shown.has(name)) return;
@@ -111,10 +112,44 @@ export function drawCurves(
     paintBars(new Uint32Array(image.data.buffer), width, height, bucketEdges(env.buckets, xs), bars, series);
     ctx.putImageData(image, 0, 0);
   }
-  if (showAus) {
-    ctx.fillStyle = '#2a2f36';
-    ctx.fillRect(0, auTop + auHeight / 2, width, 1);
-  }
+  drawAxisLabels(ctx, width, height, shown);
+}
+
+/** Grid lines at 0, 0.5 and 1 of the scores and at −0.15, 0 and +0.15 of the action units, under the curves. */
+function drawAxes(ctx: CanvasRenderingContext2D, width: number, height: number, shown: ReadonlySet<string>): void {
+  const { showAus, scoreTop, scoreHeight, auTop, auHeight } = bands(height, shown);
+  ctx.fillStyle = '#262b33';
+  for (const v of [0, 0.5, 1]) ctx.fillRect(0, Math.round(scoreTop + scoreHeight * (1 - v)), width, 1);
+  if (showAus) for (const k of [0, 0.5, 1]) ctx.fillRect(0, Math.round(auTop + auHeight * k), width, 1);
+}
+
+/**
+ * The axes' values at the left edge, over the curves, and the names of the
+ * action-unit traces shown (in their colours) in their band. Only where there
+ * is room (a band of at least 40 px): the overview is too low for labels.
+ */
+function drawAxisLabels(ctx: CanvasRenderingContext2D, width: number, height: number, shown: ReadonlySet<string>): void {
+  const { showAus, scoreTop, scoreHeight, auTop, auHeight } = bands(height, shown);
+  if (scoreHeight < 60) return;
+  ctx.font = '10px system-ui, sans-serif';
+  ctx.textBaseline = 'middle';
+  ctx.fillStyle = '#8a939d';
+  const label = (text: string, y: number) => ctx.fillText(text, 3, Math.min(height - 6, Math.max(scoreTop + 5, y)));
+  label('p 1', scoreTop + 5);
+  label('0.5', scoreTop + scoreHeight / 2);
+  label('0', scoreTop + scoreHeight - 5);
+  if (!showAus || auHeight < 24) return;
+  label(`+${AU_RANGE}`, auTop + 5);
+  label('AU 0', auTop + auHeight / 2);
+  label(`−${AU_RANGE} IOD`, auTop + auHeight - 5);
+  let x = 70;
+  ACTION_UNITS.forEach((au, i) => {
+    if (!shown.has(au) || x > width - 60) return;
+    const text = au.replace('au', 'AU');
+    ctx.fillStyle = auColor(i);
+    ctx.fillText(text, x, auTop + 6);
+    x += ctx.measureText(text).width + 8;
+  });
 }
 
 /**
