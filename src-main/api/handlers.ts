@@ -20,6 +20,7 @@ import { countAnnotations } from '../store/annotationsRepo.js';
 import { importFolder } from '../usecases/importFolder.js';
 import { reviewMediaFor } from '../review/reviewMedia.js';
 import { reviewSeries, seriesEnvelope, seriesSlice, toBase64 } from '../review/reviewSeries.js';
+import { makeFilmstrip } from '../report/grabs/filmstrip.js';
 import { exportReportForWindow } from '../report/exportForWindow.js';
 import { annotationState, applyAnnotationChange, redoAnnotationChange, undoAnnotationChange } from '../annotations/annotationService.js';
 
@@ -122,6 +123,7 @@ export const handlers: Handlers = {
     const slice = seriesSlice(series, from, count, columns);
     return { analysisId: series.analysisId, columns, from: slice.from, count: slice.count, data: toBase64(slice.data) };
   },
+  'review.filmstrip': (ctx, { id, onset, offset, apex }) => makeFilmstrip(ctx, id, onset, offset, apex),
   'review.envelope': (ctx, { id, from, to, buckets, columns }) => {
     const series = reviewSeries(ctx.db, ctx.dbPath, id);
     const envelope = seriesEnvelope(series, from, to, buckets, columns);

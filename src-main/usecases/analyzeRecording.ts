@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import type { AppContext } from '../app/context.js';
 import { getAnalysis, latestCompleteAnalysis, type AnalysisRow } from '../store/analysesRepo.js';
 import { analysisProvenance, completeAnalysisRecord, failAnalysisRecord, startAnalysisRecord } from './analysisRecords.js';
-import { getFrameTable, getRecording, listLocations } from '../store/recordingsRepo.js';
+import { getFrameTable, getRecording } from '../store/recordingsRepo.js';
+import { presentOriginal } from './presentOriginal.js';
 import { analyzeFrames } from '../analysis/pipeline/analyzeFrames.js';
 import { chunkedStoreSink } from '../analysis/pipeline/chunkedStoreSink.js';
 import { analysisIdentity } from '../analysis/pipeline/fingerprint.js';
@@ -76,20 +76,4 @@ export async function analyzeImportedRecording(
   } finally {
     await stages.close();
   }
-}
-
-/** A location of the original that still has the imported size (the bytes are re-hashed by verify and at report time). */
-function presentOriginal(ctx: AppContext, recordingId: number, sizeBytes: number): string {
-  for (const location of listLocations(ctx.db, recordingId)) {
-    try {
-      if (fs.statSync(location.path).size === sizeBytes) return location.path;
-    } catch {
-      // missing here; try the next known location
-    }
-  }
-  throw new ApiError(
-    'failed',
-    `The original of recording #${recordingId} is not at any of its known locations (or its size changed): ` +
-      `reconnect the evidence drive or import the file again.`,
-  );
 }

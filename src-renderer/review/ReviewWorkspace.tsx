@@ -263,6 +263,9 @@ export function ReviewWorkspace({
             onSaveNote={(note) => change({ note })}
             handlers={handlers}
             durationMs={durationMs}
+            recordingId={recording.id}
+            current={snap.displayed}
+            onSeek={(f) => engine.seek(f)}
           />
           <div className="undo-line">
             <button type="button" disabled={!annotations.state?.undo} onClick={() => void annotations.undo()} title="Ctrl Z">

@@ -274,6 +274,29 @@ export const methods = {
     }),
     ReviewSeriesSchema,
   ),
+  /**
+   * The face from onset to offset as pictures of the original (every frame up to
+   * 16, else 16 spread evenly with onset, apex and offset), each decoded by ffmpeg
+   * and checked against the frame table; PNG, base64.
+   */
+  'review.filmstrip': method(
+    z.object({
+      id: z.number().int().positive(),
+      onset: z.number().int().min(0),
+      offset: z.number().int().min(0),
+      apex: z.number().int().min(0).nullable(),
+    }),
+    z.object({
+      frames: z.array(z.number().int()),
+      cells: z.array(z.string().nullable()),
+      region: z.object({ x: z.number(), y: z.number(), w: z.number(), h: z.number() }).nullable(),
+      scale: z.number(),
+      cellWidth: z.number().int(),
+      cellHeight: z.number().int(),
+      complete: z.boolean(),
+      problem: z.string().nullable(),
+    }),
+  ),
   'review.envelope': method(
     z.object({
       id: z.number().int().positive(),

@@ -314,3 +314,30 @@ describe('the curves', () => {
     await page.close();
   });
 });
+
+describe('the filmstrip', () => {
+  it('shows the selected item’s face from onset to offset, decoded from the original, and a click shows that frame', async () => {
+    const { page, errors } = await newPage();
+    const spot = await callApi<{ candidates: { onsetFrame: number; apexFrame: number; offsetFrame: number }[] }>(page, 'spot.run', { id });
+    await openReview(page, server.origin, id, 'Strip Analyst');
+    const c = spot.candidates[0]!;
+    await page.getByTestId('queue').locator('tbody tr').first().click();
+    const strip = page.getByTestId('filmstrip');
+    await expect
+      .poll(() => strip.locator('.filmstrip-cell').count(), { timeout: 30_000 })
+      .toBe(Math.min(16, c.offsetFrame - c.onsetFrame + 1));
+    const frames = await strip.locator('.filmstrip-cell').evaluateAll((cells) => cells.map((b) => Number(b.getAttribute('data-frame'))));
+    expect(frames[0]).toBe(c.onsetFrame);
+    expect(frames.at(-1)).toBe(c.offsetFrame);
+    expect(frames).toContain(c.apexFrame);
+    expect(await strip.locator('.filmstrip-cell.apex').getAttribute('data-frame')).toBe(String(c.apexFrame));
+    expect(await strip.locator('img').count()).toBe(frames.length); // every cell decoded
+    await strip.locator(`.filmstrip-cell[data-frame="${c.apexFrame}"]`).click();
+    await waitDisplayed(page, c.apexFrame);
+    await expect.poll(() => strip.locator('.filmstrip-cell.current').getAttribute('data-frame')).toBe(String(c.apexFrame));
+    expect(await strip.locator('figcaption').textContent()).toContain('from the original');
+    await page.screenshot({ path: path.join(artifactsDir, 'review-filmstrip.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

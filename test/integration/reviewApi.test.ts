@@ -147,3 +147,41 @@ describe('review API on a real case store', () => {
     }
   });
 });
+
+describe('the filmstrip', () => {
+  it('decodes every frame of a short interval from the original, in order, each a picture of its own; refuses a wrong interval', async () => {
+    const ctx = tempCase();
+    const { call } = dispatcher(ctx);
+    const imported = (await call('library.import', { paths: [fixtures.cfr25.path] })) as { result: { id: number }[] };
+    const id = imported.result[0]!.id;
+    const outcome = (await call('review.filmstrip', { id, onset: 10, offset: 14, apex: 12 })) as {
+      ok: boolean;
+      result: {
+        frames: number[];
+        cells: (string | null)[];
+        cellWidth: number;
+        cellHeight: number;
+        complete: boolean;
+        region: unknown;
+        problem: string | null;
+      };
+    };
+    expect(outcome.ok, JSON.stringify(outcome).slice(0, 400)).toBe(true);
+    const strip = outcome.result;
+    expect(strip.frames).toEqual([10, 11, 12, 13, 14]);
+    expect(strip.complete).toBe(true);
+    expect(strip.problem).toBeNull();
+    expect(strip.region).toBeNull(); // no analysis, so no face box: the whole frame, reduced
+    const pngs = strip.cells.map((c) => Buffer.from(c!, 'base64'));
+    for (const png of pngs) {
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([strip.cellWidth, strip.cellHeight]);
+    }
+    // Each frame of the fixture carries its own barcode: no two pictures alike.
+    expect(new Set(pngs.map((p) => p.toString('base64'))).size).toBe(5);
+    expect(await call('review.filmstrip', { id, onset: 14, offset: 10, apex: null })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-arguments', message: expect.stringContaining('are not an interval of this recording') },
+    });
+  });
+});

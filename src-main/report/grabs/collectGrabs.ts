@@ -82,7 +82,8 @@ export async function collectGrabs(ctx: AppContext, m: ReportModel, src: GrabSou
   return { byAnnotation, omitted: null };
 }
 
-function faceBox(ctx: AppContext, analysisId: number | null, frame: number): { x: number; y: number; w: number; h: number } | null {
+/** The subject's face box of a frame from the stored analysis, or null. */
+export function faceBox(ctx: AppContext, analysisId: number | null, frame: number): { x: number; y: number; w: number; h: number } | null {
   if (analysisId === null) return null;
   const v = readAnalysisValues(ctx.db, analysisId, frame, 1);
   const box = {

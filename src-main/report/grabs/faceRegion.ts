@@ -22,10 +22,17 @@ export const WHOLE_FRAME_SIDE = 512;
  * pixels. A face larger than FACE_SIDE is reduced instead. Without a usable
  * box, the whole frame. Pure.
  */
-export function planGrab(box: { x: number; y: number; w: number; h: number } | null, frameWidth: number, frameHeight: number): GrabPlan {
+export function planGrab(
+  box: { x: number; y: number; w: number; h: number } | null,
+  frameWidth: number,
+  frameHeight: number,
+  /** The face image's side (the filmstrip's cells are smaller than the report's pictures). */
+  faceSide = FACE_SIDE,
+  wholeFrameSide = WHOLE_FRAME_SIDE,
+): GrabPlan {
   const usable = box && [box.x, box.y, box.w, box.h].every(Number.isFinite) && box.w > 0 && box.h > 0;
   if (!usable) {
-    const scale = Math.min(1, WHOLE_FRAME_SIDE / Math.max(frameWidth, frameHeight));
+    const scale = Math.min(1, wholeFrameSide / Math.max(frameWidth, frameHeight));
     return { region: null, outWidth: even(frameWidth * scale), outHeight: even(frameHeight * scale), scale };
   }
   const side = Math.max(8, Math.min(Math.round(Math.max(box.w, box.h) * FACE_MARGIN), frameWidth, frameHeight));
@@ -33,8 +40,8 @@ export function planGrab(box: { x: number; y: number; w: number; h: number } | n
   const cy = box.y + box.h / 2;
   const x = clamp(Math.round(cx - side / 2), 0, frameWidth - side);
   const y = clamp(Math.round(cy - side / 2), 0, frameHeight - side);
-  const scale = side <= FACE_SIDE ? Math.max(1, Math.floor(FACE_SIDE / side)) : FACE_SIDE / side;
-  const out = scale >= 1 ? side * scale : FACE_SIDE;
+  const scale = side <= faceSide ? Math.max(1, Math.floor(faceSide / side)) : faceSide / side;
+  const out = scale >= 1 ? side * scale : faceSide;
   return { region: { x, y, w: side, h: side }, outWidth: out, outHeight: out, scale };
 }
 

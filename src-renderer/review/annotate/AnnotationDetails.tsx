@@ -4,6 +4,7 @@ import { explainCandidate } from '../../../src-shared/review/candidateExplanatio
 import type { ActionHandlers } from '../keys/useShortcuts.js';
 import { DecisionButtons } from './DecisionButtons.js';
 import { NoteEditor } from './NoteEditor.js';
+import { Filmstrip } from './Filmstrip.js';
 
 /** The selected item: its frames, emotion, verdict, who changed it last, and its note (Enter to edit). */
 export function AnnotationDetails({
@@ -13,11 +14,18 @@ export function AnnotationDetails({
   markStart,
   handlers,
   durationMs,
+  recordingId,
+  current,
+  onSeek,
 }: {
   item: QueueItem | null;
   handlers: ActionHandlers;
   /** On screen from the onset to the end of the offset frame (the frame table's times, as in the reports). */
   durationMs: (item: QueueItem) => number;
+  recordingId: number;
+  /** The frame on screen, marked in the filmstrip. */
+  current: number | null;
+  onSeek: (frame: number) => void;
   noteRef: RefObject<HTMLTextAreaElement | null>;
   onSaveNote: (note: string) => void;
   markStart: number | null;
@@ -78,6 +86,14 @@ export function AnnotationDetails({
               </div>
             )}
           </dl>
+          <Filmstrip
+            recordingId={recordingId}
+            onset={item.onsetFrame}
+            apex={item.apexFrame}
+            offset={item.offsetFrame}
+            current={current}
+            onSeek={onSeek}
+          />
           <NoteEditor itemKey={item.key} stored={item.annotation?.note ?? ''} noteRef={noteRef} onSave={onSaveNote} />
         </>
       )}
