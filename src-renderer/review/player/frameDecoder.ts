@@ -1,5 +1,6 @@
 import { ALL_FORMATS, EncodedPacketSink, Input, UrlSource, VideoSampleSink, type InputVideoTrack, type VideoSample } from 'mediabunny';
-import { decoderWindow, frameOfTimestamp, seekStart } from '../../../src-shared/review/frameMatch.js';
+import { frameOfTimestamp } from '../../../src-shared/review/frameMatch.js';
+import { decodeStart } from './decodeStart.js';
 import { continuesOpenDecode, seeksWithLowLatency } from '../../../src-shared/review/frameCachePlan.js';
 import { sharedNow } from './sharedClock.js';
 import { PictureConverter } from './pictureConverter.js';
@@ -217,11 +218,8 @@ export class FrameDecoder {
   private async seekTo(from: number): Promise<number | null> {
     await this.dropIterator();
     // The container's own timestamp of `from`, and the keyframe the sink will start at (its index is in memory; no bytes are read).
-    const [, windowEnd] = decoderWindow(this.pts, from, from, this.info.offset);
-    const picture = await this.packets.getPacket(windowEnd, { metadataOnly: true });
-    const start = seekStart(this.pts, from, this.info.offset, picture?.timestamp ?? null);
-    const key = await this.packets.getKeyPacket(start, { metadataOnly: true });
-    const keyFrame = key ? frameOfTimestamp(this.pts, key.timestamp, this.info.offset) : null;
+    const { start, keyTimestamp } = await decodeStart(this.packets, this.pts, from, this.info.offset);
+    const keyFrame = keyTimestamp === null ? null : frameOfTimestamp(this.pts, keyTimestamp, this.info.offset);
     const fromKey = keyFrame === null ? null : from - keyFrame;
     this.iterator = (seeksWithLowLatency(fromKey) ? this.lowLatencySink : this.sink).samples(start);
     this.iteratorNext = from;
