@@ -45,8 +45,12 @@ export function Timeline({
   useEffect(() => {
     performance.mark('micromoment:timeline-mount');
   }, []);
+  // The readout asks the host for per-frame values only once the overview is drawn: asked at mount, its
+  // request competed with the overview's envelope for the host's first read of a long analysis.
+  const [overviewDrawn, setOverviewDrawn] = useState(false);
   const markReady = useCallback(() => {
     performance.mark('micromoment:timeline-ready');
+    setOverviewDrawn(true);
   }, []);
   useEffect(() => {
     if (overviewWidth > 0) rememberOverviewWidth(overviewWidth);
@@ -103,7 +107,12 @@ export function Timeline({
       />
       {hasAnalysis ? (
         <>
-          <CurveReadout recordingId={recordingId} shown={shown} cursor={cursor} pointer={pointer} />
+          <CurveReadout
+            recordingId={recordingId}
+            shown={shown}
+            cursor={overviewDrawn ? cursor : null}
+            pointer={overviewDrawn ? pointer : null}
+          />
           <CurveToggles shown={shown} onChange={setShown} />
         </>
       ) : (
