@@ -29,7 +29,7 @@ describe('the batch view in Chromium through the loopback host', () => {
     });
     page.on('pageerror', (e) => consoleErrors.push(e.message));
     await page.goto(session.server.url);
-    await page.getByRole('link', { name: 'Batch scan' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Batch scan' }).click();
     await page.getByLabel(/Scan folders or files/).fill(evidence);
     await page.getByRole('button', { name: 'Start scan' }).click();
     const state = page.getByTestId('batch-state');
@@ -49,11 +49,11 @@ describe('the batch view in Chromium through the loopback host', () => {
     await page.screenshot({ path: path.join(artifactsDir, 'batch-paused.png'), fullPage: true });
 
     // The rest of the window answers during the scan: the library lists what is imported so far.
-    await page.getByRole('link', { name: 'Library' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Library' }).click();
     await expect
       .poll(() => page.getByTestId('recordings').or(page.getByText('No recordings in this case yet.')).count(), { timeout: 10_000 })
       .toBe(1);
-    await page.getByRole('link', { name: 'Batch scan' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Batch scan' }).click();
     await expect.poll(() => state.textContent(), { timeout: 10_000 }).toBe('paused');
 
     await page.getByRole('button', { name: 'Resume' }).click();
@@ -93,7 +93,7 @@ describe('the batch view in Chromium through the loopback host', () => {
     await page.goBack();
     await expect.poll(() => state.textContent(), { timeout: 10_000 }).toBe('finished');
 
-    await page.getByRole('link', { name: 'Library' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Library' }).click();
     await expect.poll(() => page.getByTestId('recordings').locator('tbody tr').count(), { timeout: 10_000 }).toBe(2);
     expect(consoleErrors).toEqual([]);
     await page.close();
