@@ -22,6 +22,8 @@ import { reviewMediaFor } from '../review/reviewMedia.js';
 import { reviewSeries, seriesEnvelope, seriesSlice, toBase64 } from '../review/reviewSeries.js';
 import { makeFilmstrip } from '../report/grabs/filmstrip.js';
 import { exportReportForWindow } from '../report/exportForWindow.js';
+import { readCaseDetails } from '../store/caseDetailsRepo.js';
+import { setCaseDetails } from '../usecases/caseDetails.js';
 import { annotationState, applyAnnotationChange, redoAnnotationChange, undoAnnotationChange } from '../annotations/annotationService.js';
 
 export type Handlers = { [M in MethodName]: (ctx: AppContext, args: MethodParsedArgs<M>) => Promise<MethodResult<M>> | MethodResult<M> };
@@ -141,8 +143,10 @@ export const handlers: Handlers = {
   'annotations.apply': (ctx, { recordingId, analyst, change }) => applyAnnotationChange(ctx.db, recordingId, analyst, change),
   'annotations.undo': (ctx, { recordingId, analyst }) => undoAnnotationChange(ctx.db, recordingId, analyst),
   'annotations.redo': (ctx, { recordingId, analyst }) => redoAnnotationChange(ctx.db, recordingId, analyst),
-  'report.export': (ctx, { id, format, allowMismatch, analyst }) =>
-    exportReportForWindow(actingAs(ctx, analyst), id, format, allowMismatch),
+  'report.export': (ctx, { id, format, allowMismatch, redactNotes, analyst }) =>
+    exportReportForWindow(actingAs(ctx, analyst), id, format, { allowMismatch, redactNotes }),
+  'case.get': (ctx) => readCaseDetails(ctx.db),
+  'case.set': (ctx, { analyst, details }) => setCaseDetails(ctx.db, analyst, details),
   'audit.list': (ctx, { afterSeq, limit }) => listAudit(ctx.db, afterSeq, limit),
 };
 

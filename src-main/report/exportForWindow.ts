@@ -8,9 +8,9 @@ export async function exportReportForWindow(
   ctx: AppContext,
   recordingId: number,
   format: ReportFormat,
-  allowMismatch: boolean,
+  options: { allowMismatch: boolean; redactNotes: boolean },
 ): Promise<MethodResult<'report.export'>> {
-  const report = await buildReport(ctx, { recordingId, format, allowMismatch });
+  const report = await buildReport(ctx, { recordingId, format, ...options });
   recordExport(ctx, report, `returned to the window as ${report.fileName}`);
   return {
     format,

@@ -21,6 +21,8 @@ import { readEmotionValues } from './gather/readEmotions.js';
 import { mismatchMessage, verifyOriginal } from './gather/verifyOriginal.js';
 import { collectGrabs } from './grabs/collectGrabs.js';
 import { buildReportModel } from './model/buildReportModel.js';
+import { machineTimeZone } from './model/localTime.js';
+import { readCaseDetails } from '../store/caseDetailsRepo.js';
 import type { ReportModel } from './model/reportModel.js';
 
 export interface ReportRequest {
@@ -28,6 +30,8 @@ export interface ReportRequest {
   format: ReportFormat;
   /** Make the report although the original does not verify; it then says so on every page. */
   allowMismatch: boolean;
+  /** Leave the analysts' notes out; the report says so. */
+  redactNotes?: boolean;
   onProgress?: (what: string, done: number, total: number) => void;
 }
 
@@ -84,6 +88,9 @@ export async function buildReport(ctx: AppContext, req: ReportRequest): Promise<
       head: auditHead(ctx.db),
     },
     emotions: analysis && needsCurves(req.format) ? readEmotionValues(ctx.db, analysis.id, analysis.frameCount) : null,
+    caseDetails: readCaseDetails(ctx.db),
+    timeZone: machineTimeZone(),
+    redactNotes: Boolean(req.redactNotes),
   });
 
   let bytes: Buffer;

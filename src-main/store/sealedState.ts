@@ -10,6 +10,7 @@ import type { Db } from './openStore.js';
  * entry. What a ref covers:
  *
  * - `case:1`: the case's own row (its id, which names its anchor log);
+ * - `case_details:1`: the case number, exhibit, requester… reports carry;
  * - `recording:<id>`: the recording row and its frame table;
  * - `location:<recordingId>:<path>`: a path the recording's bytes were seen at;
  * - `analysis:<id>`: the analysis row and, once it is no longer running, all of
@@ -24,6 +25,7 @@ export type StateRef = string;
 
 export const stateRef = {
   case: (): StateRef => 'case:1',
+  caseDetails: (): StateRef => 'case_details:1',
   recording: (id: number): StateRef => `recording:${id}`,
   location: (recordingId: number, path: string): StateRef => `location:${recordingId}:${path}`,
   analysis: (id: number): StateRef => `analysis:${id}`,
@@ -48,6 +50,7 @@ type Row = Record<string, unknown>;
 
 const SEALED: readonly SealedTable[] = [
   { kind: 'case', table: 'case_info', keys: ['id'], describe: () => 'the case information (its id)' },
+  { kind: 'case_details', table: 'case_details', keys: ['id'], describe: () => "the case's details (case number, exhibit, requester…)" },
   { kind: 'recording', table: 'recordings', keys: ['id'], describe: ([id]) => `recording #${id}`, hash: recordingHash },
   {
     kind: 'location',

@@ -4,6 +4,7 @@ import { AuditEntrySchema } from '../domain/audit.js';
 import { BatchFileSchema, BatchProgressSchema, BatchStatusSchema, MAX_BATCH_WORKERS } from '../domain/batch.js';
 import { PlaybackSchema, ProxyInfoSchema, ProxyStatusSchema } from '../domain/proxy.js';
 import { AnnotationChangeSchema, AnnotationStateSchema } from '../domain/annotation.js';
+import { CaseDetailsChangeSchema, CaseDetailsSchema } from '../domain/caseDetails.js';
 import { REVIEW_COLUMNS } from '../review/reviewColumns.js';
 import { REPORT_FORMATS } from '../report/formats.js';
 
@@ -320,10 +321,16 @@ export const methods = {
       id: z.number().int().positive(),
       format: z.enum(REPORT_FORMATS),
       allowMismatch: z.boolean().default(false),
+      /** A version without the analysts' notes (e.g. for disclosure); the report says they were left out. */
+      redactNotes: z.boolean().default(false),
       analyst: Analyst.optional(),
     }),
     ReportExportSchema,
   ),
+  /** The case's details that reports carry (case number, exhibit, requester, request, question, reviewer). */
+  'case.get': method(z.object({}), CaseDetailsSchema),
+  /** Changes the fields given (one audit entry, case.details-set); returns the details as stored. */
+  'case.set': method(z.object({ analyst: Analyst, details: CaseDetailsChangeSchema }), CaseDetailsSchema),
   'audit.list': method(
     z.object({ afterSeq: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(10_000).default(500) }),
     z.array(AuditEntrySchema),

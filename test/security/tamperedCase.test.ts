@@ -213,7 +213,8 @@ describe('every export states the head it was made at, as verify --anchor takes 
       }
       expect((await verify(copy, '--anchor', anchor)).code).toBe(0);
     }
-  });
+    // Six exports, the PDF and HTML each decoding every frame of the accepted events from the original.
+  }, 60_000);
 });
 
 function headBeforeLastEntry(db: string): { seq: number; hash: string } {

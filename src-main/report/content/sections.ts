@@ -12,12 +12,13 @@ export interface Fact {
 }
 
 export function reportTitle(m: ReportModel): string {
-  return `Micro-expression report: ${m.recording.name}`;
+  return `Examination report, micro expressions: ${m.recording.name}`;
 }
 
-export function verificationWords(m: ReportModel): string {
+/** How the original verified at report time; `when` is the time as the section gives it (UTC by default). */
+export function verificationWords(m: ReportModel, when: string = m.verification.at): string {
   const v = m.verification;
-  const at = `at ${v.at}`;
+  const at = `at ${when}`;
   if (v.state === 'identical') {
     const where = v.locations
       .filter((l) => l.state === 'identical')
@@ -30,18 +31,18 @@ export function verificationWords(m: ReportModel): string {
   return `NOT VERIFIED ${at}: the original is missing from every known location (report made with --allow-mismatch)`;
 }
 
-export function summaryFacts(m: ReportModel): Fact[] {
+/** About this report itself (appendix): where its records are, when and by whom it was made, by which tool. */
+export function reportFacts(m: ReportModel): Fact[] {
   return [
-    { label: 'Recording', value: `#${m.recording.id} ${m.recording.name}` },
-    { label: 'SHA-256 (imported)', value: m.recording.sha256, mono: true },
-    { label: 'Original', value: verificationWords(m) },
     { label: 'Case database', value: m.caseDatabase, mono: true },
     { label: 'Report made', value: `${m.generatedAt} by ${m.generatedBy}` },
+    { label: 'Local times given in', value: m.timeZone },
     { label: 'Tool', value: `${m.tool.name} ${m.tool.version}` },
     {
       label: 'Annotations',
       value: `${m.counts.total} (${m.counts.accepted} accepted, ${m.counts.rejected} rejected, ${m.counts.pending} pending)`,
     },
+    ...(m.notesRedacted ? [{ label: 'Notes', value: 'left out of this version (--redact-notes)' }] : []),
   ];
 }
 
@@ -147,7 +148,7 @@ export function auditFacts(m: ReportModel): Fact[] {
   const a = m.audit;
   return [
     { label: 'Entries on this recording', value: a.entries === 0 ? 'none' : `${a.entries}, from ${a.first} to ${a.last}` },
-    { label: 'By action', value: a.byAction.map((x) => `${x.action} ×${x.count}`).join(', ') || 'none' },
+    { label: 'By action', value: a.byAction.map((x) => `${x.sentence} ×${x.count} (${x.action})`).join('; ') || 'none' },
     { label: 'By person', value: a.byActor.map((x) => `${x.actor} ×${x.count}`).join(', ') || 'none' },
     {
       label: 'Chain',

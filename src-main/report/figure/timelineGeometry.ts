@@ -33,6 +33,8 @@ export interface FigureRequest {
   annotations: AnnotationLine[];
   /** Mark each annotation's onset, apex and offset (close-ups). */
   markFrames?: boolean;
+  /** The emotions whose curves are drawn (default: all seven). */
+  emotions?: readonly (typeof CURVE_EMOTIONS)[number][];
   message?: string | null;
 }
 
@@ -47,8 +49,9 @@ export function timelineGeometry(req: FigureRequest): FigureGeometry {
   const sx = (s: number) => plot.x + ((Math.min(Math.max(s, req.startS), req.endS) - req.startS) / span) * plot.w;
   const sy = (p: number) => plot.y + (1 - Math.min(Math.max(p, 0), 1)) * plot.h;
 
+  const shownEmotions = req.emotions ?? CURVE_EMOTIONS;
   const lines = req.curves
-    ? CURVE_EMOTIONS.map((emotion) => ({ emotion, color: PRINT_COLORS[emotion], segments: stepSegments(req.curves!, emotion, sx, sy) }))
+    ? shownEmotions.map((emotion) => ({ emotion, color: PRINT_COLORS[emotion], segments: stepSegments(req.curves!, emotion, sx, sy) }))
     : [];
   const visible = req.annotations.filter((a) => a.endMs / 1000 > req.startS && a.onset.elapsedS < req.endS);
   const bands = visible.map((a, i) => {
@@ -80,7 +83,7 @@ export function timelineGeometry(req: FigureRequest): FigureGeometry {
     marks,
     xTicks: timeTicks(req.startS, req.endS, plot.w / 70).map((s) => ({ x: sx(s), label: tickLabel(s, req.endS - req.startS) })),
     yTicks: [0, 0.5, 1].map((p) => ({ y: sy(p), label: p.toFixed(1) })),
-    legend: req.curves ? CURVE_EMOTIONS.map((e) => ({ label: e, color: PRINT_COLORS[e] })) : [],
+    legend: req.curves ? shownEmotions.map((e) => ({ label: e, color: PRINT_COLORS[e] })) : [],
     message: req.message ?? (req.curves ? null : 'no analysis: no emotion curves'),
   };
 }

@@ -1,5 +1,5 @@
 import { csvText } from '../../analysis/output/csvText.js';
-import type { FrameTime, ReportModel } from '../model/reportModel.js';
+import type { CandidateLine, FrameTime, ReportModel } from '../model/reportModel.js';
 import { spreadsheetSafe } from './spreadsheetSafe.js';
 
 /** The columns of the annotations CSV, one row per annotation, in time order. */
@@ -34,42 +34,96 @@ export const ANNOTATION_CSV_COLUMNS = [
   // The audit chain's head when the export was made: `verify --anchor <seq>:<sha256>` checks the case still holds it.
   'audit_head_seq',
   'audit_head_sha256',
+  // What became of the spotter's candidate (accepted, relabelled, rejected, not reviewed); empty for a hand mark.
+  'candidate_status',
+  'proposed_emotion',
+  'candidate_score',
 ] as const;
 
 const part = (t: FrameTime | null, key: 'frame' | 'pts' | 'timecode' | 'clock') => (t ? String(t[key]) : '');
 
-/** RFC 4180 CSV (quoted where needed, csvText.ts; CRLF line ends, UTF-8 with no byte-order mark). */
+/**
+ * RFC 4180 CSV (quoted where needed, csvText.ts; CRLF line ends, UTF-8 with no
+ * byte-order mark): one row per annotation, and one per candidate nobody opened
+ * (status "not reviewed", no annotation), in time order, so the file accounts
+ * for every candidate as the PDF does.
+ */
 export function annotationsCsv(m: ReportModel): string {
-  const rows = m.annotations.map((a) => [
-    a.number,
-    a.label,
-    a.id,
-    a.status,
-    a.emotion ?? '',
-    a.onset.frame,
-    part(a.apex, 'frame'),
-    a.offset.frame,
-    a.onset.pts,
-    part(a.apex, 'pts'),
-    a.offset.pts,
-    a.onset.timecode,
-    part(a.apex, 'timecode'),
-    a.offset.timecode,
-    a.onset.clock,
-    part(a.apex, 'clock'),
-    a.offset.clock,
-    a.durationFrames,
-    a.durationMs.toFixed(3),
-    a.origin,
-    spreadsheetSafe(a.createdBy),
-    a.createdAt,
-    spreadsheetSafe(a.updatedBy),
-    a.updatedAt,
-    spreadsheetSafe(a.note),
-    m.recording.id,
-    m.recording.sha256,
-    m.audit.head?.seq ?? '',
-    m.audit.head?.hash ?? '',
-  ]);
+  const byAnnotation = new Map(m.candidates.filter((c) => c.annotationId !== null).map((c) => [c.annotationId, c]));
+  const candidateColumns = (c: CandidateLine | undefined) =>
+    c ? [c.status, c.proposedEmotion, c.score === null ? '' : c.score.toFixed(3)] : ['', '', ''];
+  const annotationRows = m.annotations.map((a) => ({
+    onset: a.onset.frame,
+    cells: [
+      a.number,
+      a.label,
+      a.id,
+      a.status,
+      a.emotion ?? '',
+      a.onset.frame,
+      part(a.apex, 'frame'),
+      a.offset.frame,
+      a.onset.pts,
+      part(a.apex, 'pts'),
+      a.offset.pts,
+      a.onset.timecode,
+      part(a.apex, 'timecode'),
+      a.offset.timecode,
+      a.onset.clock,
+      part(a.apex, 'clock'),
+      a.offset.clock,
+      a.durationFrames,
+      a.durationMs.toFixed(3),
+      a.origin,
+      spreadsheetSafe(a.createdBy),
+      a.createdAt,
+      spreadsheetSafe(a.updatedBy),
+      a.updatedAt,
+      spreadsheetSafe(a.note),
+      m.recording.id,
+      m.recording.sha256,
+      m.audit.head?.seq ?? '',
+      m.audit.head?.hash ?? '',
+      ...candidateColumns(byAnnotation.get(a.id)),
+    ],
+  }));
+  const unopened = m.candidates
+    .filter((c) => c.annotationId === null)
+    .map((c) => ({
+      onset: c.onset.frame,
+      cells: [
+        '',
+        c.label,
+        '',
+        'not reviewed',
+        '',
+        c.onset.frame,
+        part(c.apex, 'frame'),
+        c.offset.frame,
+        c.onset.pts,
+        part(c.apex, 'pts'),
+        c.offset.pts,
+        c.onset.timecode,
+        part(c.apex, 'timecode'),
+        c.offset.timecode,
+        c.onset.clock,
+        part(c.apex, 'clock'),
+        c.offset.clock,
+        c.durationFrames,
+        c.durationMs.toFixed(3),
+        `candidate ${c.index + 1} of spotting run ${m.spotting?.runId ?? '?'}`,
+        '',
+        '',
+        '',
+        '',
+        '',
+        m.recording.id,
+        m.recording.sha256,
+        m.audit.head?.seq ?? '',
+        m.audit.head?.hash ?? '',
+        ...candidateColumns(c),
+      ],
+    }));
+  const rows = [...annotationRows, ...unopened].sort((x, y) => x.onset - y.onset).map((r) => r.cells);
   return csvText([ANNOTATION_CSV_COLUMNS, ...rows]);
 }

@@ -1,10 +1,22 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { AnnotationLine, ReportModel } from '../model/reportModel.js';
+import type { AnnotationLine, CandidateLine, ReportModel } from '../model/reportModel.js';
 import { xmlAttribute as attr, xmlText as text } from './xmlText.js';
 
 const LINGUISTIC_TYPE = 'micro-expression';
 const REJECTED_TIER = 'rejected';
+const NOT_REVIEWED_TIER = 'not reviewed';
+
+/** One annotation of the EAF: an analyst's annotation, or a candidate nobody decided. */
+interface EafItem {
+  /** The ANNOTATION_ID: a<number> for an analyst's annotation (its number in time order), c<n> for candidate Cn. */
+  key: string;
+  tier: string;
+  startMs: number;
+  endMs: number;
+  value: string;
+  annotator: string | null;
+}
 
 /**
  * ELAN's annotation format, EAF 3.0. Times are whole milliseconds since the
@@ -12,19 +24,22 @@ const REJECTED_TIER = 'rejected';
  * onset frame is on screen to the first millisecond after its offset frame, so
  * ELAN shows exactly the annotated frames. One tier per emotion (accepted and
  * pending annotations; the value starts with the status), and one tier of the
- * rejected ones. Annotations of one emotion that overlap go to a second tier of
- * that emotion ("anger (2)"), since ELAN keeps a tier's annotations apart.
+ * rejected ones, and a tier of the candidates nobody has decided ("not
+ * reviewed"), so the file accounts for every candidate as the PDF does.
+ * Annotations of one tier that overlap go to a second tier of that name
+ * ("anger (2)"), since ELAN keeps a tier's annotations apart.
  */
 export function eafReport(m: ReportModel): string {
-  const tiers = tiersOf(m.annotations);
+  const items = eafItems(m);
+  const tiers = tiersOf(items);
   const slots: { id: string; ms: number }[] = [];
-  const refs = new Map<number, [string, string]>();
-  for (const a of [...m.annotations].sort((x, y) => x.onset.startMs - y.onset.startMs || x.number - y.number)) {
+  const refs = new Map<string, [string, string]>();
+  for (const a of [...items].sort((x, y) => x.startMs - y.startMs || x.key.localeCompare(y.key))) {
     const begin = `ts${slots.length + 1}`;
-    slots.push({ id: begin, ms: a.onset.startMs });
+    slots.push({ id: begin, ms: a.startMs });
     const end = `ts${slots.length + 1}`;
-    slots.push({ id: end, ms: Math.max(a.endMs, a.onset.startMs + 1) });
-    refs.set(a.id, [begin, end]);
+    slots.push({ id: end, ms: a.endMs });
+    refs.set(a.key, [begin, end]);
   }
   slots.sort((x, y) => x.ms - y.ms || Number(x.id.slice(2)) - Number(y.id.slice(2)));
   const media = mediaPath(m);
@@ -46,16 +61,16 @@ export function eafReport(m: ReportModel): string {
     '  </TIME_ORDER>',
   ];
   for (const tier of tiers) {
-    const annotators = [...new Set(tier.annotations.map((a) => a.updatedBy))].join(', ');
+    const annotators = [...new Set(tier.annotations.flatMap((a) => (a.annotator ? [a.annotator] : [])))].join(', ');
     lines.push(
       `  <TIER TIER_ID="${attr(tier.id)}" LINGUISTIC_TYPE_REF="${LINGUISTIC_TYPE}"${annotators ? ` ANNOTATOR="${attr(annotators)}"` : ''}>`,
     );
     for (const a of tier.annotations) {
-      const [r1, r2] = refs.get(a.id) as [string, string];
+      const [r1, r2] = refs.get(a.key) as [string, string];
       lines.push(
         '    <ANNOTATION>',
-        `      <ALIGNABLE_ANNOTATION ANNOTATION_ID="a${a.number}" TIME_SLOT_REF1="${r1}" TIME_SLOT_REF2="${r2}">`,
-        `        <ANNOTATION_VALUE>${text(annotationValue(a))}</ANNOTATION_VALUE>`,
+        `      <ALIGNABLE_ANNOTATION ANNOTATION_ID="${a.key}" TIME_SLOT_REF1="${r1}" TIME_SLOT_REF2="${r2}">`,
+        `        <ANNOTATION_VALUE>${text(a.value)}</ANNOTATION_VALUE>`,
         '      </ALIGNABLE_ANNOTATION>',
         '    </ANNOTATION>',
       );
@@ -83,26 +98,70 @@ function annotationValue(a: AnnotationLine): string {
   return [`${a.status}`, `${emotion}${a.label}`, a.updatedBy, a.note.trim() ? a.note : null].filter((x) => x !== null).join(' · ');
 }
 
-interface Tier {
-  id: string;
-  annotations: AnnotationLine[];
+/** "not reviewed · C5 · proposed fear · score 0.62": what the spotter proposed and that nobody decided it. */
+function candidateValue(c: CandidateLine): string {
+  return [NOT_REVIEWED_TIER, c.label, `proposed ${c.proposedEmotion}`, c.score === null ? null : `score ${c.score.toFixed(2)}`]
+    .filter((x) => x !== null)
+    .join(' · ');
 }
 
-/** Emotion tiers in taxonomy order, then the rejected tier; overlapping annotations of a tier spill into a numbered sibling. */
-function tiersOf(list: AnnotationLine[]): Tier[] {
-  const groups = new Map<string, AnnotationLine[]>();
-  for (const a of list) {
-    const key = a.status === 'rejected' ? REJECTED_TIER : (a.emotion ?? 'no emotion');
-    groups.set(key, [...(groups.get(key) ?? []), a]);
-  }
-  const order = ['enjoyment', 'sadness', 'anger', 'fear', 'surprise', 'contempt', 'disgust', 'no emotion', REJECTED_TIER];
+/**
+ * The analysts' annotations, except candidates still pending (they are in the
+ * "not reviewed" tier with the candidates nobody opened), and those candidates.
+ */
+function eafItems(m: ReportModel): EafItem[] {
+  const undecided = new Set(m.candidates.filter((c) => c.status === 'not reviewed' && c.annotationId !== null).map((c) => c.annotationId));
+  const annotations = m.annotations
+    .filter((a) => !undecided.has(a.id))
+    .map((a) => ({
+      key: `a${a.number}`,
+      tier: a.status === 'rejected' ? REJECTED_TIER : (a.emotion ?? 'no emotion'),
+      startMs: a.onset.startMs,
+      endMs: Math.max(a.endMs, a.onset.startMs + 1),
+      value: annotationValue(a),
+      annotator: a.updatedBy,
+    }));
+  const candidates = m.candidates
+    .filter((c) => c.status === 'not reviewed')
+    .map((c) => ({
+      key: `c${c.index + 1}`,
+      tier: NOT_REVIEWED_TIER,
+      startMs: c.onset.startMs,
+      endMs: Math.max(c.endMs, c.onset.startMs + 1),
+      value: candidateValue(c),
+      annotator: null,
+    }));
+  return [...annotations, ...candidates];
+}
+
+interface Tier {
+  id: string;
+  annotations: EafItem[];
+}
+
+/** Emotion tiers in taxonomy order, then the rejected and the not reviewed tiers; overlapping items of a tier spill into a numbered sibling. */
+function tiersOf(list: EafItem[]): Tier[] {
+  const groups = new Map<string, EafItem[]>();
+  for (const a of list) groups.set(a.tier, [...(groups.get(a.tier) ?? []), a]);
+  const order = [
+    'enjoyment',
+    'sadness',
+    'anger',
+    'fear',
+    'surprise',
+    'contempt',
+    'disgust',
+    'no emotion',
+    REJECTED_TIER,
+    NOT_REVIEWED_TIER,
+  ];
   const tiers: Tier[] = [];
   for (const key of order) {
-    const members = (groups.get(key) ?? []).sort((x, y) => x.onset.startMs - y.onset.startMs);
-    const lanes: { end: number; annotations: AnnotationLine[] }[] = [];
+    const members = (groups.get(key) ?? []).sort((x, y) => x.startMs - y.startMs);
+    const lanes: { end: number; annotations: EafItem[] }[] = [];
     for (const a of members) {
-      const lane = lanes.find((l) => l.end <= a.onset.startMs);
-      const end = Math.max(a.endMs, a.onset.startMs + 1);
+      const lane = lanes.find((l) => l.end <= a.startMs);
+      const end = a.endMs;
       if (lane) {
         lane.annotations.push(a);
         lane.end = end;

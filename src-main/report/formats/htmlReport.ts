@@ -1,6 +1,6 @@
-import { closeUpCaption, closeUpFigure, overviewFigure } from '../figure/figures.js';
+import { closeUpCaption, closeUpFigure, overviewCaption, overviewFigure } from '../figure/figures.js';
 import { svgFigure } from '../figure/svgFigure.js';
-import { grabCaption, type FaceGrab, type GrabSet } from '../grabs/faceGrab.js';
+import { grabCaption, grabLabel, type FaceGrab, type GrabSet } from '../grabs/faceGrab.js';
 import type { AnnotationLine, ReportModel } from '../model/reportModel.js';
 import {
   analysisFacts,
@@ -12,27 +12,40 @@ import {
   auditFacts,
   locationFacts,
   recordingFacts,
+  reportFacts,
   reportTitle,
   spottingFacts,
-  summaryFacts,
-  timeWords,
   type Fact,
 } from '../content/sections.js';
+import {
+  APPENDIX_TIMES_NOTE,
+  CANDIDATE_HEADERS,
+  candidateCells,
+  caseFacts,
+  FINDING_HEADERS,
+  findingCells,
+  requestFacts,
+  signers,
+  summaryLines,
+} from '../content/examinerSections.js';
 import { html, trusted, type SafeHtml } from './htmlText.js';
 import { printColor } from '../figure/palette.js';
+import { REPORT_STYLE } from './htmlStyle.js';
 
 /**
- * The report as one self-contained HTML file: styles inline, figures as inline
- * SVG, frames as data: URIs. No script at all, and a Content-Security-Policy
- * that forbids any (and any request), so nothing in it can run or call out even
- * if a note held markup, which the escaping template already prevents.
+ * The report as one self-contained HTML file, with the PDF's content in the
+ * PDF's order: styles inline, figures as inline SVG, frames as data: URIs. No
+ * script at all, and a Content-Security-Policy that forbids any (and any
+ * request), so nothing in it can run or call out even if a note held markup,
+ * which the escaping template already prevents.
  */
 export function htmlReport(m: ReportModel, grabs: GrabSet): string {
   const title = reportTitle(m);
   const banner = m.verification.holds
     ? ''
     : html`<div class="banner" role="alert"><strong>WARNING:</strong> ${m.notices[0] ?? 'THE ORIGINAL DOES NOT VERIFY.'}</div>`;
-  // One part a line, as before: Prettier would join the banner's line with the next and so change the report's bytes.
+  const unreviewed = m.unreviewedWarning ? html`<p class="warning" role="alert">${m.unreviewedWarning}</p>` : '';
+  const findings = m.annotations.filter((a) => a.status === 'accepted');
   // prettier-ignore
   const page = html`<!DOCTYPE html>
     <html lang="en">
@@ -43,63 +56,96 @@ export function htmlReport(m: ReportModel, grabs: GrabSet): string {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${title}</title>
         <style>
-          ${trusted(STYLE)}
+          ${trusted(REPORT_STYLE)}
         </style>
       </head>
       <body>
         <main>
           <h1>${title}</h1>
           ${banner}
-          ${facts(summaryFacts(m))}
+          ${unreviewed}
+          ${facts(caseFacts(m))}
+          <h3>Request</h3>
+          ${facts(requestFacts(m))}
+          <h3>Summary</h3>
+          ${facts(summaryLines(m))}
           ${m.notices.filter((n, i) => m.verification.holds || i > 0).map((n) => html`<p class="notice">${n}</p>`)}
-          <h2>1. Recording</h2>
+          <h3>Findings</h3>
+          ${findingsTable(m, findings)}
+          <h2>1. Every candidate the spotter proposed</h2>
+          ${candidatesTable(m)}
+          <h2>2. Annotations: decisions and hand marks</h2>
+          ${m.annotations.length === 0 ? html`<p class="notice">There are no annotations on this recording.</p>` : annotationTable(m.annotations)}
+          <h2>3. Timeline</h2>
+          <figure>
+            ${svgFigure(overviewFigure(m), 'Emotion probabilities over the whole recording, with the accepted events as numbered bands')}
+            <figcaption>${overviewCaption(m)}</figcaption>
+          </figure>
+          <h2>4. Accepted events, frame by frame</h2>
+          ${acceptedSections(m, grabs)}
+          <h2>5. Method</h2>
+          ${m.method.map((p) => html`<p class="method">${p}</p>`)}
+          <h2>6. Limitations</h2>
+          ${m.limitations.map((l) => html`<p class="limitation">${l}</p>`)}
+          <h2>7. Examiner's declaration</h2>
+          <p class="method user-text">${m.declaration}</p>
+          ${signatureLines(m)}
+          <h2>Appendix A: the recording, its verification and this report</h2>
+          <p class="origin">${APPENDIX_TIMES_NOTE}</p>
           ${facts(recordingFacts(m))}
           <h3>Verification of the original at report time</h3>
           ${facts(locationFacts(m))}
-          <h2>2. Analysis and spotting</h2>
+          <h3>This report</h3>
+          ${facts(reportFacts(m))}
+          <h2>Appendix B: analysis, models and spotter</h2>
           ${m.analysis ? facts(analysisFacts(m)) : html`<p class="notice">No analysis.</p>`}
-          ${
-            m.analysis
-              ? details(
-                  'Analysis parameters',
-                  m.analysis.parameters.map((p) => ({ label: p.name, value: p.value })),
-                )
-              : ''
-          }
-          ${
-            m.spotting
-              ? [
-                  facts(spottingFacts(m)),
-                  settingsTable(
-                    'Spotter parameters',
-                    m.spotting.parameters.map((p) => ({ label: p.name, value: p.value })),
-                  ),
-                ]
-              : html`<p class="notice">The spotter was not run.</p>`
-          }
+          ${parameterParts(m)}
+          <h2>Appendix C: audit summary and analysts</h2>
+          <p class="origin">${APPENDIX_TIMES_NOTE}</p>
+          ${facts(auditFacts(m))}
           <h3>Analysts</h3>
           ${facts(analystLines(m))}
-          <h2>3. Timeline</h2>
-          <figure>
-            ${svgFigure(overviewFigure(m), 'Emotion probabilities (maximum per column) over the whole recording, with the annotations as numbered bands')}
-            <figcaption>
-              Emotion probabilities over the whole recording (the maximum within each column, so a one-frame flash stays visible) and the
-              annotations as numbered bands: filled = accepted, dashed = pending, grey = rejected.
-            </figcaption>
-          </figure>
-          <h2>4. Annotations</h2>
-          ${m.annotations.length === 0 ? html`<p class="notice">There are no annotations on this recording.</p>` : annotationTable(m.annotations)}
-          <h2>5. Accepted annotations, frame by frame</h2>
-          ${acceptedSections(m, grabs)}
-          <h2>6. Audit summary</h2>
-          ${facts(auditFacts(m))}
-          <h2>7. Limitations</h2>
-          ${m.limitations.map((l) => html`<p class="limitation">${l}</p>`)}
-          <footer>${m.tool.name} ${m.tool.version} · recording SHA-256 ${m.recording.sha256} · made ${m.generatedAt}</footer>
+          <footer>
+            ${m.tool.name} ${m.tool.version} · recording SHA-256 ${m.recording.sha256} · made ${m.generatedAt}
+            ${m.unreviewedWarning ? html`<br /><strong>${m.unreviewedWarning}</strong>` : ''}
+          </footer>
         </main>
       </body>
     </html> `;
   return page.value;
+}
+
+function findingsTable(m: ReportModel, findings: AnnotationLine[]): SafeHtml {
+  if (findings.length === 0) return html`<p class="notice">No event has been accepted: there is no finding.</p>`;
+  return table(
+    FINDING_HEADERS,
+    findings.map((a) => findingCells(m, a)),
+  );
+}
+
+function candidatesTable(m: ReportModel): SafeHtml {
+  if (!m.spotting) return html`<p class="notice">The spotter was not run on this recording.</p>`;
+  if (m.candidates.length === 0) return html`<p class="notice">The spotter proposed no candidate.</p>`;
+  return table(
+    CANDIDATE_HEADERS,
+    m.candidates.map((c) => candidateCells(m, c)),
+    m.candidates.map((c) => `status-${c.status.replace(' ', '-')}`),
+  );
+}
+
+function signatureLines(m: ReportModel): SafeHtml[] {
+  return signers(m).map(
+    (s) =>
+      html`<div class="signature">
+        <span class="user-text">${s.role}: ${s.name}</span><span>Date:</span><span class="date"></span><span>Signature:</span><span class="line"></span>
+      </div>`,
+  );
+}
+
+function parameterParts(m: ReportModel): SafeHtml {
+  const list = (ps: { name: string; value: string }[]) => ps.map((p) => ({ label: p.name, value: p.value }));
+  return html`${m.spotting ? [facts(spottingFacts(m)), settingsTable('Spotter parameters', list(m.spotting.parameters))] : ''}
+  ${m.analysis ? details('Analysis parameters', list(m.analysis.parameters)) : ''}`;
 }
 
 function facts(list: Fact[]): SafeHtml {
@@ -107,7 +153,7 @@ function facts(list: Fact[]): SafeHtml {
     ${list.map(
       (f) =>
         html`<dt>${f.label}</dt>
-          <dd class="${f.mono ? 'mono' : ''}">${f.value}</dd>`,
+          <dd class="${f.mono ? 'mono' : 'user-text'}">${f.value}</dd>`,
     )}
   </dl>`;
 }
@@ -136,6 +182,27 @@ function settingsGrid(list: Fact[]): SafeHtml {
       )}
     </tbody>
   </table>`;
+}
+
+/** A plain table: a header row and one row per entry; `rowClasses` e.g. mark a candidate's status. */
+function table(headers: readonly string[], rows: string[][], rowClasses: string[] = []): SafeHtml {
+  return html`<div class="table-scroll">
+    <table class="annotations">
+      <thead>
+        <tr>
+          ${headers.map((h) => html`<th>${h}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          (cells, i) =>
+            html`<tr class="${rowClasses[i] ?? ''}">
+              ${cells.map((c) => html`<td>${c}</td>`)}
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
 }
 
 function annotationTable(list: AnnotationLine[]): SafeHtml {
@@ -185,74 +252,50 @@ function annotationRowCells(a: AnnotationLine): SafeHtml[] {
 function grabPicture(g: FaceGrab): SafeHtml {
   if (!g.png) return html`<div class="nograb">${g.problem ?? 'not available'}</div>`;
   const base64 = g.png.toString('base64');
-  return html`<img alt="${g.role} frame ${g.frame}" width="${g.width}" height="${g.height}" src="data:image/png;base64,${base64}" />`;
+  return html`<img alt="frame ${g.frame}" width="${g.width}" height="${g.height}" src="data:image/png;base64,${base64}" />`;
 }
 
 function acceptedSections(m: ReportModel, grabs: GrabSet): SafeHtml {
   const accepted = m.annotations.filter((a) => a.status === 'accepted');
-  if (accepted.length === 0) return html`<p class="notice">No annotation has been accepted: there are no frames to show.</p>`;
-  return html`${grabs.omitted ? html`<p class="notice">${grabs.omitted}</p>` : ''}${accepted.map(
-    (a) =>
-      html`<section class="accepted">
-        <h3>${a.label} ${a.emotion ?? 'no emotion named'}: frames ${a.onset.frame}–${a.offset.frame} (${a.durationMs.toFixed(1)} ms)</h3>
-        <p class="user-text">${annotationNoteLine(a)}</p>
-        <div class="grabs">
-          ${(grabs.byAnnotation.get(a.id) ?? []).map(
-            (g) =>
-              html`<figure class="grab">
-                ${grabPicture(g)}
-                <figcaption>
-                  <strong>${g.role}</strong>:
-                  ${timeWords(g.role === 'onset' ? a.onset : g.role === 'offset' ? a.offset : (a.apex ?? a.onset))}<br />${grabCaption(g)}
-                </figcaption>
-              </figure>`,
-          )}
-        </div>
-        ${
-          m.timeline
-            ? html`<figure>
-                ${svgFigure(closeUpFigure(m, a), `Emotion probabilities frame by frame around annotation ${a.label}`)}
-                <figcaption>${closeUpCaption(a)}</figcaption>
-              </figure>`
-            : ''
-        }
-      </section>`,
-  )}`;
+  if (accepted.length === 0) return html`<p class="notice">No event has been accepted: there are no frames to show.</p>`;
+  return html`${grabs.omitted ? html`<p class="notice">${grabs.omitted}</p>` : ''}${accepted.map((a) => {
+    const strip = grabs.byAnnotation.get(a.id) ?? [];
+    const first = strip.find((g) => g.png);
+    return html`<section class="accepted">
+      <h3>
+        ${a.label} ${a.emotion ?? 'no emotion named'}: frames ${a.onset.frame}–${a.offset.frame} (${a.durationFrames}
+        frame${a.durationFrames === 1 ? '' : 's'}, ${a.durationMs.toFixed(1)} ms)
+      </h3>
+      <p class="user-text">${annotationNoteLine(a)}</p>
+      <div class="grabs">
+        ${strip.map(
+          (g) =>
+            html`<figure class="grab">
+              ${grabPicture(g)}
+              <figcaption>${grabLabel(g)}</figcaption>
+            </figure>`,
+        )}
+      </div>
+      ${
+        first
+          ? html`<p class="origin">
+              ${
+                strip.length === a.durationFrames
+                  ? `All ${strip.length} frames`
+                  : `${strip.length} of the ${a.durationFrames} frames, evenly spaced (onset, apex and offset among them)`
+              }
+              from onset to offset, each decoded from the original: ${grabCaption(first)}.
+            </p>`
+          : ''
+      }
+      ${
+        m.timeline
+          ? html`<figure>
+              ${svgFigure(closeUpFigure(m, a), `Emotion probabilities frame by frame around annotation ${a.label}`)}
+              <figcaption>${closeUpCaption(a)}</figcaption>
+            </figure>`
+          : ''
+      }
+    </section>`;
+  })}`;
 }
-
-const STYLE = `
-*{box-sizing:border-box}
-body{margin:0;background:#fff;color:#111;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif}
-main{max-width:60rem;margin:0 auto;padding:1.5rem}
-h1{font-size:1.5rem;overflow-wrap:anywhere}
-h2{font-size:1.2rem;border-bottom:1px solid #ccc;margin-top:2rem}
-h3{font-size:1rem;overflow-wrap:anywhere}
-.banner{border:3px solid #b00020;background:#fde7ea;color:#7a0014;padding:.75rem 1rem;margin:1rem 0;font-size:1.05rem;overflow-wrap:anywhere}
-.notice{background:#fff7e0;border-left:4px solid #e0a800;padding:.4rem .75rem;overflow-wrap:anywhere}
-dl.facts{display:grid;grid-template-columns:minmax(8rem,14rem) minmax(0,1fr);gap:.2rem 1rem;margin:.5rem 0}
-dl.facts dt{color:#555}
-dl.facts dd{margin:0;min-width:0;overflow-wrap:anywhere}
-.mono{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.85em;overflow-wrap:anywhere;word-break:break-all}
-table{border-collapse:collapse;width:100%;table-layout:fixed}
-.table-scroll{overflow-x:auto;max-width:100%}
-table.annotations{min-width:36rem}
-th,td{border:1px solid #ccc;padding:.25rem .4rem;vertical-align:top;text-align:left;overflow-wrap:anywhere;white-space:pre-line}
-table.settings th{width:40%;font-weight:normal;color:#555}
-table.annotations{font-size:.85rem}
-col.c-num{width:2.2rem} col.c-status{width:5rem} col.c-emotion{width:5.5rem} col.c-time{width:7.5rem} col.c-dur{width:5.5rem} col.c-who{width:auto}
-tbody.status-rejected td{color:#666}
-tr.note-row td{white-space:normal;background:#f7f7f7}
-.user-text{white-space:pre-wrap;overflow-wrap:anywhere;unicode-bidi:plaintext}
-.origin{color:#666;font-size:.8rem}
-figure{margin:1rem 0;max-width:100%}
-svg.figure{width:100%;height:auto;display:block}
-figcaption{font-size:.8rem;color:#444;overflow-wrap:anywhere}
-.grabs{display:flex;flex-wrap:wrap;gap:.75rem}
-figure.grab{margin:0;width:calc((100% - 1.5rem)/3);min-width:10rem}
-figure.grab img{width:100%;height:auto;image-rendering:pixelated;border:1px solid #999;display:block}
-.nograb{border:1px dashed #999;padding:1rem;color:#666;font-size:.85rem}
-section.accepted{border-top:1px solid #eee;margin-top:1rem}
-p.limitation{max-width:50rem}
-footer{margin-top:2rem;color:#666;font-size:.75rem;overflow-wrap:anywhere}
-@media print{main{max-width:none;padding:0} details{display:none}}
-`;

@@ -1,10 +1,8 @@
 import PDFDocument from 'pdfkit';
-import { closeUpCaption, closeUpFigure, FIGURE_WIDTH, overviewFigure } from '../figure/figures.js';
-import type { FigureGeometry } from '../figure/timelineGeometry.js';
-import { drawPdfFigure } from '../figure/pdfFigure.js';
+import { FIGURE_WIDTH, overviewCaption, overviewFigure } from '../figure/figures.js';
 import { printColor } from '../figure/palette.js';
-import { grabCaption, type FaceGrab, type GrabSet } from '../grabs/faceGrab.js';
-import type { AnnotationLine, ReportModel } from '../model/reportModel.js';
+import type { GrabSet } from '../grabs/faceGrab.js';
+import type { ReportModel } from '../model/reportModel.js';
 import {
   analysisFacts,
   analystLines,
@@ -15,26 +13,51 @@ import {
   auditFacts,
   locationFacts,
   recordingFacts,
+  reportFacts,
   reportTitle,
   spottingFacts,
-  summaryFacts,
-  timeWords,
-  type Fact,
 } from '../content/sections.js';
+import {
+  APPENDIX_TIMES_NOTE,
+  CANDIDATE_HEADERS,
+  candidateCells,
+  caseFacts,
+  FINDING_HEADERS,
+  findingCells,
+  requestFacts,
+  signers,
+  summaryLines,
+} from '../content/examinerSections.js';
 import { pdfFontFiles } from './pdfFonts.js';
 import { visibleText as shown } from '../content/visibleText.js';
-
-type Doc = PDFKit.PDFDocument;
-
-const MARGIN = 40;
-const FOOTER_SPACE = 28;
-const RED = '#b00020';
+import {
+  banner,
+  caption,
+  contentWidth,
+  ensureSpace,
+  facts,
+  figure,
+  FOOTER_SPACE,
+  grid,
+  heading,
+  MARGIN,
+  notice,
+  paragraph,
+  RED,
+  settingsList,
+  subheading,
+  type Doc,
+} from './pdf/pdfLayout.js';
+import { acceptedSection } from './pdf/pdfFrames.js';
 
 /**
- * The printable report (A4). Laid out with pdfkit: text wraps inside its
- * column (a word longer than the column is broken, never drawn past the edge),
- * tables break across pages, and every page carries the recording's SHA-256
- * and, when the original does not verify, that warning.
+ * The printable examiner's report (A4), in the order SWGDE's guidance for
+ * forensic video reports gives: the case and the request, a summary with the
+ * findings on page 1, every candidate and what became of it, the events frame
+ * by frame, the method, the limitations and the declaration with signature
+ * lines; the recording's details, parameters, model hashes and audit summary in
+ * appendices. Every page carries the recording's SHA-256 and, while they hold,
+ * the warnings that the original does not verify or that candidates are unreviewed.
  */
 export function pdfReport(m: ReportModel, grabs: GrabSet): Promise<Buffer> {
   const fonts = pdfFontFiles();
@@ -63,292 +86,141 @@ export function pdfReport(m: ReportModel, grabs: GrabSet): Promise<Buffer> {
     .font('bold')
     .fontSize(16)
     .fillColor('#111111')
-    .text(shown(reportTitle(m)));
-  doc.moveDown(0.5);
+    .text(shown(reportTitle(m)), { width: contentWidth(doc) });
+  doc.moveDown(0.4);
   if (!m.verification.holds) banner(doc, `WARNING: ${m.notices[0] ?? 'THE ORIGINAL DOES NOT VERIFY.'}`);
-  facts(doc, summaryFacts(m));
+  facts(doc, caseFacts(m));
+  subheading(doc, 'Request');
+  facts(doc, requestFacts(m));
+  subheading(doc, 'Summary');
+  facts(doc, summaryLines(m));
   for (const n of m.notices.slice(m.verification.holds ? 0 : 1)) notice(doc, n);
+  subheading(doc, 'Findings');
+  const findings = m.annotations.filter((a) => a.status === 'accepted');
+  if (findings.length === 0) notice(doc, 'No event has been accepted: there is no finding.');
+  else
+    grid(
+      doc,
+      FINDING_HEADERS,
+      [28, 70, 80, 80, 70, '*'],
+      findings.map((a) => ({ cells: findingCells(m, a), leftBorder: { column: 1, color: printColor(a.emotion) } })),
+    );
 
-  heading(doc, '1. Recording');
+  heading(doc, '1. Every candidate the spotter proposed', 120);
+  if (!m.spotting) notice(doc, 'The spotter was not run on this recording.');
+  else if (m.candidates.length === 0) notice(doc, 'The spotter proposed no candidate.');
+  else
+    grid(
+      doc,
+      CANDIDATE_HEADERS,
+      [26, 62, 58, 34, 62, 92, '*'],
+      m.candidates.map((c) => ({ cells: candidateCells(m, c), color: c.status === 'rejected' ? '#666666' : '#111111' })),
+    );
+
+  heading(doc, '2. Annotations: decisions and hand marks');
+  if (m.annotations.length === 0) notice(doc, 'There are no annotations on this recording.');
+  else
+    for (const a of m.annotations) {
+      grid(
+        doc,
+        ANNOTATION_HEADERS,
+        [24, 42, 50, 70, 70, 70, 50, '*'],
+        [
+          {
+            cells: annotationCells(a),
+            color: a.status === 'rejected' ? '#666666' : '#111111',
+            leftBorder: { column: 2, color: printColor(a.emotion) },
+          },
+        ],
+      );
+      caption(doc, `${annotationNoteLine(a)} · ${annotationOrigin(a)}`);
+      doc.moveDown(0.3);
+    }
+
+  heading(doc, '3. Timeline', 290);
+  figure(doc, overviewFigure(m));
+  caption(doc, overviewCaption(m));
+
+  heading(doc, '4. Accepted events, frame by frame', 300);
+  if (findings.length === 0) notice(doc, 'No event has been accepted: there are no frames to show.');
+  if (findings.length > 0 && grabs.omitted) notice(doc, grabs.omitted);
+  for (const a of findings) acceptedSection(doc, m, a, grabs.byAnnotation.get(a.id) ?? []);
+
+  heading(doc, '5. Method', 120);
+  for (const p of m.method) paragraph(doc, p);
+
+  heading(doc, '6. Limitations', 120);
+  for (const l of m.limitations) paragraph(doc, l);
+
+  heading(doc, "7. Examiner's declaration", 200);
+  paragraph(doc, m.declaration);
+  signatureBlock(doc, m);
+
+  heading(doc, 'Appendix A: the recording, its verification and this report', 160);
+  caption(doc, APPENDIX_TIMES_NOTE);
   facts(doc, recordingFacts(m));
   subheading(doc, 'Verification of the original at report time');
   facts(doc, locationFacts(m));
+  subheading(doc, 'This report');
+  facts(doc, reportFacts(m));
 
-  heading(doc, '2. Analysis and spotting');
+  heading(doc, 'Appendix B: analysis, models and spotter', 160);
   if (m.analysis) facts(doc, analysisFacts(m));
   else notice(doc, 'No analysis.');
   if (m.spotting) {
     facts(doc, spottingFacts(m));
     subheading(doc, 'Spotter parameters');
-    settings(
+    settingsList(
       doc,
       m.spotting.parameters.map((p) => ({ label: p.name, value: p.value })),
     );
-  } else notice(doc, 'The spotter was not run.');
-  subheading(doc, 'Analysts');
-  facts(doc, analystLines(m));
-
-  heading(doc, '3. Timeline', 230);
-  ensureSpace(doc, 205);
-  figure(doc, overviewFigure(m));
-  caption(
-    doc,
-    'Emotion probabilities over the whole recording (the maximum within each column, so a one-frame flash stays visible) ' +
-      'and the annotations as numbered bands: filled = accepted, dashed = pending, grey = rejected.',
-  );
-
-  heading(doc, '4. Annotations');
-  if (m.annotations.length === 0) notice(doc, 'There are no annotations on this recording.');
-  else annotationTable(doc, m.annotations);
-
-  heading(doc, '5. Accepted annotations, frame by frame', 300);
-  const accepted = m.annotations.filter((a) => a.status === 'accepted');
-  if (accepted.length === 0) notice(doc, 'No annotation has been accepted: there are no frames to show.');
-  if (accepted.length > 0 && grabs.omitted) notice(doc, grabs.omitted);
-  for (const a of accepted) acceptedSection(doc, m, a, grabs.byAnnotation.get(a.id) ?? []);
-
-  heading(doc, '6. Audit summary', 120);
-  facts(doc, auditFacts(m));
-
-  heading(doc, '7. Limitations', 120);
-  doc.font('body').fontSize(9).fillColor('#111111');
-  for (const l of m.limitations) {
-    ensureSpace(doc, doc.heightOfString(l, { width: contentWidth(doc) }) + 5);
-    doc.text(l, { width: contentWidth(doc), paragraphGap: 5 });
   }
-
   if (m.analysis) {
-    heading(doc, 'Appendix: analysis parameters', 120);
-    caption(doc, 'Every parameter of every stage of the analysis, as stored with it.');
-    doc.moveDown(0.3);
+    subheading(doc, 'Analysis parameters');
     settingsList(
       doc,
       m.analysis.parameters.map((p) => ({ label: p.name, value: p.value })),
     );
   }
 
+  heading(doc, 'Appendix C: audit summary and analysts', 140);
+  caption(doc, APPENDIX_TIMES_NOTE);
+  facts(doc, auditFacts(m));
+  subheading(doc, 'Analysts');
+  facts(doc, analystLines(m));
+
   footers(doc, m);
   doc.end();
   return done;
 }
 
-function contentWidth(doc: Doc): number {
-  return doc.page.width - doc.page.margins.left - doc.page.margins.right;
-}
-
-function pageBottom(doc: Doc): number {
-  return doc.page.height - doc.page.margins.bottom;
-}
-
-function ensureSpace(doc: Doc, height: number): void {
-  if (doc.y + height > pageBottom(doc)) doc.addPage();
-}
-
-function heading(doc: Doc, text: string, keepWithNext = 80): void {
-  ensureSpace(doc, keepWithNext);
-  doc.moveDown(0.8);
-  doc.x = MARGIN;
-  doc
-    .font('bold')
-    .fontSize(12.5)
-    .fillColor('#111111')
-    .text(text, { width: contentWidth(doc) });
-  const y = doc.y + 1;
-  doc
-    .moveTo(MARGIN, y)
-    .lineTo(MARGIN + contentWidth(doc), y)
-    .lineWidth(0.5)
-    .strokeColor('#bbbbbb')
-    .stroke();
-  doc.moveDown(0.4);
-}
-
-function subheading(doc: Doc, text: string): void {
-  ensureSpace(doc, 60);
-  doc.moveDown(0.4);
-  doc.x = MARGIN;
-  doc
-    .font('bold')
-    .fontSize(10)
-    .fillColor('#111111')
-    .text(text, { width: contentWidth(doc) });
-  doc.moveDown(0.2);
-}
-
-function caption(doc: Doc, text: string): void {
-  doc.x = MARGIN;
-  doc
-    .font('body')
-    .fontSize(7.5)
-    .fillColor('#444444')
-    .text(text, { width: contentWidth(doc) });
-}
-
-function boxedText(doc: Doc, text: string, style: { fill: string; stroke: string; color: string; font: string; size: number }): void {
-  const width = contentWidth(doc) - 12;
-  text = shown(text);
-  doc.font(style.font).fontSize(style.size);
-  const height = doc.heightOfString(text, { width }) + 8;
-  ensureSpace(doc, height + 4);
-  const y = doc.y;
-  doc
-    .rect(MARGIN, y, contentWidth(doc), height)
-    .lineWidth(style.stroke === RED ? 2 : 0.5)
-    .fillAndStroke(style.fill, style.stroke);
-  doc.fillColor(style.color).text(text, MARGIN + 6, y + 4, { width });
-  doc.x = MARGIN;
-  doc.y = y + height + 4;
-}
-
-function banner(doc: Doc, text: string): void {
-  boxedText(doc, text, { fill: '#fde7ea', stroke: RED, color: '#7a0014', font: 'bold', size: 10 });
-}
-
-function notice(doc: Doc, text: string): void {
-  boxedText(doc, text, { fill: '#fff7e0', stroke: '#e0a800', color: '#111111', font: 'body', size: 9 });
-}
-
-const NO_BORDER = { border: 0, padding: { top: 1.5, bottom: 1.5, left: 0, right: 6 } };
-
-function facts(doc: Doc, list: Fact[]): void {
-  if (list.length === 0) return;
-  doc.x = MARGIN;
-  doc.font('body').fontSize(8.5).fillColor('#111111');
-  const table = doc.table({ columnStyles: [130, '*'], defaultStyle: NO_BORDER });
-  for (const f of list) {
-    table.row([
-      { text: shown(f.label), textColor: '#555555' },
-      { text: shown(f.value), font: f.mono ? { src: 'mono', size: 7.5 } : { src: 'body' } },
-    ]);
-  }
-  table.end();
-  doc.x = MARGIN;
-}
-
-function settings(doc: Doc, list: Fact[]): void {
-  doc.x = MARGIN;
-  doc.font('body').fontSize(7);
-  const table = doc.table({ columnStyles: ['*', 60, '*', 60], defaultStyle: { border: 0.3, borderColor: '#dddddd', padding: 1.5 } });
-  for (let i = 0; i < list.length; i += 2) {
-    const [a, b] = [list[i], list[i + 1]];
-    table.row([
-      shown(a?.label ?? ''),
-      { text: shown(a?.value ?? ''), font: { src: 'mono' } },
-      shown(b?.label ?? ''),
-      { text: shown(b?.value ?? ''), font: { src: 'mono' } },
-    ]);
-  }
-  table.end();
-  doc.x = MARGIN;
-}
-
-/** Name and value per row, for settings whose values can be long sentences. */
-function settingsList(doc: Doc, list: Fact[]): void {
-  doc.x = MARGIN;
-  doc.font('body').fontSize(7);
-  const table = doc.table({ columnStyles: [170, '*'], defaultStyle: { border: 0.3, borderColor: '#dddddd', padding: 1.5 } });
-  for (const f of list) table.row([shown(f.label), { text: shown(f.value), font: { src: 'mono' } }]);
-  table.end();
-  doc.x = MARGIN;
-}
-
-function annotationTable(doc: Doc, list: AnnotationLine[]): void {
-  doc.x = MARGIN;
-  doc.font('body').fontSize(7.5).fillColor('#111111');
-  const table = doc.table({
-    columnStyles: [18, 42, 50, 70, 70, 70, 50, '*'],
-    defaultStyle: { border: 0.5, borderColor: '#bbbbbb', padding: 2.5 },
-  });
-  table.row(ANNOTATION_HEADERS.map((h) => ({ text: h, font: { src: 'bold' }, backgroundColor: '#eeeeee' })));
-  for (const a of list) {
-    const color = a.status === 'rejected' ? '#666666' : '#111111';
-    table.row(
-      annotationCells(a).map((text, i) => ({
-        text: shown(text),
-        textColor: color,
-        ...(i === 2
-          ? {
-              border: { left: 3, top: 0.5, right: 0.5, bottom: 0.5 },
-              borderColor: { left: printColor(a.emotion), top: '#bbbbbb', right: '#bbbbbb', bottom: '#bbbbbb' },
-            }
-          : {}),
-      })),
-    );
-    table.row([
-      {
-        text: shown(`${annotationNoteLine(a)}\n${annotationOrigin(a)}`),
-        colSpan: ANNOTATION_HEADERS.length,
-        backgroundColor: '#f7f7f7',
-        textColor: color,
-      },
-    ]);
-  }
-  table.end();
-  doc.x = MARGIN;
-}
-
-const GRAB_BOX = 160;
-
-function acceptedSection(doc: Doc, m: ReportModel, a: AnnotationLine, grabs: FaceGrab[]): void {
-  ensureSpace(doc, 360);
-  doc.moveDown(0.6);
-  doc.x = MARGIN;
-  doc
-    .font('bold')
-    .fontSize(10)
-    .fillColor(printColor(a.emotion))
-    .text(`${a.label} ${a.emotion ?? 'no emotion named'}: frames ${a.onset.frame}–${a.offset.frame} (${a.durationMs.toFixed(1)} ms)`, {
-      width: contentWidth(doc),
-    });
-  doc
-    .font('body')
-    .fontSize(8.5)
-    .fillColor('#111111')
-    .text(shown(annotationNoteLine(a)), { width: contentWidth(doc) });
-  doc.moveDown(0.3);
-  ensureSpace(doc, GRAB_BOX + 70);
-  const top = doc.y;
-  let lowest = top;
-  const gap = (contentWidth(doc) - 3 * GRAB_BOX) / 2;
-  grabs.forEach((g, i) => {
-    const x = MARGIN + i * (GRAB_BOX + gap);
-    if (g.png) {
-      doc.image(g.png, x, top, { fit: [GRAB_BOX, GRAB_BOX], align: 'center', valign: 'center' });
-      doc.rect(x, top, GRAB_BOX, GRAB_BOX).lineWidth(0.5).strokeColor('#999999').stroke();
-    } else {
-      doc.rect(x, top, GRAB_BOX, GRAB_BOX).lineWidth(0.5).dash(2, { space: 2 }).strokeColor('#999999').stroke().undash();
-      doc
-        .font('body')
-        .fontSize(8)
-        .fillColor('#666666')
-        .text(shown(g.problem ?? 'not available'), x + 6, top + 6, { width: GRAB_BOX - 12 });
-    }
-    const t = g.role === 'onset' ? a.onset : g.role === 'offset' ? a.offset : (a.apex ?? a.onset);
+/** Name, role, date and a line to sign on, for the examiner and (when named) the reviewer. */
+function signatureBlock(doc: Doc, m: ReportModel): void {
+  for (const s of signers(m)) {
+    ensureSpace(doc, 90);
+    doc.moveDown(0.8);
+    const top = doc.y;
+    const w = contentWidth(doc);
+    doc.font('body').fontSize(9).fillColor('#111111');
+    doc.text(shown(`${s.role}: ${s.name}`), MARGIN, top, { width: w });
+    const lineY = doc.y + 34;
+    doc.text('Date:', MARGIN, lineY - 10, { width: 40 });
     doc
-      .font('bold')
-      .fontSize(7.5)
-      .fillColor('#111111')
-      .text(g.role, x, top + GRAB_BOX + 3, { width: GRAB_BOX });
+      .moveTo(MARGIN + 34, lineY)
+      .lineTo(MARGIN + 180, lineY)
+      .lineWidth(0.6)
+      .strokeColor('#333333')
+      .stroke();
+    doc.text('Signature:', MARGIN + 210, lineY - 10, { width: 60 });
     doc
-      .font('body')
-      .fontSize(7)
-      .text(shown(`${timeWords(t)}\n${grabCaption(g)}`), x, doc.y, { width: GRAB_BOX });
-    lowest = Math.max(lowest, doc.y);
-  });
-  doc.x = MARGIN;
-  doc.y = lowest + 6;
-  if (!m.timeline) return; // without an analysis there are no curves to show around it
-  ensureSpace(doc, 140);
-  figure(doc, closeUpFigure(m, a));
-  caption(doc, closeUpCaption(a));
-}
-
-/** Draws a figure at the current position and moves below it (the figure's own labels do not move the cursor). */
-function figure(doc: Doc, g: FigureGeometry): void {
-  const top = doc.y;
-  drawPdfFigure(doc, g, MARGIN, top, 'body');
-  doc.x = MARGIN;
-  doc.y = top + g.height + 2;
+      .moveTo(MARGIN + 262, lineY)
+      .lineTo(MARGIN + w, lineY)
+      .lineWidth(0.6)
+      .strokeColor('#333333')
+      .stroke();
+    doc.x = MARGIN;
+    doc.y = lineY + 8;
+  }
 }
 
 function footers(doc: Doc, m: ReportModel): void {
@@ -358,18 +230,23 @@ function footers(doc: Doc, m: ReportModel): void {
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    const y = doc.page.height - MARGIN - 12;
+    const y = doc.page.height - MARGIN - 18;
     doc
       .font('body')
       .fontSize(6.5)
       .fillColor('#666666')
       .text(`${text} · page ${i + 1} of ${range.count}`, MARGIN, y, { width: FIGURE_WIDTH, lineBreak: false });
+    let line = y + 9;
+    if (m.unreviewedWarning) {
+      doc.font('bold').fontSize(7).fillColor(RED).text(m.unreviewedWarning, MARGIN, line, { width: FIGURE_WIDTH, lineBreak: false });
+      line += 9;
+    }
     if (!m.verification.holds)
       doc
         .font('bold')
         .fontSize(7)
         .fillColor(RED)
-        .text('THE ORIGINAL DOES NOT VERIFY: see page 1', MARGIN, y + 9, { width: FIGURE_WIDTH, lineBreak: false });
+        .text('THE ORIGINAL DOES NOT VERIFY: see page 1', MARGIN, line, { width: FIGURE_WIDTH, lineBreak: false });
     doc.page.margins.bottom = bottom;
   }
 }

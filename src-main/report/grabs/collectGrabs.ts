@@ -1,11 +1,18 @@
 import { STORED_INDEX } from '../../../src-shared/analysis/frameColumns.js';
+import { filmstripFrames } from '../../../src-shared/review/filmstripFrames.js';
+import { frameToTimecode } from '../../../src-shared/time/timecode.js';
 import type { AppContext } from '../../app/context.js';
 import { readAnalysisValues } from '../../store/analysesRepo.js';
 import type { StoredFrameTable } from '../../store/recordingsRepo.js';
-import type { ReportModel } from '../model/reportModel.js';
+import type { AnnotationLine, ReportModel } from '../model/reportModel.js';
 import type { FaceGrab, GrabSet } from './faceGrab.js';
 import { planGrab } from './faceRegion.js';
 import { grabFrame } from './grabFrame.js';
+
+/** Frames shown per accepted event: every one up to this many, evenly sampled (with onset, apex, offset) beyond. */
+export const REPORT_STRIP_MAX = 12;
+/** Side of one picture in the reports, in pixels (faces are enlarged by whole-number pixel repetition up to it). */
+export const REPORT_STRIP_SIDE = 192;
 
 export interface GrabSource {
   /** A copy of the original that verified at report time, or null (then nothing is decoded). */
@@ -15,7 +22,12 @@ export interface GrabSource {
   onGrab?: (done: number, total: number) => void;
 }
 
-/** Onset, apex and offset of every accepted annotation, decoded from the verified original. */
+/**
+ * The face of every accepted annotation from onset to offset, decoded from the
+ * verified original frame by frame: every frame up to REPORT_STRIP_MAX, evenly
+ * sampled beyond. One face square (around the apex, or the middle frame) for
+ * all of an event's pictures, so the face does not jump between them.
+ */
 export async function collectGrabs(ctx: AppContext, m: ReportModel, src: GrabSource): Promise<GrabSet> {
   const accepted = m.annotations.filter((a) => a.status === 'accepted');
   const byAnnotation = new Map<number, FaceGrab[]>();
@@ -27,59 +39,55 @@ export async function collectGrabs(ctx: AppContext, m: ReportModel, src: GrabSou
         'No frame was decoded: the original did not verify at report time, and frames of other bytes would not show what was annotated.',
     };
   }
-  const ffmpeg = ctx.tools().ffmpeg;
-  const total = accepted.length * 3;
+  const plans = accepted.map((a) => ({
+    a,
+    frames: filmstripFrames(a.onset.frame, a.offset.frame, a.apex?.frame ?? null, REPORT_STRIP_MAX),
+  }));
+  const total = plans.reduce((n, p) => n + p.frames.length, 0);
   let done = 0;
-  for (const a of accepted) {
+  for (const { a, frames } of plans) {
+    const middle = a.apex?.frame ?? frames[Math.floor(frames.length / 2)]!;
+    const plan = planGrab(
+      faceBox(ctx, src.analysisId, middle),
+      m.recording.width,
+      m.recording.height,
+      REPORT_STRIP_SIDE,
+      REPORT_STRIP_SIDE,
+    );
     const grabs: FaceGrab[] = [];
-    for (const [role, t] of [
-      ['onset', a.onset],
-      ['apex', a.apex],
-      ['offset', a.offset],
-    ] as const) {
-      done += 1;
-      if (!t) {
-        grabs.push({ role, frame: a.onset.frame, png: null, width: 0, height: 0, region: null, scale: 1, problem: 'apex not marked' });
-        continue;
-      }
-      const plan = planGrab(faceBox(ctx, src.analysisId, t.frame), m.recording.width, m.recording.height);
-      try {
-        const png = await grabFrame({
-          ffmpegPath: ffmpeg.path,
-          file: src.verifiedPath,
-          codec: m.recording.codec,
-          table: src.table,
-          keyFrames: src.table.keyFrames,
-          frame: t.frame,
-          plan,
-        });
-        grabs.push({
-          role,
-          frame: t.frame,
-          png,
-          width: plan.outWidth,
-          height: plan.outHeight,
-          region: plan.region,
-          scale: plan.scale,
-          problem: null,
-        });
-      } catch (err) {
-        grabs.push({
-          role,
-          frame: t.frame,
-          png: null,
-          width: 0,
-          height: 0,
-          region: null,
-          scale: 1,
-          problem: `not decoded: ${(err as Error).message}`,
-        });
-      }
-      src.onGrab?.(done, total);
+    for (const frame of frames) {
+      grabs.push(await grabOne(ctx, src, m, a, frame, plan));
+      src.onGrab?.(++done, total);
     }
     byAnnotation.set(a.id, grabs);
   }
   return { byAnnotation, omitted: null };
+}
+
+async function grabOne(
+  ctx: AppContext,
+  src: GrabSource,
+  m: ReportModel,
+  a: AnnotationLine,
+  frame: number,
+  plan: ReturnType<typeof planGrab>,
+): Promise<FaceGrab> {
+  const role = frame === a.onset.frame ? 'onset' : frame === a.offset.frame ? 'offset' : frame === a.apex?.frame ? 'apex' : null;
+  const base = { role, frame, timecode: frameToTimecode(src.table, frame) } as const;
+  try {
+    const png = await grabFrame({
+      ffmpegPath: ctx.tools().ffmpeg.path,
+      file: src.verifiedPath!,
+      codec: m.recording.codec,
+      table: src.table,
+      keyFrames: src.table.keyFrames,
+      frame,
+      plan,
+    });
+    return { ...base, png, width: plan.outWidth, height: plan.outHeight, region: plan.region, scale: plan.scale, problem: null };
+  } catch (err) {
+    return { ...base, png: null, width: 0, height: 0, region: null, scale: 1, problem: `not decoded: ${(err as Error).message}` };
+  }
 }
 
 /** The subject's face box of a frame from the stored analysis, or null. */

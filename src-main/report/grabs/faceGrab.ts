@@ -1,7 +1,10 @@
 /** One decoded frame of the original, around the face, as shown for an accepted annotation. */
 export interface FaceGrab {
-  role: 'onset' | 'apex' | 'offset';
+  /** Onset, apex or offset of the annotation; null for a frame between them. */
+  role: 'onset' | 'apex' | 'offset' | null;
   frame: number;
+  /** The frame's timecode (HH:MM:SS:FF, from the frame table). */
+  timecode: string;
   /** PNG bytes, or null when the frame could not be shown (`problem` says why). */
   png: Buffer | null;
   width: number;
@@ -20,8 +23,14 @@ export interface GrabSet {
   omitted: string | null;
 }
 
+/** The label under a picture: frame number, timecode and role. */
+export function grabLabel(g: FaceGrab): string {
+  return `${g.role ? `${g.role} · ` : ''}frame ${g.frame}\n${g.timecode}`;
+}
+
+/** How the pictures of one annotation were made (the same face square and enlargement for all). */
 export function grabCaption(g: FaceGrab): string {
-  if (!g.png) return `${g.role}: frame ${g.frame}: ${g.problem ?? 'not available'}`;
+  if (!g.png) return `frame ${g.frame}: ${g.problem ?? 'not available'}`;
   const what = g.region
     ? `face region ${g.region.w}x${g.region.h} px at (${g.region.x}, ${g.region.y})`
     : 'whole frame (no face box for this frame)';

@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../../../src-shared/domain/audit.js';
 import type { AuditSection } from './reportModel.js';
+import { auditSentence } from './auditWords.js';
 
 export interface AuditInputs {
   /** The entries about this recording and its annotations, in sequence order. */
@@ -25,7 +26,7 @@ export function auditSummary(input: AuditInputs): AuditSection {
     entries: input.entries.length,
     first: input.entries[0]?.at ?? null,
     last: input.entries[input.entries.length - 1]?.at ?? null,
-    byAction: sorted(byAction).map(([action, count]) => ({ action, count })),
+    byAction: sorted(byAction).map(([action, count]) => ({ action, sentence: auditSentence(action), count })),
     byActor: sorted(byActor).map(([actor, count]) => ({ actor, count })),
     chainRows: input.chain.rows,
     chainIntact: input.chain.problems.length === 0 && input.stateProblems.length === 0,

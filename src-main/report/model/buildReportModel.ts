@@ -14,6 +14,10 @@ import { LIMITATIONS } from './limitations.js';
 import { analysisSection, spottingSection } from './provenance.js';
 import type { AnnotationLine, LocationState, ReportModel, VerificationSection } from './reportModel.js';
 import { itemLabel, itemOrigin } from '../../../src-shared/review/itemLabel.js';
+import type { CaseDetails } from '../../../src-shared/domain/caseDetails.js';
+import { candidateAccount, candidateSentence, unreviewedWarning } from './candidateAccount.js';
+import { localTime } from './localTime.js';
+import { declaration, methodStatement } from './methodStatement.js';
 
 export interface ReportInputs {
   generatedAt: string;
@@ -30,7 +34,15 @@ export interface ReportInputs {
   annotations: Annotation[];
   audit: AuditInputs;
   emotions: EmotionValues | null;
+  caseDetails: CaseDetails;
+  /** The zone of the local times in the human-readable formats. */
+  timeZone: string;
+  /** Leave the analysts' notes out (--redact-notes). */
+  redactNotes: boolean;
 }
+
+/** Said where a note was left out of a redacted report. */
+export const REDACTED_NOTE = '[note left out of this version of the report]';
 
 /** Buckets of the overview figure: about one per point of its width. */
 export const TIMELINE_BUCKETS = 480;
@@ -41,7 +53,10 @@ export const CLOSE_UP_MARGIN_FRAMES = 12;
 export function buildReportModel(input: ReportInputs): ReportModel {
   const { recording: r, table: t } = input;
   const inTimeOrder = [...input.annotations].sort((x, y) => x.onsetFrame - y.onsetFrame || x.offsetFrame - y.offsetFrame || x.id - y.id);
-  const annotations = inTimeOrder.map((a, i) => annotationLine(t, a, i + 1));
+  const annotations = inTimeOrder.map((a, i) => annotationLine(t, a, i + 1, input.redactNotes));
+  const account = input.spotting
+    ? candidateAccount(t, input.spotting.id, input.spotting.candidates, input.annotations)
+    : { lines: [], counts: null };
   const verification = verificationSection(input.verification);
   const counts = {
     total: annotations.length,
@@ -51,45 +66,68 @@ export function buildReportModel(input: ReportInputs): ReportModel {
   };
   const last = t.ptsTicks.length - 1;
   const endMs = firstMillisecondAfter(t, last);
+  const tool = { name: 'Micromoment', version: input.toolVersion };
+  const decisionTimes = input.audit.entries.filter((e) => e.action.startsWith('annotation.')).map((e) => e.at);
+  const recordingSection = {
+    id: r.id,
+    name: r.name,
+    path: r.path,
+    locations: r.locations,
+    sha256: r.sha256,
+    sizeBytes: r.sizeBytes,
+    container: r.probe.container,
+    codec: r.probe.videoCodec,
+    width: r.probe.width,
+    height: r.probe.height,
+    rotation: r.probe.rotation,
+    frames: r.frames,
+    fps: r.fps,
+    vfr: r.vfr,
+    timeBase: `${t.timeBase.num}/${t.timeBase.den}`,
+    durationS: r.durationS,
+    duration: formatClock(endMs),
+    first: frameTime(t, 0),
+    last: frameTime(t, last),
+    endMs,
+    interlaced: r.probe.interlaced,
+    audioStreams: r.probe.audioStreams.length,
+    importedAt: r.importedAt,
+    importedBy: r.importedBy,
+  };
+  const analysis = input.analysis ? analysisSection(input.analysis) : null;
+  const spotting = input.spotting ? spottingSection(input.spotting) : null;
   return {
     kind: 'micromoment-report',
-    schemaVersion: 1,
+    schemaVersion: 2,
     generatedAt: input.generatedAt,
     generatedBy: input.generatedBy,
-    tool: { name: 'Micromoment', version: input.toolVersion },
+    timeZone: input.timeZone,
+    generatedAtLocal: localTime(input.generatedAt, input.timeZone),
+    caseDetails: input.caseDetails,
+    examiner: { name: input.generatedBy, role: 'Examiner' },
+    examination: { first: decisionTimes[0] ?? null, last: decisionTimes[decisionTimes.length - 1] ?? null },
+    tool,
     caseDatabase: input.caseDatabase,
-    recording: {
-      id: r.id,
-      name: r.name,
-      path: r.path,
-      locations: r.locations,
-      sha256: r.sha256,
-      sizeBytes: r.sizeBytes,
-      container: r.probe.container,
-      codec: r.probe.videoCodec,
-      width: r.probe.width,
-      height: r.probe.height,
-      rotation: r.probe.rotation,
-      frames: r.frames,
-      fps: r.fps,
-      vfr: r.vfr,
-      timeBase: `${t.timeBase.num}/${t.timeBase.den}`,
-      durationS: r.durationS,
-      duration: formatClock(endMs),
-      first: frameTime(t, 0),
-      last: frameTime(t, last),
-      endMs,
-      interlaced: r.probe.interlaced,
-      audioStreams: r.probe.audioStreams.length,
-      importedAt: r.importedAt,
-      importedBy: r.importedBy,
-    },
+    recording: recordingSection,
     verification,
-    analysis: input.analysis ? analysisSection(input.analysis) : null,
-    spotting: input.spotting ? spottingSection(input.spotting) : null,
+    analysis,
+    spotting,
     analysts: analystLines(input.audit.entries, input.annotations, input.generatedBy),
     annotations,
     counts,
+    candidates: account.lines,
+    candidateCounts: account.counts,
+    unreviewedWarning: account.counts ? unreviewedWarning(account.counts) : null,
+    notesRedacted: input.redactNotes,
+    method: methodStatement({
+      tool,
+      recording: recordingSection,
+      analysis,
+      spotting,
+      candidates: account.lines,
+      decisions: decisionsBy(annotations),
+    }),
+    declaration: declaration(input.generatedBy),
     timeline: input.emotions ? curveSeries(t, input.emotions, 0, r.frames, TIMELINE_BUCKETS) : null,
     closeUps: input.emotions
       ? annotations
@@ -106,12 +144,22 @@ export function buildReportModel(input: ReportInputs): ReportModel {
           }))
       : [],
     audit: auditSummary(input.audit),
-    notices: notices(input, verification, counts),
+    notices: notices(input, verification, counts, account.counts),
     limitations: [...LIMITATIONS],
   };
 }
 
-function annotationLine(t: FrameTable, a: Annotation, number: number): AnnotationLine {
+/** Who decided which items (candidates decided, hand marks made), by the last person to change each. */
+function decisionsBy(annotations: AnnotationLine[]): { by: string; labels: string[] }[] {
+  const by = new Map<string, string[]>();
+  for (const a of annotations) {
+    if (a.status === 'pending') continue;
+    by.set(a.updatedBy, [...(by.get(a.updatedBy) ?? []), a.label]);
+  }
+  return [...by].sort((x, y) => x[0].localeCompare(y[0])).map(([name, labels]) => ({ by: name, labels }));
+}
+
+function annotationLine(t: FrameTable, a: Annotation, number: number, redactNotes: boolean): AnnotationLine {
   return {
     number,
     id: a.id,
@@ -125,7 +173,7 @@ function annotationLine(t: FrameTable, a: Annotation, number: number): Annotatio
     durationFrames: a.offsetFrame - a.onsetFrame + 1,
     durationMs: spanMilliseconds(t, a.onsetFrame, a.offsetFrame),
     endMs: firstMillisecondAfter(t, a.offsetFrame),
-    note: a.note,
+    note: redactNotes && a.note.trim() ? REDACTED_NOTE : a.note,
     createdBy: a.createdBy,
     createdAt: a.createdAt,
     updatedBy: a.updatedBy,
@@ -146,7 +194,12 @@ function verificationSection(v: ReportInputs['verification']): VerificationSecti
   return { at: v.at, state, holds: state === 'identical', locations: v.locations, mismatchAllowed: v.mismatchAllowed };
 }
 
-function notices(input: ReportInputs, v: VerificationSection, counts: ReportModel['counts']): string[] {
+function notices(
+  input: ReportInputs,
+  v: VerificationSection,
+  counts: ReportModel['counts'],
+  candidates: ReportModel['candidateCounts'],
+): string[] {
   const out: string[] = [];
   if (!v.holds) out.push(verificationNotice(v));
   const shortfall = recordingShortfall(input.recording);
@@ -161,9 +214,15 @@ function notices(input: ReportInputs, v: VerificationSection, counts: ReportMode
     );
   }
   if (!input.spotting) out.push('The spotter was not run on this recording: no candidate was proposed by the software.');
-  if (counts.total === 0) out.push('There are no annotations on this recording: nobody has marked, accepted or rejected any event.');
-  else if (counts.accepted === 0) out.push('No annotation has been accepted by an analyst: this report contains no confirmed finding.');
-  if (counts.pending > 0) out.push(`${counts.pending} annotation${counts.pending === 1 ? ' is' : 's are'} still pending review.`);
+  else if (candidates && candidates.notReviewed > 0)
+    out.push(`${candidateSentence(candidates)}. Candidates not reviewed are neither findings nor rejections: nobody has looked at them.`);
+  if (counts.total === 0 && !input.spotting)
+    out.push('There are no annotations on this recording: nobody has marked, accepted or rejected any event.');
+  else if (counts.accepted === 0) out.push('No event has been accepted by an analyst: this report contains no confirmed finding.');
+  const pendingMarks = input.annotations.filter((a) => a.verdict === 'pending' && a.candidateIndex === null).length;
+  if (pendingMarks > 0)
+    out.push(`${pendingMarks} hand mark${pendingMarks === 1 ? ' is' : 's are'} still pending: not a finding until accepted.`);
+  if (input.redactNotes) out.push("The analysts' notes are left out of this version of the report (--redact-notes).");
   return out;
 }
 

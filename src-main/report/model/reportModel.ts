@@ -1,5 +1,6 @@
 import type { Emotion } from '../../../src-shared/analysis/emotions.js';
 import type { Verdict } from '../../../src-shared/domain/annotation.js';
+import type { CaseDetails } from '../../../src-shared/domain/caseDetails.js';
 
 /**
  * Everything a report states, computed once (buildReportModel) and rendered by
@@ -8,10 +9,20 @@ import type { Verdict } from '../../../src-shared/domain/annotation.js';
  */
 export interface ReportModel {
   kind: 'micromoment-report';
-  /** Bumped when a field changes meaning. */
-  schemaVersion: 1;
+  /** Bumped when a field changes meaning (2: candidates, case details, method, local times). */
+  schemaVersion: 2;
+  /** UTC, ISO 8601. */
   generatedAt: string;
   generatedBy: string;
+  /** The zone the human-readable formats give local times in (the machine's), and the report's time in it. */
+  timeZone: string;
+  generatedAtLocal: string;
+  /** The request this examination answers, as the case holds it (case.set). */
+  caseDetails: CaseDetails;
+  /** The examiner: the person who made the report. */
+  examiner: { name: string; role: string };
+  /** The first and last decision on this recording's annotations (UTC), from the audit log; null when none. */
+  examination: { first: string | null; last: string | null };
   tool: { name: string; version: string };
   caseDatabase: string;
   recording: RecordingSection;
@@ -21,6 +32,17 @@ export interface ReportModel {
   analysts: AnalystLine[];
   annotations: AnnotationLine[];
   counts: { total: number; accepted: number; rejected: number; pending: number };
+  /** Every candidate of the spotting run and what became of it (empty without a run). */
+  candidates: CandidateLine[];
+  candidateCounts: CandidateCounts | null;
+  /** Said on every page while any candidate is unreviewed; null when none is. */
+  unreviewedWarning: string | null;
+  /** The analysts' notes were left out of this version (--redact-notes). */
+  notesRedacted: boolean;
+  /** How the findings were reached, in plain sentences. */
+  method: string[];
+  /** The examiner's declaration above the signature line. */
+  declaration: string;
   /** Emotion curves of the whole recording for the timeline figure; null without an analysis. */
   timeline: CurveSeries | null;
   /** For each accepted annotation, the curves frame by frame around it. */
@@ -141,6 +163,41 @@ export interface AnnotationLine {
   updatedAt: string;
 }
 
+export type CandidateStatus = 'accepted' | 'relabelled' | 'rejected' | 'not reviewed';
+
+export interface CandidateCounts {
+  proposed: number;
+  accepted: number;
+  relabelled: number;
+  rejected: number;
+  notReviewed: number;
+}
+
+/** A candidate of the spotting run, as proposed, and what the analysts decided. */
+export interface CandidateLine {
+  index: number;
+  /** C1, C2… as the review window names it. */
+  label: string;
+  kind: string;
+  proposedEmotion: string;
+  score: number | null;
+  onset: FrameTime;
+  apex: FrameTime | null;
+  offset: FrameTime;
+  durationFrames: number;
+  durationMs: number;
+  /** The first millisecond after the offset frame (EAF). */
+  endMs: number;
+  status: CandidateStatus;
+  /** The emotion decided (null: not decided, or decided without one). */
+  finalEmotion: string | null;
+  /** The decision moved the onset or the offset. */
+  framesMoved: boolean;
+  annotationId: number | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+}
+
 export const CURVE_EMOTIONS = [
   'enjoyment',
   'sadness',
@@ -170,7 +227,8 @@ export interface AuditSection {
   entries: number;
   first: string | null;
   last: string | null;
-  byAction: { action: string; count: number }[];
+  /** `sentence`: the action as said in the report ("imported the recording"). */
+  byAction: { action: string; sentence: string; count: number }[];
   byActor: { actor: string; count: number }[];
   /** The whole log's chain, walked at report time. */
   chainRows: number;

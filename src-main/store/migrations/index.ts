@@ -6,6 +6,7 @@ import { m004Annotations } from './004-annotations.js';
 import { m005Proxies } from './005-proxies.js';
 import { m006SealedState } from './006-sealed-state.js';
 import { m007ScanLeasesAndResumePoints } from './007-scan-leases-and-resume-points.js';
+import { m008CaseDetails } from './008-case-details.js';
 
 export interface Migration {
   version: number;
@@ -25,4 +26,5 @@ export const migrations: readonly Migration[] = [
   m005Proxies,
   m006SealedState,
   m007ScanLeasesAndResumePoints,
+  m008CaseDetails,
 ];

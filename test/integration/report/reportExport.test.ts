@@ -128,13 +128,15 @@ describe('report of an analysed, annotated recording', () => {
     }));
     expect(facts).toMatchObject({ pwned: undefined, scripts: 0, injectedImages: 0, banner: 0 });
     expect(facts.scrollWidth).toBeLessThanOrEqual(facts.innerWidth);
-    expect(facts.images.length).toBe(3 * model.counts.accepted);
+    // Each accepted event: every frame from onset to offset up to 12, 12 evenly spaced beyond.
+    const accepted = model.annotations.filter((a) => a.status === 'accepted');
+    expect(facts.images.length).toBe(accepted.reduce((n, a) => n + Math.min(12, a.durationFrames), 0));
     expect(facts.images.every((i) => i.data && i.loaded)).toBe(true);
     expect(facts.notes).toContain(`Note: ${visibleText(HOSTILE_NOTE)}`);
     expect(dialogs).toEqual([]);
     expect(requests.filter((u) => !u.startsWith('file://') && !u.startsWith('data:'))).toEqual([]);
     await page.screenshot({ path: path.join(art, 'report-html.png'), fullPage: true });
-    await page.locator('.table-scroll').screenshot({ path: path.join(art, 'report-html-annotations.png') });
+    await page.locator('.table-scroll').last().screenshot({ path: path.join(art, 'report-html-annotations.png') });
     await page
       .locator('section.accepted')
       .first()
@@ -190,11 +192,20 @@ describe('report of an analysed, annotated recording', () => {
     const eaf = readEaf(fs.readFileSync(out('annotations.eaf'), 'utf8'));
     expect(eaf.problems).toEqual([]);
     const all = [...eaf.tiers.values()].flat();
-    expect(all).toHaveLength(model.counts.total);
+    // Every candidate accounted for: the undecided ones (opened or not) in the tier "not reviewed", the rest as annotations.
+    const undecided = model.candidates.filter((c) => c.status === 'not reviewed');
+    const decided = model.annotations.filter((a) => !undecided.some((c) => c.annotationId === a.id));
+    expect(all).toHaveLength(decided.length + undecided.length);
+    expect(eaf.tiers.get('not reviewed') ?? []).toHaveLength(undecided.length);
     // This recording is 25 fps in a 1/25 time base: frame n starts at exactly 40n ms.
-    for (const a of model.annotations) {
+    for (const a of decided) {
       const e = all.find((x) => x.id === `a${a.number}`)!;
       expect([e.startMs, e.endMs]).toEqual([a.onset.frame * 40, (a.offset.frame + 1) * 40]);
+    }
+    for (const c of undecided) {
+      const e = eaf.tiers.get('not reviewed')!.find((x) => x.id === `c${c.index + 1}`)!;
+      expect([e.startMs, e.endMs]).toEqual([c.onset.frame * 40, (c.offset.frame + 1) * 40]);
+      expect(e.value).toMatch(new RegExp(`^not reviewed · ${c.label} · proposed `));
     }
     expect(all.some((e) => e.value.endsWith(HOSTILE_NOTE))).toBe(true);
   });

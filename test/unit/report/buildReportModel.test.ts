@@ -108,7 +108,7 @@ describe('the report model', () => {
       [3, 9, 'pending'],
     ]);
     expect(m.counts).toEqual({ total: 3, accepted: 1, rejected: 1, pending: 1 });
-    expect(m.notices).toContain('1 annotation is still pending review.');
+    expect(m.notices).toContain('1 hand mark is still pending: not a finding until accepted.');
     expect(m.analysts).toEqual([
       { name: 'A. Analyst', roles: ['2 annotation actions'] },
       { name: 'B', roles: ['1 annotation action'] },
@@ -123,9 +123,9 @@ describe('the report model', () => {
       head: { seq: 10 },
     });
     expect(m.audit.byAction).toEqual([
-      { action: 'annotation.created', count: 2 },
-      { action: 'annotation.updated', count: 1 },
-      { action: 'recording.imported', count: 1 },
+      { action: 'annotation.created', sentence: 'made a decision or a hand mark', count: 2 },
+      { action: 'annotation.updated', sentence: 'changed a decision or a hand mark', count: 1 },
+      { action: 'recording.imported', sentence: 'imported the recording', count: 1 },
     ]);
   });
 
