@@ -118,8 +118,23 @@ describe('a proxy playing in Chromium', () => {
     const frames = 200;
     const file = path.join(tempDir('mm-e2e-end-'), 'long720.mpg');
     await runFfmpeg([
-      '-f', 'lavfi', '-i', `testsrc2=size=1280x720:rate=25:duration=${frames / 25}`,
-      '-c:v', 'mpeg2video', '-q:v', '8', '-bf', '0', '-g', '2', '-pix_fmt', 'yuv420p', '-f', 'mpeg', fileArg(file),
+      '-f',
+      'lavfi',
+      '-i',
+      `testsrc2=size=1280x720:rate=25:duration=${frames / 25}`,
+      '-c:v',
+      'mpeg2video',
+      '-q:v',
+      '8',
+      '-bf',
+      '0',
+      '-g',
+      '2',
+      '-pix_fmt',
+      'yuv420p',
+      '-f',
+      'mpeg',
+      fileArg(file),
     ]);
     const [imported] = await call<{ id: number; status: string }[]>('library.import', { paths: [file] });
     expect(imported!.status).toBe('imported');

@@ -137,7 +137,8 @@ function signatureLines(m: ReportModel): SafeHtml[] {
   return signers(m).map(
     (s) =>
       html`<div class="signature">
-        <span class="user-text">${s.role}: ${s.name}</span><span>Date:</span><span class="date"></span><span>Signature:</span><span class="line"></span>
+        <span class="user-text">${s.role}: ${s.name}</span><span>Date:</span><span class="date"></span><span>Signature:</span
+        ><span class="line"></span>
       </div>`,
   );
 }

@@ -136,7 +136,10 @@ describe('report of an analysed, annotated recording', () => {
     expect(dialogs).toEqual([]);
     expect(requests.filter((u) => !u.startsWith('file://') && !u.startsWith('data:'))).toEqual([]);
     await page.screenshot({ path: path.join(art, 'report-html.png'), fullPage: true });
-    await page.locator('.table-scroll').last().screenshot({ path: path.join(art, 'report-html-annotations.png') });
+    await page
+      .locator('.table-scroll')
+      .last()
+      .screenshot({ path: path.join(art, 'report-html-annotations.png') });
     await page
       .locator('section.accepted')
       .first()
