@@ -66,9 +66,11 @@ export const FINDING_HEADERS = ['#', 'Emotion', 'Onset', 'Offset', 'Duration', '
 
 export function findingCells(m: ReportModel, a: AnnotationLine): string[] {
   const t = (x: AnnotationLine['onset']) => `frame ${x.frame}\n${x.timecode}`;
+  const candidate = m.candidates.find((c) => c.annotationId === a.id);
+  const emotion = a.emotion ?? 'none named';
   return [
     a.label,
-    a.emotion ?? 'none named',
+    candidate?.status === 'relabelled' ? `${emotion}\n(proposed: ${candidate.proposedEmotion})` : emotion,
     t(a.onset),
     t(a.offset),
     `${a.durationFrames} frame${a.durationFrames === 1 ? '' : 's'}\n${a.durationMs.toFixed(1)} ms`,

@@ -140,8 +140,9 @@ export function annotationNoteLine(a: AnnotationLine): string {
   return a.note.trim() ? `Note: ${a.note}` : 'Note: none';
 }
 
-export function annotationOrigin(a: AnnotationLine): string {
-  return `${a.origin}; last changed ${a.updatedAt} by ${a.updatedBy}`;
+/** Where it came from and its last change; `when` is the change's time as the section gives it (UTC by default). */
+export function annotationOrigin(a: AnnotationLine, when: string = a.updatedAt): string {
+  return `${a.origin}; last changed ${when} by ${a.updatedBy}`;
 }
 
 export function auditFacts(m: ReportModel): Fact[] {

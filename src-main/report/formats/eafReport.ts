@@ -50,7 +50,8 @@ export function eafReport(m: ReportModel): string {
     '  <HEADER MEDIA_FILE="" TIME_UNITS="milliseconds">',
     `    <MEDIA_DESCRIPTOR MEDIA_URL="${attr(pathToFileURL(media).href)}" MIME_TYPE="${attr(elanMimeType(m.recording.container))}" ` +
       `RELATIVE_MEDIA_URL="${attr(`./${encodeURIComponent(path.basename(media))}`)}"/>`,
-    `    <PROPERTY NAME="lastUsedAnnotationId">${m.annotations.length}</PROPERTY>`,
+    // The highest number of any ANNOTATION_ID (a<n> or c<n>): ELAN numbers new annotations after it.
+    `    <PROPERTY NAME="lastUsedAnnotationId">${Math.max(m.annotations.length, m.candidates.length)}</PROPERTY>`,
     `    <PROPERTY NAME="micromoment:recording-sha256">${text(m.recording.sha256)}</PROPERTY>`,
     `    <PROPERTY NAME="micromoment:original-verified">${text(`${m.verification.state} at ${m.verification.at}`)}</PROPERTY>`,
     `    <PROPERTY NAME="micromoment:time-origin">${text(`first frame, PTS ${m.recording.first.pts} s`)}</PROPERTY>`,

@@ -22,6 +22,7 @@ import {
   CANDIDATE_HEADERS,
   candidateCells,
   caseFacts,
+  local,
   FINDING_HEADERS,
   findingCells,
   requestFacts,
@@ -75,7 +76,7 @@ export function htmlReport(m: ReportModel, grabs: GrabSet): string {
           <h2>1. Every candidate the spotter proposed</h2>
           ${candidatesTable(m)}
           <h2>2. Annotations: decisions and hand marks</h2>
-          ${m.annotations.length === 0 ? html`<p class="notice">There are no annotations on this recording.</p>` : annotationTable(m.annotations)}
+          ${m.annotations.length === 0 ? html`<p class="notice">There are no annotations on this recording.</p>` : annotationTable(m, m.annotations)}
           <h2>3. Timeline</h2>
           <figure>
             ${svgFigure(overviewFigure(m), 'Emotion probabilities over the whole recording, with the accepted events as numbered bands')}
@@ -206,7 +207,7 @@ function table(headers: readonly string[], rows: string[][], rowClasses: string[
   </div>`;
 }
 
-function annotationTable(list: AnnotationLine[]): SafeHtml {
+function annotationTable(m: ReportModel, list: AnnotationLine[]): SafeHtml {
   return html`<div class="table-scroll">
     <table class="annotations">
       <colgroup>
@@ -232,7 +233,9 @@ function annotationTable(list: AnnotationLine[]): SafeHtml {
             </tr>
             <tr class="note-row">
               <td colspan="${ANNOTATION_HEADERS.length}">
-                <span class="user-text">${annotationNoteLine(a)}</span><br /><span class="origin">${annotationOrigin(a)}</span>
+                <span class="user-text">${annotationNoteLine(a)}</span><br /><span class="origin"
+                  >${annotationOrigin(a, local(m, a.updatedAt))}</span
+                >
               </td>
             </tr>
           </tbody>`,

@@ -22,6 +22,7 @@ import {
   CANDIDATE_HEADERS,
   candidateCells,
   caseFacts,
+  local,
   FINDING_HEADERS,
   findingCells,
   requestFacts,
@@ -133,7 +134,7 @@ export function pdfReport(m: ReportModel, grabs: GrabSet): Promise<Buffer> {
           },
         ],
       );
-      caption(doc, `${annotationNoteLine(a)} · ${annotationOrigin(a)}`);
+      caption(doc, `${annotationNoteLine(a)} · ${annotationOrigin(a, local(m, a.updatedAt))}`);
       doc.moveDown(0.3);
     }
 

@@ -7,8 +7,9 @@ export const LIMITATIONS: readonly string[] = [
     'not why it was felt nor what the person believes: they are not a sign of lying, ' +
     'and this report does not and cannot say whether anyone told the truth.',
   "Every flagged event needs a human's confirmation. The software proposes candidate intervals; " +
-    'only the annotations an analyst accepted are findings of this report. ' +
-    'Pending annotations have not been reviewed; rejected ones were reviewed and judged not to be expressions of the emotion named.',
+    'only the events an analyst accepted are findings of this report. ' +
+    'Candidates not reviewed, and pending annotations, have not been decided: they are neither findings nor rejections. ' +
+    'Rejected ones were reviewed and judged not to be expressions of the emotion named.',
   'The expression classifier (FER2013 mini-Xception) was trained on posed, single-frame, low-resolution faces. ' +
     'On calm talking it often leans to sadness or neutral, and it is less reliable on spontaneous and brief expressions, ' +
     'on faces turned more than about 30 degrees, small (under 40 pixels wide), ' +

@@ -42,7 +42,7 @@ export function methodStatement(m: MethodInputs): string[] {
         "the face's movement region by region after removing the head's pose, compares it with the person's own recent baseline, " +
         'groups departures into movements, and proposes those that rise and fall within half a second (and the onsets of longer ' +
         `ones), with a score and the reasons that lower it (blinks, speech, head movement). It proposed ${s.candidates} ` +
-        `candidate${s.candidates === 1 ? '' : 's'}; its parameters are listed in the appendix.`,
+        `candidate${s.candidates === 1 ? '' : 's'}. ${parameterWords(s.changedFromDefaults)}`,
     );
   } else out.push('The spotter was not run: every event in this report was marked by hand.');
   out.push(
@@ -59,6 +59,12 @@ export function methodStatement(m: MethodInputs): string[] {
         .join('; ')}. Every decision is in the case's audit log, with its time, its author and the state it left.`,
     );
   return out;
+}
+
+function parameterWords(changed: string[]): string {
+  if (changed.length === 0) return 'It ran with its default parameters (listed in the appendix).';
+  const n = `${changed.length} parameter${changed.length === 1 ? '' : 's'}`;
+  return `It ran with ${n} changed from its defaults: ${changed.join(', ')} (all are listed in the appendix).`;
 }
 
 /** The examiner's declaration above the signature line. */

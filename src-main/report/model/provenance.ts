@@ -1,5 +1,6 @@
 import type { AnalysisRow } from '../../store/analysesRepo.js';
 import type { SpottingRunRow } from '../../store/spottingRepo.js';
+import { DEFAULT_SPOT_PARAMS } from '../../spotting/params.js';
 import type { AnalysisSection, SpottingSection } from './reportModel.js';
 
 /** Nested settings as `a.b.c = value` lines, in a stable order, so every value is shown and none is lost. */
@@ -42,11 +43,16 @@ export function analysisSection(a: AnalysisRow): AnalysisSection {
 }
 
 export function spottingSection(run: SpottingRunRow): SpottingSection {
+  const parameters = flattenSettings(run.params);
+  const defaults = new Map(flattenSettings(DEFAULT_SPOT_PARAMS).map((p) => [p.name, p.value]));
   return {
     runId: run.id,
     createdAt: run.createdAt,
     createdBy: run.createdBy,
     candidates: run.candidates.length,
-    parameters: flattenSettings(run.params),
+    parameters,
+    changedFromDefaults: parameters
+      .filter((p) => p.name !== 'spotterVersion' && defaults.has(p.name) && defaults.get(p.name) !== p.value)
+      .map((p) => `${p.name} ${p.value} (default ${defaults.get(p.name)})`),
   };
 }

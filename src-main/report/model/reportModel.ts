@@ -131,6 +131,8 @@ export interface SpottingSection {
   createdBy: string;
   candidates: number;
   parameters: { name: string; value: string }[];
+  /** The parameters this run used that differ from this version's defaults ("onThreshold 2.5 (default 6)"). */
+  changedFromDefaults: string[];
 }
 
 export interface AnalystLine {
