@@ -14,6 +14,7 @@ export function ExportReportDialog({ recordingId, onClose }: { recordingId: numb
   const [recordings, setRecordings] = useState<Recording[] | null>(null);
   const [id, setId] = useState<number | null>(recordingId);
   const [format, setFormat] = useState<ReportFormat>('pdf');
+  const [redactNotes, setRedactNotes] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -38,7 +39,7 @@ export function ExportReportDialog({ recordingId, onClose }: { recordingId: numb
     setDone(null);
     const analyst = analystName() ?? undefined;
     api
-      .call('report.export', { id, format, allowMismatch, ...(analyst ? { analyst } : {}) })
+      .call('report.export', { id, format, allowMismatch, redactNotes, ...(analyst ? { analyst } : {}) })
       .then(
         (r) => {
           saveBytes(bytesFromBase64(r.data), safeDownloadName(r.fileName), r.mimeType);
@@ -86,6 +87,10 @@ export function ExportReportDialog({ recordingId, onClose }: { recordingId: numb
               </option>
             ))}
           </select>
+        </label>
+        <label>
+          <input type="checkbox" checked={redactNotes} onChange={(e) => setRedactNotes(e.target.checked)} /> Leave the analysts&apos; notes
+          out (the report says so)
         </label>
         <div className="modal-actions">
           <button type="button" disabled={busy || id === null} onClick={() => exportNow(false)}>

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { artifactsDir } from '../helpers/paths.js';
+import { ensureFixtures } from '../fixtures/generate.js';
 import { serveWithChromium } from '../helpers/serveWithChromium.js';
 import { callFromWindow } from '../helpers/windowApi.js';
 
@@ -80,6 +81,46 @@ describe('report export from the window, in Chromium through the loopback host',
     expect(await dialog.getByTestId('export-done').textContent()).toContain('the original is changed');
     // The refused call's HTTP error is the only thing the console shows (Chromium logs every failed request).
     expect(consoleErrors).toEqual(['Failed to load resource: the server responded with a status of 500 (Internal Server Error)']);
+    await context.close();
+  });
+
+  it('sets the case details from the header (audited under the analyst), and the report states them; notes can be left out', async () => {
+    // The test before changed the original on disk: its imported bytes come back from the fixture.
+    fs.copyFileSync((await ensureFixtures()).cfr25.path, original);
+    const context = await session.browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(session.server.url);
+    await page.evaluate(() => localStorage.setItem('micromoment.analyst', 'Case Clerk'));
+    await page.reload();
+    await page.getByTestId('case-details-button').click();
+    const dialog = page.getByRole('dialog', { name: 'Case details' });
+    await dialog.getByLabel('Case number').fill('CR-77 <i>x</i>');
+    await dialog.getByLabel('Exhibit / item').fill('Item 4: interview tape');
+    await dialog.getByLabel('Question to answer').fill('Does the subject show fear?');
+    await dialog.getByRole('button', { name: 'Save (3 changed)' }).click();
+    await expect.poll(() => page.getByTestId('case-details-button').textContent()).toBe('no. CR-77 <i>x</i>');
+    await page.screenshot({ path: path.join(artifactsDir, 'case-details.png') });
+    const audit = await callFromWindow<{ action: string; actor: string; after: Record<string, string> }[]>(page, 'audit.list', {});
+    const set = audit.filter((e) => e.action === 'case.details-set');
+    expect(set).toHaveLength(1);
+    expect(set[0]).toMatchObject({ actor: 'Case Clerk', after: { caseNumber: 'CR-77 <i>x</i>', exhibit: 'Item 4: interview tape' } });
+
+    // Reopened: as stored; Esc with nothing changed closes it.
+    await page.getByTestId('case-details-button').click();
+    expect(await dialog.getByLabel('Case number').inputValue()).toBe('CR-77 <i>x</i>');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+
+    const row = page.getByTestId('recordings').locator('tbody tr').first();
+    await row.getByRole('button', { name: 'Report…' }).click();
+    const exportDialog = page.getByRole('dialog', { name: 'Export report' });
+    await exportDialog.getByLabel('Format').selectOption('html');
+    await exportDialog.getByLabel(/Leave the analysts.? notes out/).check();
+    const report = await download(page, () => exportDialog.getByRole('button', { name: 'Export', exact: true }).click());
+    expect(report.text).toContain('CR-77 &lt;i&gt;x&lt;/i&gt;');
+    expect(report.text).toContain('Does the subject show fear?');
+    expect(report.text).toContain('Case Clerk');
+    expect(report.text).toContain("The analysts' notes are left out of this version of the report (--redact-notes).".replace("'", '&#39;'));
     await context.close();
   });
 });
