@@ -42,6 +42,17 @@ export const ANNOTATION_CSV_COLUMNS = [
 
 const part = (t: FrameTime | null, key: 'frame' | 'pts' | 'timecode' | 'clock') => (t ? String(t[key]) : '');
 
+/** Onset, apex and offset as frame, PTS, timecode and clock, then the duration: the same for annotations and candidates. */
+function timeCells(x: { onset: FrameTime; apex: FrameTime | null; offset: FrameTime; durationFrames: number; durationMs: number }) {
+  const keys = ['frame', 'pts', 'timecode', 'clock'] as const;
+  return [...keys.flatMap((k) => [part(x.onset, k), part(x.apex, k), part(x.offset, k)]), x.durationFrames, x.durationMs.toFixed(3)];
+}
+
+/** The recording and the audit head the export was made at, on every row. */
+function recordingCells(m: ReportModel) {
+  return [m.recording.id, m.recording.sha256, m.audit.head?.seq ?? '', m.audit.head?.hash ?? ''];
+}
+
 /**
  * RFC 4180 CSV (quoted where needed, csvText.ts; CRLF line ends, UTF-8 with no
  * byte-order mark): one row per annotation, and one per candidate nobody opened
@@ -60,30 +71,14 @@ export function annotationsCsv(m: ReportModel): string {
       a.id,
       a.status,
       a.emotion ?? '',
-      a.onset.frame,
-      part(a.apex, 'frame'),
-      a.offset.frame,
-      a.onset.pts,
-      part(a.apex, 'pts'),
-      a.offset.pts,
-      a.onset.timecode,
-      part(a.apex, 'timecode'),
-      a.offset.timecode,
-      a.onset.clock,
-      part(a.apex, 'clock'),
-      a.offset.clock,
-      a.durationFrames,
-      a.durationMs.toFixed(3),
+      ...timeCells(a),
       a.origin,
       spreadsheetSafe(a.createdBy),
       a.createdAt,
       spreadsheetSafe(a.updatedBy),
       a.updatedAt,
       spreadsheetSafe(a.note),
-      m.recording.id,
-      m.recording.sha256,
-      m.audit.head?.seq ?? '',
-      m.audit.head?.hash ?? '',
+      ...recordingCells(m),
       ...candidateColumns(byAnnotation.get(a.id)),
     ],
   }));
@@ -97,30 +92,14 @@ export function annotationsCsv(m: ReportModel): string {
         '',
         'not reviewed',
         '',
-        c.onset.frame,
-        part(c.apex, 'frame'),
-        c.offset.frame,
-        c.onset.pts,
-        part(c.apex, 'pts'),
-        c.offset.pts,
-        c.onset.timecode,
-        part(c.apex, 'timecode'),
-        c.offset.timecode,
-        c.onset.clock,
-        part(c.apex, 'clock'),
-        c.offset.clock,
-        c.durationFrames,
-        c.durationMs.toFixed(3),
+        ...timeCells(c),
         `candidate ${c.index + 1} of spotting run ${m.spotting?.runId ?? '?'}`,
         '',
         '',
         '',
         '',
         '',
-        m.recording.id,
-        m.recording.sha256,
-        m.audit.head?.seq ?? '',
-        m.audit.head?.hash ?? '',
+        ...recordingCells(m),
         ...candidateColumns(c),
       ],
     }));

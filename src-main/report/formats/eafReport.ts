@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { AnnotationLine, CandidateLine, ReportModel } from '../model/reportModel.js';
+import { CURVE_EMOTIONS, type AnnotationLine, type CandidateLine, type ReportModel } from '../model/reportModel.js';
 import { xmlAttribute as attr, xmlText as text } from './xmlText.js';
 
 const LINGUISTIC_TYPE = 'micro-expression';
@@ -144,18 +144,7 @@ interface Tier {
 function tiersOf(list: EafItem[]): Tier[] {
   const groups = new Map<string, EafItem[]>();
   for (const a of list) groups.set(a.tier, [...(groups.get(a.tier) ?? []), a]);
-  const order = [
-    'enjoyment',
-    'sadness',
-    'anger',
-    'fear',
-    'surprise',
-    'contempt',
-    'disgust',
-    'no emotion',
-    REJECTED_TIER,
-    NOT_REVIEWED_TIER,
-  ];
+  const order = [...CURVE_EMOTIONS, 'no emotion', REJECTED_TIER, NOT_REVIEWED_TIER];
   const tiers: Tier[] = [];
   for (const key of order) {
     const members = (groups.get(key) ?? []).sort((x, y) => x.startMs - y.startMs);

@@ -122,6 +122,7 @@ export function pdfReport(m: ReportModel, grabs: GrabSet): Promise<Buffer> {
   if (m.annotations.length === 0) notice(doc, 'There are no annotations on this recording.');
   else
     for (const a of m.annotations) {
+      ensureSpace(doc, 75); // the header row, the row and its note together
       grid(
         doc,
         ANNOTATION_HEADERS,

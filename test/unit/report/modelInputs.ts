@@ -4,6 +4,7 @@ import type { Recording } from '../../../src-shared/domain/recording.js';
 import type { FrameTable } from '../../../src-shared/time/frameTable.js';
 import type { ReportInputs } from '../../../src-main/report/model/buildReportModel.js';
 import { CURVE_EMOTIONS } from '../../../src-main/report/model/reportModel.js';
+import { EMPTY_CASE_DETAILS } from '../../../src-shared/domain/caseDetails.js';
 
 /**
  * A variable-frame-rate table in 1/1000: 40 ms gaps, then 20 ms gaps from frame 50,
@@ -132,6 +133,9 @@ export function inputs(overrides: Partial<ReportInputs> = {}): ReportInputs {
       head: { seq: 1, hash: 'f'.repeat(64) },
     },
     emotions: null,
+    caseDetails: { ...EMPTY_CASE_DETAILS },
+    timeZone: 'UTC',
+    redactNotes: false,
     ...overrides,
   };
 }
