@@ -82,6 +82,12 @@ describe("another site's page in the analyst's browser", () => {
     await expect.poll(() => analystWindow.getByTestId('recordings').textContent(), { timeout: 30_000 }).toContain('cap13_edit2.mp4');
     expect((await context.cookies(app.server.origin)).map((c) => c.name)).toEqual([expect.stringMatching(/^mm_token_\d+$/)]);
 
+    // The host makes this recording's review copy in the background (its own audit entries): let it finish first.
+    await expect
+      .poll(async () => (await app.call<{ proxy: { status: string } }>('library.get', { id: recordingId })).proxy.status, {
+        timeout: 120_000,
+      })
+      .toMatch(/^(ready|not-needed|failed)$/);
     const [annotationsBefore, auditBefore] = [await annotations(), await auditLog()];
     const attacker = await context.newPage();
     const network = await recordNetwork(attacker);
