@@ -53,7 +53,7 @@ export const MAIN_LAYERS = [
   ['review', 'annotations'],
   ['store'],
   ['media'],
-  ['spotting', 'evaluation', 'agreement'],
+  ['spotting', 'evaluation', 'agreement', 'annotationFiles'],
   ['config'],
 ];
 const DEEPEST_FOLDER = 6;

@@ -10,6 +10,7 @@ import { registerSpot } from './commands/spotCommand.js';
 import { registerEvaluate } from './commands/evaluateCommand.js';
 import { registerProxy } from './commands/proxyCommand.js';
 import { registerReport } from './commands/reportCommand.js';
+import { registerAgreement } from './commands/agreementCommand.js';
 import { EXIT } from './exitCodes.js';
 import { printable } from './printable.js';
 import { UsageError } from './pathArguments.js';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerEvaluate(program);
   registerProxy(program);
   registerReport(program);
+  registerAgreement(program);
   registerServe(program);
   program.addHelpText('after', () => `\nThis installation uses:\n  ${describeEnvironment().lines.slice(1, 3).join('\n  ')}\n`);
   return program;

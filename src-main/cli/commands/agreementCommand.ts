@@ -1,0 +1,119 @@
+import type { Command } from 'commander';
+import { ApiError } from '../../../src-shared/api/apiError.js';
+import { AnnotationFileRefused } from '../../annotationFiles/importedEvent.js';
+import { RecordingNotFound, resolveRecording } from '../../report/gather/resolveRecording.js';
+import { agreementBetweenCoders, type AgreementFigures } from '../../usecases/agreementBetweenCoders.js';
+import { contextFrom, withCaseOptions, type CommonOptions } from '../commonOptions.js';
+import { EXIT } from '../exitCodes.js';
+import { pathArgument } from '../pathArguments.js';
+import { printable } from '../printable.js';
+
+interface AgreementOptions extends CommonOptions {
+  with: string[];
+  map?: string;
+  spotter?: boolean;
+  minIou: string;
+  json?: boolean;
+}
+
+export function registerAgreement(program: Command): void {
+  withCaseOptions(program.command('agreement'))
+    .description("how far coders agree on a recording: this case's accepted events, annotation files made elsewhere, the spotter")
+    .argument(
+      '<recording>',
+      'recording id, at least 6 hex digits of its SHA-256, or the path of its file',
+      pathArgument('agreement', 'the recording', 'give its id, at least 6 hex digits of its SHA-256, or the path of its file'),
+    )
+    .option(
+      '--with <file>',
+      "another coder's annotations: ELAN .eaf, Micromoment's annotation CSV, or a CSV of onset,offset,emotion (frames) " +
+        'or onset_s,offset_s,emotion (seconds); repeat for more',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
+    .option('--map <file>', 'tier or label names to emotions, one "name,emotion" line each (emotion, "no emotion" or "ignore")')
+    .option('--spotter', "count the spotter's candidates as one more coder")
+    .option('--min-iou <iou>', 'the overlap (intersection over union) from which two events are the same one', '0.5')
+    .option('--json', 'print the figures as JSON (f1, kappa, alpha named plainly)')
+    .action(async (recording: string, options: AgreementOptions) => {
+      const minIoU = Number(options.minIou);
+      if (!(minIoU > 0 && minIoU <= 1)) {
+        process.stderr.write(`micromoment agreement: --min-iou ${printable(options.minIou)} is not a number above 0 and at most 1\n`);
+        process.exitCode = EXIT.usage;
+        return;
+      }
+      if (options.with.length === 0 && !options.spotter) {
+        process.stderr.write('micromoment agreement: name another coder: --with FILE (repeatable) or --spotter\n');
+        process.exitCode = EXIT.usage;
+        return;
+      }
+      const ctx = contextFrom(options);
+      try {
+        const id = await resolveRecording(ctx.db, recording);
+        const figures = agreementBetweenCoders(ctx, id, {
+          files: options.with,
+          mapFile: options.map,
+          withSpotter: Boolean(options.spotter),
+          minIoU,
+        });
+        process.stdout.write(options.json ? `${JSON.stringify(asJson(figures), null, 2)}\n` : describe(figures));
+        process.exitCode = EXIT.ok;
+      } catch (err) {
+        if (err instanceof AnnotationFileRefused || err instanceof RecordingNotFound || err instanceof ApiError) {
+          process.stderr.write(`micromoment agreement: ${printable(err.message)}\n`);
+          process.exitCode = EXIT.usage;
+        } else throw err;
+      } finally {
+        ctx.close();
+      }
+    });
+}
+
+/** The JSON: each pair's figures flat, with kappa (the emotions of the matched events) and f1 named plainly. */
+function asJson(f: AgreementFigures) {
+  return {
+    recordingId: f.recordingId,
+    frames: f.frames,
+    minIoU: f.minIoU,
+    coders: f.coders,
+    pairs: f.pairs.map((p) => ({
+      a: p.a,
+      b: p.b,
+      matched: p.matched.length,
+      onlyA: p.onlyA.length,
+      onlyB: p.onlyB.length,
+      precision: p.precision,
+      recall: p.recall,
+      f1: p.f1,
+      kappa: p.emotionKappa.kappa,
+      frameKappa: Object.fromEntries(Object.entries(p.frameKappa).map(([e, k]) => [e, k.kappa])),
+      meanDifference: p.meanDifference,
+    })),
+    alpha: f.alpha,
+  };
+}
+
+const num = (x: number | null, digits = 2) => (x === null ? 'undefined' : x.toFixed(digits));
+
+function describe(f: AgreementFigures): string {
+  const lines = [
+    `Agreement on recording ${f.recordingId} (${f.frames} frames); two events are one when their IoU is at least ${f.minIoU}.`,
+    'Coders:',
+  ];
+  for (const c of f.coders) lines.push(`  ${printable(c.name)}: ${printable(c.source)}`);
+  for (const p of f.pairs) {
+    const d = p.meanDifference;
+    lines.push(
+      `${printable(p.a)} and ${printable(p.b)}: ${p.matched.length} matched, ${p.onlyA.length} only in ${printable(p.a)}, ` +
+        `${p.onlyB.length} only in ${printable(p.b)}; F1 ${num(p.f1)} (precision ${num(p.precision)}, recall ${num(p.recall)}, ` +
+        `${printable(p.a)} as the reference); emotion kappa ${num(p.emotionKappa.kappa)} over ${p.emotionKappa.items} matched events; ` +
+        `onset, apex, offset ${num(d.onset, 1)}, ${num(d.apex, 1)}, ${num(d.offset, 1)} frames apart on average`,
+      `  frame by frame, kappa per emotion: ${Object.entries(p.frameKappa)
+        .map(([e, k]) => `${e} ${num(k.kappa)}`)
+        .join(', ')}`,
+    );
+  }
+  lines.push(`Krippendorff's alpha of all coders, frame by frame: ${num(f.alpha, 3)}`);
+  lines.push('"undefined": nothing to compare, or everything the same (chance agreement 1).');
+  return `${lines.join('\n')}\n`;
+}

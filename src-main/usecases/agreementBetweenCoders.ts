@@ -1,0 +1,110 @@
+import { EMOTIONS } from '../../src-shared/analysis/emotions.js';
+import { ApiError } from '../../src-shared/api/apiError.js';
+import { frameAlpha, pairAgreement, type CodedEvent, type PairAgreement } from '../agreement/eventAgreement.js';
+import { readAnnotationFile } from '../annotationFiles/readAnnotationFile.js';
+import type { AppContext } from '../app/context.js';
+import { listAnnotations } from '../store/annotationsRepo.js';
+import { getFrameTable, getRecording } from '../store/recordingsRepo.js';
+import { latestSpottingRun } from '../store/spottingRepo.js';
+
+/** One coder's events of a recording: this case's analysts, a file, or the spotter. */
+export interface Coder {
+  name: string;
+  /** Where its events came from, said plainly. */
+  source: string;
+  events: CodedEvent[];
+}
+
+export interface AgreementFigures {
+  recordingId: number;
+  frames: number;
+  minIoU: number;
+  coders: { name: string; source: string; events: number }[];
+  /** Every pair of coders: the first as the reference (recall), the second as the one compared (precision). */
+  pairs: ({ a: string; b: string } & PairAgreement)[];
+  /** Krippendorff's alpha, frame by frame, of all the coders (null with fewer than two, or when nothing varies). */
+  alpha: number | null;
+}
+
+/**
+ * How far coders agree on a recording: the findings of this case (its accepted
+ * events), the events of annotation files made elsewhere (ELAN, another case's
+ * CSV, a plain list), and on request the spotter's candidates as a coder.
+ * Reads only: nothing is stored.
+ */
+export function agreementBetweenCoders(
+  ctx: AppContext,
+  recordingId: number,
+  options: { files: string[]; mapFile?: string; withSpotter: boolean; minIoU: number },
+): AgreementFigures {
+  const recording = getRecording(ctx.db, recordingId);
+  const table = getFrameTable(ctx.db, recordingId);
+  if (!recording || !table) throw new ApiError('not-found', `No recording with id ${recordingId} in this case.`);
+  const frames = table.ptsTicks.length;
+  const accepted = listAnnotations(ctx.db, recordingId).filter((a) => a.verdict === 'accepted');
+  const coders: Coder[] = [
+    {
+      name: 'case',
+      source: `the accepted events of this case (${[...new Set(accepted.map((a) => a.updatedBy))].join(', ') || 'none decided'})`,
+      events: accepted.map((a) => ({ onset: a.onsetFrame, apex: a.apexFrame, offset: a.offsetFrame, emotion: a.emotion })),
+    },
+  ];
+  for (const file of options.files) {
+    const read = readAnnotationFile(file, table, options.mapFile);
+    const decided = read.events.filter((e) => e.verdict === 'accepted');
+    coders.push({
+      name: uniqueName(coders, file.split(/[\\/]/).pop() ?? file),
+      source: `${file} (${read.format}: ${decided.length} accepted event${decided.length === 1 ? '' : 's'}${skippedWords(read.skipped)})`,
+      events: decided.map((e) => ({ onset: e.onset, apex: e.apex, offset: e.offset, emotion: e.emotion })),
+    });
+  }
+  if (options.withSpotter) {
+    const run = latestSpottingRun(ctx.db, recordingId);
+    if (!run)
+      throw new ApiError(
+        'invalid-arguments',
+        `Recording ${recordingId} has no spotting run: run spot (or scan) first, or leave out --spotter.`,
+      );
+    const candidates = run.candidates as { onsetFrame: number; apexFrame?: number; offsetFrame: number; emotion?: string }[];
+    coders.push({
+      name: 'spotter',
+      source: `the candidates of spotting run ${run.id}`,
+      events: candidates.map((c) => ({
+        onset: c.onsetFrame,
+        apex: c.apexFrame ?? null,
+        offset: c.offsetFrame,
+        emotion: c.emotion && (EMOTIONS as readonly string[]).includes(c.emotion) ? c.emotion : null,
+      })),
+    });
+  }
+  const pairs: AgreementFigures['pairs'] = [];
+  for (let i = 0; i < coders.length; i++)
+    for (let j = i + 1; j < coders.length; j++)
+      pairs.push({
+        a: coders[i]!.name,
+        b: coders[j]!.name,
+        ...pairAgreement(coders[i]!.events, coders[j]!.events, frames, EMOTIONS, options.minIoU),
+      });
+  return {
+    recordingId,
+    frames,
+    minIoU: options.minIoU,
+    coders: coders.map((c) => ({ name: c.name, source: c.source, events: c.events.length })),
+    pairs,
+    alpha:
+      coders.length >= 2
+        ? frameAlpha(
+            coders.map((c) => c.events),
+            frames,
+          ).alpha
+        : null,
+  };
+}
+
+const skippedWords = (skipped: string[]) => (skipped.length ? `; ${skipped.join('; ')}` : '');
+
+function uniqueName(coders: Coder[], name: string): string {
+  let candidate = name;
+  for (let n = 2; coders.some((c) => c.name === candidate); n++) candidate = `${name} (${n})`;
+  return candidate;
+}
