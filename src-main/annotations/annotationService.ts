@@ -8,6 +8,7 @@ import { stateRef } from '../store/sealedState.js';
 import type { Db } from '../store/openStore.js';
 import { getRecording } from '../store/recordingsRepo.js';
 import { getSpottingRun } from '../store/spottingRepo.js';
+import { requireSetVisible, requireSetWritable } from './passRules.js';
 import {
   discardRedoStack,
   findCandidateAnnotation,
@@ -31,22 +32,41 @@ import {
  * acknowledged and leaves nothing half-done. Undo and redo are actions too:
  * each is audited, and each works on the acting analyst's own edits only.
  */
-export function annotationState(db: Db, recordingId: number, analyst: string, changedId: number | null = null): AnnotationState {
+export function annotationState(
+  db: Db,
+  recordingId: number,
+  analyst: string,
+  changedId: number | null = null,
+  passId: number | null = null,
+): AnnotationState {
   requireRecording(db, recordingId);
+  requireSetVisible(db, recordingId, analyst, passId);
   return {
     recordingId,
-    annotations: listAnnotations(db, recordingId),
-    undo: latestDoneEdit(db, recordingId, analyst)?.description ?? null,
-    redo: nextUndoneEdit(db, recordingId, analyst)?.description ?? null,
+    annotations: listAnnotations(db, recordingId, passId),
+    undo: latestDoneEdit(db, recordingId, analyst, passId)?.description ?? null,
+    redo: nextUndoneEdit(db, recordingId, analyst, passId)?.description ?? null,
     changedId,
   };
 }
 
-export function applyAnnotationChange(db: Db, recordingId: number, analyst: string, change: AnnotationChange): AnnotationState {
+/**
+ * `passId` names the set the change goes to: null, the case's working set; a
+ * number, a coding pass, which only its analyst may change, and only until it
+ * is complete. An analyst coding blind changes nothing outside their pass.
+ */
+export function applyAnnotationChange(
+  db: Db,
+  recordingId: number,
+  analyst: string,
+  change: AnnotationChange,
+  passId: number | null = null,
+): AnnotationState {
   const frames = requireRecording(db, recordingId).frames;
   const id = db.transaction(() => {
+    requireSetWritable(db, recordingId, analyst, passId);
     const at = new Date().toISOString();
-    const target = resolveTarget(db, recordingId, change);
+    const target = resolveTarget(db, recordingId, change, passId);
     const before = target.existing ? snapshotOf(target.existing) : null;
     const after: AnnotationSnapshot =
       change.kind === 'delete'
@@ -64,6 +84,7 @@ export function applyAnnotationChange(db: Db, recordingId: number, analyst: stri
         recordingId,
         spottingRunId: target.spottingRunId,
         candidateIndex: target.candidateIndex,
+        passId,
         at,
         by: analyst,
         ...after,
@@ -74,34 +95,43 @@ export function applyAnnotationChange(db: Db, recordingId: number, analyst: stri
       change.kind === 'delete' ? `${subject}: removed` : describeChange(subject, before && !before.deleted ? before : null, after);
     const action =
       change.kind === 'delete' ? 'annotation.deleted' : before && !before.deleted ? 'annotation.updated' : 'annotation.created';
-    const discarded = discardRedoStack(db, recordingId, analyst);
+    const discarded = discardRedoStack(db, recordingId, analyst, passId);
     const editId = insertEdit(db, { recordingId, annotationId, actor: analyst, action, description, before, after }, at);
     appendAudit(db, {
       actor: analyst,
       action,
       target: `annotation:${annotationId}`,
       before,
-      after: { ...after, recordingId, spottingRunId: target.spottingRunId, candidateIndex: target.candidateIndex, editId, description },
+      after: {
+        ...after,
+        recordingId,
+        spottingRunId: target.spottingRunId,
+        candidateIndex: target.candidateIndex,
+        ...(passId === null ? {} : { passId }),
+        editId,
+        description,
+      },
       state: [stateRef.annotation(annotationId), stateRef.annotationEdit(editId), ...discarded.map(stateRef.annotationEdit)],
     });
     return annotationId;
   })();
-  return annotationState(db, recordingId, analyst, id);
+  return annotationState(db, recordingId, analyst, id, passId);
 }
 
-/** Reverts the analyst's latest action (their own only), if the annotation is still as that action left it. */
-export function undoAnnotationChange(db: Db, recordingId: number, analyst: string): AnnotationState {
-  return travel(db, recordingId, analyst, 'undo');
+/** Reverts the analyst's latest action in that set (their own only), if the annotation is still as that action left it. */
+export function undoAnnotationChange(db: Db, recordingId: number, analyst: string, passId: number | null = null): AnnotationState {
+  return travel(db, recordingId, analyst, 'undo', passId);
 }
 
-export function redoAnnotationChange(db: Db, recordingId: number, analyst: string): AnnotationState {
-  return travel(db, recordingId, analyst, 'redo');
+export function redoAnnotationChange(db: Db, recordingId: number, analyst: string, passId: number | null = null): AnnotationState {
+  return travel(db, recordingId, analyst, 'redo', passId);
 }
 
-function travel(db: Db, recordingId: number, analyst: string, direction: 'undo' | 'redo'): AnnotationState {
+function travel(db: Db, recordingId: number, analyst: string, direction: 'undo' | 'redo', passId: number | null): AnnotationState {
   requireRecording(db, recordingId);
   const id = db.transaction(() => {
-    const edit = direction === 'undo' ? latestDoneEdit(db, recordingId, analyst) : nextUndoneEdit(db, recordingId, analyst);
+    requireSetWritable(db, recordingId, analyst, passId);
+    const edit = direction === 'undo' ? latestDoneEdit(db, recordingId, analyst, passId) : nextUndoneEdit(db, recordingId, analyst, passId);
     if (!edit)
       throw new ApiError(
         'invalid-arguments',
@@ -129,7 +159,7 @@ function travel(db: Db, recordingId: number, analyst: string, direction: 'undo' 
     });
     return edit.annotationId;
   })();
-  return annotationState(db, recordingId, analyst, id);
+  return annotationState(db, recordingId, analyst, id, passId);
 }
 
 interface Target {
@@ -140,7 +170,7 @@ interface Target {
   candidateIndex: number | null;
 }
 
-function resolveTarget(db: Db, recordingId: number, change: AnnotationChange): Target {
+function resolveTarget(db: Db, recordingId: number, change: AnnotationChange, passId: number | null): Target {
   if (change.kind === 'candidate') {
     const run = getSpottingRun(db, change.spottingRunId);
     if (!run || run.recordingId !== recordingId)
@@ -152,7 +182,7 @@ function resolveTarget(db: Db, recordingId: number, change: AnnotationChange): T
         'not-found',
         `Spotting run #${run.id} has no candidate ${change.candidateIndex + 1} (it has ${run.candidates.length}).`,
       );
-    const existing = findCandidateAnnotation(db, run.id, change.candidateIndex);
+    const existing = findCandidateAnnotation(db, run.id, change.candidateIndex, passId);
     const emotion = (EMOTIONS as readonly string[]).includes(candidate.emotion) ? (candidate.emotion as Emotion) : null;
     return {
       existing,
@@ -182,7 +212,8 @@ function resolveTarget(db: Db, recordingId: number, change: AnnotationChange): T
     };
   }
   const existing = getAnnotation(db, change.annotationId);
-  if (!existing || existing.recordingId !== recordingId || existing.deleted)
+  // An annotation of another set is not there for this one.
+  if (!existing || existing.recordingId !== recordingId || existing.deleted || (existing.passId ?? null) !== passId)
     throw new ApiError('not-found', `Recording #${recordingId} has no annotation #${change.annotationId}.`);
   return { existing, base: snapshotOf(existing), spottingRunId: existing.spottingRunId, candidateIndex: existing.candidateIndex };
 }

@@ -24,6 +24,8 @@ import { makeFilmstrip } from '../report/grabs/filmstrip.js';
 import { exportReportForWindow } from '../report/exportForWindow.js';
 import { readCaseDetails } from '../store/caseDetailsRepo.js';
 import { setCaseDetails } from '../usecases/caseDetails.js';
+import { completePass, startPass } from '../usecases/codingPasses.js';
+import { listPasses, openPassOf } from '../store/codingPassesRepo.js';
 import { annotationState, applyAnnotationChange, redoAnnotationChange, undoAnnotationChange } from '../annotations/annotationService.js';
 
 export type Handlers = { [M in MethodName]: (ctx: AppContext, args: MethodParsedArgs<M>) => Promise<MethodResult<M>> | MethodResult<M> };
@@ -106,14 +108,16 @@ export const handlers: Handlers = {
     void proxyQueueFor(ctx).enqueue(id, { force });
     return recordingEntry(ctx, recording).proxy;
   },
-  'spot.latest': (ctx, { id }) => {
+  'spot.latest': (ctx, { id, analyst }) => {
     const recording = getRecording(ctx.db, id) ?? notFound(id);
     const run = latestSpottingRun(ctx.db, id);
     if (!run) return null;
+    const candidates = run.candidates as MethodResult<'spot.run'>['candidates'];
+    const pass = analyst ? openPassOf(ctx.db, id, analyst) : undefined;
     return {
       fps: recording.fps,
       frames: recording.frames,
-      candidates: run.candidates as MethodResult<'spot.run'>['candidates'],
+      candidates: pass?.blind && pass.hideSpotterEmotion ? candidates.map(withoutEmotion) : candidates,
       params: run.params,
       analysisId: run.analysisId,
       spottingRunId: run.id,
@@ -139,10 +143,15 @@ export const handlers: Handlers = {
       max: toBase64(envelope.max),
     };
   },
-  'annotations.list': (ctx, { recordingId, analyst }) => annotationState(ctx.db, recordingId, analyst),
-  'annotations.apply': (ctx, { recordingId, analyst, change }) => applyAnnotationChange(ctx.db, recordingId, analyst, change),
-  'annotations.undo': (ctx, { recordingId, analyst }) => undoAnnotationChange(ctx.db, recordingId, analyst),
-  'annotations.redo': (ctx, { recordingId, analyst }) => redoAnnotationChange(ctx.db, recordingId, analyst),
+  'annotations.list': (ctx, { recordingId, analyst, passId }) => annotationState(ctx.db, recordingId, analyst, null, passId),
+  'annotations.apply': (ctx, { recordingId, analyst, change, passId }) =>
+    applyAnnotationChange(ctx.db, recordingId, analyst, change, passId),
+  'annotations.undo': (ctx, { recordingId, analyst, passId }) => undoAnnotationChange(ctx.db, recordingId, analyst, passId),
+  'annotations.redo': (ctx, { recordingId, analyst, passId }) => redoAnnotationChange(ctx.db, recordingId, analyst, passId),
+  'passes.list': (ctx, { recordingId }) => listPasses(ctx.db, recordingId),
+  'passes.start': (ctx, { recordingId, analyst, blind, hideSpotterEmotion }) =>
+    startPass(ctx.db, recordingId, analyst, { blind, hideSpotterEmotion }),
+  'passes.complete': (ctx, { passId, analyst }) => completePass(ctx.db, passId, analyst),
   'report.export': (ctx, { id, format, allowMismatch, redactNotes, analyst }) =>
     exportReportForWindow(actingAs(ctx, analyst), id, format, { allowMismatch, redactNotes }),
   'case.get': (ctx) => readCaseDetails(ctx.db),
@@ -189,4 +198,10 @@ function safeLocate(name: 'ffmpeg' | 'ffprobe') {
   } catch {
     return null;
   }
+}
+
+/** A candidate as a blind coder who asked not to see the spotter's emotion gets it: its frames, kind and score only. */
+function withoutEmotion(c: MethodResult<'spot.run'>['candidates'][number]): MethodResult<'spot.run'>['candidates'][number] {
+  const { evidence: _evidence, ...rest } = c;
+  return { ...rest, emotion: 'hidden' };
 }

@@ -22,6 +22,8 @@ interface AnnotationRow {
   created_by: string;
   updated_at: string;
   updated_by: string;
+  /** Absent in cases before migration 9 (read-only opening of an old case). */
+  pass_id?: number | null;
 }
 
 export type StoredAnnotation = Annotation & { deleted: boolean };
@@ -31,18 +33,24 @@ export function getAnnotation(db: Db, id: number): StoredAnnotation | undefined 
   return row ? toAnnotation(row) : undefined;
 }
 
-export function findCandidateAnnotation(db: Db, spottingRunId: number, candidateIndex: number): StoredAnnotation | undefined {
+/** The annotation of a candidate in one set: the case's working set (passId null) or a coding pass. */
+export function findCandidateAnnotation(
+  db: Db,
+  spottingRunId: number,
+  candidateIndex: number,
+  passId: number | null = null,
+): StoredAnnotation | undefined {
   const row = db
-    .prepare('SELECT * FROM annotations WHERE spotting_run_id = ? AND candidate_index = ?')
-    .get(spottingRunId, candidateIndex) as AnnotationRow | undefined;
+    .prepare('SELECT * FROM annotations WHERE spotting_run_id = ? AND candidate_index = ? AND pass_id IS ?')
+    .get(spottingRunId, candidateIndex, passId) as AnnotationRow | undefined;
   return row ? toAnnotation(row) : undefined;
 }
 
-/** The visible annotations of a recording, in time order. */
-export function listAnnotations(db: Db, recordingId: number): Annotation[] {
+/** The visible annotations of one set of a recording (the case's working set, or a coding pass), in time order. */
+export function listAnnotations(db: Db, recordingId: number, passId: number | null = null): Annotation[] {
   const rows = db
-    .prepare('SELECT * FROM annotations WHERE recording_id = ? AND deleted = 0 ORDER BY onset_frame, id')
-    .all(recordingId) as AnnotationRow[];
+    .prepare('SELECT * FROM annotations WHERE recording_id = ? AND pass_id IS ? AND deleted = 0 ORDER BY onset_frame, id')
+    .all(recordingId, passId) as AnnotationRow[];
   return rows.map((r) => {
     const { deleted: _deleted, ...annotation } = toAnnotation(r);
     return annotation;
@@ -53,7 +61,7 @@ export function countAnnotations(db: Db, recordingId: number): { total: number; 
   const row = db
     .prepare(
       `SELECT COUNT(*) AS total, SUM(verdict = 'accepted') AS accepted, SUM(verdict = 'rejected') AS rejected, SUM(verdict = 'pending') AS pending
-    FROM annotations WHERE recording_id = ? AND deleted = 0`,
+    FROM annotations WHERE recording_id = ? AND pass_id IS NULL AND deleted = 0`,
     )
     .get(recordingId) as { total: number; accepted: number | null; rejected: number | null; pending: number | null };
   return { total: row.total, accepted: row.accepted ?? 0, rejected: row.rejected ?? 0, pending: row.pending ?? 0 };
@@ -61,13 +69,20 @@ export function countAnnotations(db: Db, recordingId: number): { total: number; 
 
 export function insertAnnotation(
   db: Db,
-  a: { recordingId: number; spottingRunId: number | null; candidateIndex: number | null; at: string; by: string } & AnnotationSnapshot,
+  a: {
+    recordingId: number;
+    spottingRunId: number | null;
+    candidateIndex: number | null;
+    passId: number | null;
+    at: string;
+    by: string;
+  } & AnnotationSnapshot,
 ): number {
   const info = db
     .prepare(
       `INSERT INTO annotations (recording_id, spotting_run_id, candidate_index, verdict, emotion, onset_frame, apex_frame, ` +
-        `offset_frame, note, deleted, created_at, created_by, updated_at, updated_by)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `offset_frame, note, deleted, created_at, created_by, updated_at, updated_by, pass_id)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       a.recordingId,
@@ -84,6 +99,7 @@ export function insertAnnotation(
       a.by,
       a.at,
       a.by,
+      a.passId,
     );
   return Number(info.lastInsertRowid);
 }
@@ -138,39 +154,31 @@ export function insertEdit(db: Db, e: Omit<AnnotationEdit, 'id' | 'state'>, at: 
   return Number(info.lastInsertRowid);
 }
 
+/** The analyst's edits of one set (the working set or a pass): undo and redo never reach into another. */
+const EDITS_OF_SET = `SELECT e.* FROM annotation_edits e JOIN annotations a ON a.id = e.annotation_id
+  WHERE e.recording_id = ? AND e.actor = ? AND a.pass_id IS ?`;
+
 /** The edit undo would revert: the analyst's latest still done. */
-export function latestDoneEdit(db: Db, recordingId: number, actor: string): AnnotationEdit | undefined {
-  return edit(
-    db
-      .prepare(`SELECT * FROM annotation_edits WHERE recording_id = ? AND actor = ? AND state = 'done' ORDER BY id DESC LIMIT 1`)
-      .get(recordingId, actor),
-  );
+export function latestDoneEdit(db: Db, recordingId: number, actor: string, passId: number | null = null): AnnotationEdit | undefined {
+  return edit(db.prepare(`${EDITS_OF_SET} AND e.state = 'done' ORDER BY e.id DESC LIMIT 1`).get(recordingId, actor, passId));
 }
 
 /** The edit redo would restore: the one undone most recently, i.e. the earliest still undone. */
-export function nextUndoneEdit(db: Db, recordingId: number, actor: string): AnnotationEdit | undefined {
-  return edit(
-    db
-      .prepare(`SELECT * FROM annotation_edits WHERE recording_id = ? AND actor = ? AND state = 'undone' ORDER BY id ASC LIMIT 1`)
-      .get(recordingId, actor),
-  );
+export function nextUndoneEdit(db: Db, recordingId: number, actor: string, passId: number | null = null): AnnotationEdit | undefined {
+  return edit(db.prepare(`${EDITS_OF_SET} AND e.state = 'undone' ORDER BY e.id ASC LIMIT 1`).get(recordingId, actor, passId));
 }
 
 export function setEditState(db: Db, id: number, state: AnnotationEdit['state']): void {
   db.prepare('UPDATE annotation_edits SET state = ? WHERE id = ?').run(state, id);
 }
 
-/** A new action makes the analyst's redo stack void, as in every editor. Returns the edits it voided. */
-export function discardRedoStack(db: Db, recordingId: number, actor: string): number[] {
-  const ids = (
-    db
-      .prepare(`SELECT id FROM annotation_edits WHERE recording_id = ? AND actor = ? AND state = 'undone' ORDER BY id`)
-      .all(recordingId, actor) as { id: number }[]
-  ).map((r) => r.id);
-  db.prepare(`UPDATE annotation_edits SET state = 'discarded' WHERE recording_id = ? AND actor = ? AND state = 'undone'`).run(
-    recordingId,
-    actor,
+/** A new action makes the analyst's redo stack (in that set) void, as in every editor. Returns the edits it voided. */
+export function discardRedoStack(db: Db, recordingId: number, actor: string, passId: number | null = null): number[] {
+  const ids = (db.prepare(`${EDITS_OF_SET} AND e.state = 'undone' ORDER BY e.id`).all(recordingId, actor, passId) as { id: number }[]).map(
+    (r) => r.id,
   );
+  const mark = db.prepare(`UPDATE annotation_edits SET state = 'discarded' WHERE id = ?`);
+  for (const id of ids) mark.run(id);
   return ids;
 }
 
@@ -219,5 +227,6 @@ function toAnnotation(r: AnnotationRow): StoredAnnotation {
     createdBy: r.created_by,
     updatedAt: r.updated_at,
     updatedBy: r.updated_by,
+    passId: r.pass_id ?? null,
   };
 }

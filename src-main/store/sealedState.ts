@@ -16,7 +16,7 @@ import type { Db } from './openStore.js';
  * - `analysis:<id>`: the analysis row and, once it is no longer running, all of
  *   its stored frames (a running analysis changes with every chunk, unaudited:
  *   its progress and chunks are sealed when it completes or fails);
- * - `spotting_run:<id>`, `annotation:<id>`, `annotation_edit:<id>`, `proxy:<id>`.
+ * - `spotting_run:<id>`, `annotation:<id>`, `annotation_edit:<id>`, `proxy:<id>`, `coding_pass:<id>`.
  *
  * A migration that adds a column to one of these tables changes the hash of
  * every row in it: it must seal them again in the same transaction.
@@ -31,6 +31,7 @@ export const stateRef = {
   analysis: (id: number): StateRef => `analysis:${id}`,
   spottingRun: (id: number): StateRef => `spotting_run:${id}`,
   annotation: (id: number): StateRef => `annotation:${id}`,
+  codingPass: (id: number): StateRef => `coding_pass:${id}`,
   annotationEdit: (id: number): StateRef => `annotation_edit:${id}`,
   proxy: (id: number): StateRef => `proxy:${id}`,
 };
@@ -61,6 +62,7 @@ const SEALED: readonly SealedTable[] = [
   { kind: 'analysis', table: 'analyses', keys: ['id'], describe: ([id]) => `analysis #${id}`, hash: analysisHash },
   { kind: 'spotting_run', table: 'spotting_runs', keys: ['id'], describe: ([id]) => `spotting run #${id}` },
   { kind: 'annotation', table: 'annotations', keys: ['id'], describe: ([id]) => `annotation #${id}` },
+  { kind: 'coding_pass', table: 'coding_passes', keys: ['id'], describe: ([id]) => `coding pass #${id}` },
   { kind: 'annotation_edit', table: 'annotation_edits', keys: ['id'], describe: ([id]) => `annotation edit #${id} (undo history)` },
   { kind: 'proxy', table: 'proxies', keys: ['id'], describe: ([id]) => `review proxy attempt #${id}` },
 ];

@@ -6,6 +6,7 @@ import type { AppContext } from '../app/context.js';
 import { listAnnotations } from '../store/annotationsRepo.js';
 import { getFrameTable, getRecording } from '../store/recordingsRepo.js';
 import { latestSpottingRun } from '../store/spottingRepo.js';
+import { listPasses } from '../store/codingPassesRepo.js';
 
 /** One coder's events of a recording: this case's analysts, a file, or the spotter. */
 export interface Coder {
@@ -35,7 +36,7 @@ export interface AgreementFigures {
 export function agreementBetweenCoders(
   ctx: AppContext,
   recordingId: number,
-  options: { files: string[]; mapFile?: string; withSpotter: boolean; minIoU: number },
+  options: { files: string[]; mapFile?: string; withSpotter: boolean; minIoU: number; passes?: number[] | 'all' },
 ): AgreementFigures {
   const recording = getRecording(ctx.db, recordingId);
   const table = getFrameTable(ctx.db, recordingId);
@@ -49,6 +50,14 @@ export function agreementBetweenCoders(
       events: accepted.map((a) => ({ onset: a.onsetFrame, apex: a.apexFrame, offset: a.offsetFrame, emotion: a.emotion })),
     },
   ];
+  for (const pass of chosenPasses(ctx, recordingId, options.passes)) {
+    const decided = listAnnotations(ctx.db, recordingId, pass.id).filter((a) => a.verdict === 'accepted');
+    coders.push({
+      name: `pass ${pass.id}`,
+      source: `coding pass #${pass.id} of ${pass.analyst}${pass.blind ? ', blind' : ''}, completed ${pass.completedAt}`,
+      events: decided.map((a) => ({ onset: a.onsetFrame, apex: a.apexFrame, offset: a.offsetFrame, emotion: a.emotion })),
+    });
+  }
   for (const file of options.files) {
     const read = readAnnotationFile(file, table, options.mapFile);
     const decided = read.events.filter((e) => e.verdict === 'accepted');
@@ -99,6 +108,20 @@ export function agreementBetweenCoders(
           ).alpha
         : null,
   };
+}
+
+/** The complete passes asked for: all of them, or those named (each must be a complete pass of this recording). */
+function chosenPasses(ctx: AppContext, recordingId: number, wanted: number[] | 'all' | undefined) {
+  const passes = listPasses(ctx.db, recordingId);
+  if (wanted === undefined) return [];
+  if (wanted === 'all') return passes.filter((p) => p.completedAt !== null);
+  return wanted.map((id) => {
+    const pass = passes.find((p) => p.id === id);
+    if (!pass) throw new ApiError('invalid-arguments', `Recording ${recordingId} has no coding pass #${id}.`);
+    if (!pass.completedAt)
+      throw new ApiError('invalid-arguments', `Pass #${id} (${pass.analyst}) is not complete: its decisions may still change.`);
+    return pass;
+  });
 }
 
 const skippedWords = (skipped: string[]) => (skipped.length ? `; ${skipped.join('; ')}` : '');

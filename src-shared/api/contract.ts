@@ -5,6 +5,7 @@ import { BatchFileSchema, BatchProgressSchema, BatchStatusSchema, MAX_BATCH_WORK
 import { PlaybackSchema, ProxyInfoSchema, ProxyStatusSchema } from '../domain/proxy.js';
 import { AnnotationChangeSchema, AnnotationStateSchema } from '../domain/annotation.js';
 import { CaseDetailsChangeSchema, CaseDetailsSchema } from '../domain/caseDetails.js';
+import { CodingPassSchema } from '../domain/codingPass.js';
 import { REVIEW_COLUMNS } from '../review/reviewColumns.js';
 import { REPORT_FORMATS } from '../report/formats.js';
 
@@ -146,6 +147,7 @@ export const RecordingEntrySchema = RecordingSchema.extend({
 
 /** Who acts: the analyst's name, asked once by the window and recorded with each action. */
 const Analyst = z.string().trim().min(1, 'the analyst name is empty: enter your name').max(200);
+const PassId = z.number().int().positive().nullable().default(null);
 const ReviewColumnList = z
   .array(z.enum(REVIEW_COLUMNS))
   .min(1)
@@ -264,7 +266,8 @@ export const methods = {
    */
   'proxy.make': method(z.object({ id: z.number().int().positive(), force: z.boolean().default(false) }), ProxyInfoSchema),
   /** The stored result of the latest spotting run (never runs the spotter), or null. */
-  'spot.latest': method(RecordingId, SpotResultSchema.nullable()),
+  /** With the analyst: while they code blind in a pass that hides the spotter's emotion, candidates come without it. */
+  'spot.latest': method(RecordingId.extend({ analyst: Analyst.optional() }), SpotResultSchema.nullable()),
   'review.media': method(RecordingId, ReviewMediaSchema),
   'review.series': method(
     z.object({
@@ -308,13 +311,37 @@ export const methods = {
     }),
     ReviewEnvelopeSchema,
   ),
-  'annotations.list': method(z.object({ recordingId: z.number().int().positive(), analyst: Analyst }), AnnotationStateSchema),
-  'annotations.apply': method(
-    z.object({ recordingId: z.number().int().positive(), analyst: Analyst, change: AnnotationChangeSchema }),
+  /** passId: a coding pass's set (null or absent: the case's working set). An analyst coding blind sees only their pass. */
+  'annotations.list': method(
+    z.object({ recordingId: z.number().int().positive(), analyst: Analyst, passId: PassId }),
     AnnotationStateSchema,
   ),
-  'annotations.undo': method(z.object({ recordingId: z.number().int().positive(), analyst: Analyst }), AnnotationStateSchema),
-  'annotations.redo': method(z.object({ recordingId: z.number().int().positive(), analyst: Analyst }), AnnotationStateSchema),
+  'annotations.apply': method(
+    z.object({ recordingId: z.number().int().positive(), analyst: Analyst, change: AnnotationChangeSchema, passId: PassId }),
+    AnnotationStateSchema,
+  ),
+  'annotations.undo': method(
+    z.object({ recordingId: z.number().int().positive(), analyst: Analyst, passId: PassId }),
+    AnnotationStateSchema,
+  ),
+  'annotations.redo': method(
+    z.object({ recordingId: z.number().int().positive(), analyst: Analyst, passId: PassId }),
+    AnnotationStateSchema,
+  ),
+  /** The coding passes of a recording. */
+  'passes.list': method(z.object({ recordingId: z.number().int().positive() }), z.array(CodingPassSchema)),
+  /** Starts the analyst's pass (one open at a time); blind hides the other decisions and notes until it is complete. */
+  'passes.start': method(
+    z.object({
+      recordingId: z.number().int().positive(),
+      analyst: Analyst,
+      blind: z.boolean().default(true),
+      hideSpotterEmotion: z.boolean().default(false),
+    }),
+    CodingPassSchema,
+  ),
+  /** Marks the analyst's pass complete: its decisions become final. */
+  'passes.complete': method(z.object({ passId: z.number().int().positive(), analyst: Analyst }), CodingPassSchema),
   /** Refused (code 'failed', saying what to do) when the original does not verify, unless allowMismatch. */
   'report.export': method(
     z.object({

@@ -35,6 +35,8 @@ export const AnnotationSchema = AnnotationFieldsSchema.extend({
   createdBy: z.string(),
   updatedAt: z.string(),
   updatedBy: z.string(),
+  /** The coding pass it belongs to; null (or absent): the case's working set. */
+  passId: z.number().int().nullable().optional(),
 });
 export type Annotation = z.infer<typeof AnnotationSchema>;
 

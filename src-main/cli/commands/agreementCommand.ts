@@ -12,6 +12,7 @@ interface AgreementOptions extends CommonOptions {
   with: string[];
   map?: string;
   spotter?: boolean;
+  passes?: string;
   minIou: string;
   json?: boolean;
 }
@@ -33,6 +34,7 @@ export function registerAgreement(program: Command): void {
     )
     .option('--map <file>', 'tier or label names to emotions, one "name,emotion" line each (emotion, "no emotion" or "ignore")')
     .option('--spotter', "count the spotter's candidates as one more coder")
+    .option('--passes <ids>', 'complete coding passes as coders: their numbers (2,3) or all')
     .option('--min-iou <iou>', 'the overlap (intersection over union) from which two events are the same one', '0.5')
     .option('--json', 'print the figures as JSON (f1, kappa, alpha named plainly)')
     .action(async (recording: string, options: AgreementOptions) => {
@@ -42,8 +44,16 @@ export function registerAgreement(program: Command): void {
         process.exitCode = EXIT.usage;
         return;
       }
-      if (options.with.length === 0 && !options.spotter) {
-        process.stderr.write('micromoment agreement: name another coder: --with FILE (repeatable) or --spotter\n');
+      const passes = options.passes === undefined ? undefined : options.passes === 'all' ? 'all' : options.passes.split(',').map(Number);
+      if (Array.isArray(passes) && !passes.every((n) => Number.isInteger(n) && n > 0)) {
+        process.stderr.write(
+          `micromoment agreement: --passes ${printable(options.passes ?? '')} is neither "all" nor pass numbers like 2,3\n`,
+        );
+        process.exitCode = EXIT.usage;
+        return;
+      }
+      if (options.with.length === 0 && !options.spotter && passes === undefined) {
+        process.stderr.write('micromoment agreement: name another coder: --with FILE (repeatable), --passes or --spotter\n');
         process.exitCode = EXIT.usage;
         return;
       }

@@ -7,6 +7,7 @@ import { m005Proxies } from './005-proxies.js';
 import { m006SealedState } from './006-sealed-state.js';
 import { m007ScanLeasesAndResumePoints } from './007-scan-leases-and-resume-points.js';
 import { m008CaseDetails } from './008-case-details.js';
+import { m009CodingPasses } from './009-coding-passes.js';
 
 export interface Migration {
   version: number;
@@ -27,4 +28,5 @@ export const migrations: readonly Migration[] = [
   m006SealedState,
   m007ScanLeasesAndResumePoints,
   m008CaseDetails,
+  m009CodingPasses,
 ];
