@@ -9,6 +9,7 @@ import type { Db } from '../store/openStore.js';
 import { getRecording } from '../store/recordingsRepo.js';
 import { getSpottingRun } from '../store/spottingRepo.js';
 import { requireSetVisible, requireSetWritable } from './passRules.js';
+import { getPass } from '../store/codingPassesRepo.js';
 import {
   discardRedoStack,
   findCandidateAnnotation,
@@ -183,7 +184,9 @@ function resolveTarget(db: Db, recordingId: number, change: AnnotationChange, pa
         `Spotting run #${run.id} has no candidate ${change.candidateIndex + 1} (it has ${run.candidates.length}).`,
       );
     const existing = findCandidateAnnotation(db, run.id, change.candidateIndex, passId);
-    const emotion = (EMOTIONS as readonly string[]).includes(candidate.emotion) ? (candidate.emotion as Emotion) : null;
+    // A blind coder who asked not to see the spotter's emotion does not get it through their own new decision either.
+    const hidden = passId !== null && getPass(db, passId)?.hideSpotterEmotion === true;
+    const emotion = !hidden && (EMOTIONS as readonly string[]).includes(candidate.emotion) ? (candidate.emotion as Emotion) : null;
     return {
       existing,
       // An annotation whose creation was undone starts afresh from the candidate.

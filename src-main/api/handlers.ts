@@ -200,8 +200,7 @@ function safeLocate(name: 'ffmpeg' | 'ffprobe') {
   }
 }
 
-/** A candidate as a blind coder who asked not to see the spotter's emotion gets it: its frames, kind and score only. */
+/** A candidate as a blind coder who asked not to see the spotter's emotion gets it: without the emotion or the classifier's rise. */
 function withoutEmotion(c: MethodResult<'spot.run'>['candidates'][number]): MethodResult<'spot.run'>['candidates'][number] {
-  const { evidence: _evidence, ...rest } = c;
-  return { ...rest, emotion: 'hidden' };
+  return { ...c, emotion: 'hidden', ...(c.evidence ? { evidence: { ...c.evidence, classRise: {} } } : {}) };
 }

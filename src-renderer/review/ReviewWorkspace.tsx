@@ -15,6 +15,8 @@ import { TransportBar } from './player/TransportBar.js';
 import { Magnifier } from './player/Magnifier.js';
 import { Timeline } from './timeline/Timeline.js';
 import type { TimelineMarker } from './timeline/drawTimeline.js';
+import { useCodingPass } from './annotate/useCodingPass.js';
+import { PassBar } from './annotate/PassBar.js';
 import { useAnnotations } from './annotate/useAnnotations.js';
 import { CandidateQueue } from './annotate/CandidateQueue.js';
 import { useQueueSort } from './annotate/useQueueSort.js';
@@ -50,7 +52,8 @@ export function ReviewWorkspace({
     initialFrame,
   );
   const snap = usePlayerSnapshot(engine);
-  const annotations = useAnnotations(recording.id, analyst);
+  const pass = useCodingPass(recording.id, analyst);
+  const annotations = useAnnotations(recording.id, analyst, pass.loaded ? (pass.open?.id ?? null) : undefined);
   const [selected, setSelected] = useState<string | null>(initialItem);
   const [stepN, setStepN] = useState(10);
   const [markStart, setMarkStart] = useState<number | null>(null);
@@ -267,6 +270,7 @@ export function ReviewWorkspace({
             current={snap.displayed}
             onSeek={(f) => engine.seek(f)}
           />
+          <PassBar pass={pass} />
           <div className="undo-line">
             <button type="button" disabled={!annotations.state?.undo} onClick={() => void annotations.undo()} title="Ctrl Z">
               Undo

@@ -19,15 +19,20 @@ export interface Annotations {
  * kept only in the page, so a reload or a crash loses nothing that was shown.
  * Actions are sent one after another, in order.
  */
-export function useAnnotations(recordingId: number, analyst: string): Annotations {
+/**
+ * `passId`: the analyst's open coding pass (its decisions only), null for the
+ * case's working set, undefined while that is not known yet (nothing is asked).
+ */
+export function useAnnotations(recordingId: number, analyst: string, passId: number | null | undefined): Annotations {
   const [state, setState] = useState<AnnotationState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [queue] = useState(() => ({ tail: Promise.resolve() as Promise<unknown> }));
 
   useEffect(() => {
-    api.call('annotations.list', { recordingId, analyst }).then(setState, (e: Error) => setError(e.message));
-  }, [recordingId, analyst]);
+    if (passId === undefined) return;
+    api.call('annotations.list', { recordingId, analyst, passId }).then(setState, (e: Error) => setError(e.message));
+  }, [recordingId, analyst, passId]);
 
   const run = useCallback(
     <T>(call: () => Promise<T>): Promise<T | null> => {
@@ -53,18 +58,18 @@ export function useAnnotations(recordingId: number, analyst: string): Annotation
   const apply = useCallback(
     (change: AnnotationChange) =>
       run(async () => {
-        const s = await api.call('annotations.apply', { recordingId, analyst, change });
+        const s = await api.call('annotations.apply', { recordingId, analyst, change, passId });
         setState(s);
         return s;
       }),
-    [run, recordingId, analyst],
+    [run, recordingId, analyst, passId],
   );
   const undo = useCallback(async () => {
-    await run(async () => setState(await api.call('annotations.undo', { recordingId, analyst })));
-  }, [run, recordingId, analyst]);
+    await run(async () => setState(await api.call('annotations.undo', { recordingId, analyst, passId })));
+  }, [run, recordingId, analyst, passId]);
   const redo = useCallback(async () => {
-    await run(async () => setState(await api.call('annotations.redo', { recordingId, analyst })));
-  }, [run, recordingId, analyst]);
+    await run(async () => setState(await api.call('annotations.redo', { recordingId, analyst, passId })));
+  }, [run, recordingId, analyst, passId]);
 
   return { state, error, busy, apply, undo, redo };
 }

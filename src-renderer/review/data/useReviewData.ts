@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { MethodResult } from '../../../src-shared/api/contract.js';
 import type { Recording } from '../../../src-shared/domain/recording.js';
 import type { FrameTable } from '../../../src-shared/time/index.js';
+import { analystName } from '../../app/analyst.js';
 import { api } from '../../api/client.js';
 import { askOverviewAhead, overviewAhead } from '../timeline/overviewAhead.js';
 
@@ -46,7 +47,8 @@ export function useReviewData(id: number): { data: ReviewData | null; error: str
         asked.recording,
         asked.table,
         api.call('review.media', { id }),
-        api.call('spot.latest', { id }),
+        // With the analyst's name: while they code blind and asked for it, the spotter's emotions come hidden.
+        api.call('spot.latest', { id, ...(analystName() ? { analyst: analystName()! } : {}) }),
         asked.analysis,
       ]);
       const table: FrameTable = { timeBase: dto.timeBase, ptsTicks: dto.ptsTicks };

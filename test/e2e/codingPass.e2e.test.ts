@@ -1,0 +1,106 @@
+/**
+ * A blind second pass in Chromium through the loopback host (issue 21): a
+ * second analyst starts a blind pass from the review window, sees none of the
+ * first analyst's decisions, notes or the spotter's emotions, decides with the
+ * buttons, completes the pass, and only then sees the first analyst's work.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.js';
+import { artifactsDir, cliBin, realMediaDir, tempDir } from '../helpers/paths.js';
+import { startServe, type ServeProcess } from '../helpers/serveProcess.js';
+import { callApi, openReview } from './reviewPage.js';
+
+let server: ServeProcess;
+let browser: Browser;
+let id: number;
+const talkingHead = path.join(realMediaDir, 'cap13_edit2.mp4');
+
+beforeAll(async () => {
+  const dir = tempDir();
+  const db = path.join(dir, 'case.sqlite');
+  const out = JSON.parse(execFileSync(process.execPath, [cliBin, 'import', '--db', db, '--json', talkingHead], { encoding: 'utf8' })) as {
+    recordings: { id: number }[];
+  };
+  id = out.recordings[0]!.id;
+  server = await startServe(['--db', db], { MICROMOMENT_DATA_DIR: path.join(dir, 'data') });
+  browser = await launchChromium();
+  fs.mkdirSync(artifactsDir, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('a blind second pass', () => {
+  it("hides the first analyst's decisions, notes and the spotter's emotion until the pass is complete", async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('dialog', (d) => void d.accept());
+    const refusedCalls: string[] = [];
+    page.on('response', (r) => {
+      if (r.status() >= 400) refusedCalls.push(`${r.url()} ${r.request().postData() ?? ''}`);
+    });
+    await page.goto(server.url);
+    const spot = await callApi<{ spottingRunId: number; candidates: { emotion: string }[] }>(page, 'spot.run', { id });
+    // The first analyst accepted C1 in the working set, with a note.
+    await callApi(page, 'annotations.apply', {
+      recordingId: id,
+      analyst: 'First Coder',
+      change: {
+        kind: 'candidate',
+        spottingRunId: spot.spottingRunId,
+        candidateIndex: 0,
+        set: { verdict: 'accepted', note: 'FIRST-CODER-NOTE' },
+      },
+    });
+
+    await openReview(page, server.origin, id, 'Second Coder');
+    const rows = page.getByTestId('queue').locator('tbody tr');
+    await expect.poll(() => rows.first().textContent()).toContain('accepted'); // the working set, before the pass
+    await page
+      .getByTestId('pass-bar')
+      .getByLabel(/hide the spotter.s emotion/)
+      .check();
+    await page.getByTestId('pass-bar').getByRole('button', { name: 'Start a blind pass' }).click();
+    await expect
+      .poll(() => page.getByTestId('pass-bar').textContent(), { timeout: 20_000 })
+      .toMatch(/Pass #1, blind, spotter's emotion hidden/);
+    // Nothing of the first analyst's: every candidate pending, no emotion from the spotter, the note nowhere.
+    await expect.poll(async () => (await rows.allTextContents()).every((t) => t.includes('pending') && t.includes('hidden'))).toBe(true);
+    await rows.first().click();
+    expect(await page.locator('body').textContent()).not.toContain('FIRST-CODER-NOTE');
+    const shownError = page.getByTestId('annotation-error');
+    expect(await shownError.count(), refusedCalls.join('\n')).toBe(0); // the window asks only for what it may show
+    // Not through the API either.
+    const peek = await callApi(page, 'annotations.list', { recordingId: id, analyst: 'Second Coder' }).then(
+      () => 'shown',
+      (e: Error) => e.message,
+    );
+    expect(peek).toContain('blind in pass #1');
+    await page.screenshot({ path: path.join(artifactsDir, 'blind-pass.png') });
+
+    // The second analyst decides C1 with the buttons: rejected, in the pass.
+    await page.getByTestId('decide-reject').click();
+    await expect.poll(() => page.getByTestId('details-verdict').textContent()).toBe('rejected');
+    const passes = await callApi<{ id: number; completedAt: string | null }[]>(page, 'passes.list', { recordingId: id });
+    expect(passes).toEqual([expect.objectContaining({ id: 1, completedAt: null })]);
+
+    // Complete: the page shows the working set again, with the first analyst's decision and note.
+    await page.getByTestId('pass-bar').getByRole('button', { name: 'Complete pass' }).click();
+    await expect.poll(() => page.getByTestId('pass-bar').textContent(), { timeout: 20_000 }).toContain('Working set');
+    await expect.poll(() => rows.first().textContent()).toContain('accepted');
+    expect((await callApi<{ completedAt: string | null }[]>(page, 'passes.list', { recordingId: id }))[0]!.completedAt).not.toBeNull();
+    const audit = await callApi<{ action: string; actor: string }[]>(page, 'audit.list', { afterSeq: 0, limit: 1000 });
+    expect(audit.filter((e) => e.action.startsWith('pass.')).map((e) => [e.action, e.actor])).toEqual([
+      ['pass.started', 'Second Coder'],
+      ['pass.completed', 'Second Coder'],
+    ]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
