@@ -25,6 +25,8 @@ import { exportReportForWindow } from '../report/exportForWindow.js';
 import { readCaseDetails } from '../store/caseDetailsRepo.js';
 import { setCaseDetails } from '../usecases/caseDetails.js';
 import { completePass, startPass } from '../usecases/codingPasses.js';
+import { agreementAsData, agreementBetweenCoders } from '../usecases/agreementBetweenCoders.js';
+import { requireSetVisible } from '../annotations/passRules.js';
 import { listPasses, openPassOf } from '../store/codingPassesRepo.js';
 import { annotationState, applyAnnotationChange, redoAnnotationChange, undoAnnotationChange } from '../annotations/annotationService.js';
 
@@ -152,6 +154,12 @@ export const handlers: Handlers = {
   'passes.start': (ctx, { recordingId, analyst, blind, hideSpotterEmotion }) =>
     startPass(ctx.db, recordingId, analyst, { blind, hideSpotterEmotion }),
   'passes.complete': (ctx, { passId, analyst }) => completePass(ctx.db, passId, analyst),
+  'agreement.get': (ctx, { recordingId, analyst, spotter, minIoU, boundaryFrames }) => {
+    requireSetVisible(ctx.db, recordingId, analyst, null); // a blind coder sees no one else's figures either
+    return agreementAsData(
+      agreementBetweenCoders(ctx, recordingId, { files: [], withSpotter: spotter, minIoU, passes: 'all', boundaryFrames }),
+    );
+  },
   'report.export': (ctx, { id, format, allowMismatch, redactNotes, analyst }) =>
     exportReportForWindow(actingAs(ctx, analyst), id, format, { allowMismatch, redactNotes }),
   'case.get': (ctx) => readCaseDetails(ctx.db),

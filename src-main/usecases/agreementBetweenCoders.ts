@@ -1,6 +1,8 @@
 import { EMOTIONS } from '../../src-shared/analysis/emotions.js';
+import type { Agreement } from '../../src-shared/domain/agreement.js';
 import { ApiError } from '../../src-shared/api/apiError.js';
 import { frameAlpha, pairAgreement, type CodedEvent, type PairAgreement } from '../agreement/eventAgreement.js';
+import { disagreements, type Disagreement } from '../agreement/disagreements.js';
 import { readAnnotationFile } from '../annotationFiles/readAnnotationFile.js';
 import type { AppContext } from '../app/context.js';
 import { listAnnotations } from '../store/annotationsRepo.js';
@@ -22,7 +24,7 @@ export interface AgreementFigures {
   minIoU: number;
   coders: { name: string; source: string; events: number }[];
   /** Every pair of coders: the first as the reference (recall), the second as the one compared (precision). */
-  pairs: ({ a: string; b: string } & PairAgreement)[];
+  pairs: ({ a: string; b: string; disagreements: Disagreement[] } & PairAgreement)[];
   /** Krippendorff's alpha, frame by frame, of all the coders (null with fewer than two, or when nothing varies). */
   alpha: number | null;
 }
@@ -36,7 +38,7 @@ export interface AgreementFigures {
 export function agreementBetweenCoders(
   ctx: AppContext,
   recordingId: number,
-  options: { files: string[]; mapFile?: string; withSpotter: boolean; minIoU: number; passes?: number[] | 'all' },
+  options: { files: string[]; mapFile?: string; withSpotter: boolean; minIoU: number; passes?: number[] | 'all'; boundaryFrames?: number },
 ): AgreementFigures {
   const recording = getRecording(ctx.db, recordingId);
   const table = getFrameTable(ctx.db, recordingId);
@@ -88,12 +90,11 @@ export function agreementBetweenCoders(
   }
   const pairs: AgreementFigures['pairs'] = [];
   for (let i = 0; i < coders.length; i++)
-    for (let j = i + 1; j < coders.length; j++)
-      pairs.push({
-        a: coders[i]!.name,
-        b: coders[j]!.name,
-        ...pairAgreement(coders[i]!.events, coders[j]!.events, frames, EMOTIONS, options.minIoU),
-      });
+    for (let j = i + 1; j < coders.length; j++) {
+      const [x, y] = [coders[i]!, coders[j]!];
+      const pair = pairAgreement(x.events, y.events, frames, EMOTIONS, options.minIoU);
+      pairs.push({ a: x.name, b: y.name, ...pair, disagreements: disagreements(pair, x.events, y.events, options.boundaryFrames ?? 2) });
+    }
   return {
     recordingId,
     frames,
@@ -130,4 +131,29 @@ function uniqueName(coders: Coder[], name: string): string {
   let candidate = name;
   for (let n = 2; coders.some((c) => c.name === candidate); n++) candidate = `${name} (${n})`;
   return candidate;
+}
+
+/** The figures as data for programs (the CLI's --json, the API): f1, kappa and alpha named plainly. */
+export function agreementAsData(f: AgreementFigures): Agreement {
+  return {
+    recordingId: f.recordingId,
+    frames: f.frames,
+    minIoU: f.minIoU,
+    coders: f.coders,
+    pairs: f.pairs.map((p) => ({
+      a: p.a,
+      b: p.b,
+      matched: p.matched.length,
+      onlyA: p.onlyA.length,
+      onlyB: p.onlyB.length,
+      precision: p.precision,
+      recall: p.recall,
+      f1: p.f1,
+      kappa: p.emotionKappa.kappa,
+      frameKappa: Object.fromEntries(Object.entries(p.frameKappa).map(([e, k]) => [e, k.kappa])),
+      meanDifference: p.meanDifference,
+      disagreements: p.disagreements,
+    })),
+    alpha: f.alpha,
+  };
 }

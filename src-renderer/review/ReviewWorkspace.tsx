@@ -17,6 +17,7 @@ import { Timeline } from './timeline/Timeline.js';
 import type { TimelineMarker } from './timeline/drawTimeline.js';
 import { useCodingPass } from './annotate/useCodingPass.js';
 import { PassBar } from './annotate/PassBar.js';
+import { AgreementDialog } from './annotate/AgreementDialog.js';
 import { useAnnotations } from './annotate/useAnnotations.js';
 import { CandidateQueue } from './annotate/CandidateQueue.js';
 import { useQueueSort } from './annotate/useQueueSort.js';
@@ -58,6 +59,7 @@ export function ReviewWorkspace({
   const [stepN, setStepN] = useState(10);
   const [markStart, setMarkStart] = useState<number | null>(null);
   const [sheet, setSheet] = useState(false);
+  const [agreementOpen, setAgreementOpen] = useState(false);
   const [zoomRequest, setZoomRequest] = useState<{ factor: number; seq: number } | null>(null);
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const goToRef = useRef<HTMLInputElement>(null);
@@ -270,7 +272,15 @@ export function ReviewWorkspace({
             current={snap.displayed}
             onSeek={(f) => engine.seek(f)}
           />
-          <PassBar pass={pass} />
+          <PassBar pass={pass} onAgreement={() => setAgreementOpen(true)} />
+          {agreementOpen && (
+            <AgreementDialog
+              recordingId={recording.id}
+              analyst={analyst}
+              onSeek={(f) => engine.seek(f)}
+              onClose={() => setAgreementOpen(false)}
+            />
+          )}
           <div className="undo-line">
             <button type="button" disabled={!annotations.state?.undo} onClick={() => void annotations.undo()} title="Ctrl Z">
               Undo

@@ -6,6 +6,7 @@ import { PlaybackSchema, ProxyInfoSchema, ProxyStatusSchema } from '../domain/pr
 import { AnnotationChangeSchema, AnnotationStateSchema } from '../domain/annotation.js';
 import { CaseDetailsChangeSchema, CaseDetailsSchema } from '../domain/caseDetails.js';
 import { CodingPassSchema } from '../domain/codingPass.js';
+import { AgreementSchema } from '../domain/agreement.js';
 import { REVIEW_COLUMNS } from '../review/reviewColumns.js';
 import { REPORT_FORMATS } from '../report/formats.js';
 
@@ -339,6 +340,20 @@ export const methods = {
       hideSpotterEmotion: z.boolean().default(false),
     }),
     CodingPassSchema,
+  ),
+  /**
+   * How far the working set, the complete passes and (on request) the spotter agree, with every
+   * disagreement. Refused to an analyst coding the recording blind.
+   */
+  'agreement.get': method(
+    z.object({
+      recordingId: z.number().int().positive(),
+      analyst: Analyst,
+      spotter: z.boolean().default(false),
+      minIoU: z.number().gt(0).max(1).default(0.5),
+      boundaryFrames: z.number().int().min(0).max(1000).default(2),
+    }),
+    AgreementSchema,
   ),
   /** Marks the analyst's pass complete: its decisions become final. */
   'passes.complete': method(z.object({ passId: z.number().int().positive(), analyst: Analyst }), CodingPassSchema),

@@ -4,35 +4,26 @@
  * first analyst's decisions, notes or the spotter's emotions, decides with the
  * buttons, completes the pass, and only then sees the first analyst's work.
  */
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.js';
-import { artifactsDir, cliBin, realMediaDir, tempDir } from '../helpers/paths.js';
-import { startServe, type ServeProcess } from '../helpers/serveProcess.js';
-import { callApi, openReview } from './reviewPage.js';
+import { artifactsDir, realMediaDir } from '../helpers/paths.js';
+import type { ServeProcess } from '../helpers/serveProcess.js';
+import { startClipSession, type ClipSession } from './clipSession.js';
+import { callApi, openReview, waitDisplayed } from './reviewPage.js';
 
 let server: ServeProcess;
 let browser: Browser;
 let id: number;
 const talkingHead = path.join(realMediaDir, 'cap13_edit2.mp4');
 
+let session: ClipSession;
 beforeAll(async () => {
-  const dir = tempDir();
-  const db = path.join(dir, 'case.sqlite');
-  const out = JSON.parse(execFileSync(process.execPath, [cliBin, 'import', '--db', db, '--json', talkingHead], { encoding: 'utf8' })) as {
-    recordings: { id: number }[];
-  };
-  id = out.recordings[0]!.id;
-  server = await startServe(['--db', db], { MICROMOMENT_DATA_DIR: path.join(dir, 'data') });
-  browser = await launchChromium();
-  fs.mkdirSync(artifactsDir, { recursive: true });
+  session = await startClipSession(talkingHead);
+  ({ server, browser, id } = session);
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await session?.stop();
 });
 
 describe('a blind second pass', () => {
@@ -95,6 +86,17 @@ describe('a blind second pass', () => {
     await expect.poll(() => page.getByTestId('pass-bar').textContent(), { timeout: 20_000 }).toContain('Working set');
     await expect.poll(() => rows.first().textContent()).toContain('accepted');
     expect((await callApi<{ completedAt: string | null }[]>(page, 'passes.list', { recordingId: id }))[0]!.completedAt).not.toBeNull();
+    // The agreement of the two codings: the working set's C1 was found by the case only (the pass rejected it); a click shows it.
+    await page.getByTestId('pass-bar').getByRole('button', { name: 'Agreement (1 pass)' }).click();
+    const dialog = page.getByTestId('agreement-dialog');
+    const listed = dialog.getByTestId('disagreements').locator('li');
+    await expect
+      .poll(() => listed.allTextContents())
+      .toEqual([expect.stringMatching(/^frames 31–51 found by case only \(case: \w+ 31–51\)$/)]);
+    expect(await dialog.textContent()).toContain('0 matched, 1 only in case, 0 only in pass 1');
+    await page.screenshot({ path: path.join(artifactsDir, 'agreement-dialog.png') });
+    await listed.first().getByRole('button').click();
+    await waitDisplayed(page, 31);
     const audit = await callApi<{ action: string; actor: string }[]>(page, 'audit.list', { afterSeq: 0, limit: 1000 });
     expect(audit.filter((e) => e.action.startsWith('pass.')).map((e) => [e.action, e.actor])).toEqual([
       ['pass.started', 'Second Coder'],

@@ -1,11 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.js';
-import { startServe, type ServeProcess } from '../helpers/serveProcess.js';
-import { artifactsDir, cliBin, realMediaDir, tempDir } from '../helpers/paths.js';
+import type { ServeProcess } from '../helpers/serveProcess.js';
+import { artifactsDir, realMediaDir } from '../helpers/paths.js';
+import { startClipSession, type ClipSession } from './clipSession.js';
 import { callApi, openReview, waitDisplayed } from './reviewPage.js';
 
 // The review window's controls as a new analyst uses them: by mouse as well as by key.
@@ -14,20 +12,13 @@ let browser: Browser;
 let id: number;
 const talkingHead = path.join(realMediaDir, 'cap13_edit2.mp4'); // 765 frames, two candidates
 
+let session: ClipSession;
 beforeAll(async () => {
-  const dir = tempDir();
-  const db = path.join(dir, 'case.sqlite');
-  const out = JSON.parse(execFileSync(process.execPath, [cliBin, 'import', '--db', db, '--json', talkingHead], { encoding: 'utf8' })) as {
-    recordings: { id: number }[];
-  };
-  id = out.recordings[0]!.id;
-  server = await startServe(['--db', db], { MICROMOMENT_DATA_DIR: path.join(dir, 'data') });
-  browser = await launchChromium();
-  fs.mkdirSync(artifactsDir, { recursive: true });
+  session = await startClipSession(talkingHead);
+  ({ server, browser, id } = session);
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await session?.stop();
 });
 
 async function newPage(viewport = { width: 1600, height: 1000 }): Promise<{ page: Page; errors: string[] }> {

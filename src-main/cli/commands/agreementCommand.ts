@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { ApiError } from '../../../src-shared/api/apiError.js';
 import { AnnotationFileRefused } from '../../annotationFiles/importedEvent.js';
 import { RecordingNotFound, resolveRecording } from '../../report/gather/resolveRecording.js';
-import { agreementBetweenCoders, type AgreementFigures } from '../../usecases/agreementBetweenCoders.js';
+import { agreementAsData, agreementBetweenCoders, type AgreementFigures } from '../../usecases/agreementBetweenCoders.js';
 import { contextFrom, withCaseOptions, type CommonOptions } from '../commonOptions.js';
 import { EXIT } from '../exitCodes.js';
 import { pathArgument } from '../pathArguments.js';
@@ -66,7 +66,7 @@ export function registerAgreement(program: Command): void {
           withSpotter: Boolean(options.spotter),
           minIoU,
         });
-        process.stdout.write(options.json ? `${JSON.stringify(asJson(figures), null, 2)}\n` : describe(figures));
+        process.stdout.write(options.json ? `${JSON.stringify(agreementAsData(figures), null, 2)}\n` : describe(figures));
         process.exitCode = EXIT.ok;
       } catch (err) {
         if (err instanceof AnnotationFileRefused || err instanceof RecordingNotFound || err instanceof ApiError) {
@@ -77,30 +77,6 @@ export function registerAgreement(program: Command): void {
         ctx.close();
       }
     });
-}
-
-/** The JSON: each pair's figures flat, with kappa (the emotions of the matched events) and f1 named plainly. */
-function asJson(f: AgreementFigures) {
-  return {
-    recordingId: f.recordingId,
-    frames: f.frames,
-    minIoU: f.minIoU,
-    coders: f.coders,
-    pairs: f.pairs.map((p) => ({
-      a: p.a,
-      b: p.b,
-      matched: p.matched.length,
-      onlyA: p.onlyA.length,
-      onlyB: p.onlyB.length,
-      precision: p.precision,
-      recall: p.recall,
-      f1: p.f1,
-      kappa: p.emotionKappa.kappa,
-      frameKappa: Object.fromEntries(Object.entries(p.frameKappa).map(([e, k]) => [e, k.kappa])),
-      meanDifference: p.meanDifference,
-    })),
-    alpha: f.alpha,
-  };
 }
 
 const num = (x: number | null, digits = 2) => (x === null ? 'undefined' : x.toFixed(digits));

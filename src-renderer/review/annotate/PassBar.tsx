@@ -5,9 +5,10 @@ import type { CodingPassState } from './useCodingPass.js';
  * Which set the analyst's decisions go to: the case's working set, or their
  * blind coding pass (the others' decisions hidden until they complete it).
  */
-export function PassBar({ pass }: { pass: CodingPassState }) {
+export function PassBar({ pass, onAgreement }: { pass: CodingPassState; onAgreement: () => void }) {
   const [hideEmotion, setHideEmotion] = useState(false);
   const open = pass.open;
+  const completed = pass.all.filter((p) => p.completedAt !== null).length;
   return (
     <div className="pass-bar" data-testid="pass-bar">
       {open ? (
@@ -35,6 +36,11 @@ export function PassBar({ pass }: { pass: CodingPassState }) {
           <button type="button" onClick={() => void pass.start({ hideSpotterEmotion: hideEmotion })}>
             Start a blind pass
           </button>
+          {completed > 0 && (
+            <button type="button" onClick={onAgreement}>
+              Agreement ({completed} pass{completed === 1 ? '' : 'es'})
+            </button>
+          )}
         </>
       )}
       {pass.error && (

@@ -100,6 +100,24 @@ describe('coding passes', () => {
       ok: true,
       result: { annotations: [{ note: 'A saw fear' }] },
     });
+    // Through the API: the figures and the disagreement (same frames, another emotion), refused to a coder still blind.
+    await dispatch('passes.start', { recordingId, analyst: 'C', blind: true });
+    expect(await dispatch('agreement.get', { recordingId, analyst: 'C' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('blind') },
+    });
+    const api = (await dispatch('agreement.get', { recordingId, analyst: 'A' })) as {
+      ok: true;
+      result: { pairs: { a: string; b: string; f1: number; disagreements: { kind: string; onset: number; offset: number }[] }[] };
+    };
+    expect(api.result.pairs).toEqual([
+      expect.objectContaining({
+        a: 'case',
+        b: 'pass 1',
+        f1: 1,
+        disagreements: [expect.objectContaining({ kind: 'emotion', onset: 40, offset: 44 })],
+      }),
+    ]);
     // The two codings compared: the same event, another emotion.
     const figures = agreementBetweenCoders(ctx, recordingId, { files: [], withSpotter: false, minIoU: 0.5, passes: 'all' });
     expect(figures.coders.map((c) => c.name)).toEqual(['case', 'pass 1']);

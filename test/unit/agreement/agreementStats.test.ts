@@ -163,3 +163,29 @@ describe('agreement between two passes over a recording', () => {
     expect(mixed).toBeGreaterThan(0);
   });
 });
+
+describe('the disagreements of two coders', () => {
+  it('lists events found by one only, another emotion, and boundaries further apart than allowed, in time order', async () => {
+    const { disagreements } = await import('../../../src-main/agreement/disagreements.js');
+    const a: CodedEvent[] = [
+      { onset: 10, apex: 12, offset: 14, emotion: 'fear' },
+      { onset: 40, apex: 41, offset: 44, emotion: 'surprise' },
+      { onset: 60, apex: null, offset: 70, emotion: 'anger' },
+      { onset: 80, apex: null, offset: 85, emotion: 'disgust' },
+    ];
+    const b: CodedEvent[] = [
+      { onset: 11, apex: 12, offset: 15, emotion: 'fear' }, // within 2 frames: agreement
+      { onset: 40, apex: 43, offset: 44, emotion: 'fear' }, // another emotion
+      { onset: 57, apex: null, offset: 70, emotion: 'anger' }, // onset 3 frames apart
+      { onset: 90, apex: null, offset: 92, emotion: 'enjoyment' }, // B only
+    ];
+    const pair = pairAgreement(a, b, 100, ['fear']);
+    expect(disagreements(pair, a, b, 2).map((d) => [d.kind, d.onset, d.offset])).toEqual([
+      ['emotion', 40, 44],
+      ['boundaries', 57, 70],
+      ['only-a', 80, 85],
+      ['only-b', 90, 92],
+    ]);
+    expect(disagreements(pairAgreement(a, a, 100, []), a, a)).toEqual([]);
+  });
+});
