@@ -23,6 +23,8 @@ import { collectGrabs } from './grabs/collectGrabs.js';
 import { buildReportModel } from './model/buildReportModel.js';
 import { machineTimeZone } from './model/localTime.js';
 import { readCaseDetails } from '../store/caseDetailsRepo.js';
+import { listPasses } from '../store/codingPassesRepo.js';
+import { agreementBetweenCoders } from '../usecases/agreementBetweenCoders.js';
 import type { ReportModel } from './model/reportModel.js';
 
 export interface ReportRequest {
@@ -89,6 +91,7 @@ export async function buildReport(ctx: AppContext, req: ReportRequest): Promise<
     },
     emotions: analysis && needsCurves(req.format) ? readEmotionValues(ctx.db, analysis.id, analysis.frameCount) : null,
     caseDetails: readCaseDetails(ctx.db),
+    reliability: reliabilityOf(ctx, recording.id),
     timeZone: machineTimeZone(),
     redactNotes: Boolean(req.redactNotes),
   });
@@ -125,6 +128,36 @@ export async function buildReport(ctx: AppContext, req: ReportRequest): Promise<
     format: req.format,
     fileName: suggestedFileName(recording.name, req.format),
     model,
+  };
+}
+
+/** Agreement of the working set with every complete coding pass of the recording, or null when there is none. */
+function reliabilityOf(ctx: AppContext, recordingId: number): ReportModel['reliability'] {
+  const passes = listPasses(ctx.db, recordingId).filter((p) => p.completedAt !== null);
+  if (passes.length === 0) return null;
+  const f = agreementBetweenCoders(ctx, recordingId, { files: [], withSpotter: false, minIoU: 0.5, passes: 'all' });
+  return {
+    passes: passes.map((p) => ({
+      id: p.id,
+      analyst: p.analyst,
+      blind: p.blind,
+      hideSpotterEmotion: p.hideSpotterEmotion,
+      startedAt: p.startedAt,
+      completedAt: p.completedAt!,
+      events: f.coders.find((c) => c.name === `pass ${p.id}`)?.events ?? 0,
+    })),
+    pairs: f.pairs.map((p) => ({
+      a: p.a,
+      b: p.b,
+      matched: p.matched.length,
+      onlyA: p.onlyA.length,
+      onlyB: p.onlyB.length,
+      f1: p.f1,
+      kappa: p.emotionKappa.kappa,
+      disagreements: p.disagreements.length,
+    })),
+    alpha: f.alpha,
+    minIoU: f.minIoU,
   };
 }
 

@@ -32,6 +32,7 @@ import {
 import { html, trusted, type SafeHtml } from './htmlText.js';
 import { printColor } from '../figure/palette.js';
 import { REPORT_STYLE } from './htmlStyle.js';
+import { NO_SECOND_CODING, reliabilityFacts } from '../content/reliabilityWords.js';
 
 /**
  * The report as one self-contained HTML file, with the PDF's content in the
@@ -86,9 +87,11 @@ export function htmlReport(m: ReportModel, grabs: GrabSet): string {
           ${acceptedSections(m, grabs)}
           <h2>5. Method</h2>
           ${m.method.map((p) => html`<p class="method">${p}</p>`)}
-          <h2>6. Limitations</h2>
+          <h2>6. Reliability of the coding</h2>
+          ${m.reliability ? facts(reliabilityFacts(m)) : html`<p class="method">${NO_SECOND_CODING}</p>`}
+          <h2>7. Limitations</h2>
           ${m.limitations.map((l) => html`<p class="limitation">${l}</p>`)}
-          <h2>7. Examiner's declaration</h2>
+          <h2>8. Examiner's declaration</h2>
           <p class="method user-text">${m.declaration}</p>
           ${signatureLines(m)}
           <h2>Appendix A: the recording, its verification and this report</h2>

@@ -30,6 +30,7 @@ import {
   summaryLines,
 } from '../content/examinerSections.js';
 import { pdfFontFiles } from './pdfFonts.js';
+import { NO_SECOND_CODING, reliabilityFacts } from '../content/reliabilityWords.js';
 import { visibleText as shown } from '../content/visibleText.js';
 import {
   banner,
@@ -151,10 +152,14 @@ export function pdfReport(m: ReportModel, grabs: GrabSet): Promise<Buffer> {
   heading(doc, '5. Method', 120);
   for (const p of m.method) paragraph(doc, p);
 
-  heading(doc, '6. Limitations', 120);
+  heading(doc, '6. Reliability of the coding', 120);
+  if (m.reliability) facts(doc, reliabilityFacts(m));
+  else paragraph(doc, NO_SECOND_CODING);
+
+  heading(doc, '7. Limitations', 120);
   for (const l of m.limitations) paragraph(doc, l);
 
-  heading(doc, "7. Examiner's declaration", 200);
+  heading(doc, "8. Examiner's declaration", 200);
   paragraph(doc, m.declaration);
   signatureBlock(doc, m);
 

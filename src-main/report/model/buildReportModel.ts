@@ -39,6 +39,8 @@ export interface ReportInputs {
   timeZone: string;
   /** Leave the analysts' notes out (--redact-notes). */
   redactNotes: boolean;
+  /** Agreement with the complete coding passes (gathered by the caller); null: none. */
+  reliability?: ReportModel['reliability'];
 }
 
 /** Said where a note was left out of a redacted report. */
@@ -128,6 +130,7 @@ export function buildReportModel(input: ReportInputs): ReportModel {
       decisions: decisionsBy(annotations),
     }),
     declaration: declaration(input.generatedBy),
+    reliability: input.reliability ?? null,
     timeline: input.emotions ? curveSeries(t, input.emotions, 0, r.frames, TIMELINE_BUCKETS) : null,
     closeUps: input.emotions
       ? annotations

@@ -43,6 +43,8 @@ export interface ReportModel {
   method: string[];
   /** The examiner's declaration above the signature line. */
   declaration: string;
+  /** Agreement between the working set and the complete coding passes; null when there is no complete pass. */
+  reliability: ReliabilitySection | null;
   /** Emotion curves of the whole recording for the timeline figure; null without an analysis. */
   timeline: CurveSeries | null;
   /** For each accepted annotation, the curves frame by frame around it. */
@@ -163,6 +165,32 @@ export interface AnnotationLine {
   createdAt: string;
   updatedBy: string;
   updatedAt: string;
+}
+
+export interface ReliabilitySection {
+  passes: {
+    id: number;
+    analyst: string;
+    blind: boolean;
+    hideSpotterEmotion: boolean;
+    startedAt: string;
+    completedAt: string;
+    events: number;
+  }[];
+  /** Each pair of codings ("case": the working set, whose decisions are the findings). */
+  pairs: {
+    a: string;
+    b: string;
+    matched: number;
+    onlyA: number;
+    onlyB: number;
+    f1: number | null;
+    kappa: number | null;
+    disagreements: number;
+  }[];
+  /** Krippendorff's alpha of all codings, frame by frame. */
+  alpha: number | null;
+  minIoU: number;
 }
 
 export type CandidateStatus = 'accepted' | 'relabelled' | 'rejected' | 'not reviewed';

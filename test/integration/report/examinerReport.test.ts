@@ -19,6 +19,7 @@ import { getFrameTable } from '../../../src-main/store/recordingsRepo.js';
 import { spotRecording } from '../../../src-main/spotting/spotTable.js';
 import { analyzeImportedRecording } from '../../../src-main/usecases/analyzeRecording.js';
 import { setCaseDetails } from '../../../src-main/usecases/caseDetails.js';
+import { completePass, startPass } from '../../../src-main/usecases/codingPasses.js';
 import { importRecording } from '../../../src-main/usecases/importRecording.js';
 import { storeSpottingRun } from '../../../src-main/usecases/spotImportedRecording.js';
 import type { ReportModel } from '../../../src-main/report/model/reportModel.js';
@@ -87,6 +88,23 @@ beforeAll(async () => {
     kind: 'manual',
     set: { ...MARK, emotion: 'surprise', verdict: 'accepted', note: 'SECRET-NOTE-TEXT' },
   });
+  // A second analyst's independent (blind) coding: C1 as proposed, C2 rejected; completed.
+  const pass = startPass(ctx.db, recordingId, 'C. Coder', { blind: true, hideSpotterEmotion: false });
+  applyAnnotationChange(
+    ctx.db,
+    recordingId,
+    'C. Coder',
+    { kind: 'candidate', spottingRunId: runId, candidateIndex: 0, set: { verdict: 'accepted' } },
+    pass.id,
+  );
+  applyAnnotationChange(
+    ctx.db,
+    recordingId,
+    'C. Coder',
+    { kind: 'candidate', spottingRunId: runId, candidateIndex: 1, set: { verdict: 'rejected' } },
+    pass.id,
+  );
+  completePass(ctx.db, pass.id, 'C. Coder');
   setCaseDetails(ctx.db, 'Seeder', HOSTILE);
   ctx.close();
   const json = await report([String(recordingId), '--out', out('report.json'), '--reviewer', 'Dr. T. Reviewer']);
@@ -167,7 +185,7 @@ describe("the examiner's report", () => {
     expect(flat).toContain('changed from its defaults: ');
     expect(flat).toContain('onThreshold 2.5 (default 6)');
     expect(first).toContain(`(proposed: ${model.candidates[1]!.proposedEmotion})`);
-    expect(flat).toContain('6. Limitations');
+    expect(flat).toContain('7. Limitations');
     // Audit actions as sentences, in the appendix with UTC.
     expect(flat).toContain('imported the recording ×1 (recording.imported)');
     expect(flat).toContain('Times in this appendix are UTC');
@@ -177,6 +195,20 @@ describe("the examiner's report", () => {
     expect((first.match(/E{5,}/g) ?? []).join('').length).toBe(150);
     for (const old of fs.readdirSync(art).filter((f) => f.startsWith('page'))) fs.rmSync(path.join(art, old));
     await pdfToPngs(file, path.join(art, 'page'));
+  });
+
+  it('states the reliability of the coding: the blind pass compared with the working set', async () => {
+    // Working set: C1 accepted, C2 relabelled (accepted), H5 accepted; the pass: C1 accepted only. C1 matches.
+    expect(model.reliability).toMatchObject({
+      passes: [{ analyst: 'C. Coder', blind: true, events: 1 }],
+      pairs: [{ a: 'case', b: 'pass 1', matched: 1, onlyA: 2, onlyB: 0 }],
+    });
+    expect(model.reliability!.pairs[0]!.f1).toBeCloseTo((2 * 1) / (3 + 1), 12);
+    const text = (await pdfText(out('report.pdf'))).replace(/\s+/g, ' ');
+    expect(text).toContain('6. Reliability of the coding');
+    expect(text).toMatch(/pass 1 C\. Coder, blind; 1 accepted event; completed /);
+    expect(text).toContain('case and pass 1 1 matched, 2 only in case, 0 only in pass 1; F1 0.50');
+    expect(text).toContain("Krippendorff's alpha");
   });
 
   it('PDF: an accepted event of 5 frames shows those 5 frames, each with its number and timecode; a longer one 12', async () => {

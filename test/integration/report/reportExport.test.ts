@@ -84,6 +84,8 @@ describe('report of an analysed, annotated recording', () => {
     }
     expect(text).toContain('Привет; Łódź');
     expect(text.replace(/\s+/g, ' ')).toContain('Micro expressions reveal emotion, not deception.');
+    // No second coder: the report says no agreement can be stated.
+    expect(text.replace(/\s+/g, ' ')).toContain('This recording was coded once: no independent coding pass was completed');
     // The 300-letter word of the hostile note is broken across lines, twice (table and frame section), never cut.
     const letters = (text.match(/W{5,}/g) ?? []).join('').length;
     expect(letters).toBe(600);
