@@ -8,6 +8,8 @@ export interface CodedEvent {
   apex: number | null;
   offset: number;
   emotion: string | null;
+  /** Where it is stored, for events of the case (its working set 'case', or a coding pass): what adjudication acts on. */
+  ref?: { set: 'case' | number; annotationId: number };
 }
 
 /** Said for "no emotion" wherever a label is compared. */

@@ -27,6 +27,7 @@ import { setCaseDetails } from '../usecases/caseDetails.js';
 import { completePass, startPass } from '../usecases/codingPasses.js';
 import { agreementAsData, agreementBetweenCoders } from '../usecases/agreementBetweenCoders.js';
 import { requireSetVisible } from '../annotations/passRules.js';
+import { adjudicate } from '../annotations/adjudicate.js';
 import { listPasses, openPassOf } from '../store/codingPassesRepo.js';
 import { annotationState, applyAnnotationChange, redoAnnotationChange, undoAnnotationChange } from '../annotations/annotationService.js';
 
@@ -154,6 +155,7 @@ export const handlers: Handlers = {
   'passes.start': (ctx, { recordingId, analyst, blind, hideSpotterEmotion }) =>
     startPass(ctx.db, recordingId, analyst, { blind, hideSpotterEmotion }),
   'passes.complete': (ctx, { passId, analyst }) => completePass(ctx.db, passId, analyst),
+  'adjudication.decide': (ctx, { recordingId, analyst, a, b, choose }) => adjudicate(ctx.db, recordingId, analyst, a, b, choose),
   'agreement.get': (ctx, { recordingId, analyst, spotter, minIoU, boundaryFrames }) => {
     requireSetVisible(ctx.db, recordingId, analyst, null); // a blind coder sees no one else's figures either
     return agreementAsData(

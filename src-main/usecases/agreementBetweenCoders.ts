@@ -49,7 +49,13 @@ export function agreementBetweenCoders(
     {
       name: 'case',
       source: `the accepted events of this case (${[...new Set(accepted.map((a) => a.updatedBy))].join(', ') || 'none decided'})`,
-      events: accepted.map((a) => ({ onset: a.onsetFrame, apex: a.apexFrame, offset: a.offsetFrame, emotion: a.emotion })),
+      events: accepted.map((a) => ({
+        onset: a.onsetFrame,
+        apex: a.apexFrame,
+        offset: a.offsetFrame,
+        emotion: a.emotion,
+        ref: { set: 'case' as const, annotationId: a.id },
+      })),
     },
   ];
   for (const pass of chosenPasses(ctx, recordingId, options.passes)) {
@@ -57,7 +63,13 @@ export function agreementBetweenCoders(
     coders.push({
       name: `pass ${pass.id}`,
       source: `coding pass #${pass.id} of ${pass.analyst}${pass.blind ? ', blind' : ''}, completed ${pass.completedAt}`,
-      events: decided.map((a) => ({ onset: a.onsetFrame, apex: a.apexFrame, offset: a.offsetFrame, emotion: a.emotion })),
+      events: decided.map((a) => ({
+        onset: a.onsetFrame,
+        apex: a.apexFrame,
+        offset: a.offsetFrame,
+        emotion: a.emotion,
+        ref: { set: pass.id, annotationId: a.id },
+      })),
     });
   }
   for (const file of options.files) {

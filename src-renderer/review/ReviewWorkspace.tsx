@@ -278,6 +278,7 @@ export function ReviewWorkspace({
               recordingId={recording.id}
               analyst={analyst}
               onSeek={(f) => engine.seek(f)}
+              onAdjudicated={annotations.reload}
               onClose={() => setAgreementOpen(false)}
             />
           )}

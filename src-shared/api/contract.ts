@@ -6,7 +6,7 @@ import { PlaybackSchema, ProxyInfoSchema, ProxyStatusSchema } from '../domain/pr
 import { AnnotationChangeSchema, AnnotationStateSchema } from '../domain/annotation.js';
 import { CaseDetailsChangeSchema, CaseDetailsSchema } from '../domain/caseDetails.js';
 import { CodingPassSchema } from '../domain/codingPass.js';
-import { AgreementSchema } from '../domain/agreement.js';
+import { AgreementSchema, EventRefSchema } from '../domain/agreement.js';
 import { REVIEW_COLUMNS } from '../review/reviewColumns.js';
 import { REPORT_FORMATS } from '../report/formats.js';
 
@@ -354,6 +354,21 @@ export const methods = {
       boundaryFrames: z.number().int().min(0).max(1000).default(2),
     }),
     AgreementSchema,
+  ),
+  /**
+   * Resolves a disagreement into the findings (the working set): the chosen side's event
+   * accepted there, or rejected when the chosen side found nothing. Both originals are kept;
+   * audited as annotation.adjudicated, naming both.
+   */
+  'adjudication.decide': method(
+    z.object({
+      recordingId: z.number().int().positive(),
+      analyst: Analyst,
+      a: EventRefSchema.nullable(),
+      b: EventRefSchema.nullable(),
+      choose: z.enum(['a', 'b']),
+    }),
+    AnnotationStateSchema,
   ),
   /** Marks the analyst's pass complete: its decisions become final. */
   'passes.complete': method(z.object({ passId: z.number().int().positive(), analyst: Analyst }), CodingPassSchema),

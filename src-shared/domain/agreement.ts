@@ -1,10 +1,17 @@
 import { z } from 'zod';
 
+/** Where an event of the case is stored: its working set ('case') or a coding pass; what adjudication acts on. */
+export const EventRefSchema = z.object({
+  set: z.union([z.literal('case'), z.number().int().positive()]),
+  annotationId: z.number().int().positive(),
+});
+
 const Event = z.object({
   onset: z.number().int(),
   apex: z.number().int().nullable(),
   offset: z.number().int(),
   emotion: z.string().nullable(),
+  ref: EventRefSchema.optional(),
 });
 
 /** What `agreement.get` answers: the coders, each pair's figures with its disagreements, and alpha. Null: undefined (nothing to compare). */

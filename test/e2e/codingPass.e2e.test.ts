@@ -92,15 +92,24 @@ describe('a blind second pass', () => {
     const listed = dialog.getByTestId('disagreements').locator('li');
     await expect
       .poll(() => listed.allTextContents())
-      .toEqual([expect.stringMatching(/^frames 31–51 found by case only \(case: \w+ 31–51\)$/)]);
+      .toEqual([expect.stringMatching(/^frames 31–51 found by case only \(case: \w+ 31–51\) Take case\s*Take pass 1$/)]);
     expect(await dialog.textContent()).toContain('0 matched, 1 only in case, 0 only in pass 1');
     await page.screenshot({ path: path.join(artifactsDir, 'agreement-dialog.png') });
-    await listed.first().getByRole('button').click();
+    await listed.first().getByRole('button', { name: 'frames 31–51' }).click();
     await waitDisplayed(page, 31);
+    // Adjudication: the second coder's reading is taken (nothing there), so C1 is no longer a finding; both originals stay.
+    await page.getByTestId('pass-bar').getByRole('button', { name: 'Agreement (1 pass)' }).click();
+    await dialog.getByRole('button', { name: 'Take pass 1' }).click();
+    await expect.poll(() => dialog.textContent()).toContain('No disagreement.');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => rows.first().textContent()).toContain('rejected');
     const audit = await callApi<{ action: string; actor: string }[]>(page, 'audit.list', { afterSeq: 0, limit: 1000 });
-    expect(audit.filter((e) => e.action.startsWith('pass.')).map((e) => [e.action, e.actor])).toEqual([
+    expect(
+      audit.filter((e) => e.action.startsWith('pass.') || e.action === 'annotation.adjudicated').map((e) => [e.action, e.actor]),
+    ).toEqual([
       ['pass.started', 'Second Coder'],
       ['pass.completed', 'Second Coder'],
+      ['annotation.adjudicated', 'Second Coder'],
     ]);
     expect(errors).toEqual([]);
     await page.close();

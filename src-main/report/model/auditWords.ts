@@ -25,6 +25,7 @@ const SENTENCES: Record<string, string> = {
   'annotation.deleted': 'removed a hand mark',
   'annotation.undone': 'undid a change',
   'annotation.redone': 'redid a change',
+  'annotation.adjudicated': 'resolved a disagreement between codings',
   'report.exported': 'exported a report',
 };
 

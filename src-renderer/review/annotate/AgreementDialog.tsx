@@ -27,18 +27,33 @@ export function AgreementDialog({
   recordingId,
   analyst,
   onSeek,
+  onAdjudicated,
   onClose,
 }: {
   recordingId: number;
   analyst: string;
   onSeek: (frame: number) => void;
+  /** The findings (the working set) changed. */
+  onAdjudicated: () => void;
   onClose: () => void;
 }) {
   const [figures, setFigures] = useState<Agreement | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [asked, setAsked] = useState(0);
   useEffect(() => {
     api.call('agreement.get', { recordingId, analyst }).then(setFigures, (e: Error) => setError(e.message));
-  }, [recordingId, analyst]);
+  }, [recordingId, analyst, asked]);
+  /** Resolves a disagreement into the findings with one side's decision (both originals kept). */
+  function take(d: Pair['disagreements'][number], choose: 'a' | 'b') {
+    api.call('adjudication.decide', { recordingId, analyst, a: d.a?.ref ?? null, b: d.b?.ref ?? null, choose }).then(
+      () => {
+        setError(null);
+        onAdjudicated();
+        setAsked((n) => n + 1);
+      },
+      (e: Error) => setError(e.message),
+    );
+  }
   return (
     <div className="modal-backdrop" onClick={onClose}>
       <section
@@ -82,7 +97,17 @@ export function AgreementDialog({
                     >
                       frames {d.onset}–{d.offset}
                     </button>{' '}
-                    {describe(p, d)}
+                    {describe(p, d)}{' '}
+                    {(d.a?.ref || d.b?.ref) && (
+                      <span className="adjudicate">
+                        <button type="button" onClick={() => take(d, 'a')}>
+                          Take {p.a}
+                        </button>
+                        <button type="button" onClick={() => take(d, 'b')}>
+                          Take {p.b}
+                        </button>
+                      </span>
+                    )}
                   </li>
                 ))}
               </ol>

@@ -11,6 +11,8 @@ export interface Annotations {
   apply(change: AnnotationChange): Promise<AnnotationState | null>;
   undo(): Promise<void>;
   redo(): Promise<void>;
+  /** Asks the store again (after a change made elsewhere, e.g. an adjudication). */
+  reload(): void;
 }
 
 /**
@@ -29,10 +31,12 @@ export function useAnnotations(recordingId: number, analyst: string, passId: num
   const [busy, setBusy] = useState(false);
   const [queue] = useState(() => ({ tail: Promise.resolve() as Promise<unknown> }));
 
+  const [asked, setAsked] = useState(0);
   useEffect(() => {
     if (passId === undefined) return;
     api.call('annotations.list', { recordingId, analyst, passId }).then(setState, (e: Error) => setError(e.message));
-  }, [recordingId, analyst, passId]);
+  }, [recordingId, analyst, passId, asked]);
+  const reload = useCallback(() => setAsked((n) => n + 1), []);
 
   const run = useCallback(
     <T>(call: () => Promise<T>): Promise<T | null> => {
@@ -71,5 +75,5 @@ export function useAnnotations(recordingId: number, analyst: string, passId: num
     await run(async () => setState(await api.call('annotations.redo', { recordingId, analyst, passId })));
   }, [run, recordingId, analyst, passId]);
 
-  return { state, error, busy, apply, undo, redo };
+  return { state, error, busy, apply, undo, redo, reload };
 }

@@ -19,6 +19,7 @@ import { stateRef } from '../../../src-main/store/sealedState.js';
 import { checkSealedState } from '../../../src-main/store/stateCheck.js';
 import { completePass, startPass } from '../../../src-main/usecases/codingPasses.js';
 import { agreementBetweenCoders } from '../../../src-main/usecases/agreementBetweenCoders.js';
+import { adjudicate } from '../../../src-main/annotations/adjudicate.js';
 import { tempCase } from '../../helpers/caseStore.js';
 import { tempDir } from '../../helpers/paths.js';
 import { seedRecordingWithCandidates } from './seedCase.js';
@@ -148,6 +149,54 @@ describe('coding passes', () => {
     expect(working.annotations).toEqual([]);
     expect(annotationState(ctx.db, recordingId, 'A', null, pass.id).annotations.map((a) => a.verdict)).toEqual(['rejected']);
     expect(() => undoAnnotationChange(ctx.db, recordingId, 'A', null)).toThrow('There is nothing of yours to undo on this recording.');
+    ctx.close();
+  });
+});
+
+describe('adjudication', () => {
+  it('resolves each disagreement into the findings (the working set), keeps both originals, and records the choice', () => {
+    const { ctx, recordingId, spottingRunId } = setup();
+    const decide = (analyst: string, candidateIndex: number, set: Record<string, unknown>, passId: number | null) =>
+      applyAnnotationChange(ctx.db, recordingId, analyst, { kind: 'candidate', spottingRunId, candidateIndex, set: set as never }, passId);
+    decide('A', 0, { verdict: 'accepted' }, null); // surprise, as proposed
+    decide('A', 1, { verdict: 'accepted' }, null); // fear
+    const pass = startPass(ctx.db, recordingId, 'B', { blind: true, hideSpotterEmotion: false });
+    decide('B', 0, { verdict: 'accepted', emotion: 'fear' }, pass.id);
+    decide('B', 2, { verdict: 'accepted' }, pass.id); // enjoyment: B only
+    completePass(ctx.db, pass.id, 'B');
+    const figures = agreementBetweenCoders(ctx, recordingId, { files: [], withSpotter: false, minIoU: 0.5, passes: 'all' });
+    const found = figures.pairs[0]!.disagreements;
+    expect(found.map((d) => [d.kind, d.onset])).toEqual([
+      ['emotion', 10],
+      ['only-a', 40],
+      ['only-b', 70],
+    ]);
+    const passBefore = annotationState(ctx.db, recordingId, 'B', null, pass.id).annotations;
+    const ref = (e: (typeof found)[number]['a']) => e?.ref ?? null;
+    // C1: B's emotion; C2: B found nothing there, so not a finding; C3: B's event becomes a finding.
+    adjudicate(ctx.db, recordingId, 'Referee', ref(found[0]!.a), ref(found[0]!.b), 'b');
+    adjudicate(ctx.db, recordingId, 'Referee', ref(found[1]!.a), ref(found[1]!.b), 'b');
+    const final = adjudicate(ctx.db, recordingId, 'Referee', ref(found[2]!.a), ref(found[2]!.b), 'b');
+    expect(final.annotations.map((a) => [a.candidateIndex, a.verdict, a.emotion, a.updatedBy])).toEqual([
+      [0, 'accepted', 'fear', 'Referee'],
+      [1, 'rejected', 'fear', 'Referee'],
+      [2, 'accepted', 'enjoyment', 'Referee'],
+    ]);
+    // The pass is as B completed it; every resolution names both sides and the choice.
+    expect(annotationState(ctx.db, recordingId, 'B', null, pass.id).annotations).toEqual(passBefore);
+    const entries = listAudit(ctx.db, 0, 1000).filter((e) => e.action === 'annotation.adjudicated');
+    expect(entries).toHaveLength(3);
+    expect(entries[0]!.after).toMatchObject({
+      choose: 'b',
+      a: { set: 'case', emotion: 'surprise' },
+      b: { set: pass.id, emotion: 'fear', by: 'B' },
+    });
+    expect(entries[1]!.after).toMatchObject({ a: { set: 'case' }, b: null });
+    // (The seeded recording and run were written straight to the store, unaudited: only the annotations' seals are checked.)
+    expect(checkSealedState(ctx.db).problems.filter((p) => p.ref?.startsWith('annotation'))).toEqual([]);
+    // Adjudicating in a recording one codes blind is refused.
+    startPass(ctx.db, recordingId, 'Referee', { blind: true, hideSpotterEmotion: false });
+    expect(() => adjudicate(ctx.db, recordingId, 'Referee', ref(found[0]!.a), ref(found[0]!.b), 'a')).toThrow(/blind/);
     ctx.close();
   });
 });
