@@ -11,6 +11,7 @@ import { registerEvaluate } from './commands/evaluateCommand.js';
 import { registerProxy } from './commands/proxyCommand.js';
 import { registerReport } from './commands/reportCommand.js';
 import { registerAgreement } from './commands/agreementCommand.js';
+import { registerAnnotations } from './commands/annotationsCommand.js';
 import { EXIT } from './exitCodes.js';
 import { printable } from './printable.js';
 import { UsageError } from './pathArguments.js';
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerProxy(program);
   registerReport(program);
   registerAgreement(program);
+  registerAnnotations(program);
   registerServe(program);
   program.addHelpText('after', () => `\nThis installation uses:\n  ${describeEnvironment().lines.slice(1, 3).join('\n  ')}\n`);
   return program;

@@ -65,6 +65,7 @@ export function registerAgreement(program: Command): void {
           mapFile: options.map,
           withSpotter: Boolean(options.spotter),
           minIoU,
+          passes,
         });
         process.stdout.write(options.json ? `${JSON.stringify(agreementAsData(figures), null, 2)}\n` : describe(figures));
         process.exitCode = EXIT.ok;

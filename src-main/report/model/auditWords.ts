@@ -9,6 +9,7 @@ const SENTENCES: Record<string, string> = {
   'case.resealed': 'sealed the annotations again after an upgrade',
   'pass.started': 'started a coding pass',
   'pass.completed': 'completed a coding pass',
+  'pass.imported': "imported another coder's annotation file as a pass",
   'recording.imported': 'imported the recording',
   'recording.location-added': 'recorded another location of the recording',
   'analysis.started': 'started the analysis',

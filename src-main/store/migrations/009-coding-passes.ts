@@ -24,8 +24,10 @@ export const m009CodingPasses: Migration = {
         .problems.map((p) => p.ref)
         .filter((ref): ref is string => ref !== null && ref.startsWith('annotation:')),
     );
-    // The rebuild drops the table annotation_edits refers to: its keys are checked at commit, against the new table.
-    db.pragma('defer_foreign_keys = ON');
+    // Renaming a table makes its children (annotation_edits) refer to the new name, and dropping a
+    // table its children refer to orphans their rows (which fails at commit). So both are rebuilt:
+    // annotations under the old name, then annotation_edits (same columns and rows, so the same
+    // sealed hashes) referring to it, and only then are the old tables dropped.
     db.exec(`
       CREATE TABLE coding_passes (
         id                   INTEGER PRIMARY KEY,
@@ -40,7 +42,8 @@ export const m009CodingPasses: Migration = {
       );
       CREATE INDEX coding_passes_by_recording ON coding_passes(recording_id);
 
-      CREATE TABLE annotations_v9 (
+      ALTER TABLE annotations RENAME TO annotations_v8;
+      CREATE TABLE annotations (
         id              INTEGER PRIMARY KEY,
         recording_id    INTEGER NOT NULL REFERENCES recordings(id),
         spotting_run_id INTEGER REFERENCES spotting_runs(id),
@@ -62,13 +65,29 @@ export const m009CodingPasses: Migration = {
         CHECK (apex_frame IS NULL OR (apex_frame >= onset_frame AND apex_frame <= offset_frame)),
         CHECK ((spotting_run_id IS NULL) = (candidate_index IS NULL))
       );
-      INSERT INTO annotations_v9 (id, recording_id, spotting_run_id, candidate_index, verdict, emotion, onset_frame, apex_frame,
+      INSERT INTO annotations (id, recording_id, spotting_run_id, candidate_index, verdict, emotion, onset_frame, apex_frame,
                                   offset_frame, note, deleted, created_at, created_by, updated_at, updated_by, pass_id)
         SELECT id, recording_id, spotting_run_id, candidate_index, verdict, emotion, onset_frame, apex_frame,
                offset_frame, note, deleted, created_at, created_by, updated_at, updated_by, NULL
-        FROM annotations;
-      DROP TABLE annotations;
-      ALTER TABLE annotations_v9 RENAME TO annotations;
+        FROM annotations_v8;
+
+      ALTER TABLE annotation_edits RENAME TO annotation_edits_v8;
+      CREATE TABLE annotation_edits (
+        id            INTEGER PRIMARY KEY,
+        recording_id  INTEGER NOT NULL REFERENCES recordings(id),
+        annotation_id INTEGER NOT NULL REFERENCES annotations(id),
+        actor         TEXT NOT NULL,
+        action        TEXT NOT NULL,
+        description   TEXT NOT NULL,
+        before_json   TEXT,
+        after_json    TEXT NOT NULL,
+        at            TEXT NOT NULL,
+        state         TEXT NOT NULL CHECK (state IN ('done', 'undone', 'discarded'))
+      );
+      INSERT INTO annotation_edits SELECT * FROM annotation_edits_v8;
+      DROP TABLE annotation_edits_v8;
+      DROP TABLE annotations_v8;
+      CREATE INDEX annotation_edits_by_actor ON annotation_edits(recording_id, actor, state, id);
       CREATE INDEX annotations_by_recording ON annotations(recording_id);
       CREATE UNIQUE INDEX annotations_one_per_candidate ON annotations(spotting_run_id, candidate_index)
         WHERE pass_id IS NULL AND spotting_run_id IS NOT NULL;

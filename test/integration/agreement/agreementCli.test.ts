@@ -169,4 +169,44 @@ describe("another coder's annotation files", () => {
     expect(run.stderr).toContain('order.csv was not read: line 2: the onset (8) is after the offset (3). Nothing was imported');
     expect(caseState()).toEqual(before);
   });
+
+  it("stores a file as the analyst's complete pass: an EAF exported and imported again gives the same frames; a bad file leaves nothing", async () => {
+    const eaf = path.join(ctx.dir, 'case.eaf'); // exported by the first test
+    const run = await runCli(['annotations', 'import', String(id), eaf, '--db', dbPath, '--analyst', 'Second Coder']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(
+      /^imported 4 events from .*case\.eaf \(eaf\) as pass #1 of Second Coder, complete; tier "rejected" \(1 annotation\) left out/,
+    );
+    const c = createContext({ dbPath, analyst: 'reader' });
+    const working = listAnnotations(c.db, id).filter((a) => a.verdict !== 'rejected');
+    const imported = listAnnotations(c.db, id, 1);
+    expect(imported.map((a) => [a.onsetFrame, a.offsetFrame, a.emotion, a.verdict])).toEqual(
+      working.map((a) => [a.onsetFrame, a.offsetFrame, a.emotion, a.verdict]),
+    );
+    expect(
+      listAudit(c.db, 0, 10_000)
+        .filter((e) => e.action.startsWith('pass.'))
+        .map((e) => e.action),
+    ).toEqual(['pass.imported', 'pass.completed']);
+    c.close();
+    const figures = JSON.parse((await cli(['agreement', String(id), '--passes', 'all', '--json'])).stdout) as {
+      pairs: { a: string; b: string; f1: number }[];
+    };
+    expect(figures.pairs[0]).toMatchObject({ a: 'case', b: 'pass 1', f1: 1 });
+
+    const before = caseState();
+    const bad = await runCli([
+      'annotations',
+      'import',
+      String(id),
+      path.join(ctx.dir, 'unknown.csv'),
+      '--db',
+      dbPath,
+      '--analyst',
+      'Third Coder',
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('unknown.csv was not read: line 3: emotion "boredom" is none of the seven');
+    expect(caseState()).toEqual(before);
+  });
 });

@@ -221,6 +221,12 @@ describe('migration 9 on a case made before it', () => {
     );
     const first = Number(insert.run(recordingId, spottingRunId, 0, 10, 12, 15, 'kept').lastInsertRowid);
     const second = Number(insert.run(recordingId, spottingRunId, 1, 40, 41, 44, 'to be forged').lastInsertRowid);
+    // Their undo history refers to them: the rebuild must keep those references whole (it once failed at commit here).
+    const edit = db.prepare(
+      `INSERT INTO annotation_edits (recording_id, annotation_id, actor, action, description, before_json, after_json, at, state)
+       VALUES (?, ?, 'A', 'annotation.created', 'C1: accepted', NULL, '{}', 't', 'done')`,
+    );
+    const edits = [Number(edit.run(recordingId, first).lastInsertRowid), Number(edit.run(recordingId, second).lastInsertRowid)];
     appendAudit(db, {
       actor: 'A',
       action: 'annotation.created',
@@ -237,6 +243,14 @@ describe('migration 9 on a case made before it', () => {
     migrate(db);
     expect(db.prepare('SELECT id, verdict, note, pass_id FROM annotations ORDER BY id').all()).toEqual(
       (before as object[]).map((r) => ({ ...r, pass_id: null })),
+    );
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.prepare('SELECT annotation_id FROM annotation_edits ORDER BY id').all()).toEqual([
+      { annotation_id: first },
+      { annotation_id: second },
+    ]);
+    expect((db.prepare("SELECT sql FROM sqlite_master WHERE name = 'annotation_edits'").get() as { sql: string }).sql).toContain(
+      'REFERENCES annotations(id)',
     );
     const resealed = listAudit(db, 0, 100).find((e) => e.action === 'case.resealed')!;
     expect(resealed.after).toMatchObject({ annotations: 1, notResealed: [second] });
