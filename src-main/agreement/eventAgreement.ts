@@ -107,3 +107,34 @@ export function frameAlpha(passes: readonly (readonly CodedEvent[])[], frames: n
   const units = Array.from({ length: frames }, (_, f) => perPass.map((labels) => labels[f]!));
   return krippendorffAlphaNominal(units);
 }
+
+/**
+ * Krippendorff's alpha of the emotions of matched events, for two or more
+ * coders: events of different coders matched by the MEGC rule (pair by pair)
+ * are one unit (joined through any pair); each coder's value in a unit is the
+ * emotion of its event there ("none" for an event without one), missing when it
+ * has none there. Units found by one coder only carry no pairable value.
+ */
+export function emotionAlpha(coders: readonly (readonly CodedEvent[])[], minIoU = 0.5): AlphaResult {
+  const offsets: number[] = [];
+  let total = 0;
+  for (const events of coders) {
+    offsets.push(total);
+    total += events.length;
+  }
+  const parent = Array.from({ length: total }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (let x = 0; x < coders.length; x++)
+    for (let y = x + 1; y < coders.length; y++)
+      for (const m of matchIntervals(coders[x]!, coders[y]!, minIoU)) parent[find(offsets[x]! + m.truth)] = find(offsets[y]! + m.predicted);
+  const units = new Map<number, (string | null)[]>();
+  coders.forEach((events, c) =>
+    events.forEach((e, i) => {
+      const root = find(offsets[c]! + i);
+      const unit = units.get(root) ?? Array.from({ length: coders.length }, () => null as string | null);
+      unit[c] ??= e.emotion ?? NO_EMOTION;
+      units.set(root, unit);
+    }),
+  );
+  return krippendorffAlphaNominal([...units.values()]);
+}

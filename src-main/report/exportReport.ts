@@ -157,6 +157,7 @@ function reliabilityOf(ctx: AppContext, recordingId: number): ReportModel['relia
       disagreements: p.disagreements.length,
     })),
     alpha: f.alpha,
+    emotionAlpha: f.emotionAlpha,
     minIoU: f.minIoU,
   };
 }

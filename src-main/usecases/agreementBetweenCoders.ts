@@ -1,7 +1,7 @@
 import { EMOTIONS } from '../../src-shared/analysis/emotions.js';
 import type { Agreement } from '../../src-shared/domain/agreement.js';
 import { ApiError } from '../../src-shared/api/apiError.js';
-import { frameAlpha, pairAgreement, type CodedEvent, type PairAgreement } from '../agreement/eventAgreement.js';
+import { emotionAlpha, frameAlpha, pairAgreement, type CodedEvent, type PairAgreement } from '../agreement/eventAgreement.js';
 import { disagreements, type Disagreement } from '../agreement/disagreements.js';
 import { readAnnotationFile } from '../annotationFiles/readAnnotationFile.js';
 import type { AppContext } from '../app/context.js';
@@ -27,6 +27,8 @@ export interface AgreementFigures {
   pairs: ({ a: string; b: string; disagreements: Disagreement[] } & PairAgreement)[];
   /** Krippendorff's alpha, frame by frame, of all the coders (null with fewer than two, or when nothing varies). */
   alpha: number | null;
+  /** Krippendorff's alpha of the emotions of the events the coders matched (null: nothing to compare). */
+  emotionAlpha: number | null;
 }
 
 /**
@@ -113,15 +115,12 @@ export function agreementBetweenCoders(
     minIoU: options.minIoU,
     coders: coders.map((c) => ({ name: c.name, source: c.source, events: c.events.length })),
     pairs,
-    alpha:
-      coders.length >= 2
-        ? frameAlpha(
-            coders.map((c) => c.events),
-            frames,
-          ).alpha
-        : null,
+    alpha: coders.length >= 2 ? frameAlpha(everyones(coders), frames).alpha : null,
+    emotionAlpha: coders.length >= 2 ? emotionAlpha(everyones(coders), options.minIoU).alpha : null,
   };
 }
+
+const everyones = (coders: Coder[]) => coders.map((c) => c.events);
 
 /** The complete passes asked for: all of them, or those named (each must be a complete pass of this recording). */
 function chosenPasses(ctx: AppContext, recordingId: number, wanted: number[] | 'all' | undefined) {
@@ -167,5 +166,6 @@ export function agreementAsData(f: AgreementFigures): Agreement {
       disagreements: p.disagreements,
     })),
     alpha: f.alpha,
+    emotionAlpha: f.emotionAlpha,
   };
 }

@@ -45,5 +45,7 @@ export const AgreementSchema = z.object({
     }),
   ),
   alpha: z.number().nullable(),
+  /** Krippendorff's alpha of the emotions of matched events, all coders. */
+  emotionAlpha: z.number().nullable(),
 });
 export type Agreement = z.infer<typeof AgreementSchema>;

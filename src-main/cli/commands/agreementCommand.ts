@@ -101,6 +101,7 @@ function describe(f: AgreementFigures): string {
     );
   }
   lines.push(`Krippendorff's alpha of all coders, frame by frame: ${num(f.alpha, 3)}`);
+  lines.push(`Krippendorff's alpha of all coders, the emotions of matched events: ${num(f.emotionAlpha, 3)}`);
   lines.push('"undefined": nothing to compare, or everything the same (chance agreement 1).');
   return `${lines.join('\n')}\n`;
 }

@@ -31,7 +31,10 @@ export function reliabilityFacts(m: ReportModel): Fact[] {
         `${p.matched} matched, ${p.onlyA} only in ${p.a}, ${p.onlyB} only in ${p.b}; F1 ${num(p.f1)}, ` +
         `Cohen's kappa of the matched emotions ${num(p.kappa)}; ${p.disagreements} disagreement${p.disagreements === 1 ? '' : 's'}`,
     })),
-    { label: "Krippendorff's alpha", value: `${num(r.alpha)} (all codings, frame by frame)` },
+    {
+      label: "Krippendorff's alpha",
+      value: `${num(r.alpha)} (all codings, frame by frame); ${num(r.emotionAlpha)} (the emotions of matched events)`,
+    },
     {
       label: 'How',
       value:

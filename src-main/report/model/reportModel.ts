@@ -188,8 +188,9 @@ export interface ReliabilitySection {
     kappa: number | null;
     disagreements: number;
   }[];
-  /** Krippendorff's alpha of all codings, frame by frame. */
+  /** Krippendorff's alpha of all codings, frame by frame, and of the emotions of matched events. */
   alpha: number | null;
+  emotionAlpha: number | null;
   minIoU: number;
 }
 

@@ -114,7 +114,12 @@ export function AgreementDialog({
             )}
           </div>
         ))}
-        {figures && <p className="subtle">Krippendorff&apos;s alpha of all codings, frame by frame: {fmt(figures.alpha)}</p>}
+        {figures && (
+          <p className="subtle">
+            Krippendorff&apos;s alpha of all codings: frame by frame {fmt(figures.alpha)}; the emotions of matched events{' '}
+            {fmt(figures.emotionAlpha)}
+          </p>
+        )}
         <div className="modal-actions">
           <button type="button" onClick={onClose} autoFocus>
             Close

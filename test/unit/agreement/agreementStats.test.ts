@@ -156,6 +156,26 @@ describe('agreement between two passes over a recording', () => {
     );
   });
 
+  it('alpha of the emotions of matched events, three coders: one unit per event matched across them', async () => {
+    const { emotionAlpha } = await import('../../../src-main/agreement/eventAgreement.js');
+    const e = (onset: number, emotion: string): CodedEvent => ({ onset, apex: null, offset: onset + 4, emotion });
+    // Units: 10 (fear, fear, fear), 40 (surprise, fear, surprise), 70 (anger, anger, –), 90 (–, –, disgust: one value, left out).
+    const x = [e(10, 'fear'), e(40, 'surprise'), e(70, 'anger')];
+    const y = [e(10, 'fear'), e(40, 'fear'), e(70, 'anger')];
+    const z = [e(11, 'fear'), e(40, 'surprise'), e(90, 'disgust')];
+    const r = emotionAlpha([x, y, z]);
+    expect(r.units).toBe(3);
+    expect(r.values).toBe(8);
+    // The same as Krippendorff's alpha of exactly those units (the nominal routine is checked against the published 0.743 above).
+    const units = [
+      ['fear', 'fear', 'fear'],
+      ['surprise', 'fear', 'surprise'],
+      ['anger', 'anger', null],
+    ];
+    expect(r.alpha).toBeCloseTo(krippendorffAlphaNominal(units).alpha!, 12);
+    expect(emotionAlpha([x, x, x]).alpha).toBeCloseTo(1, 12);
+  });
+
   it('frame by frame alpha of three passes: 1 when they are the same, lower when one differs', () => {
     expect(frameAlpha([a, a, a], 100).alpha).toBeCloseTo(1, 12);
     const mixed = frameAlpha([a, a, b], 100).alpha!;
