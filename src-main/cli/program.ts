@@ -10,6 +10,7 @@ import { registerSpot } from './commands/spotCommand.js';
 import { registerEvaluate } from './commands/evaluateCommand.js';
 import { registerProxy } from './commands/proxyCommand.js';
 import { registerReport } from './commands/reportCommand.js';
+import { isStoreFatal, storeFailureWords } from '../scan/storeErrors.js';
 import { registerAgreement } from './commands/agreementCommand.js';
 import { registerAnnotations } from './commands/annotationsCommand.js';
 import { EXIT } from './exitCodes.js';
@@ -53,7 +54,13 @@ export async function runCli(argv: string[]): Promise<void> {
       process.exitCode = EXIT.usage;
       return;
     }
-    process.stderr.write(`micromoment: ${printable((err as Error).message)}\n`);
+    if (isStoreFatal(err)) {
+      // Every write is one transaction: the one that failed was rolled back and the case is as it was.
+      const { cause, todo } = storeFailureWords(err);
+      process.stderr.write(
+        `micromoment: ${cause} (${printable((err as Error).message)}): ${todo}, then run the command again (the write that failed was rolled back).\n`,
+      );
+    } else process.stderr.write(`micromoment: ${printable((err as Error).message)}\n`);
     process.exitCode = EXIT.environment;
   }
 }

@@ -12,15 +12,21 @@ export function isStoreFatal(err: unknown): boolean {
   return FATAL_SQLITE.test(code) || FATAL_ERRNO.has(code);
 }
 
-/** What the analyst reads when the scan stopped on such an error: the cause in a few words, and the whole story. */
-export function describeStoreFatal(err: unknown, dbPath: string): { cause: string; message: string } {
-  const code = (err as { code?: string }).code ?? '';
-  const detail = err instanceof Error ? err.message : String(err);
+/** The cause of such an error in a few words, and what to do about it. */
+export function storeFailureWords(err: unknown): { cause: string; todo: string } {
+  const code = (err as { code?: string } | null)?.code ?? '';
   const [cause, todo] = /FULL|ENOSPC|EDQUOT/.test(code)
     ? ['the disk holding the case database is full', 'free space on it']
     : /READONLY|EROFS/.test(code)
       ? ['the case database cannot be written', 'check the disk is writable']
       : ['the case database could not be written', 'check the disk'];
+  return { cause, todo };
+}
+
+/** What the analyst reads when the scan stopped on such an error: the cause in a few words, and the whole story. */
+export function describeStoreFatal(err: unknown, dbPath: string): { cause: string; message: string } {
+  const detail = err instanceof Error ? err.message : String(err);
+  const { cause, todo } = storeFailureWords(err);
   return {
     cause,
     message:

@@ -38,8 +38,8 @@ describe('a disk that fills up during a scan', () => {
     const evidence = evidenceFolder(root);
     const mnt = path.join(root, 'small disk');
     fs.mkdirSync(mnt);
-    // 300 KiB: room for the schema and the small recordings, not for the interview's analysis.
-    const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=300k,mode=0777', 'tmpfs', mnt], { encoding: 'utf8' });
+    // 512 KiB: room for the schema (nine migrations, written through the WAL) and the small recordings, not for the interview's analysis.
+    const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=512k,mode=0777', 'tmpfs', mnt], { encoding: 'utf8' });
     if (mount.status !== 0) {
       const why =
         `cannot mount a small tmpfs here (${(mount.stderr || mount.error?.message || '').trim() || `exit ${mount.status}`}; needs root and CAP_SYS_ADMIN): ` +
@@ -93,6 +93,25 @@ describe('a disk that fills up during a scan', () => {
     }
     const verifyAgain = await runCli(['verify', '--db', db]);
     expect(verifyAgain.code).toBe(0);
+  });
+
+  it('says plainly that the disk is full when even the case cannot be made on it (real 64 KiB tmpfs)', async (ctx) => {
+    const root = openFolder('mm-diskfull-new-');
+    const evidence = evidenceFolder(root);
+    const mnt = path.join(root, 'tiny disk');
+    fs.mkdirSync(mnt);
+    const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k,mode=0777', 'tmpfs', mnt], { encoding: 'utf8' });
+    if (mount.status !== 0) {
+      const why = 'cannot mount a small tmpfs here (needs root and CAP_SYS_ADMIN)';
+      console.log(`scanDiskFull: ${why}`);
+      ctx.skip(why);
+    }
+    mounted.push(mnt);
+    const run = await runCli(['scan', evidence, '--db', path.join(mnt, 'case.sqlite'), '--json']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(
+      /^micromoment: the disk holding the case database is full \(.*\): free space on it, then run the command again/,
+    );
   });
 
   it("stops the scan on SQLITE_FULL injected through SQLite's page limit, the file that hit it failed with the reason, the case consistent", async () => {
