@@ -14,6 +14,8 @@ export interface CodedEvent {
 
 /** Said for "no emotion" wherever a label is compared. */
 export const NO_EMOTION = 'none';
+/** Frame by frame: a frame in an event that names no emotion (outside every event is NO_EMOTION). */
+export const UNLABELLED = 'event without emotion';
 
 export interface PairAgreement {
   /** Events matched one to one by the MEGC rule (IoU ≥ minIoU, highest IoU first). */
@@ -100,8 +102,9 @@ function frameLabels(events: readonly CodedEvent[], frames: number): Set<string>
 export function frameAlpha(passes: readonly (readonly CodedEvent[])[], frames: number): AlphaResult {
   const perPass = passes.map((events) => {
     const labels: string[] = Array.from({ length: frames }, () => NO_EMOTION);
+    // An event without an emotion is not "no event": it has its own value.
     for (const e of [...events].sort((x, y) => y.onset - x.onset))
-      for (let f = Math.max(0, e.onset); f <= Math.min(frames - 1, e.offset); f++) labels[f] = e.emotion ?? NO_EMOTION;
+      for (let f = Math.max(0, e.onset); f <= Math.min(frames - 1, e.offset); f++) labels[f] = e.emotion ?? UNLABELLED;
     return labels;
   });
   const units = Array.from({ length: frames }, (_, f) => perPass.map((labels) => labels[f]!));

@@ -56,14 +56,16 @@ export const handlers: Handlers = {
     for (const r of outcome.results) if (r.id !== undefined && r.status !== 'failed') scheduleProxyIfNeeded(ctx, r.id);
     return outcome;
   },
-  'library.states': (ctx) =>
+  'library.states': (ctx, { analyst }) =>
     listRecordings(ctx.db).map((r) => {
       const analysis = latestAnalysis(ctx.db, r.id);
+      // The working set's counts are decisions too: hidden from an analyst coding the recording blind.
+      const blind = analyst ? openPassOf(ctx.db, r.id, analyst)?.blind === true : false;
       return {
         id: r.id,
         analysis: analysis ? { status: analysis.status, framesDone: analysis.framesDone, frameCount: analysis.frameCount } : null,
         candidates: latestSpottingRun(ctx.db, r.id)?.candidates.length ?? null,
-        annotations: countAnnotations(ctx.db, r.id),
+        annotations: blind ? { total: 0, accepted: 0, rejected: 0, pending: 0, hidden: true } : countAnnotations(ctx.db, r.id),
       };
     }),
   'library.frameTable': (ctx, { id }) => {
@@ -83,9 +85,11 @@ export const handlers: Handlers = {
     const values = Array.from(readAnalysisValues(ctx.db, analysis.id, from, n), (v) => (Number.isNaN(v) ? null : v));
     return { analysisId: analysis.id, columns: [...STORED_COLUMNS], from, count: n, values };
   },
-  'spot.run': async (ctx, { id }) => {
+  'spot.run': async (ctx, { id, analyst }) => {
     const result = await spotImportedRecording(ctx, id, createDefaultStages);
-    return { ...result, params: result.params as unknown as Record<string, unknown> };
+    const pass = analyst ? openPassOf(ctx.db, id, analyst) : undefined;
+    const candidates = pass?.hideSpotterEmotion ? result.candidates.map(withoutEmotion) : result.candidates;
+    return { ...result, candidates, params: result.params as unknown as Record<string, unknown> };
   },
   'batch.start': (ctx, { paths, workers }) => startBatch(ctx, paths, workers),
   'batch.status': (ctx) => currentBatch(ctx)?.status() ?? null,
@@ -120,7 +124,7 @@ export const handlers: Handlers = {
     return {
       fps: recording.fps,
       frames: recording.frames,
-      candidates: pass?.blind && pass.hideSpotterEmotion ? candidates.map(withoutEmotion) : candidates,
+      candidates: pass?.hideSpotterEmotion ? candidates.map(withoutEmotion) : candidates,
       params: run.params,
       analysisId: run.analysisId,
       spottingRunId: run.id,
@@ -162,8 +166,11 @@ export const handlers: Handlers = {
       agreementBetweenCoders(ctx, recordingId, { files: [], withSpotter: spotter, minIoU, passes: 'all', boundaryFrames }),
     );
   },
-  'report.export': (ctx, { id, format, allowMismatch, redactNotes, analyst }) =>
-    exportReportForWindow(actingAs(ctx, analyst), id, format, { allowMismatch, redactNotes }),
+  'report.export': (ctx, { id, format, allowMismatch, redactNotes, analyst }) => {
+    // A report states every decision and the spotter's proposals: not for an analyst still coding this recording blind.
+    requireSetVisible(ctx.db, id, actingAs(ctx, analyst).analyst, null);
+    return exportReportForWindow(actingAs(ctx, analyst), id, format, { allowMismatch, redactNotes });
+  },
   'case.get': (ctx) => readCaseDetails(ctx.db),
   'case.set': (ctx, { analyst, details }) => setCaseDetails(ctx.db, analyst, details),
   'audit.list': (ctx, { afterSeq, limit }) => listAudit(ctx.db, afterSeq, limit),

@@ -159,6 +159,7 @@ function reliabilityOf(ctx: AppContext, recordingId: number): ReportModel['relia
     alpha: f.alpha,
     emotionAlpha: f.emotionAlpha,
     minIoU: f.minIoU,
+    adjudications: auditEntriesOfRecording(ctx.db, recordingId).filter((e) => e.action === 'annotation.adjudicated').length,
   };
 }
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MethodResult } from '../../src-shared/api/contract.js';
+import { analystName } from '../app/analyst.js';
 import { api } from '../api/client.js';
 import { ImportForm } from './ImportForm.js';
 import { RecordingTable } from './RecordingTable.js';
@@ -17,7 +18,7 @@ export function LibraryView() {
   const [spotting, setSpotting] = useState(new Set<number>());
   const [error, setError] = useState<string | null>(null);
   const refresh = useCallback(() => {
-    Promise.all([api.call('library.list', {}), api.call('library.states', {})]).then(
+    Promise.all([api.call('library.list', {}), api.call('library.states', analystName() ? { analyst: analystName()! } : {})]).then(
       ([list, st]) => {
         setRecordings(list);
         setStates(new Map(st.map((s) => [s.id, s])));

@@ -93,7 +93,13 @@ export function RecordingTable({
               <PlaysCell recording={r} />
               <td data-testid="analysis-state">{analysisLabel(s, samples, r.id, spotting.has(r.id))}</td>
               <td className="num">{s?.candidates ?? '–'}</td>
-              <td className="num">{s ? `${reviewed} (${s.annotations.accepted} ✓ ${s.annotations.rejected} ✗)` : '–'}</td>
+              <td className="num">
+                {!s
+                  ? '–'
+                  : s.annotations.hidden
+                    ? 'hidden (blind pass)'
+                    : `${reviewed} (${s.annotations.accepted} ✓ ${s.annotations.rejected} ✗)`}
+              </td>
               <td className="row-actions">
                 <a href={reviewHash(r.id)} className="button">
                   Review

@@ -162,7 +162,14 @@ export const RecordingStateSchema = z.object({
     .nullable(),
   /** Candidates of the latest spotting run, or null when it was never spotted. */
   candidates: z.number().int().nullable(),
-  annotations: z.object({ total: z.number().int(), accepted: z.number().int(), rejected: z.number().int(), pending: z.number().int() }),
+  annotations: z.object({
+    total: z.number().int(),
+    accepted: z.number().int(),
+    rejected: z.number().int(),
+    pending: z.number().int(),
+    /** The analyst asking codes this recording blind: the counts are not shown (zeros). */
+    hidden: z.boolean().optional(),
+  }),
 });
 
 /**
@@ -235,7 +242,8 @@ export const methods = {
     z.object({ path: z.string().min(1), analyst: Analyst.optional() }),
     z.object({ results: z.array(ImportResultSchema), skipped: z.number().int() }),
   ),
-  'library.states': method(z.object({}), z.array(RecordingStateSchema)),
+  /** With the analyst: a recording they code blind shows no counts of decisions (annotations.hidden). */
+  'library.states': method(z.object({ analyst: Analyst.optional() }), z.array(RecordingStateSchema)),
   'library.frameTable': method(RecordingId, FrameTableDtoSchema),
   'analysis.run': method(z.object({ id: z.number().int().positive(), force: z.boolean().default(false) }), AnalysisInfoSchema),
   'analysis.latest': method(RecordingId, AnalysisInfoSchema.nullable()),
@@ -243,7 +251,7 @@ export const methods = {
     z.object({ id: z.number().int().positive(), from: z.number().int().min(0), count: z.number().int().min(1).max(200_000) }),
     FrameValuesSchema,
   ),
-  'spot.run': method(RecordingId, SpotResultSchema),
+  'spot.run': method(RecordingId.extend({ analyst: Analyst.optional() }), SpotResultSchema),
   /**
    * Batch scan of files and folders (recursively): import, analyse and spot each,
    * in worker threads. One batch at a time per case; progress comes as events.

@@ -41,5 +41,13 @@ export function reliabilityFacts(m: ReportModel): Fact[] {
         `Two events are the same when their frames overlap with an intersection over union of at least ${r.minIoU}; ` +
         '"undefined": nothing to compare. The passes are kept as they were completed; the findings are the working set\'s decisions.',
     },
+    {
+      label: 'Adjudication',
+      value:
+        r.adjudications === 0
+          ? 'none: the working set was coded on its own'
+          : `${r.adjudications} disagreement${r.adjudications === 1 ? ' was' : 's were'} resolved into the working set: from then on it is ` +
+            'not an independent coding, and its figures with the passes overstate their agreement (the figures between passes do not)',
+    },
   ];
 }

@@ -192,6 +192,8 @@ export interface ReliabilitySection {
   alpha: number | null;
   emotionAlpha: number | null;
   minIoU: number;
+  /** Disagreements resolved into the working set (annotation.adjudicated entries): it is then not an independent coding. */
+  adjudications: number;
 }
 
 export type CandidateStatus = 'accepted' | 'relabelled' | 'rejected' | 'not reviewed';

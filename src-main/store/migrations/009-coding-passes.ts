@@ -19,6 +19,7 @@ export const m009CodingPasses: Migration = {
   version: 9,
   name: 'coding passes: several analysts code a recording independently, each decision in one pass',
   up(db) {
+    refuseOrphans(db);
     const tampered = new Set(
       checkSealedState(db)
         .problems.map((p) => p.ref)
@@ -110,3 +111,30 @@ export const m009CodingPasses: Migration = {
       });
   },
 };
+
+/**
+ * The rebuild copies every row under foreign keys: rows that refer to rows no
+ * longer there (removed outside Micromoment, where SQLite does not enforce them)
+ * would make it fail with a bare constraint error. Say what is wrong instead;
+ * the case is left as it was (the migration's transaction rolls back).
+ */
+function refuseOrphans(db: Parameters<Migration['up']>[0]): void {
+  const ids = (sql: string) => (db.prepare(sql).all() as { id: number }[]).map((r) => r.id);
+  const edits = ids(
+    'SELECT e.id FROM annotation_edits e LEFT JOIN annotations a ON a.id = e.annotation_id WHERE a.id IS NULL ORDER BY e.id',
+  );
+  const annotations = ids(
+    `SELECT a.id FROM annotations a LEFT JOIN recordings r ON r.id = a.recording_id
+     LEFT JOIN spotting_runs s ON s.id = a.spotting_run_id
+     WHERE r.id IS NULL OR (a.spotting_run_id IS NOT NULL AND s.id IS NULL) ORDER BY a.id`,
+  );
+  if (edits.length === 0 && annotations.length === 0) return;
+  const parts = [
+    ...(annotations.length ? [`annotations ${annotations.join(', ')} refer to a recording or spotting run that is not in the case`] : []),
+    ...(edits.length ? [`undo history entries ${edits.join(', ')} refer to annotations that are not in the case`] : []),
+  ];
+  throw new Error(
+    `This case cannot be upgraded: ${parts.join('; ')}. It was changed outside Micromoment. ` +
+      'Check it with "micromoment verify" (which reads it without upgrading) and restore it from a copy.',
+  );
+}

@@ -80,6 +80,17 @@ describe('coding passes', () => {
     // The working set (with A's decision and note) is refused to B until the pass is complete.
     const peek = await dispatch('annotations.list', { recordingId, analyst: 'B' });
     expect(peek).toMatchObject({ ok: false, error: { message: expect.stringContaining('blind in pass #1') } });
+    // Nor through a report, nor the library's counts.
+    expect(await dispatch('report.export', { id: recordingId, format: 'json', analyst: 'B' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('blind in pass #1') },
+    });
+    const states = (await dispatch('library.states', { analyst: 'B' })) as {
+      result: { annotations: { hidden?: boolean; total: number } }[];
+    };
+    expect(states.result[0]!.annotations).toMatchObject({ hidden: true, total: 0 });
+    const statesForA = (await dispatch('library.states', { analyst: 'A' })) as { result: { annotations: { total: number } }[] };
+    expect(statesForA.result[0]!.annotations.total).toBe(1);
     const own = await dispatch('annotations.list', { recordingId, analyst: 'B', passId });
     expect(own).toMatchObject({ ok: true, result: { annotations: [] } });
     const spot = (await dispatch('spot.latest', { id: recordingId, analyst: 'B' })) as { result: { candidates: { emotion: string }[] } };
@@ -194,6 +205,24 @@ describe('adjudication', () => {
     expect(entries[1]!.after).toMatchObject({ a: { set: 'case' }, b: null });
     // (The seeded recording and run were written straight to the store, unaudited: only the annotations' seals are checked.)
     expect(checkSealedState(ctx.db).problems.filter((p) => p.ref?.startsWith('annotation'))).toEqual([]);
+    // A pass's hand mark taken twice (a stale dialog, or from two pairs) makes one finding, not two.
+    const second = startPass(ctx.db, recordingId, 'D', { blind: false, hideSpotterEmotion: false });
+    applyAnnotationChange(
+      ctx.db,
+      recordingId,
+      'D',
+      { kind: 'manual', set: { onsetFrame: 90, apexFrame: null, offsetFrame: 95, emotion: 'anger', verdict: 'accepted' } },
+      second.id,
+    );
+    completePass(ctx.db, second.id, 'D');
+    const mark = annotationState(ctx.db, recordingId, 'D', null, second.id).annotations[0]!;
+    adjudicate(ctx.db, recordingId, 'Referee', null, { set: second.id, annotationId: mark.id }, 'b');
+    const again = adjudicate(ctx.db, recordingId, 'Referee', null, { set: second.id, annotationId: mark.id }, 'b');
+    expect(again.annotations.filter((a) => a.onsetFrame === 90).map((a) => [a.verdict, a.emotion])).toEqual([['accepted', 'anger']]);
+    // A side no longer as the dialog showed it (not accepted) is refused: the agreement must be opened again.
+    expect(() => adjudicate(ctx.db, recordingId, 'Referee', { set: 'case', annotationId: final.annotations[1]!.id }, null, 'a')).toThrow(
+      /no longer accepted/,
+    );
     // Adjudicating in a recording one codes blind is refused.
     startPass(ctx.db, recordingId, 'Referee', { blind: true, hideSpotterEmotion: false });
     expect(() => adjudicate(ctx.db, recordingId, 'Referee', ref(found[0]!.a), ref(found[0]!.b), 'a')).toThrow(/blind/);
@@ -258,6 +287,30 @@ describe('migration 9 on a case made before it', () => {
     const problems = checkSealedState(db).problems.filter((p) => p.ref?.startsWith('annotation'));
     // The forged annotation stays found; the undo history, rebuilt with the same rows, keeps its seals.
     expect(problems.map((p) => p.ref)).toEqual([stateRef.annotation(second)]);
+    db.close();
+  });
+
+  it('refuses, with what is wrong and what to do, a case whose undo history lost its annotations outside Micromoment', () => {
+    const file = path.join(tempDir('mm-migration9-orphan-'), 'case.sqlite');
+    const db = new Database(file);
+    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    for (const m of migrations.filter((x) => x.version <= 8))
+      db.transaction(() => {
+        m.up(db);
+        db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, 'then');
+      })();
+    const { recordingId } = seedRecordingWithCandidates({ db } as never, 100, CANDIDATES);
+    // As the sqlite3 shell allows (foreign keys off there by default): an edit of an annotation that is not there.
+    db.pragma('foreign_keys = OFF');
+    db.prepare(
+      `INSERT INTO annotation_edits (recording_id, annotation_id, actor, action, description, after_json, at, state)
+       VALUES (?, 999, 'A', 'annotation.created', 'x', '{}', 't', 'done')`,
+    ).run(recordingId);
+    db.pragma('foreign_keys = ON');
+    expect(() => migrate(db)).toThrow(
+      'This case cannot be upgraded: undo history entries 1 refer to annotations that are not in the case. It was changed outside Micromoment.',
+    );
+    expect((db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number }).v).toBe(8);
     db.close();
   });
 });
