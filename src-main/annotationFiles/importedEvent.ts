@@ -20,6 +20,8 @@ export interface AnnotationFile {
   events: ImportedEvent[];
   /** What was read and left out on purpose (e.g. the tiers of rejected or unreviewed items), in plain sentences. */
   skipped: string[];
+  /** SHA-256 of exactly the bytes read. */
+  sha256: string;
 }
 
 /**

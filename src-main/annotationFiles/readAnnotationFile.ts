@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { EMOTIONS, type Emotion } from '../../src-shared/analysis/emotions.js';
@@ -19,23 +20,28 @@ export const MAX_ANNOTATION_FILE_BYTES = 64 * 1024 * 1024;
 export function readAnnotationFile(file: string, table: FrameTable, mapFile?: string): AnnotationFile {
   const name = path.basename(file);
   const map = mapFile ? readMapping(mapFile) : new Map<string, TierMapping>();
-  const text = readUtf8(file, name);
+  const bytes = readBytes(file, name);
+  const text = utf8(bytes, name);
   const isEaf = /\.eaf$/i.test(file) || /^\s*(<\?xml[^>]*>\s*)?<ANNOTATION_DOCUMENT[\s>]/.test(text.slice(0, 4096));
   if (isEaf) {
     const r = readEaf(text, table, map);
     if (r.problems.length) throw new AnnotationFileRefused(name, r.problems);
-    return { format: 'eaf', events: r.events, skipped: r.skipped };
+    return { format: 'eaf', events: r.events, skipped: r.skipped, sha256: sha256(bytes) };
   }
   const r = readAnnotationCsv(text, table, map);
   if (r.problems.length || !r.format) throw new AnnotationFileRefused(name, r.problems);
-  return { format: r.format, events: r.events, skipped: r.skipped };
+  return { format: r.format, events: r.events, skipped: r.skipped, sha256: sha256(bytes) };
 }
 
-function readUtf8(file: string, name: string): string {
+/** The file's bytes, refused before reading when larger than any annotation file. */
+function readBytes(file: string, name: string): Buffer {
   const size = fs.statSync(file).size;
   if (size > MAX_ANNOTATION_FILE_BYTES)
     throw new AnnotationFileRefused(name, [`it is ${size} bytes, more than an annotation file can be (${MAX_ANNOTATION_FILE_BYTES})`]);
-  const bytes = fs.readFileSync(file);
+  return fs.readFileSync(file);
+}
+
+function utf8(bytes: Buffer, name: string): string {
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -43,6 +49,8 @@ function readUtf8(file: string, name: string): string {
     throw new AnnotationFileRefused(name, ['it is not UTF-8 text (save it as UTF-8)']);
   }
 }
+
+const sha256 = (bytes: Buffer) => crypto.createHash('sha256').update(bytes).digest('hex');
 
 /**
  * A mapping file: one line per tier or label, `name,emotion` (one of the seven,
@@ -53,7 +61,7 @@ export function readMapping(mapFile: string): Map<string, TierMapping> {
   const map = new Map<string, TierMapping>();
   const problems: string[] = [];
   const allowed: readonly string[] = [...EMOTIONS, 'no emotion', 'ignore'];
-  for (const record of readCsv(readUtf8(mapFile, name))) {
+  for (const record of readCsv(utf8(readBytes(mapFile, name), name))) {
     const [from, to] = record.fields.map((f) => f.trim());
     if (!from || !to || !allowed.includes(to.toLowerCase())) {
       problems.push(`line ${record.line}: expected "tier or label,emotion" with an emotion of ${allowed.join(', ')}`);

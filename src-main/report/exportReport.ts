@@ -136,6 +136,13 @@ function reliabilityOf(ctx: AppContext, recordingId: number): ReportModel['relia
   const passes = listPasses(ctx.db, recordingId).filter((p) => p.completedAt !== null);
   if (passes.length === 0) return null;
   const f = agreementBetweenCoders(ctx, recordingId, { files: [], withSpotter: false, minIoU: 0.5, passes: 'all' });
+  const entries = auditEntriesOfRecording(ctx.db, recordingId);
+  const imports = new Map(
+    entries
+      .filter((e) => e.action === 'pass.imported')
+      .map((e) => e.after as { passId: number; file: string; sha256: string })
+      .map((a) => [a.passId, { file: a.file, sha256: a.sha256 }]),
+  );
   return {
     passes: passes.map((p) => ({
       id: p.id,
@@ -145,6 +152,7 @@ function reliabilityOf(ctx: AppContext, recordingId: number): ReportModel['relia
       startedAt: p.startedAt,
       completedAt: p.completedAt!,
       events: f.coders.find((c) => c.name === `pass ${p.id}`)?.events ?? 0,
+      importedFrom: imports.get(p.id) ?? null,
     })),
     pairs: f.pairs.map((p) => ({
       a: p.a,
@@ -159,7 +167,7 @@ function reliabilityOf(ctx: AppContext, recordingId: number): ReportModel['relia
     alpha: f.alpha,
     emotionAlpha: f.emotionAlpha,
     minIoU: f.minIoU,
-    adjudications: auditEntriesOfRecording(ctx.db, recordingId).filter((e) => e.action === 'annotation.adjudicated').length,
+    adjudications: entries.filter((e) => e.action === 'annotation.adjudicated').length,
   };
 }
 

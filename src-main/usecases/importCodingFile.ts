@@ -29,7 +29,8 @@ export function importCodingFile(ctx: AppContext, recordingId: number, analyst: 
   const table = getFrameTable(ctx.db, recordingId);
   if (!table) throw new ApiError('not-found', `No recording with id ${recordingId} in this case.`);
   const read = readAnnotationFile(file, table, mapFile);
-  const sha256 = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+  // The mapping decides the emotions: its bytes are recorded too.
+  const mapSha256 = mapFile ? crypto.createHash('sha256').update(fs.readFileSync(mapFile)).digest('hex') : null;
   return ctx.db
     .transaction(() => {
       const open = openPassOf(ctx.db, recordingId, analyst);
@@ -43,7 +44,8 @@ export function importCodingFile(ctx: AppContext, recordingId: number, analyst: 
         after: {
           passId,
           file: path.basename(file),
-          sha256,
+          sha256: read.sha256,
+          ...(mapFile ? { map: path.basename(mapFile), mapSha256 } : {}),
           format: read.format,
           events: read.events.length,
           skipped: read.skipped,

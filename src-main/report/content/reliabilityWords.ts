@@ -8,6 +8,11 @@ const num = (x: number | null) => (x === null ? 'undefined' : x.toFixed(2));
 export const NO_SECOND_CODING =
   'This recording was coded once: no independent coding pass was completed, so no agreement between coders can be stated for it.';
 
+function howCoded(p: NonNullable<ReportModel['reliability']>['passes'][number]): string {
+  if (p.importedFrom) return `imported from ${p.importedFrom.file} (SHA-256 ${p.importedFrom.sha256.slice(0, 16)}…)`;
+  return p.blind ? `blind${p.hideSpotterEmotion ? ", the spotter's emotion hidden" : ''}` : 'not blind';
+}
+
 /** The reliability section: the codings compared and how far they agree (agreement.md). */
 export function reliabilityFacts(m: ReportModel): Fact[] {
   const r = m.reliability;
@@ -22,8 +27,7 @@ export function reliabilityFacts(m: ReportModel): Fact[] {
     ...r.passes.map((p) => ({
       label: `pass ${p.id}`,
       value:
-        `${p.analyst}, ${p.blind ? `blind${p.hideSpotterEmotion ? ", the spotter's emotion hidden" : ''}` : 'not blind'}; ` +
-        `${p.events} accepted event${p.events === 1 ? '' : 's'}; completed ${local(m, p.completedAt)}`,
+        `${p.analyst}, ${howCoded(p)}; ` + `${p.events} accepted event${p.events === 1 ? '' : 's'}; completed ${local(m, p.completedAt)}`,
     })),
     ...r.pairs.map((p) => ({
       label: `${p.a} and ${p.b}`,

@@ -176,6 +176,8 @@ export interface ReliabilitySection {
     startedAt: string;
     completedAt: string;
     events: number;
+    /** Imported from an annotation file (annotations import): its name and SHA-256; null when coded in the window. */
+    importedFrom: { file: string; sha256: string } | null;
   }[];
   /** Each pair of codings ("case": the working set, whose decisions are the findings). */
   pairs: {

@@ -5,6 +5,7 @@
  * seconds; a second coder who differs gets the figures worked by hand; files
  * with any problem are refused whole, the line or annotation named.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -193,6 +194,20 @@ describe("another coder's annotation files", () => {
       pairs: { a: string; b: string; f1: number }[];
     };
     expect(figures.pairs[0]).toMatchObject({ a: 'case', b: 'pass 1', f1: 1 });
+
+    // The file's own bytes are recorded, and the report says where the pass came from.
+    const check = createContext({ dbPath, analyst: 'reader' });
+    const importEntry = listAudit(check.db, 0, 10_000).find((e) => e.action === 'pass.imported')!;
+    check.close();
+    expect(importEntry.after).toMatchObject({
+      file: 'case.eaf',
+      sha256: crypto.createHash('sha256').update(fs.readFileSync(eaf)).digest('hex'),
+    });
+    expect((await cli(['report', String(id), '--out', path.join(ctx.dir, 'with-pass.json')])).code).toBe(0);
+    const report = JSON.parse(fs.readFileSync(path.join(ctx.dir, 'with-pass.json'), 'utf8')) as {
+      reliability: { passes: { importedFrom: { file: string } | null }[] };
+    };
+    expect(report.reliability.passes[0]!.importedFrom).toMatchObject({ file: 'case.eaf' });
 
     const before = caseState();
     const bad = await runCli([
