@@ -20,8 +20,9 @@ export interface AnnotationFile {
   events: ImportedEvent[];
   /** What was read and left out on purpose (e.g. the tiers of rejected or unreviewed items), in plain sentences. */
   skipped: string[];
-  /** SHA-256 of exactly the bytes read. */
+  /** SHA-256 of exactly the bytes read, and of the mapping file's (null: none). */
   sha256: string;
+  mapSha256: string | null;
 }
 
 /**

@@ -19,18 +19,20 @@ export const MAX_ANNOTATION_FILE_BYTES = 64 * 1024 * 1024;
  */
 export function readAnnotationFile(file: string, table: FrameTable, mapFile?: string): AnnotationFile {
   const name = path.basename(file);
-  const map = mapFile ? readMapping(mapFile) : new Map<string, TierMapping>();
+  const mapping = mapFile ? readMapping(mapFile) : null;
+  const map = mapping?.map ?? new Map<string, TierMapping>();
   const bytes = readBytes(file, name);
   const text = utf8(bytes, name);
+  const hashes = { sha256: sha256(bytes), mapSha256: mapping?.sha256 ?? null };
   const isEaf = /\.eaf$/i.test(file) || /^\s*(<\?xml[^>]*>\s*)?<ANNOTATION_DOCUMENT[\s>]/.test(text.slice(0, 4096));
   if (isEaf) {
     const r = readEaf(text, table, map);
     if (r.problems.length) throw new AnnotationFileRefused(name, r.problems);
-    return { format: 'eaf', events: r.events, skipped: r.skipped, sha256: sha256(bytes) };
+    return { format: 'eaf', events: r.events, skipped: r.skipped, ...hashes };
   }
   const r = readAnnotationCsv(text, table, map);
   if (r.problems.length || !r.format) throw new AnnotationFileRefused(name, r.problems);
-  return { format: r.format, events: r.events, skipped: r.skipped, sha256: sha256(bytes) };
+  return { format: r.format, events: r.events, skipped: r.skipped, ...hashes };
 }
 
 /** The file's bytes, refused before reading when larger than any annotation file. */
@@ -56,12 +58,13 @@ const sha256 = (bytes: Buffer) => crypto.createHash('sha256').update(bytes).dige
  * A mapping file: one line per tier or label, `name,emotion` (one of the seven,
  * "no emotion", or "ignore"), as CSV.
  */
-export function readMapping(mapFile: string): Map<string, TierMapping> {
+export function readMapping(mapFile: string): { map: Map<string, TierMapping>; sha256: string } {
   const name = path.basename(mapFile);
   const map = new Map<string, TierMapping>();
   const problems: string[] = [];
   const allowed: readonly string[] = [...EMOTIONS, 'no emotion', 'ignore'];
-  for (const record of readCsv(utf8(readBytes(mapFile, name), name))) {
+  const bytes = readBytes(mapFile, name);
+  for (const record of readCsv(utf8(bytes, name))) {
     const [from, to] = record.fields.map((f) => f.trim());
     if (!from || !to || !allowed.includes(to.toLowerCase())) {
       problems.push(`line ${record.line}: expected "tier or label,emotion" with an emotion of ${allowed.join(', ')}`);
@@ -70,5 +73,5 @@ export function readMapping(mapFile: string): Map<string, TierMapping> {
     map.set(from, to.toLowerCase() as Emotion | 'no emotion' | 'ignore');
   }
   if (problems.length) throw new AnnotationFileRefused(name, problems);
-  return map;
+  return { map, sha256: sha256(bytes) };
 }

@@ -24,7 +24,8 @@ import { buildReportModel } from './model/buildReportModel.js';
 import { machineTimeZone } from './model/localTime.js';
 import { readCaseDetails } from '../store/caseDetailsRepo.js';
 import { listPasses } from '../store/codingPassesRepo.js';
-import { agreementBetweenCoders } from '../usecases/agreementBetweenCoders.js';
+import { agreementAsData, agreementBetweenCoders } from '../usecases/agreementBetweenCoders.js';
+import type { AuditEntry } from '../../src-shared/domain/audit.js';
 import type { ReportModel } from './model/reportModel.js';
 
 export interface ReportRequest {
@@ -71,6 +72,7 @@ export async function buildReport(ctx: AppContext, req: ReportRequest): Promise<
   if (refusal && !req.allowMismatch) throw new ReportRefused(refusal);
 
   const analysis = latestCompleteAnalysis(ctx.db, recording.id) ?? null;
+  const entries = auditEntriesOfRecording(ctx.db, recording.id);
   const model = buildReportModel({
     generatedAt: new Date().toISOString(),
     generatedBy: ctx.analyst,
@@ -84,14 +86,14 @@ export async function buildReport(ctx: AppContext, req: ReportRequest): Promise<
     spotting: latestSpottingRun(ctx.db, recording.id) ?? null,
     annotations: listAnnotations(ctx.db, recording.id),
     audit: {
-      entries: auditEntriesOfRecording(ctx.db, recording.id),
+      entries,
       chain: verifyAuditChain(ctx.db),
       stateProblems: checkSealedState(ctx.db).problems.map((p) => p.problem),
       head: auditHead(ctx.db),
     },
     emotions: analysis && needsCurves(req.format) ? readEmotionValues(ctx.db, analysis.id, analysis.frameCount) : null,
     caseDetails: readCaseDetails(ctx.db),
-    reliability: reliabilityOf(ctx, recording.id),
+    reliability: reliabilityOf(ctx, recording.id, entries),
     timeZone: machineTimeZone(),
     redactNotes: Boolean(req.redactNotes),
   });
@@ -132,11 +134,10 @@ export async function buildReport(ctx: AppContext, req: ReportRequest): Promise<
 }
 
 /** Agreement of the working set with every complete coding pass of the recording, or null when there is none. */
-function reliabilityOf(ctx: AppContext, recordingId: number): ReportModel['reliability'] {
+function reliabilityOf(ctx: AppContext, recordingId: number, entries: AuditEntry[]): ReportModel['reliability'] {
   const passes = listPasses(ctx.db, recordingId).filter((p) => p.completedAt !== null);
   if (passes.length === 0) return null;
-  const f = agreementBetweenCoders(ctx, recordingId, { files: [], withSpotter: false, minIoU: 0.5, passes: 'all' });
-  const entries = auditEntriesOfRecording(ctx.db, recordingId);
+  const f = agreementAsData(agreementBetweenCoders(ctx, recordingId, { files: [], withSpotter: false, minIoU: 0.5, passes: 'all' }));
   const imports = new Map(
     entries
       .filter((e) => e.action === 'pass.imported')
@@ -154,15 +155,15 @@ function reliabilityOf(ctx: AppContext, recordingId: number): ReportModel['relia
       events: f.coders.find((c) => c.name === `pass ${p.id}`)?.events ?? 0,
       importedFrom: imports.get(p.id) ?? null,
     })),
-    pairs: f.pairs.map((p) => ({
-      a: p.a,
-      b: p.b,
-      matched: p.matched.length,
-      onlyA: p.onlyA.length,
-      onlyB: p.onlyB.length,
-      f1: p.f1,
-      kappa: p.emotionKappa.kappa,
-      disagreements: p.disagreements.length,
+    pairs: f.pairs.map(({ a, b, matched, onlyA, onlyB, f1, kappa, disagreements }) => ({
+      a,
+      b,
+      matched,
+      onlyA,
+      onlyB,
+      f1,
+      kappa,
+      disagreements: disagreements.length,
     })),
     alpha: f.alpha,
     emotionAlpha: f.emotionAlpha,

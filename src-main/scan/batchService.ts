@@ -31,7 +31,7 @@ export function currentBatch(ctx: AppContext): ScanBatch | undefined {
 
 export function requireBatch(ctx: AppContext): ScanBatch {
   const batch = batches.get(ctx);
-  if (!batch) throw new ApiError('not-found', 'No scan has been started in this session.');
+  if (!batch) throw new ApiError('not-found', 'No scan has been started since Micromoment was opened.');
   return batch;
 }
 

@@ -1,5 +1,3 @@
-import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { CodingPass } from '../../src-shared/domain/codingPass.js';
 import { ApiError } from '../../src-shared/api/apiError.js';
@@ -29,8 +27,6 @@ export function importCodingFile(ctx: AppContext, recordingId: number, analyst: 
   const table = getFrameTable(ctx.db, recordingId);
   if (!table) throw new ApiError('not-found', `No recording with id ${recordingId} in this case.`);
   const read = readAnnotationFile(file, table, mapFile);
-  // The mapping decides the emotions: its bytes are recorded too.
-  const mapSha256 = mapFile ? crypto.createHash('sha256').update(fs.readFileSync(mapFile)).digest('hex') : null;
   return ctx.db
     .transaction(() => {
       const open = openPassOf(ctx.db, recordingId, analyst);
@@ -45,7 +41,8 @@ export function importCodingFile(ctx: AppContext, recordingId: number, analyst: 
           passId,
           file: path.basename(file),
           sha256: read.sha256,
-          ...(mapFile ? { map: path.basename(mapFile), mapSha256 } : {}),
+          // The mapping decides the emotions: its bytes are recorded too.
+          ...(mapFile ? { map: path.basename(mapFile), mapSha256: read.mapSha256 } : {}),
           format: read.format,
           events: read.events.length,
           skipped: read.skipped,

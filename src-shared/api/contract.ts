@@ -261,7 +261,7 @@ export const methods = {
     z.object({ paths: z.array(z.string().min(1)).min(1).max(10_000), workers: z.number().int().min(1).max(MAX_BATCH_WORKERS).optional() }),
     BatchStatusSchema,
   ),
-  /** The current (or last) batch of this session, with every file; null when none was started. */
+  /** The current (or last) batch since the host started, with every file; null when none was started. */
   'batch.status': method(z.object({}), BatchStatusSchema.nullable()),
   /** No new file starts; running analyses wait before their next frame. */
   'batch.pause': method(z.object({}), BatchStatusSchema),
